@@ -1,0 +1,10 @@
+/** Every `faultline` subcommand, loaded only when it is called so start-up stays fast. */
+import type { CliCommand } from '../io.ts';
+
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+};

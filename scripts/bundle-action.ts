@@ -1,0 +1,47 @@
+/**
+ * Bundles one action with @vercel/ncc into files (name → contents), in memory, so that `build`
+ * writes them and `check-dist` compares them with what is committed.
+ *
+ * The bundles are CommonJS: libpg-query's WebAssembly loader finds its .wasm through __dirname,
+ * which an ESM bundle does not have. dist/package.json says so, since the repo is "type": "module".
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import ncc from '@vercel/ncc';
+import { parse } from 'yaml';
+
+export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const WASM_ASSETS = [{ marker: 'libpg-query.wasm', file: 'node_modules/libpg-query/wasm/libpg-query.wasm' }];
+
+export function listActions(): string[] {
+  const dir = join(ROOT, 'actions');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, 'action.yml')))
+    .sort();
+}
+
+interface ActionManifest {
+  runs: { using: string; main: string; post?: string; pre?: string };
+}
+
+export async function bundleAction(name: string): Promise<Map<string, Buffer>> {
+  const actionDir = join(ROOT, 'actions', name);
+  const manifest = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
+  if (manifest.runs.using !== 'node24') throw new Error(`actions/${name}/action.yml: runs.using must be node24`);
+  const files = new Map<string, Buffer>();
+  for (const target of [manifest.runs.main, manifest.runs.pre, manifest.runs.post]) {
+    if (!target) continue;
+    const match = /^dist\/([\w-]+)\.js$/.exec(target);
+    if (!match) throw new Error(`actions/${name}/action.yml: entry ${target} must be dist/<name>.js`);
+    const entry = join(actionDir, 'src', `${match[1]}.ts`);
+    const { code, assets } = await ncc(entry, { esm: false, transpileOnly: true, quiet: true, cache: false });
+    files.set(`${match[1]}.js`, Buffer.from(code));
+    for (const [asset, { source }] of Object.entries(assets)) files.set(asset, Buffer.from(source));
+    for (const { marker, file } of WASM_ASSETS) {
+      if (code.includes(marker)) files.set(marker, readFileSync(join(ROOT, file)));
+    }
+  }
+  files.set('package.json', Buffer.from('{ "type": "commonjs" }\n'));
+  return files;
+}
