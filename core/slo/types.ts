@@ -1,0 +1,46 @@
+/**
+ * One SLO as the engine sees it, whatever spec format it came from (OpenSLO v1, Sloth
+ * prometheus/v1). Ratios are fractions (0.999), never percent.
+ */
+
+export type BudgetingMethod = 'Occurrences' | 'Timeslices';
+
+export type SloWindow =
+  | { kind: 'rolling'; /** as written, e.g. `28d` */ duration: string; seconds: number }
+  | { kind: 'calendar'; duration: string; seconds: number; unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year'; startTime?: string };
+
+/**
+ * PromQL templates with `{{window}}` standing for a range such as `5m` or `28d`. The error ratio
+ * over a window is `errors / total`, where errors is either `bad` or `total - good`.
+ */
+export interface RatioIndicator {
+  kind: 'ratio';
+  good?: string;
+  bad?: string;
+  total: string;
+}
+
+export interface SloDefinition {
+  /** Unique name (OpenSLO metadata.name; Sloth `<service>-<slo name>`). */
+  name: string;
+  service: string;
+  displayName?: string;
+  description?: string;
+  /** Objective as a fraction, e.g. 0.999. */
+  target: number;
+  window: SloWindow;
+  budgetingMethod: BudgetingMethod;
+  /** Timeslices only: fraction of good events that makes a slice good, and the slice length. */
+  timeslice?: { target: number; window: string; seconds: number };
+  indicator: RatioIndicator;
+  labels?: Record<string, string>;
+  /** Where it was defined, for errors and links. */
+  source: { file: string; line?: number };
+}
+
+/** Burn-rate windows the engine reports, in this order. */
+export const BURN_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
+export type BurnWindow = (typeof BURN_WINDOWS)[number];
+
+export type AlertState = 'none' | 'ticket' | 'page';
+export type SloVerdict = 'pass' | 'fail' | 'no-data';
