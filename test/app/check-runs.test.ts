@@ -1,0 +1,81 @@
+import { type CheckAnnotation, type CheckApi, MAX_SUMMARY, publishCheckRun } from '../../app/check-runs.ts';
+
+interface Call {
+  route: string;
+  params: Record<string, unknown>;
+}
+
+function fakeChecks(existing: { id: number; name: string }[] = []) {
+  const calls: Call[] = [];
+  const api: CheckApi = {
+    async request(route, params) {
+      calls.push({ route, params });
+      if (route.startsWith('GET')) return { data: { total_count: existing.length, check_runs: existing } };
+      if (route.startsWith('POST')) return { data: { id: 555 } };
+      return { data: {} };
+    },
+  };
+  return { api, calls };
+}
+
+const repo = { owner: 'acme', repo: 'shop' };
+const sha = 'a'.repeat(40);
+const annotation = (line: number): CheckAnnotation => ({
+  path: 'db/V2__idx.sql',
+  start_line: line,
+  end_line: line,
+  annotation_level: 'failure',
+  message: 'CREATE INDEX blocks writes',
+});
+
+describe('publishing a check run', () => {
+  it('creates the named run on the head commit when none exists, with a Re-run action', async () => {
+    const { api, calls } = fakeChecks();
+    const id = await publishCheckRun(api, repo, 42, {
+      name: 'faultline/migrations',
+      head_sha: sha,
+      status: 'completed',
+      conclusion: 'failure',
+      title: '1 error',
+      summary: 'one blocking finding',
+    });
+    expect(id).toBe(555);
+    expect(calls[0]).toMatchObject({ route: 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs', params: { check_name: 'faultline/migrations', app_id: 42 } });
+    expect(calls[1]!.params).toMatchObject({
+      name: 'faultline/migrations',
+      head_sha: sha,
+      conclusion: 'failure',
+      actions: [{ identifier: 'rerun', label: 'Re-run' }],
+    });
+  });
+
+  it('sends annotations 50 per request, the rest appended by updates', async () => {
+    const { api, calls } = fakeChecks();
+    const annotations = Array.from({ length: 120 }, (_, i) => annotation(i + 1));
+    await publishCheckRun(api, repo, 42, { name: 'faultline/migrations', head_sha: sha, status: 'completed', conclusion: 'failure', title: 't', summary: 's', annotations });
+    const sent = calls.filter((c) => !c.route.startsWith('GET')).map((c) => (c.params.output as { annotations?: unknown[] }).annotations?.length);
+    expect(sent).toEqual([50, 50, 20]);
+  });
+
+  it('updates the newest run of the name and marks older duplicates superseded', async () => {
+    const { api, calls } = fakeChecks([
+      { id: 10, name: 'faultline/chaos' },
+      { id: 12, name: 'faultline/chaos' },
+    ]);
+    const id = await publishCheckRun(api, repo, 42, { name: 'faultline/chaos', head_sha: sha, status: 'in_progress', title: 'running', summary: 'waiting for results' });
+    expect(id).toBe(12);
+    expect(calls.filter((c) => c.route.startsWith('POST'))).toHaveLength(0);
+    expect(calls[1]!.params).toMatchObject({ check_run_id: 12, status: 'in_progress' });
+    expect(calls[1]!.params).not.toHaveProperty('conclusion');
+    expect(calls[2]!.params).toMatchObject({ check_run_id: 10, conclusion: 'skipped' });
+  });
+
+  it('keeps the summary within GitHub limits', async () => {
+    const { api, calls } = fakeChecks();
+    await publishCheckRun(api, repo, 42, { name: 'faultline/slo-budget', head_sha: sha, status: 'completed', conclusion: 'success', title: 't'.repeat(300), summary: 'x'.repeat(70_000) });
+    const out = calls[1]!.params.output as { title: string; summary: string };
+    expect(out.summary.length).toBe(MAX_SUMMARY);
+    expect(out.summary).toContain('truncated');
+    expect(out.title.length).toBeLessThanOrEqual(255);
+  });
+});
