@@ -1,0 +1,64 @@
+/**
+ * Terminal output of the migration gate: one block per file, each finding as
+ * `path:line:col severity rule message` (editors and terminals make that clickable), then the lock,
+ * what it blocks and whether it rewrites, then the safe rewrite indented. Colour only when asked:
+ * the CLI asks when stdout is a TTY.
+ */
+import type { Finding, LintReport } from '../migrations/types.ts';
+import { countFindings, inReadingOrder, plural } from './migrations-counts.ts';
+
+export interface TextOptions {
+  colour: boolean;
+}
+
+const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
+type Style = keyof typeof ANSI;
+
+function painter(colour: boolean): (style: Style, text: string) => string {
+  return colour ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.length > 0 ? prefix + line : line))
+    .join('\n');
+}
+
+function describeLock(finding: Finding): string | undefined {
+  const parts: string[] = [];
+  if (finding.lock) parts.push(`lock ${finding.lock}`);
+  if (finding.blocks.length > 0) parts.push(`blocks ${finding.blocks.join(' and ')}`);
+  if (finding.rewrite) parts.push('rewrites the table');
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function renderFinding(finding: Finding, paint: ReturnType<typeof painter>): string {
+  const severity = finding.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+  const observed = finding.source === 'shadow' ? ` ${paint('cyan', '(observed)')}` : '';
+  const lines = [
+    `${paint('bold', `${finding.path}:${finding.line}:${finding.column}`)} ${severity} ${paint('dim', finding.rule)}${observed} ${finding.message}`,
+  ];
+  const lock = describeLock(finding);
+  if (lock) lines.push(`    ${lock}`);
+  if (finding.fix) lines.push(`    ${paint('green', 'fix:')}`, indent(finding.fix.trimEnd(), '      '));
+  return lines.join('\n');
+}
+
+export function renderMigrationsText(report: LintReport, options: TextOptions): string {
+  const paint = painter(options.colour);
+  const blocks: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) {
+      blocks.push(`${paint('green', 'ok')} ${file.path} (${plural(file.statements, 'statement')})`);
+      continue;
+    }
+    const findings = inReadingOrder(file.findings).map((f) => renderFinding(f, paint));
+    blocks.push(`${paint('bold', file.path)} (${plural(file.statements, 'statement')})\n${findings.join('\n\n')}`);
+  }
+  const counts = countFindings(report);
+  const total = `${plural(counts.files, 'file')}, ${plural(counts.statements, 'statement')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+  const verdict = counts.errors > 0 ? paint('red', total) : counts.warnings > 0 ? paint('yellow', total) : paint('green', total);
+  blocks.push(verdict);
+  return `${blocks.join('\n\n')}\n`;
+}
