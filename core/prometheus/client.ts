@@ -180,9 +180,9 @@ export class HttpPrometheusClient implements PrometheusClient {
     } catch {
       envelope = undefined;
     }
-    if (envelope && envelope.status === 'error') throw apiError(url, response.status, envelope);
+    if (envelope?.status === 'error') throw apiError(url, response.status, envelope);
     if (!response.ok) throw httpError(url, response.status, text);
-    if (!envelope || envelope.status !== 'success' || typeof envelope.data !== 'object' || envelope.data === null) {
+    if (envelope?.status !== 'success' || typeof envelope.data !== 'object' || envelope.data === null) {
       throw new PrometheusError('invalid-response', redactUrl(url), `${redactUrl(url)} did not answer like the Prometheus HTTP API`, {
         hint: `check that --prometheus points at the Prometheus server itself (the answer began with ${JSON.stringify(text.slice(0, 60))})`,
         status: response.status,
