@@ -1,0 +1,47 @@
+/**
+ * A detached "dead man's switch" for local faults whose backend has no time-to-live of its own
+ * (SIGSTOP, iptables rules, tc qdiscs). It is a tiny Node process in its own session that sleeps
+ * for the TTL and then undoes the fault, so the fault ends even if the runner, the engine and its
+ * watchdog all die. A normal revert kills the guard first; the guard's own undo is idempotent.
+ * Commands are argument arrays run with execFileSync: no shell, as everywhere in the drivers.
+ */
+import { spawn } from 'node:child_process';
+import { identify, isSameProcess, type ProcessIdentity, signalProcess } from './proc.ts';
+
+export interface GuardPlan {
+  delayMs: number;
+  /** Signals to send, only to processes whose start time still matches. */
+  signals?: Array<ProcessIdentity & { signal: NodeJS.Signals }>;
+  /** Commands to run, each `[file, ...args]`; failures are ignored (the fault may be gone). */
+  commands?: string[][];
+}
+
+const GUARD_SCRIPT = `
+const plan = JSON.parse(process.argv[process.argv.length - 1]);
+const { readFileSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+const startOf = (pid) => { try { const t = readFileSync('/proc/' + pid + '/stat', 'utf8'); return t.slice(t.lastIndexOf(')') + 2).split(' ')[19]; } catch { return undefined; } };
+setTimeout(() => {
+  for (const s of plan.signals ?? []) { if (startOf(s.pid) === s.startTime) { try { process.kill(s.pid, s.signal); } catch {} } }
+  for (const [file, ...args] of plan.commands ?? []) { try { execFileSync(file, args, { stdio: 'ignore', timeout: 30000 }); } catch {} }
+}, plan.delayMs);
+`;
+
+/** Marker in the guard's command line so an operator can spot it in `ps`. */
+export const GUARD_MARKER = 'faultline-ttl-guard';
+
+export function startGuard(plan: GuardPlan): ProcessIdentity {
+  const child = spawn(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, JSON.stringify(plan)], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  child.unref();
+  if (child.pid === undefined) throw new Error('could not start the TTL guard process');
+  return identify(child.pid) ?? { pid: child.pid, startTime: '' };
+}
+
+/** Stops a guard; harmless when it already fired or exited. */
+export function stopGuard(guard: ProcessIdentity | undefined): void {
+  if (!guard || !isSameProcess(guard)) return;
+  signalProcess(guard.pid, 'SIGKILL');
+}
