@@ -4,6 +4,7 @@
  * binary becomes an error naming the Debian package that provides it.
  */
 import { execFile } from 'node:child_process';
+import { basename } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 
 export interface CommandResult {
@@ -27,8 +28,10 @@ export const DEBIAN_PACKAGES: Record<string, string> = {
 };
 
 export function missingBinaryError(binary: string, cause?: unknown): FaultlineError {
-  const pkg = DEBIAN_PACKAGES[binary] ?? binary;
-  return new FaultlineError(`"${binary}" is not installed on this machine`, {
+  const name = basename(binary);
+  const pkg = DEBIAN_PACKAGES[name] ?? name;
+  const where = name === binary ? '' : ` (looked for ${binary})`;
+  return new FaultlineError(`"${name}" is not installed on this machine${where}`, {
     hint: `install the Debian/Ubuntu package "${pkg}" (sudo apt-get install -y ${pkg}) on the runner`,
     exitCode: 1,
     cause,
