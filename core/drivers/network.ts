@@ -286,6 +286,7 @@ export function createNetworkDriver(options: NetworkDriverOptions = {}): FaultDr
     name: 'network',
     validate,
     plan,
+    undoBeforeInject: (params, context) => plannedUndo(params, context.faultId) as unknown as UndoRecord,
     async inject(params, context) {
       const undo = plannedUndo(params, context.faultId);
       try {

@@ -150,18 +150,40 @@ function checkBlastRadius(params: ProcessParams, targets: Target[]): void {
   }
 }
 
-function parseUndo(undo: UndoRecord): { action: string; targets: ProcessIdentity[]; guard?: ProcessIdentity } {
-  const targets = undo.targets;
-  if (typeof undo.action !== 'string' || !Array.isArray(targets)) {
+interface ProcessUndo {
+  action: string;
+  targets: ProcessIdentity[];
+  guard?: ProcessIdentity;
+  /** Only in the record written before inject: the targets are found again, stopped ones continued. */
+  selector?: ProcessSelector;
+}
+
+function parseUndo(undo: UndoRecord): ProcessUndo {
+  if (typeof undo.action !== 'string' || !Array.isArray(undo.targets)) {
     throw new FaultlineError('driver "process": the undo record is damaged (expected "action" and "targets")', { exitCode: 1 });
   }
-  return { action: undo.action, targets: targets as ProcessIdentity[], guard: undo.guard as ProcessIdentity | undefined };
+  return undo as unknown as ProcessUndo;
+}
+
+/** Targets of a stop recorded before inject: whatever the selector finds that is stopped now. */
+function stoppedTargets(selector: ProcessSelector): ProcessIdentity[] {
+  try {
+    return findTargets(selector)
+      .filter((target) => readStat(target.pid)?.state === 'T')
+      .map(({ pid, startTime }) => ({ pid, startTime }));
+  } catch {
+    return [];
+  }
 }
 
 export const processDriver: FaultDriver<ProcessParams> = {
   name: 'process',
   validate,
   plan,
+  undoBeforeInject: (params) =>
+    params.action === 'kill'
+      ? { action: 'kill', targets: [], reason: NOT_UNDOABLE }
+      : { action: 'stop', targets: [], selector: params.selector },
   async inject(params, context) {
     const targets = findTargets(params.selector);
     checkBlastRadius(params, targets);
@@ -185,7 +207,8 @@ export const processDriver: FaultDriver<ProcessParams> = {
       return;
     }
     stopGuard(record.guard);
-    const continued = record.targets.filter((target) => isSameProcess(target) && signalProcess(target.pid, 'SIGCONT'));
+    const targets = record.targets.length === 0 && record.selector ? stoppedTargets(record.selector) : record.targets;
+    const continued = targets.filter((target) => isSameProcess(target) && signalProcess(target.pid, 'SIGCONT'));
     context.log(`process: sent SIGCONT to ${continued.map((t) => t.pid).join(', ') || 'nothing (targets gone)'}`);
   },
 };

@@ -32,6 +32,11 @@ export interface DriverContext {
   owner: string;
   signal: AbortSignal;
   log(message: string): void;
+  /**
+   * Kubeconfig file the face resolved (KUBECONFIG, ~/.kube/config), for drivers that talk to a
+   * cluster when the experiment names none; the core never reads the environment itself.
+   */
+  kubeconfig?: string;
 }
 
 export interface FaultDriver<Params = Record<string, unknown>> {
@@ -40,6 +45,12 @@ export interface FaultDriver<Params = Record<string, unknown>> {
   /** Checks and normalises the arguments; throws FaultlineError naming the bad argument. */
   validate(args: unknown): Params;
   plan(params: Params): FaultPlan;
+  /**
+   * An undo record known before anything is touched (rule comments, resource names, tags derived
+   * from the fault id), for the ledger entry written BEFORE inject: reverting with it removes
+   * whatever a crashed inject may have left. Replace it with inject's own record once inject returns.
+   */
+  undoBeforeInject?(params: Params, context: Pick<DriverContext, 'faultId' | 'owner' | 'kubeconfig'>): UndoRecord;
   /** Makes the fault real. Must be bounded by the plan's TTL where the backend allows it. */
   inject(params: Params, context: DriverContext): Promise<InjectedFault>;
   /** Removes the fault; idempotent (a second call, or one after the TTL expired, is harmless). */

@@ -102,6 +102,16 @@ describeAsRoot('network driver (real iptables and tc in network namespaces)', ()
     inNs(client, 'iptables', '-D', 'OUTPUT', '-d', '192.0.2.1', '-j', 'DROP');
   });
 
+  it('reverts from the record written before inject, which names the same rules', async () => {
+    const params = networkDriver.validate({ action: 'blackhole', netns: server, port, ttl: 600 });
+    const early = networkDriver.undoBeforeInject!(params, { faultId: 'early-1', owner: 'sre-team' });
+    const injected = await networkDriver.inject(params, testContext('early-1'));
+    expect(connectFromClient()).toBe('timeout');
+    await networkDriver.revert(early, testContext('early-1'));
+    expect(connectFromClient()).toBe('connected');
+    await networkDriver.revert(injected.undo, testContext('early-1')); // stops the guard
+  });
+
   it('removes the partition by itself when the TTL passes, even if nobody reverts', async () => {
     const params = networkDriver.validate({ action: 'partition', netns: server, port, ttl: 1 });
     await networkDriver.inject(params, testContext('ttl-1'));

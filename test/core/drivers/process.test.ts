@@ -117,6 +117,19 @@ describe('process driver', () => {
     await waitFor(() => state(child.pid!) === 'S' || state(child.pid!) === 'R', 'the guard to send SIGCONT');
   });
 
+  it('reverts from the record written before inject (a crash between inject and the ledger update)', async () => {
+    const marker = uniqueMarker();
+    const child = sleeper(marker);
+    await waitFor(() => state(child.pid!) === 'S', 'the target to sleep');
+    const params = processDriver.validate({ match: marker, action: 'stop', ttl: 600 });
+    const early = processDriver.undoBeforeInject!(params, { faultId: 'f', owner: 'sre-team' });
+    const injected = await processDriver.inject(params, testContext());
+    await waitFor(() => state(child.pid!) === 'T', 'the target to be stopped');
+    await processDriver.revert(early, testContext());
+    await waitFor(() => state(child.pid!) !== 'T', 'the target to continue');
+    await processDriver.revert(injected.undo, testContext()); // stops the guard
+  });
+
   it('refuses and touches nothing when more processes match than max-targets allows', async () => {
     const marker = uniqueMarker();
     const [a, b] = [sleeper(marker), sleeper(marker)];
