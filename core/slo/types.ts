@@ -7,7 +7,16 @@ export type BudgetingMethod = 'Occurrences' | 'Timeslices';
 
 export type SloWindow =
   | { kind: 'rolling'; /** as written, e.g. `28d` */ duration: string; seconds: number }
-  | { kind: 'calendar'; duration: string; seconds: number; unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year'; startTime?: string };
+  | {
+      kind: 'calendar';
+      duration: string;
+      /** Nominal length (a month counts 30 days, a quarter 90, a year 365). */
+      seconds: number;
+      unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
+      startTime?: string;
+      /** IANA time zone of `startTime` (OpenSLO `calendar.timeZone`). */
+      timeZone?: string;
+    };
 
 /**
  * PromQL templates with `{{window}}` standing for a range such as `5m` or `28d`. The error ratio
@@ -34,8 +43,26 @@ export interface SloDefinition {
   timeslice?: { target: number; window: string; seconds: number };
   indicator: RatioIndicator;
   labels?: Record<string, string>;
+  /** Alert naming and routing from the spec (Sloth `alerting`); rule generation applies it. */
+  alerting?: SloAlerting;
   /** Where it was defined, for errors and links. */
   source: { file: string; line?: number };
+}
+
+export interface SloAlertSeverityOptions {
+  /** Sloth `disable: true`: generate no alert rule of this severity. */
+  disable?: boolean;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface SloAlerting {
+  /** Alert name (Sloth `alerting.name`); default `SloErrorBudgetBurn`. */
+  name?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  page?: SloAlertSeverityOptions;
+  ticket?: SloAlertSeverityOptions;
 }
 
 /** Burn-rate windows the engine reports, in this order. */

@@ -1,0 +1,132 @@
+/**
+ * Sloth specs (https://sloth.dev): the `version: prometheus/v1` file and the Kubernetes resource
+ * `PrometheusServiceLevel` share one shape. Each SLO becomes `<service>-<name>` over Sloth's
+ * default 30-day rolling window, with Occurrences budgeting (Sloth knows no other).
+ */
+import type { RatioIndicator, SloAlertSeverityOptions, SloAlerting, SloDefinition } from '../types.ts';
+import { toWindowTemplate } from './query-template.ts';
+import { failAt, lineOf, type SpecDocument, stringLabels } from './source.ts';
+
+interface SlothAlert {
+  disable?: boolean;
+  labels?: Record<string, unknown>;
+  annotations?: Record<string, string>;
+}
+
+interface SlothSlo {
+  name: string;
+  objective: number;
+  description?: string;
+  labels?: Record<string, unknown>;
+  sli: {
+    events?: { error_query: string; total_query: string };
+    raw?: { error_ratio_query: string };
+    plugin?: unknown;
+  };
+  alerting?: {
+    name?: string;
+    labels?: Record<string, unknown>;
+    annotations?: Record<string, string>;
+    page_alert?: SlothAlert;
+    ticket_alert?: SlothAlert;
+  };
+}
+
+export interface SlothServiceLevel {
+  service: string;
+  labels?: Record<string, unknown>;
+  slos: SlothSlo[];
+}
+
+/** Sloth's own default `--default-slo-period`. */
+const SLOTH_WINDOW = { kind: 'rolling', duration: '30d', seconds: 30 * 86_400 } as const;
+
+/** `pointer` is where the service level sits in the document: '' for a file, '/spec' for a resource. */
+export function slothToSlos(document: SpecDocument, spec: SlothServiceLevel, pointer: string): SloDefinition[] {
+  return spec.slos.map((slo, index) => {
+    const at = `${pointer}/slos/${index}`;
+    const labels = { ...stringLabels(spec.labels), ...stringLabels(slo.labels) };
+    const definition: SloDefinition = {
+      name: `${spec.service}-${slo.name}`,
+      service: spec.service,
+      target: percentToFraction(slo.objective),
+      window: { ...SLOTH_WINDOW },
+      budgetingMethod: 'Occurrences',
+      indicator: slothIndicator(document, slo, `${at}/sli`),
+      source: { file: document.file, line: lineOf(document, `${at}/name`) },
+    };
+    if (slo.description) definition.description = slo.description;
+    if (Object.keys(labels).length > 0) definition.labels = labels;
+    if (slo.alerting) definition.alerting = slothAlerting(slo.alerting);
+    return definition;
+  });
+}
+
+function slothIndicator(document: SpecDocument, slo: SlothSlo, at: string): RatioIndicator {
+  const kinds = (['events', 'raw', 'plugin'] as const).filter((k) => slo.sli[k] !== undefined);
+  if (kinds.length !== 1) {
+    failAt(
+      document,
+      at,
+      kinds.length === 0 ? 'an SLI needs "events" or "raw"' : `an SLI has exactly one of ${kinds.join(', ')}`,
+      'give sli.events.error_query and sli.events.total_query, or sli.raw.error_ratio_query',
+    );
+  }
+  if (slo.sli.plugin !== undefined) {
+    failAt(
+      document,
+      `${at}/plugin`,
+      'Sloth SLI plugins are not supported',
+      'Faultline cannot run Sloth plugins: write the queries the plugin generates under sli.events (error_query, total_query)',
+    );
+  }
+  if (slo.sli.raw) {
+    return rawErrorRatioIndicator(template(document, slo.sli.raw.error_ratio_query, `${at}/raw/error_ratio_query`));
+  }
+  const events = slo.sli.events!;
+  return {
+    kind: 'ratio',
+    bad: template(document, events.error_query, `${at}/events/error_query`),
+    total: template(document, events.total_query, `${at}/events/total_query`),
+  };
+}
+
+/**
+ * A query that already returns the error ratio becomes `bad / total` with `total` 1 wherever the
+ * ratio is a number and 0 where it is NaN, so engines and rules need no third shape and a NaN
+ * ratio reads as "no traffic" instead of a silent pass.
+ */
+export function rawErrorRatioIndicator(errorRatio: string): RatioIndicator {
+  return { kind: 'ratio', bad: `(${errorRatio})`, total: `((${errorRatio}) >= bool 0)` };
+}
+
+export function template(document: SpecDocument, query: string, pointer: string): string {
+  const result = toWindowTemplate(query);
+  if ('problem' in result) failAt(document, pointer, result.problem, result.hint);
+  return result.template;
+}
+
+/** 99.9 → 0.999 without the float noise of 99.9 / 100 (0.9990000000000001). */
+export function percentToFraction(percent: number): number {
+  return Number.parseFloat((percent / 100).toPrecision(15));
+}
+
+function slothAlerting(alerting: NonNullable<SlothSlo['alerting']>): SloAlerting {
+  const out: SloAlerting = {};
+  if (alerting.name) out.name = alerting.name;
+  const labels = stringLabels(alerting.labels);
+  if (labels) out.labels = labels;
+  if (alerting.annotations) out.annotations = { ...alerting.annotations };
+  if (alerting.page_alert) out.page = severityOptions(alerting.page_alert);
+  if (alerting.ticket_alert) out.ticket = severityOptions(alerting.ticket_alert);
+  return out;
+}
+
+function severityOptions(alert: SlothAlert): SloAlertSeverityOptions {
+  const out: SloAlertSeverityOptions = {};
+  if (alert.disable) out.disable = true;
+  const labels = stringLabels(alert.labels);
+  if (labels) out.labels = labels;
+  if (alert.annotations) out.annotations = { ...alert.annotations };
+  return out;
+}
