@@ -1,4 +1,4 @@
-import { FaultlineError } from '../../../core/errors.ts';
+import type { FaultlineError } from '../../../core/errors.ts';
 import { badSliceFractionExpr, batchExprs, checkQueryable, errorRatioExpr, resetsExpr } from '../../../core/slo/queries.ts';
 import { calendarPeriodStart, promDuration, sloRangeSeconds } from '../../../core/slo/windows.ts';
 import { requestSlo } from './fixtures.ts';
