@@ -37,6 +37,8 @@ export interface Statement {
   offset: number;
   /** Set when the statement was found inside a `DO` block (it runs at migration time). */
   fromDoBlock?: boolean;
+  /** The (outermost) DO statement this statement runs in: all of them share one transaction. */
+  doBlock?: { line: number; column: number; offset: number };
   /** Position in the file's statement list (0-based), after DO-block expansion. */
   index: number;
 }
@@ -73,8 +75,18 @@ export interface MigrationContext {
   notValidConstraintsInTransaction: ReadonlySet<string>;
   /** Relations locked ACCESS EXCLUSIVE in the current transaction (keys from `relationKey`). */
   accessExclusiveInTransaction: ReadonlySet<string>;
-  /** Relations created in the current transaction, whose locks are harmless (keys from `relationKey`). */
+  /** A stable key for a relation (schema-less: `name`), as used in `accessExclusiveInTransaction`. */
   relationKey(relation: RelationName): string;
+  /** Where the open explicit transaction began (its BEGIN), or undefined when none is open. */
+  openTransaction: { line: number; column: number } | undefined;
+  /** True while the statements of one DO block run (they share one transaction). */
+  inDoBlock: boolean;
+  /** The file runs inside a transaction the migration tool opens (config `assume-transaction`). */
+  assumeTransaction: boolean;
+  /** Enum values added (`ALTER TYPE … ADD VALUE`) in the current transaction, by enum type name. */
+  enumValuesAddedInTransaction: ReadonlyMap<string, ReadonlySet<string>>;
+  /** True when this file already created that column (CREATE TABLE or ADD COLUMN). */
+  hasColumnFromFile(relation: RelationName, column: string): boolean;
 }
 
 /** What a rule reports for one statement; the engine adds rule id, severity, path and position. */
@@ -100,6 +112,8 @@ export interface Rule {
   /** Longer explanation: the lock, why it hurts, the safe rewrite (docs, SARIF help). */
   description: string;
   check(statement: Statement, context: MigrationContext): RuleHit[];
+  /** File-level checks after the last statement (e.g. a transaction left open). */
+  checkEnd?(context: MigrationContext): RuleHit[];
 }
 
 export interface Finding {

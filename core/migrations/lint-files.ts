@@ -1,0 +1,107 @@
+/**
+ * Lints files and folders: folders are walked for `*.sql`, in natural order (V2 before V10, as
+ * migration tools apply them). Unreadable input is the user's to fix, so it stops the run with a
+ * FaultlineError (exit code 2) naming the file; SQL problems never do.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, matchesGlob, relative } from 'node:path';
+import { FaultlineError } from '../errors.ts';
+import { type LintOptions, lintSource } from './lint.ts';
+import { loadParser } from './parse.ts';
+import type { LintReport } from './types.ts';
+
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Natural order of paths (`V2__a.sql` < `V10__b.sql`), compared segment by segment. */
+export function compareNatural(a: string, b: string): number {
+  return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareNatural(a.name, b.name));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out);
+    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sql')) {
+      out.push(path);
+    }
+  }
+}
+
+function isExcluded(path: string, exclude: readonly string[], cwd: string): boolean {
+  if (exclude.length === 0) return false;
+  const rel = relative(cwd, path) || path;
+  return exclude.some((glob) => matchesGlob(rel, glob) || matchesGlob(path, glob));
+}
+
+/** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
+export function collectSqlFiles(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd()): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let stats: ReturnType<typeof statSync>;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      throw new FaultlineError(`${path}: no such file or folder`, {
+        file: path,
+        hint: 'check the path (it is relative to the current directory) or the "paths" in your config',
+        cause: error,
+      });
+    }
+    if (stats.isDirectory()) {
+      const found: string[] = [];
+      walk(path, found);
+      files.push(...found);
+    } else {
+      files.push(path);
+    }
+  }
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    if (seen.has(file) || isExcluded(file, exclude, cwd)) return false;
+    seen.add(file);
+    return true;
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
+export function readSqlFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new FaultlineError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      file: path,
+      hint: 'check that the file exists and is readable',
+      cause: error,
+    });
+  }
+  if (bytes.includes(0)) {
+    throw new FaultlineError(`${path}: this is a binary file, not SQL text`, {
+      file: path,
+      hint: 'exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files',
+    });
+  }
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new FaultlineError(`${path}: the file is not valid UTF-8 text`, {
+      file: path,
+      hint: 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect',
+      cause: error,
+    });
+  }
+}
+
+/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+  await loadParser();
+  const files = collectSqlFiles(paths, options.exclude ?? []);
+  const texts = files.map((file) => ({ file, text: readSqlFile(file) }));
+  return { version: 1, files: texts.map(({ file, text }) => lintSource(text, file, options)) };
+}

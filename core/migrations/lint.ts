@@ -1,0 +1,136 @@
+/**
+ * The migration linter's engine: parse a file, walk its statements with the context as it was just
+ * before each one, run every enabled rule, then the file-level rules, then suppressions. It never
+ * throws on any SQL: text the parser rejects becomes a `syntax-error` finding, and a rule that fails
+ * on a statement becomes an `internal-error` finding while the others carry on.
+ */
+import { MigrationState } from './context.ts';
+import { isParserLoaded, loadParser, parseMigration } from './parse.ts';
+import { allRules, ruleById } from './rules/index.ts';
+import { type AnchoredFinding, applySuppressions, findSuppressions } from './suppress.ts';
+import type { FileReport, Finding, LintReport, Rule, RuleHit, Severity, Statement } from './types.ts';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** PostgreSQL major version the migrations run on (11–18); default 15. */
+  pgVersion?: number;
+  /** Per-rule severity or `off`, by rule id. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Globs (relative to the working directory) of files to skip; used by lintFiles. */
+  exclude?: readonly string[];
+  /** The migration tool wraps each file in a transaction (Flyway, golang-migrate…). */
+  assumeTransaction?: boolean;
+}
+
+export const DEFAULT_PG_VERSION = 15;
+const STATEMENT_PREVIEW = 160;
+
+function preview(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > STATEMENT_PREVIEW ? `${oneLine.slice(0, STATEMENT_PREVIEW - 1)}…` : oneLine;
+}
+
+/** The severity each rule reports with under `options`, or 'off'. */
+export function severityFor(options: LintOptions, id: string): RuleSetting {
+  const configured = options.rules?.[id];
+  if (configured) return configured;
+  return ruleById(id)?.defaultSeverity ?? 'error';
+}
+
+function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string): Finding {
+  return {
+    rule: rule.id,
+    severity,
+    path,
+    line: hit.line ?? statement?.line ?? 1,
+    column: hit.column ?? statement?.column ?? 1,
+    message: hit.message,
+    lock: hit.lock,
+    blocks: hit.blocks,
+    rewrite: hit.rewrite,
+    fix: hit.fix,
+    ...(statement ? { statement: preview(statement.text) } : {}),
+    source: 'static',
+  };
+}
+
+function internalError(rule: Rule, statement: Statement | undefined, error: unknown, path: string, severity: RuleSetting): Finding[] {
+  if (severity === 'off') return [];
+  const reason = error instanceof Error ? error.message : String(error);
+  return [
+    {
+      rule: 'internal-error',
+      severity,
+      path,
+      line: statement?.line ?? 1,
+      column: statement?.column ?? 1,
+      message: `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it. Please report this.`,
+      lock: null,
+      blocks: [],
+      rewrite: false,
+      fix: null,
+      ...(statement ? { statement: preview(statement.text) } : {}),
+      source: 'static',
+    },
+  ];
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+/**
+ * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
+ * lintFiles does for you).
+ */
+export function lintSource(text: string, path: string, options: LintOptions = {}): FileReport {
+  if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
+  const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
+  const parsed = parseMigration(text, path);
+  const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction });
+  const enabled = allRules
+    .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
+    .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
+  const internalSeverity = severityFor(options, 'internal-error');
+  const anchored: AnchoredFinding[] = [];
+
+  for (const statement of parsed.statements) {
+    context.enter(statement);
+    const anchorLines = statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line];
+    for (const { rule, severity } of enabled) {
+      try {
+        for (const hit of rule.check(statement, context)) {
+          anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines });
+        }
+      } catch (error) {
+        for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines });
+      }
+    }
+    context.apply(statement, []);
+  }
+  context.finish();
+  for (const { rule, severity } of enabled) {
+    if (!rule.checkEnd) continue;
+    try {
+      for (const hit of rule.checkEnd(context)) {
+        anchored.push({ finding: toFinding(rule, severity, undefined, hit, path), anchorLines: [hit.line ?? 1] });
+      }
+    } catch (error) {
+      for (const finding of internalError(rule, undefined, error, path, internalSeverity)) anchored.push({ finding, anchorLines: [1] });
+    }
+  }
+
+  const suppressions = findSuppressions(text, parsed.comments, parsed.lines);
+  const findings = applySuppressions(anchored, suppressions, {
+    path,
+    isKnownRule: (id) => ruleById(id) !== undefined,
+    severityOf: (id) => severityFor(options, id),
+  });
+  findings.sort(byPosition);
+  return { path, findings, statements: parsed.statements.length };
+}
+
+export { loadParser };
+export { lintFiles } from './lint-files.ts';
+export type { LintReport };

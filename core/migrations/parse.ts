@@ -1,0 +1,93 @@
+/**
+ * Turns a migration file into statements with exact positions, using PostgreSQL's own parser
+ * (libpg-query). The file is cut at top-level statement boundaries and parsed a bounded chunk at a
+ * time, so memory stays flat on huge files and one syntax error does not hide the rest of the file.
+ * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
+ * procedure bodies run later, when called, and are left alone.
+ */
+import { loadModule } from 'libpg-query';
+import { codePointToChar, LineIndex } from './positions.ts';
+import { type LineComment, type Segment, splitStatements } from './split.ts';
+import { parseHost, parserError, type SourceFile, syntaxErrorStatement } from './statements.ts';
+import type { Statement } from './types.ts';
+
+export { SYNTAX_ERROR_KIND, type SyntaxErrorNode } from './statements.ts';
+
+export interface ParsedMigration {
+  /** Statements in file order, DO blocks expanded; rejected text appears as `SyntaxError`. */
+  statements: Statement[];
+  /** Every `--` comment outside string literals (suppressions are found here). */
+  comments: LineComment[];
+  lines: LineIndex;
+}
+
+let loading: Promise<void> | undefined;
+let ready = false;
+
+/** Loads the parser's WebAssembly module once; await it before `parseMigration`. */
+export function loadParser(): Promise<void> {
+  loading ??= loadModule().then(() => {
+    ready = true;
+  });
+  return loading;
+}
+
+export function isParserLoaded(): boolean {
+  return ready;
+}
+
+// Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
+const CHUNK_STATEMENTS = 200;
+const CHUNK_CHARS = 128 * 1024;
+
+function parseSegmentAlone(source: SourceFile, segment: Segment, out: Statement[]): void {
+  const sql = source.text.slice(segment.start, segment.end);
+  const mark = out.length;
+  try {
+    parseHost(source, { sql, toFile: (i) => segment.start + i }, 0, out);
+  } catch (error) {
+    out.length = mark;
+    const { message, cursor } = parserError(error);
+    const errorAt = segment.start + (cursor === undefined ? 0 : codePointToChar(sql, cursor));
+    const text = sql.replace(/;\s*$/, '');
+    out.push(syntaxErrorStatement(source, text, segment.start, message, errorAt));
+  }
+}
+
+function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[]): void {
+  const start = chunk[0]!.start;
+  const end = chunk[chunk.length - 1]!.end;
+  const mark = out.length;
+  try {
+    parseHost(source, { sql: source.text.slice(start, end), toFile: (i) => start + i }, 0, out);
+  } catch {
+    // Statement by statement, so the error lands on its own statement and the others survive.
+    out.length = mark;
+    for (const segment of chunk) parseSegmentAlone(source, segment, out);
+  }
+}
+
+/** Parses a whole migration file. Never throws for any text (once the parser is loaded). */
+export function parseMigration(text: string, path: string): ParsedMigration {
+  if (!ready) throw new Error('the SQL parser is not loaded: await loadParser() first');
+  const lines = new LineIndex(text);
+  const source: SourceFile = { text, path, lines };
+  const { segments, comments } = splitStatements(text);
+  const statements: Statement[] = [];
+  let chunk: Segment[] = [];
+  let chunkChars = 0;
+  for (const segment of segments) {
+    chunk.push(segment);
+    chunkChars += segment.end - segment.start;
+    if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
+      parseChunk(source, chunk, statements);
+      chunk = [];
+      chunkChars = 0;
+    }
+  }
+  if (chunk.length > 0) parseChunk(source, chunk, statements);
+  statements.forEach((statement, index) => {
+    statement.index = index;
+  });
+  return { statements, comments, lines };
+}

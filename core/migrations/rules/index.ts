@@ -1,0 +1,61 @@
+/**
+ * Every rule the gate knows, by id. Rule ids are public API: users configure and suppress them by
+ * id, docs list them, SARIF names them. Besides the statement rules there are findings the engine
+ * itself produces (about suppressions and its own failures); they are configurable the same way.
+ */
+import type { Rule, Severity } from '../types.ts';
+import { lockingRules } from './locking-rules.ts';
+
+export interface RuleInfo {
+  id: string;
+  defaultSeverity: Severity;
+  summary: string;
+  description: string;
+}
+
+/** Findings about `faultline-ignore` comments (see suppress.ts) and about the linter itself. */
+export const engineRules: RuleInfo[] = [
+  {
+    id: 'suppression-missing-reason',
+    defaultSeverity: 'error',
+    summary: 'A faultline-ignore comment without a reason',
+    description:
+      'Every suppression must say why the hazard is acceptable, after a second `--`: ' +
+      '`-- faultline-ignore: non-concurrent-index -- table has 200 rows`. The reason is what a reviewer reads.',
+  },
+  {
+    id: 'unused-suppression',
+    defaultSeverity: 'warning',
+    summary: 'A faultline-ignore comment that suppresses nothing',
+    description:
+      'The rule named in the comment reports nothing on the statement right after it (or, for ' +
+      'faultline-ignore-file, anywhere in the file). Remove the comment, or move it to the line(s) ' +
+      'directly before the statement it is meant for.',
+  },
+  {
+    id: 'unknown-rule',
+    defaultSeverity: 'error',
+    summary: 'A faultline-ignore comment names a rule id that does not exist',
+    description: 'Check the spelling against the list of rule ids (docs/rules); a misspelt id suppresses nothing.',
+  },
+  {
+    id: 'internal-error',
+    defaultSeverity: 'warning',
+    summary: 'A rule failed on a statement (a bug in Faultline: please report it)',
+    description:
+      'The linter never stops on any input: when one rule fails on one statement, it reports this ' +
+      'finding with the error and carries on with the other rules and statements.',
+  },
+];
+
+export const allRules: Rule[] = [...lockingRules];
+
+export const ruleInfos: RuleInfo[] = [...allRules, ...engineRules];
+
+export const ruleIds: string[] = ruleInfos.map((rule) => rule.id);
+
+const byId = new Map<string, RuleInfo>(ruleInfos.map((rule) => [rule.id, rule]));
+
+export function ruleById(id: string): RuleInfo | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,110 @@
+/**
+ * Builds Statement objects from parsed SQL that sits somewhere in a migration file: directly in
+ * the file, or inside a DO block or an `EXECUTE '…'` string. `hostToFile` maps a character offset of
+ * the parsed text back to the file, so every statement gets the line and column a person would look at.
+ */
+import { parseSync } from 'libpg-query';
+import { expandDoBlock } from './do-block.ts';
+import { byteToCharMapper, type LineIndex } from './positions.ts';
+import { skipTrivia } from './split.ts';
+import type { Statement } from './types.ts';
+
+/** Kind of the pseudo-statement standing for text the parser rejected. */
+export const SYNTAX_ERROR_KIND = 'SyntaxError';
+
+export interface SyntaxErrorNode {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The file being parsed. */
+export interface SourceFile {
+  text: string;
+  path: string;
+  lines: LineIndex;
+}
+
+/** SQL text to parse and where it lives in the file. */
+export interface Host {
+  sql: string;
+  toFile(offset: number): number;
+  /** Set for statements that run inside a DO block (the outermost block). */
+  doBlock?: Statement['doBlock'];
+}
+
+interface RawStmt {
+  stmt?: Record<string, unknown>;
+  stmt_location?: number;
+  stmt_len?: number;
+}
+
+/** `{ IndexStmt: {...} }` → `['IndexStmt', {...}]`. */
+export function nodeKind(node: Record<string, unknown>): [string, Record<string, unknown>] {
+  const kind = Object.keys(node)[0] ?? 'Unknown';
+  return [kind, (node[kind] ?? {}) as Record<string, unknown>];
+}
+
+/** Message and cursor (code points into the parsed text) of a libpg-query error. */
+export function parserError(error: unknown): { message: string; cursor?: number } {
+  const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+  const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+  return { message, cursor: details?.cursorPosition };
+}
+
+export function makeStatement(
+  source: SourceFile,
+  node: Record<string, unknown>,
+  text: string,
+  fileOffset: number,
+  doBlock?: Statement['doBlock'],
+): Statement {
+  const [kind, inner] = nodeKind(node);
+  const { line, column } = source.lines.position(fileOffset);
+  const statement: Statement = { node: inner, kind, text, path: source.path, line, column, offset: fileOffset, index: 0 };
+  if (doBlock) {
+    statement.fromDoBlock = true;
+    statement.doBlock = doBlock;
+  }
+  return statement;
+}
+
+/** A `SyntaxError` pseudo-statement: the statement starts at `fileOffset`, the error at `errorOffset`. */
+export function syntaxErrorStatement(
+  source: SourceFile,
+  text: string,
+  fileOffset: number,
+  message: string,
+  errorOffset: number,
+  doBlock?: Statement['doBlock'],
+): Statement {
+  const where = source.lines.position(Math.min(errorOffset, source.text.length));
+  const node: SyntaxErrorNode = { message, line: where.line, column: where.column };
+  return makeStatement(source, { [SYNTAX_ERROR_KIND]: node }, text, fileOffset, doBlock);
+}
+
+/**
+ * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (up to `depth` 3, for
+ * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse.
+ */
+export function parseHost(source: SourceFile, host: Host, depth: number, out: Statement[]): void {
+  const { sql } = host;
+  const result = parseSync(sql) as { stmts?: RawStmt[] };
+  const toChar = byteToCharMapper(sql);
+  for (const raw of result.stmts ?? []) {
+    if (!raw.stmt) continue;
+    const location = raw.stmt_location ?? 0;
+    const end = raw.stmt_len ? toChar(location + raw.stmt_len) : sql.length;
+    const start = skipTrivia(sql, toChar(location), end);
+    const text = sql.slice(start, end).trimEnd();
+    const [kind, inner] = nodeKind(raw.stmt);
+    if (kind === 'DoStmt' && depth < 3) {
+      const expanded = expandDoBlock(source, host, inner, { start, text, toChar }, depth);
+      if (expanded) {
+        out.push(...expanded);
+        continue;
+      }
+    }
+    out.push(makeStatement(source, raw.stmt, text, host.toFile(start), host.doBlock));
+  }
+}
