@@ -1,0 +1,92 @@
+/**
+ * Who may inject what. Faults from our drivers must name an owning team (tag `owner:<team>`), stay
+ * within a time-to-live and a blast radius; plain Chaos Toolkit experiments (no driver) pass
+ * unchanged. The policy is data: faces pass DEFAULT_CHAOS_POLICY or one the user configured.
+ */
+import type { FaultDriver, FaultPlan } from '../drivers/types.ts';
+import { FaultlineError } from '../errors.ts';
+import { keyPath } from '../schema/validate.ts';
+import { isDriverProvider } from './model.ts';
+import type { PreparedExperiment } from './prepare.ts';
+
+export interface ChaosPolicy {
+  /** Experiments that use a driver must carry an `owner:<team>` tag. */
+  requireOwner: boolean;
+  /** Drivers that may be used at all (undefined: every installed driver). */
+  allowedDrivers?: string[];
+  /** Longest time-to-live a single fault may have. */
+  maxTtlSeconds: number;
+  /** Largest blast radius a single fault may declare. */
+  maxBlastRadius: { targets: number; percent: number };
+  /** Most faults one experiment may inject. */
+  maxFaults: number;
+}
+
+export const DEFAULT_CHAOS_POLICY: ChaosPolicy = {
+  requireOwner: true,
+  maxTtlSeconds: 3600,
+  maxBlastRadius: { targets: 25, percent: 50 },
+  maxFaults: 20,
+};
+
+export interface PlannedFault {
+  name: string;
+  pointer: string;
+  line?: number;
+  plan: FaultPlan;
+}
+
+/** The plan of every driver action (method and rollbacks), in order. */
+export function plannedFaults(prepared: PreparedExperiment, drivers: Record<string, FaultDriver>): PlannedFault[] {
+  const faults: PlannedFault[] = [];
+  for (const entry of [...prepared.method, ...prepared.rollbacks]) {
+    const provider = entry.activity.provider;
+    if (!isDriverProvider(provider) || entry.driverParams === undefined) continue;
+    faults.push({
+      name: entry.activity.name,
+      pointer: entry.location.pointer,
+      line: entry.location.line,
+      plan: drivers[provider.driver]!.plan(entry.driverParams as Record<string, unknown>),
+    });
+  }
+  return faults;
+}
+
+/** Throws one FaultlineError (exit 2) listing every violation, or returns the planned faults. */
+export function checkPolicy(
+  prepared: PreparedExperiment,
+  drivers: Record<string, FaultDriver>,
+  policy: ChaosPolicy = DEFAULT_CHAOS_POLICY,
+): PlannedFault[] {
+  const faults = plannedFaults(prepared, drivers);
+  const problems: string[] = [];
+  const at = (fault: PlannedFault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
+  if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
+    problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+  }
+  if (faults.length > policy.maxFaults) {
+    problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+  }
+  for (const fault of faults) {
+    if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
+      problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+    }
+    if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
+      problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+    }
+    const radius = fault.plan.blastRadius;
+    if (radius) {
+      const max = radius.unit === 'percent' ? policy.maxBlastRadius.percent : policy.maxBlastRadius.targets;
+      if (radius.limit > max) {
+        problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}`);
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+      file: prepared.file,
+      hint: 'add the owner tag, narrow the fault, or change the policy (docs/chaos.md#safety)',
+    });
+  }
+  return faults;
+}

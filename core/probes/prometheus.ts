@@ -1,0 +1,59 @@
+/**
+ * Prometheus instant query: `value` is the first sample's value, so a tolerance such as
+ * `{type: range, range: [0, 1]}` on a burn rate can refuse to start an experiment.
+ * The client is the shared core/prometheus one; tests may hand in their own.
+ */
+import { FaultlineError } from '../errors.ts';
+import { HttpPrometheusClient, type PrometheusClient } from '../prometheus/client.ts';
+import { asArgs, optionalHeaders, rejectUnknown, requiredString, timeoutMs } from './arguments.ts';
+import type { Probe } from './types.ts';
+
+export interface PrometheusProbeArgs {
+  url: string;
+  query: string;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+}
+
+export type PrometheusClientFactory = (args: PrometheusProbeArgs) => PrometheusClient;
+
+const defaultFactory: PrometheusClientFactory = (args) =>
+  new HttpPrometheusClient({ url: args.url, headers: args.headers, timeoutMs: args.timeoutMs });
+
+export function createPrometheusProbe(factory: PrometheusClientFactory = defaultFactory): Probe<PrometheusProbeArgs> {
+  return {
+    kind: 'prometheus',
+    tolerances: ['boolean', 'number', 'list', 'range', 'probe'],
+    validate(raw) {
+      const args = asArgs(raw, 'prometheus');
+      rejectUnknown(args, 'prometheus', ['url', 'query', 'headers', 'timeout']);
+      return {
+        url: requiredString(args, 'url', 'prometheus'),
+        query: requiredString(args, 'query', 'prometheus'),
+        headers: optionalHeaders(args, 'headers', 'prometheus'),
+        timeoutMs: timeoutMs(args, 'prometheus', 10),
+      };
+    },
+    describe: (args) => `Prometheus ${args.url}: ${args.query}`,
+    async run(args) {
+      let samples: Awaited<ReturnType<PrometheusClient['query']>>;
+      try {
+        samples = await factory(args).query(args.query);
+      } catch (error) {
+        // PrometheusError already says what to check; keep its hint in the activity's exception.
+        const hint = error instanceof FaultlineError && error.hint ? ` (${error.hint})` : '';
+        throw new Error(`Prometheus query failed: ${(error as Error).message}${hint}`);
+      }
+      const first = samples[0];
+      // NaN cannot travel through JSON; report it as null so a tolerance fails instead of matching.
+      const value = first === undefined || !Number.isFinite(first.value) ? null : first.value;
+      return {
+        ok: value !== null,
+        value,
+        samples: samples.map((s) => ({ labels: s.labels, value: Number.isFinite(s.value) ? s.value : null })),
+      };
+    },
+  };
+}
+
+export const prometheusProbe = createPrometheusProbe();
