@@ -1,0 +1,103 @@
+/**
+ * The scratch database's lifecycle against a scripted client: what must happen whatever the
+ * server or the migrations do. (Observation itself is tested on a real server in shadow.test.ts.)
+ */
+import { FaultlineError } from '../../../core/errors.ts';
+import { shadowRun } from '../../../core/migrations/shadow.ts';
+import type { ShadowClient, ShadowConnect } from '../../../core/migrations/shadow-types.ts';
+
+interface Script {
+  serverVersion: number;
+  /** Answers for the admin session; throwing rejects the query. */
+  onAdmin?: (sql: string) => void;
+  /** Whether opening a session on the scratch database fails (the n-th, 0-based). */
+  failScratchSession?: number;
+}
+
+function scriptedServer(script: Script) {
+  const adminQueries: string[] = [];
+  let scratchSessions = 0;
+  const ended: string[] = [];
+  const idleClient = (name: string, answer: (sql: string) => Record<string, unknown>[]): ShadowClient => ({
+    query: async (sql) => ({ rows: answer(sql) }),
+    transactionStatus: () => 'idle',
+    end: async () => {
+      ended.push(name);
+    },
+  });
+  const connect: ShadowConnect = async (database) => {
+    if (database === undefined) {
+      return idleClient('admin', (sql) => {
+        adminQueries.push(sql);
+        script.onAdmin?.(sql);
+        return sql === 'SHOW server_version_num' ? [{ server_version_num: String(script.serverVersion) }] : [];
+      });
+    }
+    const n = scratchSessions++;
+    if (n === script.failScratchSession) throw new Error('server closed the connection unexpectedly');
+    return idleClient(`scratch-${n}`, () => []);
+  };
+  return { connect, adminQueries, ended };
+}
+
+const files = [{ path: '001.sql', statements: [{ text: 'SELECT 1', line: 1, column: 1, index: 0 }] }];
+
+describe('the scratch database', () => {
+  it('is created from template0 under a faultline_shadow_ name and dropped with FORCE on PG 13+', async () => {
+    const server = scriptedServer({ serverVersion: 150004 });
+    const report = await shadowRun([], server.connect, { randomSuffix: () => 'abc' });
+    expect(report.database).toBe('faultline_shadow_abc');
+    expect(server.adminQueries).toEqual([
+      'SHOW server_version_num',
+      'CREATE DATABASE "faultline_shadow_abc" TEMPLATE template0',
+      'DROP DATABASE IF EXISTS "faultline_shadow_abc" WITH (FORCE)',
+    ]);
+    expect(server.ended).toEqual(['scratch-0', 'admin']);
+  });
+
+  it('is dropped after ending its sessions by hand on servers older than 13 (no FORCE)', async () => {
+    const server = scriptedServer({ serverVersion: 120015 });
+    await shadowRun([], server.connect, { randomSuffix: () => 'old' });
+    expect(server.adminQueries.slice(2)).toEqual([
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
+      'DROP DATABASE IF EXISTS "faultline_shadow_old"',
+    ]);
+  });
+
+  it('is dropped when the run breaks off, and the original error is what the caller sees', async () => {
+    const server = scriptedServer({ serverVersion: 150004, failScratchSession: 1 });
+    await expect(shadowRun(files, server.connect, { randomSuffix: () => 'broken' })).rejects.toThrow(
+      'server closed the connection unexpectedly',
+    );
+    expect(server.adminQueries).toContain('DROP DATABASE IF EXISTS "faultline_shadow_broken" WITH (FORCE)');
+    expect(server.ended).toContain('admin');
+  });
+
+  it('that cannot be dropped after a good run is an error telling how to drop it by hand', async () => {
+    const server = scriptedServer({
+      serverVersion: 150004,
+      onAdmin: (sql) => {
+        if (sql.startsWith('DROP DATABASE')) throw new Error('permission denied');
+      },
+    });
+    const error = (await shadowRun([], server.connect, { randomSuffix: () => 'stuck', target: 'db:5432' }).catch(
+      (caught: unknown) => caught,
+    )) as FaultlineError;
+    expect(error).toBeInstanceOf(FaultlineError);
+    expect(error.message).toBe('Could not drop the shadow run\'s scratch database "faultline_shadow_stuck" on db:5432');
+    expect(error.hint).toBe('Drop it by hand: DROP DATABASE "faultline_shadow_stuck";');
+  });
+
+  it('that cannot be created is a clear error naming the server', async () => {
+    const server = scriptedServer({
+      serverVersion: 150004,
+      onAdmin: (sql) => {
+        if (sql.startsWith('CREATE DATABASE')) throw Object.assign(new Error('too many connections'), { code: '53300' });
+      },
+    });
+    await expect(shadowRun(files, server.connect, { target: 'db:5432' })).rejects.toThrow(
+      "Could not create the shadow run's scratch database on db:5432: too many connections",
+    );
+    expect(server.adminQueries.some((sql) => sql.startsWith('DROP'))).toBe(false);
+  });
+});
