@@ -62,7 +62,7 @@ describe('stress driver (real stress-ng)', () => {
   });
 
   it('reports a stress-ng that refuses its arguments, with its own message', async () => {
-    // 200% is not a size stress-ng accepts, though our pattern lets percentages through.
+    // Bypasses validate() on purpose: a value only stress-ng itself can reject.
     const params = { ...stressDriver.validate({ vm: 1, ttl: 5 }), vmBytes: '0x10' };
     await expect(stressDriver.inject(params, testContext())).rejects.toThrow(/driver "stress": stress-ng --vm 1 --vm-bytes 0x10 .* exited at once/);
   });
