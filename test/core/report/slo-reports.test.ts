@@ -1,0 +1,100 @@
+import { renderSloMarkdown } from '../../../core/report/slo-markdown.ts';
+import { toSloJson } from '../../../core/report/slo-json.ts';
+import { formatDuration, formatPercent } from '../../../core/report/slo-format.ts';
+import { renderSloText } from '../../../core/report/slo-text.ts';
+import { DEFAULT_BUDGET_POLICY, evaluateBudgetPolicy } from '../../../core/slo/budget-policy.ts';
+import type { SloStatusReport } from '../../../core/slo/engine.ts';
+import { sloStatus } from '../slo/status-fixture.ts';
+
+const report: SloStatusReport = {
+  evaluatedAt: new Date('2025-03-01T00:00:00Z'),
+  requests: 9,
+  statuses: [
+    sloStatus(),
+    sloStatus({
+      name: 'payments|api',
+      service: 'payments',
+      errorRatio: 0.0015,
+      budgetRemaining: -0.5,
+      burnRates: { '5m': 50, '30m': 50, '1h': 50, '2h': 20, '6h': 8, '1d': 2, '3d': 1.5 },
+      timeToExhaustionSeconds: 0,
+      alert: 'page',
+      firingConditions: ['1h and 5m burn ≥ 14.4'],
+    }),
+    sloStatus({
+      name: 'ghost',
+      errorRatio: null,
+      budgetRemaining: null,
+      burnRates: { '5m': null, '30m': null, '1h': null, '2h': null, '6h': null, '1d': null, '3d': null },
+      timeToExhaustionSeconds: null,
+      problems: [
+        { window: 'slo', kind: 'no-series', message: 'no data over the 28d SLO window: the queries returned no series' },
+        { window: '5m', kind: 'no-series', message: 'no data over the last 5m: the queries returned no series' },
+      ],
+    }),
+  ],
+};
+const outcome = evaluateBudgetPolicy(report.statuses, DEFAULT_BUDGET_POLICY);
+
+describe('SLO JSON', () => {
+  it('has exactly the documented keys, fractions and nulls', () => {
+    const json = toSloJson(report.statuses, outcome);
+    expect(Object.keys(json)).toEqual(['version', 'slos']);
+    expect(json.slos[2]).toEqual({
+      name: 'ghost',
+      service: 'checkout',
+      target: 0.999,
+      window: '28d',
+      errorRatio: null,
+      budgetRemaining: null,
+      burnRates: { '5m': null, '30m': null, '1h': null, '2h': null, '6h': null, '1d': null, '3d': null },
+      alert: 'none',
+      verdict: 'no-data',
+    });
+    expect(json.slos.map((s) => s.verdict)).toEqual(['pass', 'fail', 'no-data']);
+  });
+});
+
+describe('SLO text report', () => {
+  it('shows each SLO’s numbers, its verdict and why', () => {
+    const text = renderSloText(report, outcome);
+    expect(text).toContain('SLO status at 2025-03-01T00:00:00.000Z (3 SLOs, 9 Prometheus requests)');
+    expect(text).toContain('✗ payments|api (payments): 99.9 % over 28d  FAIL');
+    expect(text).toContain('    error ratio 0.15 %   budget remaining -50 %   exhausted in exhausted');
+    expect(text).toContain('    burn rate 5m 50.0  30m 50.0  1h 50.0  2h 20.0  6h 8.00  1d 2.00  3d 1.50');
+    expect(text).toContain('    alert page: 1h and 5m burn ≥ 14.4');
+    expect(text).toContain('? ghost (checkout): 99.9 % over 28d  NO-DATA');
+    expect(text).toContain('    ! no data over the last 5m: the queries returned no series');
+    expect(text.trimEnd().endsWith('Verdict: fail (1 SLO(s) breach the error-budget policy)')).toBe(true);
+  });
+});
+
+describe('SLO job summary', () => {
+  const markdown = renderSloMarkdown(report, outcome, 14.4);
+
+  it('has one table row per SLO, with cells escaped', () => {
+    expect(markdown).toContain('## SLO gate: ❌ fail');
+    expect(markdown).toContain('| payments&#124;api<br><sub>payments</sub> | 99.9 % | 28d | 0.15 % | -50 %<br><sub>exhausted</sub> | 50.0 | 50.0 | 50.0 | 20.0 | 8.00 | 2.00 | 1.50 | 🚨 page | ❌ fail |');
+    expect(markdown).toContain('| ghost<br><sub>checkout</sub> | 99.9 % | 28d | no data | no data<br><sub>never at this rate</sub> | – | – | – | – | – | – | – | none | ⚠️ no-data |');
+  });
+
+  it('draws a burn-rate chart per SLO, worst first, with the page threshold as a line', () => {
+    const charts = markdown.split('```mermaid').slice(1);
+    expect(charts).toHaveLength(3);
+    expect(charts[0]).toContain('title "payments|api: burn rate by window"');
+    expect(charts[0]).toContain('x-axis ["5m", "30m", "1h", "2h", "6h", "1d", "3d"]');
+    expect(charts[0]).toContain('bar [50, 50, 50, 20, 8, 2, 1.5]');
+    expect(charts[0]).toContain('line [14.4, 14.4, 14.4, 14.4, 14.4, 14.4, 14.4]');
+    expect(charts[0]).toContain('y-axis "burn rate (1 = spends the budget in exactly one window)" 0 --> 55');
+    expect(charts[1]).toContain('ghost: burn rate by window (– = no data, drawn as 0)');
+  });
+});
+
+describe('formats', () => {
+  it('writes percentages and durations people can read', () => {
+    expect(formatPercent(0.00166)).toBe('0.166 %');
+    expect(formatPercent(-0.6621)).toBe('-66.2 %');
+    expect(formatDuration(93784)).toBe('1d 2h');
+    expect(formatDuration(90)).toBe('1m 30s');
+  });
+});
