@@ -1,0 +1,26 @@
+import { quoteIdent } from '../identifiers.ts';
+import { isSerial } from '../pg-types.ts';
+import type { Rule } from '../types.ts';
+import { NEW_COLUMNS, typeChoiceHits } from './type-choice.ts';
+
+/** serial is a legacy macro; identity columns are the SQL-standard replacement. */
+export const preferIdentity: Rule = {
+  id: 'prefer-identity',
+  defaultSeverity: 'warning',
+  summary: 'serial / bigserial column (prefer GENERATED … AS IDENTITY)',
+  description:
+    'serial is shorthand for an integer column with a DEFAULT nextval() on a separately owned sequence: ' +
+    'privileges on the sequence must be granted apart, explicit inserts silently get out of step with it, ' +
+    'and copying the table definition (CREATE TABLE … LIKE) shares the sequence. An identity column ' +
+    '(SQL standard, PostgreSQL 10+) ties the sequence to the column and, with GENERATED ALWAYS, rejects ' +
+    'accidental explicit values. Use bigint GENERATED ALWAYS AS IDENTITY.',
+  check(statement) {
+    return typeChoiceHits(statement, NEW_COLUMNS, (d) => {
+      if (!isSerial(d.type)) return undefined;
+      return {
+        message: `Column ${quoteIdent(d.column)} of ${d.table.name} is ${d.type.name}: use an identity column, which owns its sequence and rejects stray explicit values.`,
+        better: 'bigint GENERATED ALWAYS AS IDENTITY',
+      };
+    });
+  },
+};

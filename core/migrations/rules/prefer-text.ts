@@ -1,0 +1,28 @@
+import { quoteIdent } from '../identifiers.ts';
+import { isBuiltin } from '../pg-types.ts';
+import type { Rule } from '../types.ts';
+import { ALL_DECLARATIONS, arraySuffix, typeChoiceHits } from './type-choice.ts';
+
+/** varchar(n): changing n later can mean a rewrite; text with a CHECK is easier to change. */
+export const preferText: Rule = {
+  id: 'prefer-text',
+  defaultSeverity: 'warning',
+  summary: 'varchar(n) column (prefer text, with a CHECK constraint if the limit matters)',
+  description:
+    'In PostgreSQL varchar(n) is text plus a length check; it is not faster or smaller. The limit is part ' +
+    'of the type, so lowering it later rewrites the table under ACCESS EXCLUSIVE, and frameworks pick ' +
+    'limits (255) that real data outgrows. Use text; if the limit matters, add it as a CHECK constraint, ' +
+    'which can be replaced online (ADD CONSTRAINT … NOT VALID, then VALIDATE). Unconstrained varchar is ' +
+    'not reported.',
+  check(statement) {
+    return typeChoiceHits(statement, ALL_DECLARATIONS, (d) => {
+      if (!isBuiltin(d.type, 'varchar') || d.type.typmods.length === 0) return undefined;
+      const n = d.type.typmods[0]!;
+      const col = quoteIdent(d.column);
+      return {
+        message: `Column ${col} of ${d.table.name} is ${d.type.sql}: the limit is part of the type, and lowering it later rewrites the table. Use text with a CHECK constraint.`,
+        better: d.type.isArray ? `text${arraySuffix(d)}` : `text CHECK (char_length(${col}) <= ${n})`,
+      };
+    });
+  },
+};

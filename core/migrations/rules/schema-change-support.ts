@@ -1,0 +1,112 @@
+/**
+ * What the schema-change rules share: finding the table an ALTER TABLE changes (and whether that
+ * matters: tables created earlier in the file are new and empty), the columns a statement adds or
+ * declares, and a RuleHit that states its lock and what the lock blocks.
+ */
+import { alterCommands, constraintOf, nodeOf, type Node, relationOf } from '../ast.ts';
+import { relationSql } from '../identifiers.ts';
+import { blockedBy } from '../lock-modes.ts';
+import { type ColumnType, columnType } from '../pg-types.ts';
+import type { LockMode, MigrationContext, RelationName, RuleHit, Statement } from '../types.ts';
+
+/** ALTER TABLE on an existing table (not a view, index, type or a table created in this file). */
+export function existingAlteredTable(statement: Statement, context: MigrationContext): RelationName | undefined {
+  if (statement.kind !== 'AlterTableStmt') return undefined;
+  const objtype = statement.node.objtype ?? 'OBJECT_TABLE';
+  if (objtype !== 'OBJECT_TABLE') return undefined;
+  const table = relationOf(statement.node.relation);
+  if (!table || context.isNewRelation(table)) return undefined;
+  return table;
+}
+
+export interface ColumnDefinition {
+  name: string;
+  type: ColumnType | undefined;
+  constraints: Node[];
+  /** The ColumnDef node itself. */
+  node: Node;
+}
+
+function definition(def: unknown): ColumnDefinition | undefined {
+  const column = nodeOf(def, 'ColumnDef');
+  if (!column) return undefined;
+  const constraints = ((column.constraints as unknown[] | undefined) ?? [])
+    .map(constraintOf)
+    .filter((c): c is Node => c !== undefined);
+  return { name: String(column.colname ?? ''), type: columnType(column.typeName), constraints, node: column };
+}
+
+/** The columns an ALTER TABLE adds (`ADD COLUMN`), in order. */
+export function addedColumns(statement: Statement): ColumnDefinition[] {
+  if (statement.kind !== 'AlterTableStmt') return [];
+  return alterCommands(statement.node)
+    .filter((cmd) => cmd.subtype === 'AT_AddColumn')
+    .map((cmd) => definition(cmd.def))
+    .filter((c): c is ColumnDefinition => c !== undefined);
+}
+
+export interface DeclaredType {
+  table: RelationName;
+  column: string;
+  type: ColumnType;
+  /** How the type was declared. */
+  via: 'create-table' | 'add-column' | 'alter-type';
+}
+
+/**
+ * Every column type a statement declares: CREATE TABLE columns, ADD COLUMN, ALTER COLUMN … TYPE.
+ * The type-choice rules (prefer-text, ban-char-type…) judge these, new tables included: the choice
+ * outlives the migration.
+ */
+export function declaredTypes(statement: Statement): DeclaredType[] {
+  const table = relationOf(statement.node.relation);
+  if (!table) return [];
+  if (statement.kind === 'CreateStmt') {
+    return ((statement.node.tableElts as unknown[] | undefined) ?? [])
+      .map(definition)
+      .filter((c): c is ColumnDefinition => c?.type !== undefined)
+      .map((c) => ({ table, column: c.name, type: c.type!, via: 'create-table' as const }));
+  }
+  if (statement.kind !== 'AlterTableStmt' || (statement.node.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return [];
+  const out: DeclaredType[] = [];
+  for (const cmd of alterCommands(statement.node)) {
+    if (cmd.subtype === 'AT_AddColumn') {
+      const c = definition(cmd.def);
+      if (c?.type) out.push({ table, column: c.name, type: c.type, via: 'add-column' });
+    } else if (cmd.subtype === 'AT_AlterColumnType') {
+      const type = columnType(nodeOf(cmd.def, 'ColumnDef')?.typeName);
+      if (type && cmd.name) out.push({ table, column: cmd.name, type, via: 'alter-type' });
+    }
+  }
+  return out;
+}
+
+/** A finding whose `blocks` follow from its lock, so the two never disagree. */
+export function lockHit(lock: LockMode | null, fields: { message: string; rewrite: boolean; fix: string }): RuleHit {
+  return { ...fields, lock, blocks: lock ? blockedBy(lock) : [] };
+}
+
+/** `ALTER TABLE t` for fixes. */
+export function alterTable(table: RelationName): string {
+  return `ALTER TABLE ${relationSql(table)}`;
+}
+
+/** Batched backfill loop of UPDATEs by ctid, so no statement holds row locks on the whole table. */
+export function batchedUpdate(table: RelationName, assignment: string, pending: string): string {
+  const t = relationSql(table);
+  return (
+    `-- backfill in batches, each in its own transaction; repeat until it updates 0 rows:\n` +
+    `UPDATE ${t} SET ${assignment} WHERE ctid IN (SELECT ctid FROM ${t} WHERE ${pending} LIMIT 10000);`
+  );
+}
+
+/** The safe way to make a column NOT NULL on a big table: a validated CHECK first (PG 12+). */
+export function notNullSteps(table: RelationName, column: string, constraintName: string): string {
+  const t = alterTable(table);
+  return (
+    `${t} ADD CONSTRAINT ${constraintName} CHECK (${column} IS NOT NULL) NOT VALID;\n` +
+    `${t} VALIDATE CONSTRAINT ${constraintName};\n` +
+    `${t} ALTER COLUMN ${column} SET NOT NULL;\n` +
+    `${t} DROP CONSTRAINT ${constraintName};`
+  );
+}
