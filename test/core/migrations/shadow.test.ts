@@ -151,6 +151,18 @@ describe('shadow run on a real PostgreSQL', () => {
   });
 });
 
+describe('shadow run with context-only files', () => {
+  it('applies files already deployed to build the schema, without reporting on them', async () => {
+    const report = await shadowRunAgainst(server.url, [
+      shadowFile('001_orders.sql', SEED, { contextOnly: true }),
+      shadowFile('002_deployed.sql', 'CREATE INDEX orders_customer_idx ON orders (customer_id);', { contextOnly: true }),
+      shadowFile('003_review.sql', 'CREATE INDEX orders_created_idx ON orders (created_at);'),
+    ]);
+    expect(statementAt(report, '002_deployed.sql', 1).locks).toContainEqual({ relation: 'orders', mode: 'SHARE', preExisting: true });
+    expect(report.findings.map((finding) => [finding.path, finding.rule])).toEqual([['003_review.sql', 'shadow-blocks-writes']]);
+  });
+});
+
 describe('shadow run when a statement fails', () => {
   it('reports Postgres’ message and SQLSTATE where it pointed, stops, and still drops the scratch database', async () => {
     const report = await shadowRunAgainst(server.url, [
