@@ -86,7 +86,7 @@ function validate(args: unknown): KubernetesParams {
   if (!CHAOS_MODES.includes(spec.mode as (typeof CHAOS_MODES)[number])) {
     throw reader.error('spec', `needs "mode", one of ${CHAOS_MODES.join(', ')} (Chaos Mesh's blast radius)`);
   }
-  if ((spec.mode === 'fixed' || spec.mode.toString().endsWith('percent')) && spec.value === undefined) {
+  if ((spec.mode === 'fixed' || String(spec.mode).endsWith('percent')) && spec.value === undefined) {
     throw reader.error('spec', `needs "value" with mode "${spec.mode}"`);
   }
   if (kind === 'StressChaos' ? spec.stressors === undefined : typeof spec.action !== 'string') {
