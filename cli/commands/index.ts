@@ -7,4 +7,5 @@ export interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
+  slo: { summary: 'SLO status, error budgets and burn rates from Prometheus; validate SLO specs', load: async () => (await import('./slo.ts')).command },
 };

@@ -65,7 +65,9 @@ export function sloRatioExpr(slo: SloDefinition, rangeSeconds: number): string {
  */
 export function resetsExpr(indicator: RatioIndicator, range: string): string | undefined {
   const counterCall = /\b(?:rate|increase|irate)\s*\(/g;
-  if (!counterCall.test(indicator.total)) return undefined;
+  // Only a total that reads one counter: in a ratio or comparison (Sloth's raw error ratio) the
+  // substituted resets() would be divided or compared and no longer count anything.
+  if ((indicator.total.match(counterCall) ?? []).length !== 1 || /\)\s*[/*]|\s[/*]\s|\bbool\b/.test(indicator.total)) return undefined;
   return `sum(${expandWindow(indicator.total.replace(counterCall, 'resets('), range)})`;
 }
 

@@ -17,9 +17,19 @@ export interface TrafficPhase {
   resetAtStart?: boolean;
 }
 
+/** One emitted counter: its full sample name, labels, and which count it carries. */
+export interface CounterSeries {
+  /** e.g. `http_requests_total` (a counter) or `http_request_duration_seconds_count`. */
+  name: string;
+  labels: Record<string, string>;
+  counts: 'good' | 'bad' | 'total';
+}
+
 export interface ServiceTraffic {
   labels: Record<string, string>;
   phases: TrafficPhase[];
+  /** Default: `<metric>_total{...labels, code="200"}` (good) and `{code="500"}` (bad). */
+  series?: CounterSeries[];
 }
 
 export interface TrafficOptions {
@@ -97,15 +107,30 @@ export function generateTraffic(options: TrafficOptions): GeneratedTraffic {
     good.push(goodPoints);
     bad.push(badPoints);
   }
-  const lines = [`# TYPE ${metric} counter`];
+  // OpenMetrics wants each family's samples together: group by name first.
+  const families = new Map<string, string[]>();
   for (const [index, service] of options.services.entries()) {
-    for (const [code, points] of [
-      ['200', good[index]],
-      ['500', bad[index]],
-    ] as const) {
-      const labels = formatLabels({ ...service.labels, code });
-      for (const [t, v] of points) lines.push(`${metric}_total{${labels}} ${v} ${t}`);
+    const series = service.series ?? [
+      { name: `${metric}_total`, labels: { ...service.labels, code: '200' }, counts: 'good' as const },
+      { name: `${metric}_total`, labels: { ...service.labels, code: '500' }, counts: 'bad' as const },
+    ];
+    for (const one of series) {
+      const points =
+        one.counts === 'good'
+          ? good[index]
+          : one.counts === 'bad'
+            ? bad[index]
+            : good[index].map(([t, g], i): CounterPoint => [t, g + bad[index][i][1]]);
+      const lines = families.get(one.name) ?? [];
+      const labels = formatLabels(one.labels);
+      for (const [t, v] of points) lines.push(`${one.name}{${labels}} ${v} ${t}`);
+      families.set(one.name, lines);
     }
+  }
+  const lines: string[] = [];
+  for (const [name, samples] of families) {
+    // `x_total` is a sample of counter family `x`; other names go out as type unknown.
+    lines.push(name.endsWith('_total') ? `# TYPE ${name.slice(0, -'_total'.length)} counter` : `# TYPE ${name} unknown`, ...samples);
   }
   lines.push('# EOF', '');
   const evaluationTime = new Date((options.lastSampleAt + step / 2) * 1000);

@@ -23,6 +23,8 @@ describe('SLO queries', () => {
   it('counts counter resets through the total query', () => {
     expect(resetsExpr({ kind: 'ratio', bad: 'x', total: 'sum(rate(t{a="b"}[{{window}}]))' }, '28d')).toBe('sum(sum(resets(t{a="b"}[28d])))');
     expect(resetsExpr({ kind: 'ratio', bad: 'x', total: 'sum(t_ratio{w="{{window}}"})' }, '28d')).toBeUndefined();
+    // Sloth's raw error ratio arrives as `(ratio) >= bool 0`: resets() inside it would count nothing.
+    expect(resetsExpr({ kind: 'ratio', bad: 'x', total: '((sum(rate(a[{{window}}])) / sum(rate(b[{{window}}]))) >= bool 0)' }, '28d')).toBeUndefined();
   });
 
   it('joins labelled ratios with `or` and splits them to stay under the size bound', () => {
