@@ -14,8 +14,8 @@ describe('loading SLO specs from files and folders', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('loads every example in examples/slos, OpenSLO and Sloth alike', async () => {
-    const slos = await loadSloSpecs(['examples/slos']);
+  it('loads every example spec in examples/slos, OpenSLO and Sloth alike', async () => {
+    const slos = await loadSloSpecs(['examples/slos/openslo', 'examples/slos/sloth']);
     const names = slos.map((s) => s.name);
     expect(names).toEqual(
       expect.arrayContaining(['checkout-availability', 'checkout-latency', 'payments-api-requests-availability', 'gateway-requests-availability']),
