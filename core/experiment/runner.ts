@@ -37,6 +37,8 @@ export interface RunOptions {
   cwd: string;
   /** Progress, already redacted. */
   onEvent?: (event: RunEvent) => void;
+  /** Resolved by the face, for drivers that talk to a cluster. */
+  kubeconfig?: string;
 }
 
 const DURING: HypothesisStrategy[] = ['during-method-only', 'continuously'];
@@ -92,6 +94,7 @@ export async function runExperiment(prepared: PreparedExperiment, options: RunOp
     owner: prepared.owner ?? 'unknown',
     experiment: experiment.title,
     log,
+    kubeconfig: options.kubeconfig,
   });
   const context: ActivityContext = {
     faults,
