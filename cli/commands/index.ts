@@ -7,5 +7,6 @@ export interface CommandEntry {
 }
 
 export const commands: Record<string, CommandEntry> = {
+  migrations: { summary: 'lint PostgreSQL migrations for locks that stop production (the migration gate)', load: async () => (await import('./migrations.ts')).command },
   slo: { summary: 'SLO status, error budgets and burn rates from Prometheus; validate SLO specs', load: async () => (await import('./slo.ts')).command },
 };

@@ -48,11 +48,17 @@ function renderFinding(finding: Finding, paint: ReturnType<typeof painter>): str
 export function renderMigrationsText(report: LintReport, options: TextOptions): string {
   const paint = painter(options.colour);
   const blocks: string[] = [];
+  let previousClean = false;
   for (const file of report.files) {
     if (file.findings.length === 0) {
-      blocks.push(`${paint('green', 'ok')} ${file.path} (${plural(file.statements, 'statement')})`);
+      const line = `${paint('green', 'ok')} ${file.path} (${plural(file.statements, 'statement')})`;
+      // Runs of clean files stay together: they are one glance, not one block each.
+      if (previousClean) blocks[blocks.length - 1] += `\n${line}`;
+      else blocks.push(line);
+      previousClean = true;
       continue;
     }
+    previousClean = false;
     const findings = inReadingOrder(file.findings).map((f) => renderFinding(f, paint));
     blocks.push(`${paint('bold', file.path)} (${plural(file.statements, 'statement')})\n${findings.join('\n\n')}`);
   }

@@ -41,3 +41,19 @@ describe('migration gate terminal output', () => {
     expect(text).toBe('0 files, 0 statements: 0 errors, 0 warnings\n');
   });
 });
+
+describe('migration gate terminal output for runs of clean files', () => {
+  it('keeps consecutive clean files on consecutive lines', () => {
+    const text = renderMigrationsText(
+      {
+        version: 1,
+        files: [
+          { path: 'V1.sql', findings: [], statements: 1 },
+          { path: 'V2.sql', findings: [], statements: 3 },
+        ],
+      },
+      { colour: false },
+    );
+    expect(text).toBe('ok V1.sql (1 statement)\nok V2.sql (3 statements)\n\n2 files, 4 statements: 0 errors, 0 warnings\n');
+  });
+});

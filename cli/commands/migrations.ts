@@ -1,0 +1,123 @@
+/**
+ * `faultline migrations lint`: the migration gate on local files. Prints text (default), one JSON
+ * document, or SARIF; exits 0 without error findings, 1 with, 2 for bad usage or unreadable input.
+ */
+import { parseArgs } from 'node:util';
+import { FaultlineError } from '../../core/errors.ts';
+import { runMigrationGate } from '../../core/migrations/gate.ts';
+import { allRules, engineRules } from '../../core/migrations/rules/index.ts';
+import { countFindings } from '../../core/report/migrations-counts.ts';
+import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
+import { migrationsToSarif } from '../../core/report/migrations-sarif.ts';
+import { renderMigrationsText } from '../../core/report/migrations-text.ts';
+import { renderSarif } from '../../core/report/sarif.ts';
+import { type CliCommand, type CliIO, writeLine } from '../io.ts';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: faultline migrations lint [options] PATH...
+
+Lints PostgreSQL migration files (a PATH may be a file or a folder, walked for *.sql in version
+order) for statements that lock production tables, and shows the safe rewrite.
+
+Options:
+  --format text|json|sarif  output format (default text; json and sarif print one document)
+  --pg-version N            PostgreSQL major version the migrations run on, 11-18 (default: the
+                            config's, else 15)
+  --database-url URL        also apply the files to a scratch database on this server and report
+                            the locks, rewrites and failures observed (the database is dropped after)
+  --config FILE             config file with a migrations: section (default .github/faultline.yml
+                            when it exists)
+  -h, --help                show this help
+
+Exit status: 0 no error findings, 1 error findings, 2 bad usage or unreadable input.`;
+
+interface LintArgs {
+  format: Format;
+  pgVersion?: number;
+  databaseUrl?: string;
+  config?: string;
+  paths: string[];
+  help: boolean;
+}
+
+function usageError(message: string): FaultlineError {
+  return new FaultlineError(message, { hint: "run 'faultline migrations lint --help' for the options" });
+}
+
+export function parseLintArgs(args: string[]): LintArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw usageError((error as Error).message.split('\n')[0]!);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { format: 'text', paths: [], help: true };
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be text, json or sarif, not '${format}'`);
+  let pgVersion: number | undefined;
+  if (values['pg-version'] !== undefined) {
+    const raw = values['pg-version'];
+    if (!/^\d+$/.test(raw) || Number(raw) < 11 || Number(raw) > 18) {
+      throw usageError(`--pg-version must be a PostgreSQL major version from 11 to 18, not '${raw}'`);
+    }
+    pgVersion = Number(raw);
+  }
+  if (positionals.length === 0) throw usageError('no PATH given: name the migration files or folders to lint');
+  return {
+    format: format as Format,
+    pgVersion,
+    databaseUrl: values['database-url'],
+    config: values.config,
+    paths: positionals,
+    help: false,
+  };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      'pg-version': { type: 'string' },
+      'database-url': { type: 'string' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+async function lint(args: string[], io: CliIO): Promise<number> {
+  const options = parseLintArgs(args);
+  if (options.help) {
+    writeLine(io.stdout, USAGE);
+    return 0;
+  }
+  const { report } = await runMigrationGate(options.paths, {
+    ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  if (options.format === 'json') io.stdout.write(renderMigrationsJson(report));
+  else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
+  else io.stdout.write(renderMigrationsText(report, { colour: io.colour }));
+  return countFindings(report).errors > 0 ? 1 : 0;
+}
+
+export const command: CliCommand = {
+  name: 'migrations',
+  summary: 'lint PostgreSQL migrations for locks that stop production (the migration gate)',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'lint') return lint(rest, io);
+    if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+      writeLine(io.stdout, USAGE);
+      return sub === undefined ? 2 : 0;
+    }
+    throw usageError(`unknown subcommand '${sub}': the migrations command has 'lint'`);
+  },
+};

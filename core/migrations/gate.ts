@@ -1,0 +1,61 @@
+/**
+ * The migration gate as the faces run it: lint the files, and when a database URL is given, apply
+ * them to a scratch database on that server and merge what was observed into the report. The CLI
+ * and the action both call this, so they cannot disagree about what a run means.
+ */
+import { type LintOptions, lintFiles } from './lint.ts';
+import { LineIndex } from './positions.ts';
+import { readSqlFile } from './lint-files.ts';
+import { mergeShadowFindings, shadowRunAgainst } from './shadow.ts';
+import type { ShadowFile, ShadowOptions, ShadowReport } from './shadow-types.ts';
+import { splitStatements } from './split.ts';
+import type { LintReport } from './types.ts';
+
+export interface GateOptions extends LintOptions {
+  /** postgres:// URL of a server for the shadow run; none: static analysis only. */
+  databaseUrl?: string;
+  shadow?: ShadowOptions;
+}
+
+export interface GateRun {
+  report: LintReport;
+  /** What the shadow run observed, when one ran. */
+  shadow?: ShadowReport;
+}
+
+/** A file's top-level statements as the shadow run sends them: text without `;`, with positions. */
+export function shadowFileOf(path: string, text: string): ShadowFile {
+  const lines = new LineIndex(text);
+  const statements = splitStatements(text)
+    .segments.map((segment) => ({ segment, sql: text.slice(segment.start, segment.end).replace(/;\s*$/, '').trimEnd() }))
+    .filter(({ sql }) => sql.length > 0)
+    .map(({ segment, sql }, index) => ({ text: sql, ...lines.position(segment.start), index }));
+  return { path, statements };
+}
+
+/**
+ * Lints `files` (already collected, in the order they are applied) and, with `databaseUrl`, shadow
+ * runs them. Rejects with a FaultlineError (exit 2) for unreadable files or an unreachable server.
+ */
+export async function runMigrationGate(files: readonly string[], options: GateOptions = {}): Promise<GateRun> {
+  const { databaseUrl, shadow: shadowOptions, ...lintOptions } = options;
+  const report = await lintFiles(files, lintOptions);
+  if (!databaseUrl || report.files.length === 0) return { report };
+  // The report's paths are the collected files (folders expanded, exclusions applied), in order.
+  const shadow = await shadowRunAgainst(
+    databaseUrl,
+    report.files.map((file) => shadowFileOf(file.path, readSqlFile(file.path))),
+    shadowOptions,
+  );
+  const merged = mergeShadowFindings(
+    report.files.flatMap((file) => file.findings),
+    shadow,
+  );
+  return {
+    report: {
+      version: 1,
+      files: report.files.map((file) => ({ ...file, findings: merged.filter((finding) => finding.path === file.path) })),
+    },
+    shadow,
+  };
+}

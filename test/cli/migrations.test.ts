@@ -1,0 +1,215 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import type { CliIO } from '../../cli/io.ts';
+import { main } from '../../cli/main.ts';
+import { startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { expectValidSarif } from '../support/sarif-schema.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+let dir: string;
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, content);
+  return path;
+}
+
+async function faultline(args: string[], { colour = false } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk) => out.push(String(chunk)));
+  stderr.on('data', (chunk) => err.push(String(chunk)));
+  const io: CliIO = { stdout, stderr, colour, cwd: dir, env: {} };
+  const code = await main(args, io);
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+const HAZARD = 'CREATE INDEX orders_customer_idx ON orders (customer_id);\n';
+const SAFE = "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'faultline-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('faultline migrations lint', () => {
+  it('prints findings as path:line:col severity rule message and exits 1 on an error finding', async () => {
+    const file = write('V2__index.sql', HAZARD);
+    const { code, stdout, stderr } = await faultline(['migrations', 'lint', file]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toContain(`${file}:1:1 error non-concurrent-index CREATE INDEX on orders without CONCURRENTLY`);
+    expect(stdout).toContain('      CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);');
+  });
+
+  it('exits 0 when no finding is an error', async () => {
+    const { code, stdout } = await faultline(['migrations', 'lint', write('V3__safe.sql', SAFE)]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('1 file, 2 statements: 0 errors, 0 warnings');
+  });
+
+  it('walks a folder in version order (V2 before V10)', async () => {
+    write('db/V10__later.sql', SAFE);
+    write('db/V2__earlier.sql', HAZARD);
+    const { stdout } = await faultline(['migrations', 'lint', '--format', 'json', join(dir, 'db')]);
+    expect(JSON.parse(stdout).files.map((f: { path: string }) => f.path)).toEqual([join(dir, 'db/V2__earlier.sql'), join(dir, 'db/V10__later.sql')]);
+  });
+
+  it('prints exactly one JSON document with --format json', async () => {
+    const hazard = write('V2__index.sql', HAZARD);
+    const safe = write('V3__safe.sql', SAFE);
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json', hazard, safe]);
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    expect(doc).toEqual({
+      version: 1,
+      files: [
+        {
+          path: hazard,
+          findings: [
+            {
+              rule: 'non-concurrent-index',
+              severity: 'error',
+              line: 1,
+              column: 1,
+              message: expect.stringContaining('without CONCURRENTLY'),
+              lock: 'SHARE',
+              blocks: ['writes'],
+              rewrite: false,
+              fix: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);',
+            },
+          ],
+        },
+        { path: safe, findings: [] },
+      ],
+    });
+  });
+
+  it('prints SARIF 2.1.0 that validates against the schema with --format sarif', async () => {
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format=sarif', write('V2__index.sql', HAZARD)]);
+    expect(code).toBe(1);
+    const log = JSON.parse(stdout);
+    expectValidSarif(log);
+    expect(log.runs[0].results[0]).toMatchObject({ ruleId: 'non-concurrent-index', level: 'error' });
+    expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('non-concurrent-index');
+  });
+
+  it('reports a syntax error as a finding and still lints the other files', async () => {
+    const broken = write('V1__broken.sql', 'CREATE TABLE (;\n');
+    const hazard = write('V2__index.sql', HAZARD);
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json', broken, hazard]);
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    expect(doc.files[0].findings[0]).toMatchObject({ rule: 'syntax-error', severity: 'error', line: 1 });
+    expect(doc.files[1].findings[0].rule).toBe('non-concurrent-index');
+  });
+
+  it('colours the output only when asked', async () => {
+    const file = write('V2__index.sql', HAZARD);
+    expect((await faultline(['migrations', 'lint', file])).stdout).not.toContain('\u001b[');
+    expect((await faultline(['migrations', 'lint', file], { colour: true })).stdout).toContain('\u001b[31merror');
+  });
+
+  it('prints its usage with --help and exits 0', async () => {
+    const { code, stdout } = await faultline(['migrations', 'lint', '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: faultline migrations lint [options] PATH...');
+  });
+});
+
+describe('faultline migrations lint: bad usage and unreadable input exit 2 with one message', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ['a missing path', () => ['migrations', 'lint', join(dir, 'nope.sql')], /nope\.sql: no such file or folder/],
+    ['a binary file', () => ['migrations', 'lint', write('V1__blob.sql', Buffer.from([0x43, 0x00, 0x01, 0xff]))], /V1__blob\.sql: this is a binary file, not SQL text/],
+    ['a non-UTF-8 file', () => ['migrations', 'lint', write('V1__latin1.sql', Buffer.from("SELECT 'caf\xe9';\n", 'latin1'))], /V1__latin1\.sql: the file is not valid UTF-8 text/],
+    ['no PATH', () => ['migrations', 'lint'], /no PATH given/],
+    ['an unknown option', () => ['migrations', 'lint', '--colour', 'x.sql'], /Unknown option '--colour'/],
+    ['an unknown format', () => ['migrations', 'lint', '--format', 'xml', 'x.sql'], /--format must be text, json or sarif, not 'xml'/],
+    ['a pg version out of range', () => ['migrations', 'lint', '--pg-version', '9', 'x.sql'], /--pg-version must be a PostgreSQL major version from 11 to 18, not '9'/],
+    ['an unknown subcommand', () => ['migrations', 'check', 'x.sql'], /unknown subcommand 'check'/],
+  ];
+
+  it.each(cases)('%s', async (_name, args, message) => {
+    const { code, stdout, stderr } = await faultline(args());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')[0]).toMatch(/^faultline migrations: /);
+  });
+
+  it('an unreachable --database-url, naming host and port but not the password', async () => {
+    const port = await closedPort();
+    const url = `postgres://app:s3cret-pw@127.0.0.1:${port}/postgres`;
+    const { code, stdout, stderr } = await faultline(['migrations', 'lint', '--database-url', url, write('V2__index.sql', HAZARD)]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`127.0.0.1:${port}`);
+    expect(stderr).not.toContain('s3cret-pw');
+  });
+});
+
+describe('faultline migrations lint --database-url (shadow run on a real PostgreSQL)', () => {
+  let server: TestPostgres;
+  beforeAll(async () => {
+    server = await startPostgres();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('reports what the server observed that static analysis cannot see, and failed statements', async () => {
+    const seed = write(
+      'V1__orders.sql',
+      [
+        'CREATE TABLE orders (id int PRIMARY KEY, customer_id int);',
+        'INSERT INTO orders SELECT g, g FROM generate_series(1, 1000) g;',
+        'CREATE FUNCTION widen_orders() RETURNS void LANGUAGE plpgsql AS $$',
+        'BEGIN',
+        "  EXECUTE 'ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint';",
+        'END $$;',
+      ].join('\n'),
+    );
+    // A function body does not run at migration time, so the rules rightly ignore it; calling the
+    // function does, and only the shadow run sees what it did.
+    const call = write('V2__call.sql', "SET lock_timeout = '2s';\nSELECT widen_orders();\n");
+    const failing = write('V3__missing.sql', 'ALTER TABLE invoices ADD COLUMN note text;\n');
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json', '--database-url', server.url, seed, call, failing]);
+    expect(code).toBe(1);
+    const doc = JSON.parse(stdout);
+    expect(doc.files[0].findings).toEqual([]);
+    expect(doc.files[1].findings).toEqual([
+      expect.objectContaining({ rule: 'shadow-table-rewrite', severity: 'error', line: 2, lock: 'ACCESS EXCLUSIVE', rewrite: true }),
+    ]);
+    expect(doc.files[2].findings).toContainEqual(
+      expect.objectContaining({ rule: 'shadow-statement-failed', severity: 'error', line: 1, message: expect.stringContaining('"invoices" does not exist') }),
+    );
+  });
+});
+
+describe('bin/faultline', () => {
+  it('runs the command from a fresh checkout and lists it in --help', async () => {
+    const run = promisify(execFile);
+    const { stdout } = await run(join(root, 'bin/faultline'), ['--help']);
+    expect(stdout).toMatch(/^\s+migrations\s+lint PostgreSQL migrations/m);
+    const demo = await run(join(root, 'bin/faultline'), ['migrations', 'lint', 'examples/migrations'], { cwd: root }).catch((error) => error);
+    expect(demo.code).toBe(1);
+    expect(demo.stdout).toContain('examples/migrations/V3__index_orders_by_customer.sql:3:1 error non-concurrent-index');
+  });
+});
+
+/** A loopback port nothing listens on: bind one, then close it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
