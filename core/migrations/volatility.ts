@@ -7,7 +7,7 @@
 import { NON_VOLATILE_BUILTINS } from './builtin-functions.ts';
 
 /** Built-in and common extension functions marked VOLATILE in pg_proc. */
-const VOLATILE_FUNCTIONS = new Set([
+export const VOLATILE_FUNCTIONS: ReadonlySet<string> = new Set([
   // core: time, randomness, sequences
   'clock_timestamp',
   'timeofday',
