@@ -18,8 +18,8 @@ export interface ShadowFile {
   path: string;
   statements: ShadowStatement[];
   /**
-   * Applied to build the schema but not reported on (e.g. migrations already deployed that the
-   * files under review build on). A failure in such a file is still reported.
+   * Applied to build the schema but neither observed nor reported on (e.g. migrations already
+   * deployed that the files under review build on). A failure in such a file is still reported.
    */
   contextOnly?: boolean;
 }
@@ -74,7 +74,7 @@ export type ObservedBy =
   | 'own-session'
   /** pg_locks polled from a second connection while it ran (it cannot run in a transaction block). */
   | 'second-connection'
-  /** Transaction control and session settings: nothing to observe. */
+  /** Transaction control, session settings, and statements of context-only files. */
   | 'not-observed';
 
 export interface ShadowStatementError {

@@ -143,7 +143,8 @@ async function applyFiles(
         const existing = new Set((await snapshotRelations(session)).keys());
         const run = new StatementRunner(session, observer, pid, existing, options.pollIntervalMs ?? 1);
         for (const statement of file.statements) {
-          const observed = await run.apply(file.path, statement);
+          // Context files only build the schema: applying them plainly keeps a long history cheap.
+          const observed = await run.apply(file.path, statement, !file.contextOnly);
           statements.push(observed);
           if (!file.contextOnly || observed.error) findings.push(...shadowFindingsFor(observed));
           if (observed.error) {
@@ -185,7 +186,7 @@ class StatementRunner {
     this.pollIntervalMs = pollIntervalMs;
   }
 
-  async apply(path: string, statement: ShadowStatement): Promise<ShadowStatementReport> {
+  async apply(path: string, statement: ShadowStatement, observe: boolean): Promise<ShadowStatementReport> {
     const report: ShadowStatementReport = {
       path,
       line: statement.line,
@@ -198,8 +199,7 @@ class StatementRunner {
       durationMs: 0,
       lockTimeoutMs: 0,
     };
-    const kind = classify(statement.text);
-    if (kind !== 'observable') {
+    if (!observe || classify(statement.text) !== 'observable') {
       await this.timed(report, statement, () => this.session.query(statement.text));
       return report;
     }

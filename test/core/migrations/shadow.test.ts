@@ -152,13 +152,14 @@ describe('shadow run on a real PostgreSQL', () => {
 });
 
 describe('shadow run with context-only files', () => {
-  it('applies files already deployed to build the schema, without reporting on them', async () => {
+  it('applies files already deployed to build the schema, without observing or reporting on them', async () => {
     const report = await shadowRunAgainst(server.url, [
       shadowFile('001_orders.sql', SEED, { contextOnly: true }),
       shadowFile('002_deployed.sql', 'CREATE INDEX orders_customer_idx ON orders (customer_id);', { contextOnly: true }),
       shadowFile('003_review.sql', 'CREATE INDEX orders_created_idx ON orders (created_at);'),
     ]);
-    expect(statementAt(report, '002_deployed.sql', 1).locks).toContainEqual({ relation: 'orders', mode: 'SHARE', preExisting: true });
+    expect(statementAt(report, '002_deployed.sql', 1)).toMatchObject({ observedBy: 'not-observed', locks: [] });
+    expect(report.files.map((file) => file.applied)).toEqual([2, 1, 1]);
     expect(report.findings.map((finding) => [finding.path, finding.rule])).toEqual([['003_review.sql', 'shadow-blocks-writes']]);
   });
 });
