@@ -4,19 +4,11 @@
  * it on rollback or abort. The template's own action durations and stop conditions end it on the
  * AWS side; our `ttl` is the watchdog deadline on top of that.
  */
-import {
-  type Experiment,
-  FisClient,
-  GetExperimentCommand,
-  ListExperimentsCommand,
-  type ListExperimentsCommandOutput,
-  StartExperimentCommand,
-  StopExperimentCommand,
-} from '@aws-sdk/client-fis';
+import type { Experiment, FisClient, ListExperimentsCommandOutput } from '@aws-sdk/client-fis';
 import { FaultlineError } from '../errors.ts';
 import { ArgumentReader, safeName } from './arguments.ts';
 import { sleep } from './proc.ts';
-import type { DriverContext, FaultDriver, FaultPlan, UndoRecord } from './types.ts';
+import type { DriverContext, FaultDriver, FaultPlan } from './types.ts';
 
 export interface AwsFisParams {
   templateId: string;
@@ -77,6 +69,9 @@ function awsError(error: unknown, what: string): FaultlineError {
   });
 }
 
+/** The SDK is loaded on first use, so validating or planning an experiment stays fast. */
+const fisSdk = () => import('@aws-sdk/client-fis');
+
 export interface AwsFisDriverOptions {
   /** Builds the FIS client for a region; tests inject credentials and an endpoint. */
   client?: (region: string) => FisClient;
@@ -84,10 +79,10 @@ export interface AwsFisDriverOptions {
 
 export function createAwsFisDriver(options: AwsFisDriverOptions = {}): FaultDriver<AwsFisParams> {
   const clients = new Map<string, FisClient>();
-  const clientFor = (region: string): FisClient => {
+  const clientFor = async (region: string): Promise<FisClient> => {
     let client = clients.get(region);
     if (!client) {
-      client = options.client ? options.client(region) : new FisClient({ region });
+      client = options.client ? options.client(region) : new (await fisSdk()).FisClient({ region });
       clients.set(region, client);
     }
     return client;
@@ -95,7 +90,7 @@ export function createAwsFisDriver(options: AwsFisDriverOptions = {}): FaultDriv
 
   async function getExperiment(region: string, id: string): Promise<Experiment | undefined> {
     try {
-      return (await clientFor(region).send(new GetExperimentCommand({ id }))).experiment;
+      return (await (await clientFor(region)).send(new (await fisSdk()).GetExperimentCommand({ id }))).experiment;
     } catch (error) {
       if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
       throw awsError(error, `GetExperiment ${id}`);
@@ -110,7 +105,7 @@ export function createAwsFisDriver(options: AwsFisDriverOptions = {}): FaultDriv
       return;
     }
     try {
-      await clientFor(region).send(new StopExperimentCommand({ id }));
+      await (await clientFor(region)).send(new (await fisSdk()).StopExperimentCommand({ id }));
     } catch (error) {
       if ((error as { name?: string }).name !== 'ResourceNotFoundException') throw awsError(error, `StopExperiment ${id}`);
     }
@@ -123,7 +118,7 @@ export function createAwsFisDriver(options: AwsFisDriverOptions = {}): FaultDriv
     for (let page = 0; page < 20; page++) {
       let answer: ListExperimentsCommandOutput;
       try {
-        answer = await clientFor(region).send(new ListExperimentsCommand({ maxResults: 100, nextToken }));
+        answer = await (await clientFor(region)).send(new (await fisSdk()).ListExperimentsCommand({ maxResults: 100, nextToken }));
       } catch (error) {
         throw awsError(error, 'ListExperiments');
       }
@@ -145,7 +140,8 @@ export function createAwsFisDriver(options: AwsFisDriverOptions = {}): FaultDriv
     async inject(params, context) {
       let experiment: Experiment | undefined;
       try {
-        const started = await clientFor(params.region).send(
+        const { StartExperimentCommand } = await fisSdk();
+        const started = await (await clientFor(params.region)).send(
           new StartExperimentCommand({
             experimentTemplateId: params.templateId,
             clientToken: clientToken(context.faultId),

@@ -6,7 +6,7 @@
  *   Chaos Mesh ends the fault by itself; labelled with the fault id and owner; undo deletes it.
  * The kubeconfig comes from the `kubeconfig` argument or from the face (DriverContext.kubeconfig).
  */
-import { CoreV1Api, CustomObjectsApi, KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
 import { FaultlineError } from '../errors.ts';
 import { type Arguments, ArgumentReader, safeName } from './arguments.ts';
 import type { DriverContext, FaultDriver, FaultPlan, UndoRecord } from './types.ts';
@@ -152,14 +152,17 @@ export function chaosResource(params: Extract<KubernetesParams, { action: 'chaos
   };
 }
 
-function loadConfig(cluster: Cluster, fallbackPath: string | undefined): KubeConfig {
+/** client-node takes over a second to import: load it only when a fault really talks to a cluster. */
+const kubernetesClient = () => import('@kubernetes/client-node');
+
+async function loadConfig(cluster: Cluster, fallbackPath: string | undefined): Promise<KubeConfig> {
   const path = cluster.kubeconfig ?? fallbackPath;
   if (!path) {
     throw new FaultlineError('driver "kubernetes": no kubeconfig: set the "kubeconfig" argument or KUBECONFIG for the run', {
       hint: 'in a workflow, a step like azure/k8s-set-context or aws eks update-kubeconfig writes one and sets KUBECONFIG',
     });
   }
-  const config = new KubeConfig();
+  const config = new (await kubernetesClient()).KubeConfig();
   try {
     config.loadFromFile(path);
   } catch (error) {
@@ -212,8 +215,8 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): F
   const random = options.random ?? Math.random;
 
   async function deletePods(params: Extract<KubernetesParams, { action: 'delete-pods' }>, context: DriverContext) {
-    const config = loadConfig(params, context.kubeconfig);
-    const core = config.makeApiClient(CoreV1Api);
+    const config = await loadConfig(params, context.kubeconfig);
+    const core = config.makeApiClient((await kubernetesClient()).CoreV1Api);
     let pods: V1Pod[];
     try {
       pods = (await core.listNamespacedPod({ namespace: params.namespace, labelSelector: params.labelSelector })).items;
@@ -255,10 +258,10 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): F
   }
 
   async function applyChaos(params: Extract<KubernetesParams, { action: 'chaos-mesh' }>, context: DriverContext) {
-    const config = loadConfig(params, context.kubeconfig);
+    const config = await loadConfig(params, context.kubeconfig);
     const body = chaosResource(params, context);
     try {
-      await config.makeApiClient(CustomObjectsApi).createNamespacedCustomObject({
+      await config.makeApiClient((await kubernetesClient()).CustomObjectsApi).createNamespacedCustomObject({
         ...CHAOS_MESH,
         namespace: params.namespace,
         plural: CHAOS_KINDS[params.kind],
@@ -304,9 +307,9 @@ export function createKubernetesDriver(options: KubernetesDriverOptions = {}): F
       if (record.action !== 'chaos-mesh' || !(record.kind in CHAOS_KINDS) || typeof record.name !== 'string') {
         throw new FaultlineError('driver "kubernetes": the undo record is damaged (expected action, kind, namespace, name)', { exitCode: 1 });
       }
-      const config = loadConfig(record, context.kubeconfig);
+      const config = await loadConfig(record, context.kubeconfig);
       try {
-        await config.makeApiClient(CustomObjectsApi).deleteNamespacedCustomObject({
+        await config.makeApiClient((await kubernetesClient()).CustomObjectsApi).deleteNamespacedCustomObject({
           ...CHAOS_MESH,
           namespace: record.namespace,
           plural: CHAOS_KINDS[record.kind],
