@@ -60,13 +60,7 @@ function output(report: CheckRunReport, annotations: CheckAnnotation[]) {
   };
 }
 
-/** Writes the report to the check run of that name on that commit; returns its id. */
-export async function publishCheckRun(
-  api: CheckApi,
-  repo: { owner: string; repo: string },
-  appId: number,
-  report: CheckRunReport,
-): Promise<number> {
+async function existingRuns(api: CheckApi, repo: { owner: string; repo: string }, appId: number, report: CheckRunReport) {
   const listed = await api.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
     ...repo,
     ref: report.head_sha,
@@ -75,7 +69,22 @@ export async function publishCheckRun(
     app_id: appId,
     per_page: 100,
   });
-  const ours = (listed.data as CheckRunsList).check_runs.filter((run) => run.name === report.name).sort((a, b) => b.id - a.id);
+  return (listed.data as CheckRunsList).check_runs;
+}
+
+/**
+ * Writes the report to the check run of that name on that commit; returns its id. `fresh` skips
+ * the lookup for a commit that was pushed just now and cannot have our runs yet.
+ */
+export async function publishCheckRun(
+  api: CheckApi,
+  repo: { owner: string; repo: string },
+  appId: number,
+  report: CheckRunReport,
+  fresh = false,
+): Promise<number> {
+  const runs = fresh ? [] : await existingRuns(api, repo, appId, report);
+  const ours = runs.filter((run) => run.name === report.name).sort((a, b) => b.id - a.id);
   const annotations = report.annotations ?? [];
   const batches: CheckAnnotation[][] = [];
   for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));

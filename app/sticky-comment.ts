@@ -39,14 +39,18 @@ export function withMarker(body: string, fallback: string): string {
   return short.length <= MAX_COMMENT_LENGTH ? short : short.slice(0, MAX_COMMENT_LENGTH);
 }
 
+function ours(comments: readonly CommentLike[], botLogin: string): CommentLike[] {
+  return comments
+    .filter((c) => c.user?.login === botLogin && (c.body ?? '').startsWith(COMMENT_MARKER))
+    .sort((a, b) => a.id - b.id);
+}
+
 async function ourComments(api: CommentApi, ref: IssueRef, botLogin: string): Promise<CommentLike[]> {
   const comments = await api.paginate<CommentLike>('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     ...ref,
     per_page: 100,
   });
-  return comments
-    .filter((c) => c.user?.login === botLogin && (c.body ?? '').startsWith(COMMENT_MARKER))
-    .sort((a, b) => a.id - b.id);
+  return ours(comments, botLogin);
 }
 
 function isNotFound(error: unknown): boolean {
@@ -55,7 +59,8 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * Creates or edits the comment. `botLogin` is the app's own login (`<slug>[bot]`). `fallback` is
- * the shorter text used when `body` does not fit.
+ * the shorter text used when `body` does not fit. `listed` saves a request when the caller has
+ * just listed the comments (to read commands, say).
  */
 export async function upsertStickyComment(
   api: CommentApi,
@@ -63,9 +68,10 @@ export async function upsertStickyComment(
   botLogin: string,
   body: string,
   fallback: string,
+  listed?: readonly CommentLike[],
 ): Promise<UpsertOutcome> {
   const text = withMarker(body, fallback);
-  const existing = await ourComments(api, ref, botLogin);
+  const existing = listed ? ours(listed, botLogin) : await ourComments(api, ref, botLogin);
   if (existing.length === 0) {
     await api.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...ref, body: text });
     const after = await ourComments(api, ref, botLogin);

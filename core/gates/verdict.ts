@@ -18,6 +18,8 @@ export interface GateVerdict {
   results: FaultlineResult[];
   override?: ActiveOverride;
   pendingOverride?: OverrideRequest;
+  /** No result yet, but workflow runs that may produce one are still going. */
+  waiting?: boolean;
 }
 
 export const GATE_KINDS: Record<GateName, ResultKind[]> = {

@@ -61,7 +61,8 @@ export function resilienceScore(result: FaultlineResult): number | undefined {
 function gateLines(input: PrCommentInput): string[] {
   const lines = ['| Check | Result | |', '|---|---|---|'];
   for (const gate of input.gates) {
-    lines.push(`| \`${gate.checkName}\` | ${ICON[gate.conclusion]} ${gate.conclusion} | ${escapeMarkdown(gate.title)} |`);
+    const state = gate.waiting ? '⏳ pending' : `${ICON[gate.conclusion]} ${gate.conclusion}`;
+    lines.push(`| \`${gate.checkName}\` | ${state} | ${escapeMarkdown(gate.title)} |`);
   }
   return lines;
 }

@@ -1,0 +1,36 @@
+/**
+ * The Octokit every handler gets: Probot's (which carries @octokit/plugin-retry and
+ * @octokit/plugin-throttling) with bounded rate-limit retries and request metrics. Probot's own
+ * handlers retry rate limits forever; ours give up after a few tries so a handler ends and reports.
+ */
+import { ProbotOctokit } from 'probot';
+import type { AppMetrics } from './metrics.ts';
+
+export const MAX_RATE_LIMIT_RETRIES = 3;
+
+interface RequestOptions {
+  method: string;
+  url: string;
+}
+
+export function faultlineOctokit(metrics: AppMetrics) {
+  type Hook = (name: 'request', hook: (...args: never[]) => unknown) => void;
+  const countRequests = (octokit: { hook: { after: Hook; error: Hook } }) => {
+    const record = (options: RequestOptions, status: number | string) =>
+      metrics.githubRequests.inc({ method: options.method, route: options.url, status: String(status) });
+    octokit.hook.after('request', (response: { status: number }, options: RequestOptions) => record(options, response.status));
+    octokit.hook.error('request', (error: { status?: number }, options: RequestOptions) => {
+      record(options, error.status ?? 'error');
+      throw error;
+    });
+  };
+  // Typed `void` upstream, but the plugin retries when the handler returns true.
+  const retryRateLimit = (retryAfter: number, options: RequestOptions, octokit: { log: { warn(m: string): void } }, retryCount: number) => {
+    const retry = retryCount < MAX_RATE_LIMIT_RETRIES;
+    octokit.log.warn(`GitHub rate limit on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter} s` : 'giving up'}`);
+    return retry;
+  };
+  return ProbotOctokit.plugin(countRequests as never).defaults({
+    throttle: { onRateLimit: retryRateLimit as never, onSecondaryRateLimit: retryRateLimit as never },
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * The Faultline GitHub App: webhooks in, check runs and one PR comment out. Handlers read the
+ * event, then call the pipeline; nothing here decides a verdict.
+ */
+import type { Context, Probot } from 'probot';
+import { parseCommands } from '../core/gates/commands.ts';
+import type { PrometheusClient } from '../core/prometheus/client.ts';
+import { RunResultCache, resultsForCommit } from './commit-results.ts';
+import { appConfigSchema } from './config-schema.ts';
+import { comparedFiles, type GitHubApi, pullRequestFiles, type Repo, runInfo } from './github-api.ts';
+import { type AppDeps, type CommitEvaluation, evaluateCommit, type FaultlineConfig, type PullRequestInfo } from './pipeline.ts';
+import { type ConfigApi, loadRepoConfig } from './repo-config.ts';
+import { isTrustedWorkflow, pullRequestsOfRun } from './workflow-results.ts';
+
+export interface FaultlineAppOptions {
+  /** The GitHub App id (check runs are looked up by it). */
+  appId: number;
+  prometheus?: PrometheusClient;
+}
+
+type AnyContext = Context;
+
+interface PullRequestPayload {
+  number: number;
+  head: { sha: string };
+  base: { sha: string; ref: string };
+  labels?: { name: string }[];
+}
+
+function api(context: AnyContext): GitHubApi & ConfigApi {
+  return context.octokit as unknown as GitHubApi & ConfigApi;
+}
+
+function repoOf(context: AnyContext): Repo {
+  const payload = context.payload as { repository: { owner: { login: string }; name: string } };
+  return { owner: payload.repository.owner.login, repo: payload.repository.name };
+}
+
+function defaultBranchOf(context: AnyContext): string {
+  return (context.payload as { repository: { default_branch?: string } }).repository.default_branch ?? 'main';
+}
+
+/** `gh-readonly-queue/main/pr-123-<sha>` → 123: a merge group carries its pull request in the ref. */
+export function pullNumberOfMergeGroup(headRef: string): number | undefined {
+  const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]+$/.exec(headRef);
+  return match ? Number(match[1]) : undefined;
+}
+
+export function faultlineApp(options: FaultlineAppOptions) {
+  return (app: Probot): void => {
+    const cache = new RunResultCache();
+    let botLogin: Promise<string> | undefined;
+    const deps = async (): Promise<AppDeps> => {
+      botLogin ??= app.auth().then(async (octokit) => {
+        const { data } = await octokit.request('GET /app');
+        return `${(data as { slug: string }).slug}[bot]`;
+      });
+      return { appId: options.appId, botLogin: await botLogin, prometheus: options.prometheus, cache };
+    };
+
+    const config = (context: AnyContext) => loadRepoConfig<FaultlineConfig>(api(context), repoOf(context), appConfigSchema);
+
+    async function pullRequestInfo(context: AnyContext, pr: PullRequestPayload, needFiles: boolean): Promise<PullRequestInfo> {
+      return {
+        number: pr.number,
+        labels: (pr.labels ?? []).map((l) => l.name),
+        baseRef: pr.base.ref,
+        baseSha: pr.base.sha,
+        files: needFiles ? await pullRequestFiles(api(context), repoOf(context), pr.number) : [],
+      };
+    }
+
+    /** Full re-evaluation of a pull request's head: after results, commands or a re-run request. */
+    async function reevaluatePullRequest(context: AnyContext, number: number): Promise<void> {
+      const { data } = await api(context).request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repoOf(context), pull_number: number });
+      const pr = data as PullRequestPayload & { state: string };
+      if (pr.state !== 'open') return;
+      const loaded = await config(context);
+      const evaluation: CommitEvaluation = {
+        repo: repoOf(context),
+        defaultBranch: defaultBranchOf(context),
+        headSha: pr.head.sha,
+        config: loaded,
+        pullRequest: await pullRequestInfo(context, pr, loaded.ok && Boolean(loaded.config.slo?.services)),
+        results: await resultsForCommit(api(context), repoOf(context), pr.head.sha, defaultBranchOf(context), cache),
+      };
+      await evaluateCommit(api(context), await deps(), evaluation);
+    }
+
+    app.on(
+      ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.labeled', 'pull_request.unlabeled'],
+      async (context) => {
+        const pr = context.payload.pull_request as unknown as PullRequestPayload;
+        const fresh = context.payload.action === 'opened' || context.payload.action === 'synchronize';
+        if (!fresh) return reevaluatePullRequest(context, pr.number);
+        // A new head: no workflow has reported yet, so only the live SLO gate can be decided now;
+        // chaos and migrations wait for their workflow runs (created on check_suite).
+        const loaded = await config(context);
+        await evaluateCommit(
+          api(context),
+          await deps(),
+          {
+            repo: repoOf(context),
+            defaultBranch: defaultBranchOf(context),
+            headSha: pr.head.sha,
+            config: loaded,
+            pullRequest: await pullRequestInfo(context, pr, loaded.ok && Boolean(loaded.config.slo?.services)),
+            fresh: true,
+          },
+          ['slo-budget'],
+        );
+      },
+    );
+
+    app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
+      const suite = context.payload.check_suite as { head_sha: string; pull_requests: { number: number }[] };
+      if (context.payload.action === 'rerequested' && suite.pull_requests.length > 0) {
+        for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number);
+        return;
+      }
+      await evaluateCommit(
+        api(context),
+        await deps(),
+        { repo: repoOf(context), defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: await config(context), fresh: context.payload.action === 'requested' },
+        ['chaos', 'migrations'],
+      );
+    });
+
+    app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {
+      const payload = context.payload as { action: string; requested_action?: { identifier: string }; check_run: { head_sha: string; pull_requests: { number: number }[]; app?: { id: number } } };
+      if (payload.action === 'requested_action' && payload.requested_action?.identifier !== 'rerun') return;
+      if (payload.check_run.pull_requests.length === 0) {
+        const repo = repoOf(context);
+        const results = await resultsForCommit(api(context), repo, payload.check_run.head_sha, defaultBranchOf(context), cache);
+        await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: payload.check_run.head_sha, config: await config(context), results });
+        return;
+      }
+      for (const pr of payload.check_run.pull_requests) await reevaluatePullRequest(context, pr.number);
+    });
+
+    app.on('workflow_run.completed', async (context) => {
+      const run = runInfo(context.payload.workflow_run as unknown as Parameters<typeof runInfo>[0]);
+      const repo = repoOf(context);
+      if (!(await isTrustedWorkflow(api(context), repo, run, defaultBranchOf(context)))) {
+        context.log.info({ run: run.id, path: run.path }, 'ignoring results of a workflow that differs from the default branch');
+        return;
+      }
+      const headRef = (context.payload.workflow_run as { head_branch: string | null }).head_branch ?? '';
+      const queued = pullNumberOfMergeGroup(headRef);
+      const prs = queued === undefined ? await pullRequestsOfRun(api(context), repo, run) : [];
+      if (prs.length > 0) {
+        for (const number of prs) await reevaluatePullRequest(context, number);
+        return;
+      }
+      const results = await resultsForCommit(api(context), repo, run.head_sha, defaultBranchOf(context), cache);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: await config(context), results }, ['chaos', 'migrations']);
+    });
+
+    app.on('merge_group.checks_requested', async (context) => {
+      const group = context.payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
+      const repo = repoOf(context);
+      const loaded = await config(context);
+      const files = loaded.ok && loaded.config.slo?.services ? await comparedFiles(api(context), repo, group.base_sha, group.head_sha) : [];
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: group.head_sha, config: loaded, files, fresh: true });
+    });
+
+    app.on('issue_comment.created', async (context) => {
+      const { issue, comment } = context.payload as { issue: { number: number; pull_request?: unknown }; comment: { id: number; body: string; user: { type: string } } };
+      if (!issue.pull_request || comment.user.type === 'Bot' || parseCommands(comment.body).length === 0) return;
+      await api(context).request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...repoOf(context), comment_id: comment.id, content: 'eyes' });
+      await reevaluatePullRequest(context, issue.number);
+    });
+  };
+}

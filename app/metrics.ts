@@ -1,0 +1,35 @@
+/** Prometheus metrics of the app: events handled, GitHub requests made, handler latency. */
+import { Counter, Histogram, Registry } from 'prom-client';
+
+export interface AppMetrics {
+  registry: Registry;
+  events: Counter<'event' | 'outcome'>;
+  githubRequests: Counter<'method' | 'route' | 'status'>;
+  handlerSeconds: Histogram<'event'>;
+}
+
+export function createMetrics(): AppMetrics {
+  const registry = new Registry();
+  return {
+    registry,
+    events: new Counter({
+      name: 'faultline_app_webhook_events_total',
+      help: 'Webhook deliveries received, by event and outcome (handled, rejected, failed).',
+      labelNames: ['event', 'outcome'],
+      registers: [registry],
+    }),
+    githubRequests: new Counter({
+      name: 'faultline_app_github_requests_total',
+      help: 'Requests the app sent to the GitHub API, by method, route template and status.',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    handlerSeconds: new Histogram({
+      name: 'faultline_app_handler_duration_seconds',
+      help: 'Time from receiving a webhook delivery to answering it.',
+      labelNames: ['event'],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+  };
+}
