@@ -14,9 +14,9 @@ export function relationOf(rangeVar: unknown): RelationName | undefined {
   return rv.schemaname ? { schema: rv.schemaname, name: rv.relname } : { name: rv.relname };
 }
 
-/** `[{String:{sval:'s'}},{String:{sval:'t'}}]` → `{schema:'s', name:'t'}`. */
+/** `[{String:{sval:'s'}},{String:{sval:'t'}}]` (or `['s', 't']`) → `{schema:'s', name:'t'}`. */
 export function relationFromNames(names: unknown): RelationName | undefined {
-  const parts = stringList(names);
+  const parts = Array.isArray(names) && names.every((n) => typeof n === 'string') ? (names as string[]) : stringList(names);
   if (parts.length === 0) return undefined;
   const name = parts[parts.length - 1]!;
   return parts.length > 1 ? { schema: parts[parts.length - 2]!, name } : { name };

@@ -6,7 +6,8 @@
  */
 import { alterCommands, constraintOf, notNullColumns, relationFromNames, relationOf, stringList } from './ast.ts';
 import { changesFromSelect, changesFromSet, type SettingChange, type TimeoutSetting } from './settings.ts';
-import type { LockMode, MigrationContext, RelationName, Statement } from './types.ts';
+import type { RelationLock } from './locks.ts';
+import type { MigrationContext, NotValidConstraint, RelationName, Statement } from './types.ts';
 
 export interface ContextOptions {
   pgVersion: number;
@@ -14,11 +15,6 @@ export interface ContextOptions {
   assumeTransaction?: boolean;
 }
 
-/** A table-level lock a statement takes (from locks.ts), for transaction bookkeeping. */
-export interface TakenLock {
-  relation: RelationName;
-  mode: LockMode;
-}
 
 type Timeouts = Record<TimeoutSetting, number | undefined>;
 
@@ -86,7 +82,7 @@ export class MigrationState implements MigrationContext {
   private readonly validatedNotNull = new Set<string>();
   /** NOT VALID `CHECK (col IS NOT NULL)` constraints: name → table and columns. */
   private readonly pendingNotNull = new Map<string, { table: string; columns: string[] }>();
-  private readonly notValid = new Set<string>();
+  private readonly notValid = new Map<string, NotValidConstraint>();
   private readonly accessExclusive = new Set<string>();
   private readonly enumValues = new Map<string, Set<string>>();
   private session: Timeouts = { lock_timeout: undefined, statement_timeout: undefined };
@@ -116,7 +112,7 @@ export class MigrationState implements MigrationContext {
     return this.effective('statement_timeout');
   }
 
-  get notValidConstraintsInTransaction(): ReadonlySet<string> {
+  get notValidConstraintsInTransaction(): ReadonlyMap<string, NotValidConstraint> {
     return this.notValid;
   }
 
@@ -180,7 +176,7 @@ export class MigrationState implements MigrationContext {
   }
 
   /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
-  apply(statement: Statement, locks: readonly TakenLock[] = []): void {
+  apply(statement: Statement, locks: readonly RelationLock[] = []): void {
     const node = statement.node;
     switch (statement.kind) {
       case 'TransactionStmt':
@@ -214,6 +210,13 @@ export class MigrationState implements MigrationContext {
         if (rel) this.created.add(rel);
         break;
       }
+      case 'CreateEnumStmt':
+      case 'CreateDomainStmt': {
+        // Types live in the relation namespace's schema rules too; rules ask isNewRelation for them.
+        const type = relationFromNames(node.typeName ?? node.domainname);
+        if (type) this.created.add(type);
+        break;
+      }
       case 'RenameStmt':
         this.applyRename(node);
         break;
@@ -241,7 +244,7 @@ export class MigrationState implements MigrationContext {
         break;
     }
     for (const lock of locks) {
-      if (lock.mode === 'ACCESS EXCLUSIVE' && !this.created.has(lock.relation)) {
+      if (lock.lock === 'ACCESS EXCLUSIVE' && !this.created.has(lock.relation)) {
         this.accessExclusive.add(this.relationKey(lock.relation));
       }
     }
@@ -350,7 +353,9 @@ export class MigrationState implements MigrationContext {
         if (!constraint) continue;
         const name = typeof constraint.conname === 'string' ? constraint.conname : defaultConstraintName(rel.name, constraint);
         const notValid = constraint.skip_validation === true;
-        if (notValid && name) this.notValid.add(name);
+        if (notValid && name && (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN')) {
+          this.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
+        }
         if (constraint.contype === 'CONSTR_CHECK') {
           const columns = notNullColumns(constraint.raw_expr);
           if (notValid && name) this.pendingNotNull.set(name, { table: rel.name, columns });

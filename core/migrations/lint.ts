@@ -5,6 +5,7 @@
  * on a statement becomes an `internal-error` finding while the others carry on.
  */
 import { MigrationState } from './context.ts';
+import { type RelationLock, relationLocks } from './locks.ts';
 import { isParserLoaded, loadParser, parseMigration } from './parse.ts';
 import { allRules, ruleById } from './rules/index.ts';
 import { type AnchoredFinding, applySuppressions, findSuppressions } from './suppress.ts';
@@ -107,7 +108,13 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
         for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines });
       }
     }
-    context.apply(statement, []);
+    let locks: RelationLock[] = [];
+    try {
+      locks = relationLocks(statement, pgVersion);
+    } catch {
+      // Lock bookkeeping is best effort; the rules judged the statement already.
+    }
+    context.apply(statement, locks);
   }
   context.finish();
   for (const { rule, severity } of enabled) {

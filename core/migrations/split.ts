@@ -226,3 +226,57 @@ export function splitStatements(text: string): SplitResult {
   finish(n);
   return { segments, comments };
 }
+
+export interface IdentifierToken {
+  /** The identifier as PostgreSQL sees it before truncation: unquoted ones folded to lower case. */
+  name: string;
+  /** Character offset of the token in the text. */
+  offset: number;
+}
+
+/**
+ * Every identifier token of a statement, untruncated. (The parser truncates identifiers to 63
+ * bytes as it scans, so checks on their length must read the text.)
+ */
+export function identifierTokens(text: string): IdentifierToken[] {
+  const out: IdentifierToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === DASH && text.charCodeAt(i + 1) === DASH) i = skipLineComment(text, i);
+    else if (c === SLASH && text.charCodeAt(i + 1) === STAR) i = skipBlockComment(text, i);
+    else if (c === QUOTE) i = skipQuoted(text, i, QUOTE, false);
+    else if (c === DQUOTE) {
+      const end = skipQuoted(text, i, DQUOTE, false);
+      out.push({ name: text.slice(i + 1, end - 1).replaceAll('""', '"'), offset: i });
+      i = end;
+    } else if (c === DOLLAR) {
+      const tag = dollarTagAt(text, i);
+      if (tag) {
+        const close = text.indexOf(tag, i + tag.length);
+        i = close === -1 ? n : close + tag.length;
+      } else i++;
+    } else if (isIdentStart(c)) {
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      if (j === i + 1 && (c === 69 || c === 101) && text.charCodeAt(j) === QUOTE) {
+        i = skipQuoted(text, j, QUOTE, true);
+        continue;
+      }
+      if (text.charCodeAt(j) === QUOTE && j - i <= 2) {
+        // U&'…', B'…', X'…', N'…' literals: not identifiers.
+        i = skipQuoted(text, j, QUOTE, false);
+        continue;
+      }
+      out.push({ name: text.slice(i, j).toLowerCase(), offset: i });
+      i = j;
+    } else if (c >= 48 && c <= 57) {
+      // Numbers (and their exponent letters) are not identifiers.
+      let j = i + 1;
+      while (j < n && isIdentChar(text.charCodeAt(j))) j++;
+      i = j;
+    } else i++;
+  }
+  return out;
+}

@@ -105,6 +105,11 @@ export function parseHost(source: SourceFile, host: Host, depth: number, out: St
         continue;
       }
     }
-    out.push(makeStatement(source, raw.stmt, text, host.toFile(start), host.doBlock));
+    const statement = makeStatement(source, raw.stmt, text, host.toFile(start), host.doBlock);
+    statement.textAt = (location) => {
+      const at = toChar(location) - start;
+      return at >= 0 && at <= text.length ? at : undefined;
+    };
+    out.push(statement);
   }
 }

@@ -41,6 +41,11 @@ export interface Statement {
   doBlock?: { line: number; column: number; offset: number };
   /** Position in the file's statement list (0-based), after DO-block expansion. */
   index: number;
+  /**
+   * Maps a node's `location` (parser byte offset) to a character offset in `text`, or undefined
+   * when it falls outside the statement; lets rules quote the user's own SQL for a sub-clause.
+   */
+  textAt?(location: number): number | undefined;
 }
 
 /** A relation reference normalised for comparison: lower-cased unless quoted, schema optional. */
@@ -71,8 +76,8 @@ export interface MigrationContext {
   statementTimeoutMs: number | undefined;
   /** A validated `CHECK (col IS NOT NULL)` exists for table.column (makes SET NOT NULL cheap). */
   hasValidatedNotNullCheck(relation: RelationName, column: string): boolean;
-  /** Constraints added NOT VALID inside the current transaction (by name). */
-  notValidConstraintsInTransaction: ReadonlySet<string>;
+  /** Constraints added NOT VALID inside the current transaction, by name. */
+  notValidConstraintsInTransaction: ReadonlyMap<string, NotValidConstraint>;
   /** Relations locked ACCESS EXCLUSIVE in the current transaction (keys from `relationKey`). */
   accessExclusiveInTransaction: ReadonlySet<string>;
   /** A stable key for a relation (schema-less: `name`), as used in `accessExclusiveInTransaction`. */
@@ -87,6 +92,11 @@ export interface MigrationContext {
   enumValuesAddedInTransaction: ReadonlyMap<string, ReadonlySet<string>>;
   /** True when this file already created that column (CREATE TABLE or ADD COLUMN). */
   hasColumnFromFile(relation: RelationName, column: string): boolean;
+}
+
+export interface NotValidConstraint {
+  table: RelationName;
+  type: 'check' | 'foreign key';
 }
 
 /** What a rule reports for one statement; the engine adds rule id, severity, path and position. */

@@ -5,6 +5,7 @@
  */
 import type { Rule, Severity } from '../types.ts';
 import { lockingRules } from './locking-rules.ts';
+import { schemaChangeRules } from './schema-change-rules.ts';
 
 export interface RuleInfo {
   id: string;
@@ -48,7 +49,7 @@ export const engineRules: RuleInfo[] = [
   },
 ];
 
-export const allRules: Rule[] = [...lockingRules];
+export const allRules: Rule[] = [...lockingRules, ...schemaChangeRules];
 
 export const ruleInfos: RuleInfo[] = [...allRules, ...engineRules];
 
