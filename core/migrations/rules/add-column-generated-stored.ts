@@ -26,7 +26,7 @@ export const addColumnGeneratedStored: Rule = {
       const virtual =
         context.pgVersion >= 18
           ? `-- PostgreSQL 18: a virtual generated column is computed on read and adds instantly:\n` +
-            `${t} ADD COLUMN ${col} ${column.type?.sql ?? '<type>'} GENERATED ALWAYS AS (${expression}) VIRTUAL;\n` +
+            `${t} ADD COLUMN ${col} ${column.type?.sql ?? '<type>'} GENERATED ALWAYS AS ${parenthesized(expression)} VIRTUAL;\n` +
             `-- or, to keep it stored:\n`
           : '';
       hits.push(
@@ -46,3 +46,8 @@ export const addColumnGeneratedStored: Rule = {
     return hits;
   },
 };
+
+/** Binary operators come back from expressionSql already in parentheses. */
+function parenthesized(expression: string): string {
+  return expression.startsWith('(') && expression.endsWith(')') ? expression : `(${expression})`;
+}

@@ -1,0 +1,43 @@
+import { findingsOf } from '../lint-sql.ts';
+
+const rule = 'change-column-type';
+
+describe(rule, () => {
+  it('flags int → bigint: every row is rewritten and every index rebuilt under ACCESS EXCLUSIVE', () => {
+    const [finding] = findingsOf(rule, 'ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint;');
+    expect(finding).toMatchObject({ severity: 'error', lock: 'ACCESS EXCLUSIVE', blocks: ['reads', 'writes'], rewrite: true });
+    expect(finding!.fix).toContain('ALTER TABLE orders ADD COLUMN customer_id_new bigint;');
+    expect(finding!.fix).toContain('CREATE TRIGGER orders_customer_id_sync BEFORE INSERT OR UPDATE ON orders');
+    expect(finding!.fix).toContain('ALTER TABLE orders RENAME COLUMN customer_id_new TO customer_id;');
+  });
+
+  it('flags timestamp → timestamptz (rewrites unless the session TimeZone is UTC)', () => {
+    const [finding] = findingsOf(rule, 'ALTER TABLE events ALTER COLUMN created_at TYPE timestamptz;');
+    expect(finding!.message).toContain('TimeZone is UTC');
+  });
+
+  it('flags a USING conversion, e.g. text to an enum', () => {
+    expect(
+      findingsOf(rule, 'ALTER TABLE orders ALTER COLUMN status SET DATA TYPE order_status USING status::order_status;'),
+    ).toHaveLength(1);
+  });
+
+  it('flags one finding per rewriting subcommand', () => {
+    const sql = 'ALTER TABLE t ALTER COLUMN a TYPE bigint, ALTER COLUMN b TYPE text, ALTER COLUMN c TYPE uuid USING c::uuid;';
+    expect(findingsOf(rule, sql)).toHaveLength(2);
+  });
+
+  it.each([
+    'ALTER TABLE users ALTER COLUMN bio TYPE text;',
+    'ALTER TABLE users ALTER COLUMN email TYPE varchar(320);',
+    'ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(14,2);',
+    'ALTER TABLE invoices ALTER COLUMN amount TYPE numeric;',
+    'ALTER TABLE events ALTER COLUMN at TYPE timestamptz(6);',
+  ])('accepts the non-rewriting widening %s', (sql) => {
+    expect(findingsOf(rule, sql)).toEqual([]);
+  });
+
+  it('accepts any type change on a table created earlier in the file', () => {
+    expect(findingsOf(rule, 'CREATE TABLE t (id int);\nALTER TABLE t ALTER COLUMN id TYPE bigint;')).toEqual([]);
+  });
+});
