@@ -200,15 +200,15 @@ class StatementRunner {
       lockTimeoutMs: 0,
     };
     if (!observe || classify(statement.text) !== 'observable') {
-      await this.timed(report, statement, () => this.session.query(statement.text));
+      await this.execute(report);
       return report;
     }
     report.lockTimeoutMs = await lockTimeoutMs(this.session);
     const before = await snapshotRelations(this.session);
     if (this.session.transactionStatus() === 'in-transaction') {
-      await this.observeInFileTransaction(report, statement, before);
+      await this.observeInFileTransaction(report, before);
     } else {
-      await this.observeInOwnTransaction(report, statement, before);
+      await this.observeInOwnTransaction(report, before);
     }
     if (report.error || /^truncate\b/i.test(stripLeadingComments(statement.text))) {
       // TRUNCATE gives a table new, empty storage: nothing is copied, so it is no rewrite.
@@ -218,25 +218,30 @@ class StatementRunner {
   }
 
   /** Inside the file's BEGIN…COMMIT: the locks this statement added to the transaction's. */
-  private async observeInFileTransaction(report: ShadowStatementReport, statement: ShadowStatement, before: Map<number, RelationInfo>) {
+  private async observeInFileTransaction(report: ShadowStatementReport, before: Map<number, RelationInfo>) {
     report.observedBy = 'own-session';
     const held = await locksOf(this.session, this.pid);
-    if (!(await this.timed(report, statement, () => this.session.query(statement.text)))) return;
+    if (!(await this.execute(report))) return;
     const after = await snapshotRelations(this.session);
     this.record(report, newLocks(held, await locksOf(this.session, this.pid)), before, after);
   }
 
-  private async observeInOwnTransaction(report: ShadowStatementReport, statement: ShadowStatement, before: Map<number, RelationInfo>) {
+  private async observeInOwnTransaction(report: ShadowStatementReport, before: Map<number, RelationInfo>) {
     report.observedBy = 'own-session';
     await this.session.query('BEGIN');
     let refused: unknown;
-    const ran = await this.timed(report, statement, () => this.session.query(statement.text), (error) => {
+    const ran = await this.execute(report, (error) => {
       refused = pgError(error).code === CANNOT_RUN_IN_TRANSACTION ? error : undefined;
       return refused === undefined;
     });
+    if (!ran && refused === undefined) {
+      // The run stops at this failure; a session the statement killed has nothing to roll back.
+      await this.session.query('ROLLBACK').catch(() => {});
+      return;
+    }
     if (!ran) {
       await this.session.query('ROLLBACK');
-      if (refused !== undefined) await this.observeFromSecondSession(report, statement, before);
+      await this.observeFromSecondSession(report, before);
       return;
     }
     const locks = await locksOf(this.session, this.pid);
@@ -245,43 +250,38 @@ class StatementRunner {
       await this.session.query('COMMIT');
     } catch (error) {
       // Deferred constraints are checked at COMMIT: the failure belongs to this statement.
-      report.error = statementError(error, statement);
+      report.error = statementError(error, report);
       return;
     }
     this.record(report, locks, before, after);
   }
 
   /** For statements that cannot run in a transaction block: poll pg_locks from the observer. */
-  private async observeFromSecondSession(report: ShadowStatementReport, statement: ShadowStatement, before: Map<number, RelationInfo>) {
+  private async observeFromSecondSession(report: ShadowStatementReport, before: Map<number, RelationInfo>) {
     report.observedBy = 'second-connection';
     const started = performance.now();
     const { locks, outcome } = await pollLocksWhile(this.observer, this.pid, this.pollIntervalMs, () =>
-      this.session.query(statement.text),
+      this.session.query(report.text),
     );
     report.durationMs = roundMs(performance.now() - started);
     if (outcome.status === 'rejected') {
-      report.error = statementError(outcome.reason, statement);
+      report.error = statementError(outcome.reason, report);
       return;
     }
     this.record(report, locks, before, await snapshotRelations(this.session));
   }
 
   /**
-   * Runs the statement and records its duration; a rejection is recorded as the statement's error
-   * unless `keep` says otherwise. Returns whether it succeeded.
+   * Runs the statement on the file's session and records its duration; a rejection is recorded as
+   * the statement's error unless `keep` says otherwise. Returns whether it succeeded.
    */
-  private async timed(
-    report: ShadowStatementReport,
-    statement: ShadowStatement,
-    run: () => Promise<unknown>,
-    keep: (error: unknown) => boolean = () => true,
-  ): Promise<boolean> {
+  private async execute(report: ShadowStatementReport, keep: (error: unknown) => boolean = () => true): Promise<boolean> {
     const started = performance.now();
     try {
-      await run();
+      await this.session.query(report.text);
       return true;
     } catch (error) {
-      if (keep(error)) report.error = statementError(error, statement);
+      if (keep(error)) report.error = statementError(error, report);
       return false;
     } finally {
       report.durationMs = roundMs(performance.now() - started);
@@ -342,17 +342,26 @@ function pgError(error: unknown): { code: string; message: string; position?: nu
   };
 }
 
-/** The server's error, placed where it pointed in the file (or at the statement's start). */
-function statementError(error: unknown, statement: ShadowStatement): ShadowStatementError {
+/**
+ * The server's error, placed where it pointed in the file (or at the statement's start). An error
+ * without a SQLSTATE is no verdict on the statement (the connection broke): the run ends with it.
+ */
+function statementError(error: unknown, statement: ShadowStatementReport): ShadowStatementError {
   const { code, message, position } = pgError(error);
-  const sqlState = /^[0-9A-Z]{5}$/.test(code) ? code : 'XX000';
+  if (!/^[0-9A-Z]{5}$/.test(code)) {
+    throw new FaultlineError(`Lost the connection to PostgreSQL while applying ${statement.path}:${statement.line}: ${message}`, {
+      cause: error,
+      exitCode: 2,
+      hint: 'Check that the server stayed up during the shadow run (its log names the reason).',
+    });
+  }
   let { line, column } = statement;
   if (position !== undefined && Number.isInteger(position) && position >= 1 && position <= statement.text.length) {
     const before = statement.text.slice(0, position - 1).split('\n');
     line += before.length - 1;
     column = before.length === 1 ? column + before[0]!.length : before[before.length - 1]!.length + 1;
   }
-  return { message, sqlState, line, column };
+  return { message, sqlState: code, line, column };
 }
 
 function roundMs(ms: number): number {

@@ -12,6 +12,8 @@ interface Script {
   onAdmin?: (sql: string) => void;
   /** Whether opening a session on the scratch database fails (the n-th, 0-based). */
   failScratchSession?: number;
+  /** SQL on which a scratch session loses its connection (an error without SQLSTATE). */
+  connectionLostOn?: string;
 }
 
 function scriptedServer(script: Script) {
@@ -35,7 +37,10 @@ function scriptedServer(script: Script) {
     }
     const n = scratchSessions++;
     if (n === script.failScratchSession) throw new Error('server closed the connection unexpectedly');
-    return idleClient(`scratch-${n}`, () => []);
+    return idleClient(`scratch-${n}`, (sql) => {
+      if (sql === script.connectionLostOn) throw new Error('Connection terminated unexpectedly');
+      return [];
+    });
   };
   return { connect, adminQueries, ended };
 }
@@ -71,6 +76,14 @@ describe('the scratch database', () => {
     );
     expect(server.adminQueries).toContain('DROP DATABASE IF EXISTS "faultline_shadow_broken" WITH (FORCE)');
     expect(server.ended).toContain('admin');
+  });
+
+  it('is dropped when the connection is lost mid-statement, which ends the run naming the statement', async () => {
+    const server = scriptedServer({ serverVersion: 150004, connectionLostOn: 'SELECT 1' });
+    const error = (await shadowRun(files, server.connect, { randomSuffix: () => 'lost' }).catch((caught: unknown) => caught)) as FaultlineError;
+    expect(error).toBeInstanceOf(FaultlineError);
+    expect(error.message).toBe('Lost the connection to PostgreSQL while applying 001.sql:1: Connection terminated unexpectedly');
+    expect(server.adminQueries).toContain('DROP DATABASE IF EXISTS "faultline_shadow_lost" WITH (FORCE)');
   });
 
   it('that cannot be dropped after a good run is an error telling how to drop it by hand', async () => {

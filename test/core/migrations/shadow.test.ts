@@ -214,6 +214,15 @@ describe('shadow run when a statement fails', () => {
     expect(report.findings.map((finding) => finding.rule)).toEqual(['shadow-statement-failed']);
   });
 
+  it('reports a statement that ends its own session (SQLSTATE 57P01) and still drops the scratch database', async () => {
+    const report = await shadowRunAgainst(server.url, [
+      shadowFile('001.sql', 'CREATE TABLE a (id int);\nSELECT pg_terminate_backend(pg_backend_pid());\nCREATE TABLE b (id int);'),
+    ]);
+    expect(statementAt(report, '001.sql', 2).error).toMatchObject({ sqlState: '57P01' });
+    expect(report.files[0]).toMatchObject({ applied: 1 });
+    expect(await scratchDatabases()).toEqual([]);
+  });
+
   it('rolls back a transaction a file leaves open, as psql would at disconnect', async () => {
     const report = await shadowRunAgainst(server.url, [
       shadowFile('001.sql', 'BEGIN;\nCREATE TABLE half_done (id int);'),
