@@ -8,7 +8,7 @@ import type { Statement } from '../../../core/migrations/types.ts';
 await loadModule();
 
 export function parseStatement(sql: string): Pick<Statement, 'kind' | 'node'> {
-  const result = parseSync(sql) as { stmts: { stmt: Record<string, Record<string, unknown>> }[] };
+  const result = parseSync(sql) as unknown as { stmts: { stmt: Record<string, Record<string, unknown>> }[] };
   const stmt = result.stmts[0]!.stmt;
   const kind = Object.keys(stmt)[0]!;
   return { kind, node: stmt[kind]! };
