@@ -1,0 +1,137 @@
+/**
+ * The SLO gate: settings → SLO statuses from Prometheus → policy verdict → outputs, job summary and
+ * result file. Any failure to decide (bad input, unreachable Prometheus, no data) is a fail with
+ * the reason, and still leaves a result file (verdict error) for the app to read.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as core from '@actions/core';
+import { describeError, isFaultlineError } from '../../../core/errors.ts';
+import { HttpPrometheusClient, redactUrl } from '../../../core/prometheus/client.ts';
+import { formatPercent } from '../../../core/report/slo-format.ts';
+import { toSloJson } from '../../../core/report/slo-json.ts';
+import { renderSloMarkdown } from '../../../core/report/slo-markdown.ts';
+import { createResult, type Measurement, type ResultSource, type Verdict } from '../../../core/result.ts';
+import { evaluateBudgetPolicy, type PolicyOutcome } from '../../../core/slo/budget-policy.ts';
+import { computeSloStatuses, type SloStatusReport } from '../../../core/slo/engine.ts';
+import { loadSloSpecs } from '../../../core/slo/specs/index.ts';
+import { envInputReader, parseHeaders, readSettings, type SloGateSettings } from './inputs.ts';
+
+/** Masks secrets before anything can print them, even when the input turns out malformed. */
+function maskSecrets(env: NodeJS.ProcessEnv): void {
+  const reader = envInputReader(env);
+  for (const line of reader('prometheus-headers').split('\n')) {
+    const value = line.slice(line.indexOf(':') + 1).trim();
+    if (value) core.setSecret(value);
+  }
+  try {
+    const url = new URL(reader('prometheus-url'));
+    if (url.password) core.setSecret(decodeURIComponent(url.password));
+  } catch {
+    // readSettings reports a bad URL
+  }
+  try {
+    for (const value of Object.values(parseHeaders(reader('prometheus-headers')))) core.setSecret(value);
+  } catch {
+    // readSettings reports malformed headers
+  }
+}
+
+function measurements(report: SloStatusReport): Measurement[] {
+  return report.statuses.flatMap((s) => [
+    { name: 'error-ratio', value: s.errorRatio, unit: 'ratio', subject: s.name },
+    { name: 'budget-remaining', value: s.budgetRemaining, unit: 'ratio', subject: s.name },
+    { name: 'burn-rate-1h', value: s.burnRates['1h'], unit: 'ratio', subject: s.name },
+    { name: 'time-to-exhaustion', value: s.timeToExhaustionSeconds, unit: 's', subject: s.name },
+  ]);
+}
+
+function lowestBudget(report: SloStatusReport): number | null {
+  const known = report.statuses.map((s) => s.budgetRemaining).filter((v): v is number => v !== null);
+  return known.length > 0 ? Math.min(...known) : null;
+}
+
+function writeResult(path: string, result: object): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+}
+
+function summaryLine(outcome: PolicyOutcome, report: SloStatusReport): string {
+  const count = (v: string) => outcome.slos.filter((s) => s.verdict === v).length;
+  const lowest = lowestBudget(report);
+  return `${report.statuses.length} SLO(s): ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
+}
+
+async function gate(settings: SloGateSettings, startedAt: Date): Promise<void> {
+  const slos = await loadSloSpecs(settings.specs);
+  const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
+  const report = await core.group(`Querying ${redactUrl(settings.prometheusUrl)} for ${slos.length} SLO(s)`, async () => {
+    const computed = await computeSloStatuses(client, slos, { alerting: settings.policy.alerting, exhaustionWindow: settings.policy.burnRateWindow });
+    core.info(`${computed.requests} request(s) to Prometheus`);
+    return computed;
+  });
+  const outcome = evaluateBudgetPolicy(report.statuses, settings.policy, settings.labels);
+  const verdict: Verdict = outcome.verdict === 'pass' ? 'pass' : outcome.verdict === 'fail' ? 'fail' : 'error';
+  const lowest = lowestBudget(report);
+  writeResult(
+    settings.resultFile,
+    createResult({
+      kind: 'slo',
+      name: 'slo-gate',
+      verdict,
+      summary: summaryLine(outcome, report),
+      startedAt,
+      finishedAt: new Date(),
+      source: settings.source as ResultSource,
+      measurements: measurements(report),
+      findings: outcome.slos
+        .filter((d) => d.verdict !== 'pass')
+        .map((d) => ({ rule: d.verdict === 'fail' ? 'slo-budget' : 'slo-no-data', severity: 'error' as const, message: `${d.name}: ${d.reasons.join('; ')}` })),
+      details: {
+        slos: toSloJson(report.statuses, outcome).slos,
+        decisions: outcome.slos,
+        labels: settings.labels,
+        prometheus: redactUrl(settings.prometheusUrl),
+        requests: report.requests,
+        evaluatedAt: report.evaluatedAt.toISOString(),
+      },
+    }),
+  );
+  await core.summary.addRaw(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4)).write();
+  core.setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
+  core.setOutput('budget-remaining', lowest === null ? '' : String(lowest));
+  core.setOutput('result-file', settings.resultFile);
+  for (const reason of outcome.reasons) core.info(reason);
+  if (outcome.verdict !== 'pass') core.setFailed(`SLO gate ${outcome.verdict}: ${outcome.reasons.join(' | ')}`);
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const startedAt = new Date();
+  maskSecrets(env);
+  let settings: SloGateSettings | undefined;
+  try {
+    settings = readSettings(envInputReader(env), env);
+    await gate(settings, startedAt);
+  } catch (error) {
+    const message = describeError(error);
+    core.setOutput('verdict', 'fail');
+    core.setOutput('budget-remaining', '');
+    if (settings) {
+      writeResult(
+        settings.resultFile,
+        createResult({
+          kind: 'slo',
+          name: 'slo-gate',
+          verdict: 'error',
+          summary: isFaultlineError(error) ? error.message : 'internal error',
+          startedAt,
+          finishedAt: new Date(),
+          source: settings.source as ResultSource,
+          findings: [{ rule: 'slo-gate-error', severity: 'error', message }],
+        }),
+      );
+      core.setOutput('result-file', settings.resultFile);
+    }
+    core.setFailed(message);
+  }
+}
