@@ -86,8 +86,10 @@ export class ArgumentReader {
     name: string,
     options: { min: number; max: number; fallback?: number; integer: boolean },
   ): number | undefined {
-    const value = this.args[name];
+    let value = this.args[name];
     if (value === undefined || value === null) return options.fallback;
+    // Values substituted from configuration (environment variables) arrive as strings.
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) value = Number(value);
     const kind = options.integer ? 'an integer' : 'a number';
     if (typeof value !== 'number' || !Number.isFinite(value) || (options.integer && !Number.isInteger(value))) {
       throw this.error(name, `must be ${kind} from ${options.min} to ${options.max}, got ${describe(value)}`);

@@ -74,7 +74,7 @@ export function stressArguments(params: StressParams, logFile: string): string[]
 function describePressure(params: StressParams): string {
   const parts: string[] = [];
   if (params.cpu !== undefined) {
-    parts.push(`${params.cpu === 0 ? 'one per CPU' : params.cpu} CPU worker(s)${params.cpuLoad ? ` at ${params.cpuLoad}%` : ''}`);
+    parts.push(`${params.cpu === 0 ? 'one CPU worker per CPU' : `${params.cpu} CPU worker(s)`}${params.cpuLoad ? ` at ${params.cpuLoad}%` : ''}`);
   }
   if (params.vm !== undefined) parts.push(`${params.vm} memory worker(s)${params.vmBytes ? ` of ${params.vmBytes}` : ''}`);
   if (params.io !== undefined) parts.push(`${params.io} sync I/O worker(s)`);

@@ -81,7 +81,7 @@ describe('stress driver (real stress-ng)', () => {
   it('plans the pressure and how it ends', () => {
     expect(stressDriver.plan(stressDriver.validate({ cpu: 0, vm: 2, 'vm-bytes': '50%', ttl: '2m' }))).toEqual({
       driver: 'stress',
-      action: 'stress-ng: one per CPU CPU worker(s), 2 memory worker(s) of 50%',
+      action: 'stress-ng: one CPU worker per CPU, 2 memory worker(s) of 50%',
       target: 'this machine (the runner)',
       ttlSeconds: 120,
       undo: "kill stress-ng's process group; stress-ng stops by itself after 120s (--timeout)",
