@@ -123,17 +123,13 @@ export interface TypeChange {
 
 /**
  * Null when the change keeps every row as it is; otherwise why it rewrites the table. A USING
- * clause on a column of unknown type counts as a rewrite: people write one when there is no
- * binary-coercible path (enum to text, text to integer, json to jsonb).
+ * clause that is only the column cast to the new type (`USING c::varchar(200)`, which Django
+ * writes on every type change) is planned exactly like no USING; any other USING expression is
+ * evaluated for every row.
  */
 export function typeChangeCost(change: TypeChange): TypeChangeCost | null {
-  if (change.using !== undefined && change.using !== null) {
-    if (!change.from) {
-      return { rewrite: true, reason: 'the USING expression is evaluated for every row' };
-    }
-    if (usingDoesWork(change.using, change.column, change.to)) {
-      return { rewrite: true, reason: 'the USING expression is evaluated for every row' };
-    }
+  if (change.using !== undefined && change.using !== null && usingDoesWork(change.using, change.column, change.to)) {
+    return { rewrite: true, reason: 'the USING expression is evaluated for every row' };
   }
   return change.from ? knownOriginCost(change.from, change.to) : unknownOriginCost(change.to);
 }

@@ -44,7 +44,8 @@ export const changeColumnType: Rule = {
     'compatible, rewrites every row and rebuilds every index of the table: no reads or writes until it ' +
     'finishes. No rewrite (not reported): varchar(n) to text or to a wider varchar, numeric(p,s) to numeric ' +
     'or to a higher precision with the same scale, a higher timestamp/time/interval precision, cidr to inet. ' +
-    'Rewrites: int to bigint, any change that needs a USING expression, a new or shorter length limit ' +
+    'Rewrites: int to bigint, a USING expression that does more than cast the column to the new type, a ' +
+    'new or shorter length limit ' +
     '(text to varchar(n)), timestamp to timestamptz (PostgreSQL 12+ skips the rewrite only when the ' +
     'session TimeZone is UTC, which the linter cannot know), json to jsonb, to an enum or a domain. When the ' +
     'old type is unknown (the column was created outside the linted files), targets normally reached by ' +

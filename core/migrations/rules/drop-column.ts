@@ -19,6 +19,8 @@ export const dropColumn: Rule = {
     if (!table) return [];
     return alterCommands(statement.node)
       .filter((cmd) => cmd.subtype === 'AT_DropColumn' && cmd.name)
+      // A column this file added is not used by any deployed code yet.
+      .filter((cmd) => !context.hasColumnFromFile(table, cmd.name!))
       .map((cmd) => {
         const col = quoteIdent(cmd.name!);
         return lockHit('ACCESS EXCLUSIVE', {

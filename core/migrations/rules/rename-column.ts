@@ -22,6 +22,8 @@ export const renameColumn: Rule = {
     const table = relationOf(statement.node.relation);
     if (!table || context.isNewRelation(table)) return [];
     const from = String(statement.node.subname ?? '');
+    // A column this file added is not used by any deployed code yet.
+    if (context.hasColumnFromFile(table, from)) return [];
     const to = String(statement.node.newname ?? '');
     const oldCol = quoteIdent(from);
     const newCol = quoteIdent(to);

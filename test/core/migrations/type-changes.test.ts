@@ -33,6 +33,8 @@ const KNOWN: [string, string, boolean][] = [
   ['varchar(10)', 'varchar', false],
   ['varchar(10)', 'varchar(5)', true],
   ['varchar(10)', 'text USING c::text', false],
+  ['varchar(100)', 'varchar(200) USING c::varchar(200)', false],
+  ['varchar(10)', 'text USING upper(c)', true],
   ['text', 'varchar', false],
   ['text', 'varchar(20)', true],
   ['char(10)', 'text', true],
@@ -91,9 +93,16 @@ describe('typeChangeCost with only the new type known', () => {
     },
   );
 
-  it('reports any USING expression as a rewrite, since the old type cannot be checked', () => {
-    expect(rewrites(undefined, 'text USING c::text')).toBe(true);
+  it('judges a USING that only casts the column to the new type like no USING (Django writes one every time)', () => {
+    expect(rewrites(undefined, 'varchar(200) USING c::varchar(200)')).toBe(false);
+    expect(rewrites(undefined, 'text USING c::text')).toBe(false);
+    expect(rewrites(undefined, 'bigint USING c::bigint')).toBe(true);
+  });
+
+  it('reports any other USING expression as a rewrite', () => {
     expect(rewrites(undefined, "integer USING nullif(c, '')::integer")).toBe(true);
+    expect(rewrites(undefined, 'text USING upper(c)')).toBe(true);
+    expect(rewrites(undefined, 'text USING other::text')).toBe(true);
   });
 });
 

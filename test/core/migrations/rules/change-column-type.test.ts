@@ -41,3 +41,17 @@ describe(rule, () => {
     expect(findingsOf(rule, 'CREATE TABLE t (id int);\nALTER TABLE t ALTER COLUMN id TYPE bigint;')).toEqual([]);
   });
 });
+
+describe(`${rule}: what Django and Rails generate`, () => {
+  it('accepts Django widening a varchar with its USING cast of the column', () => {
+    expect(findingsOf(rule, 'ALTER TABLE "shop_product" ALTER COLUMN "name" TYPE varchar(200) USING "name"::varchar(200);')).toEqual([]);
+  });
+
+  it('flags Django changing an integer to bigint, USING or not', () => {
+    expect(findingsOf(rule, 'ALTER TABLE "shop_order" ALTER COLUMN "id" TYPE bigint USING "id"::bigint;')).toHaveLength(1);
+  });
+
+  it('still flags a type change of a column this file added to an existing table (the table is rewritten regardless)', () => {
+    expect(findingsOf(rule, 'ALTER TABLE users ADD COLUMN n int;\nALTER TABLE users ALTER COLUMN n TYPE bigint;')).toHaveLength(1);
+  });
+});

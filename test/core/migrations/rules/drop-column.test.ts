@@ -20,3 +20,9 @@ describe(rule, () => {
     expect(findingsOf(rule, 'ALTER TABLE users DROP CONSTRAINT users_age_check;')).toEqual([]);
   });
 });
+
+describe(`${rule}: columns added by the same file`, () => {
+  it('accepts dropping a column this file added to an existing table (no deployed code uses it)', () => {
+    expect(findingsOf(rule, 'ALTER TABLE users ADD COLUMN tmp text;\nALTER TABLE users DROP COLUMN tmp;')).toEqual([]);
+  });
+});

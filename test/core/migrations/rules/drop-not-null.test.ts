@@ -14,3 +14,9 @@ describe(rule, () => {
     expect(findingsOf(rule, 'CREATE TABLE o (a int NOT NULL);\nALTER TABLE o ALTER COLUMN a DROP NOT NULL;')).toEqual([]);
   });
 });
+
+describe(`${rule}: columns added by the same file`, () => {
+  it('accepts dropping NOT NULL on a column this file added', () => {
+    expect(findingsOf(rule, "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\nALTER TABLE users ALTER COLUMN plan DROP NOT NULL;")).toEqual([]);
+  });
+});

@@ -20,3 +20,9 @@ describe(rule, () => {
     expect(findingsOf(rule, 'ALTER TYPE address RENAME ATTRIBUTE zip TO postcode;')).toEqual([]);
   });
 });
+
+describe(`${rule}: columns added by the same file`, () => {
+  it('accepts renaming a column this file added to an existing table', () => {
+    expect(findingsOf(rule, 'ALTER TABLE users ADD COLUMN nick text;\nALTER TABLE users RENAME COLUMN nick TO nickname;')).toEqual([]);
+  });
+});
