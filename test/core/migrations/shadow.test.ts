@@ -2,6 +2,7 @@ import { loadModule } from 'libpg-query';
 import pg from 'pg';
 import { FaultlineError } from '../../../core/errors.ts';
 import { type ShadowReport, type ShadowStatementReport, shadowRunAgainst } from '../../../core/migrations/shadow.ts';
+import { shadowFileFromSql } from '../../../core/migrations/shadow-input.ts';
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
 import { shadowFile } from '../../support/shadow-files.ts';
 
@@ -148,6 +149,20 @@ describe('shadow run on a real PostgreSQL', () => {
     expect(report.database).toBe('faultline_shadow_main_run');
     expect(await scratchDatabases()).toEqual([]);
     expect(await sql("SELECT relname FROM pg_class WHERE relname IN ('orders', 'items')")).toEqual([]);
+  });
+});
+
+describe('shadow run on files read by shadowFileFromSql', () => {
+  it('sees the index a DO block builds with EXECUTE, which only running it reveals', async () => {
+    const report = await shadowRunAgainst(server.url, [
+      shadowFileFromSql('001_orders.sql', SEED, { contextOnly: true }),
+      shadowFileFromSql(
+        '002_dynamic.sql',
+        "DO $$\nBEGIN\n  EXECUTE format('CREATE INDEX %I ON orders (%I)', 'orders_by_' || 'customer', 'customer_id');\nEND\n$$;",
+      ),
+    ]);
+    expect(statementAt(report, '002_dynamic.sql', 1).locks).toContainEqual({ relation: 'orders', mode: 'SHARE', preExisting: true });
+    expect(report.findings).toEqual([expect.objectContaining({ rule: 'shadow-blocks-writes', path: '002_dynamic.sql', line: 1 })]);
   });
 });
 
