@@ -1,0 +1,77 @@
+/**
+ * The app's HTTP server in-process with GitHub answered by nock: every request the app sends is
+ * checked against GitHub's OpenAPI description, and JSON bodies are kept for assertions.
+ */
+import nock from 'nock';
+import { type RunningAppServer, startAppServer } from '../../app/server.ts';
+import { expectValidGitHubRequests, type GitHubRequestWatch } from './github-openapi.ts';
+import { appPrivateKey } from './webhook-delivery.ts';
+
+export const SECRET = 'webhook-secret-for-tests';
+export const APP_ID = 4242;
+export const API = 'https://api.github.com';
+
+export interface AppHarness {
+  server: RunningAppServer;
+  github: nock.Scope;
+  watch: GitHubRequestWatch;
+  /** JSON bodies sent for `METHOD /path`, in order. */
+  bodies(line: string): Record<string, unknown>[];
+  /** No `.github/faultline.yml` in the repository nor in the organisation's `.github`. */
+  noConfig(owner: string, repo: string): void;
+  /** A config file in the repository (read raw, as Probot's config plugin asks for it). */
+  config(owner: string, repo: string, yaml: string): void;
+}
+
+/** Call at the top of a describe: starts the server once, a fresh nock scope per test. */
+export function useAppHarness(env: Record<string, string> = {}): AppHarness {
+  const harness = {} as AppHarness;
+  let sent = new Map<string, Record<string, unknown>[]>();
+  harness.bodies = (line) => sent.get(line) ?? [];
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    harness.server = await startAppServer({
+      env: { APP_ID: String(APP_ID), PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'fatal', ...env },
+      port: 0,
+      host: '127.0.0.1',
+    });
+  });
+
+  afterAll(async () => {
+    await harness.server.close();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  beforeEach(() => {
+    const github = nock(API);
+    harness.github = github;
+    harness.watch = expectValidGitHubRequests(github);
+    sent = new Map();
+    github.on('request', (request: Request, _interceptor: unknown, body: string) => {
+      if (!body) return;
+      const line = `${request.method} ${new URL(request.url).pathname}`;
+      sent.set(line, [...harness.bodies(line), JSON.parse(body) as Record<string, unknown>]);
+    });
+    github
+      .post(/\/app\/installations\/\d+\/access_tokens/)
+      .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
+      .persist()
+      .get('/app')
+      .reply(200, { id: APP_ID, slug: 'faultline' })
+      .persist();
+  });
+
+  afterEach(() => nock.cleanAll());
+
+  harness.noConfig = (owner, repo) => {
+    harness.github.get(`/repos/${owner}/${repo}/contents/.github%2Ffaultline.yml`).reply(404, { message: 'Not Found' });
+    harness.github.get(`/repos/${owner}/.github/contents/.github%2Ffaultline.yml`).reply(404, { message: 'Not Found' });
+  };
+  harness.config = (owner, repo, yaml) => {
+    harness.github.get(`/repos/${owner}/${repo}/contents/.github%2Ffaultline.yml`).query(true).reply(200, yaml).persist();
+  };
+  return harness;
+}
