@@ -130,7 +130,9 @@ export function generateTraffic(options: TrafficOptions): GeneratedTraffic {
   const lines: string[] = [];
   for (const [name, samples] of families) {
     // `x_total` is a sample of counter family `x`; other names go out as type unknown.
-    lines.push(name.endsWith('_total') ? `# TYPE ${name.slice(0, -'_total'.length)} counter` : `# TYPE ${name} unknown`, ...samples);
+    lines.push(name.endsWith('_total') ? `# TYPE ${name.slice(0, -'_total'.length)} counter` : `# TYPE ${name} unknown`);
+    // Not push(...samples): hundreds of thousands of arguments overflow the stack.
+    for (const sample of samples) lines.push(sample);
   }
   lines.push('# EOF', '');
   const evaluationTime = new Date((options.lastSampleAt + step / 2) * 1000);
