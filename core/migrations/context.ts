@@ -213,7 +213,7 @@ export class MigrationState implements MigrationContext {
       case 'CreateEnumStmt':
       case 'CreateDomainStmt': {
         // Types live in the relation namespace's schema rules too; rules ask isNewRelation for them.
-        const type = relationFromNames(node.typeName ?? node.domainname);
+        const type = relationFromNames(statement.kind === 'CreateEnumStmt' ? node.typeName : node.domainname);
         if (type) this.created.add(type);
         break;
       }
