@@ -12,6 +12,7 @@ import { renderSloText } from '../../core/report/slo-text.ts';
 import { DEFAULT_BUDGET_POLICY, evaluateBudgetPolicy, readBudgetPolicy } from '../../core/slo/budget-policy.ts';
 import { computeSloStatuses } from '../../core/slo/engine.ts';
 import { checkQueryable } from '../../core/slo/queries.ts';
+import { generateRules } from '../../core/slo/rules.ts';
 import { loadSloSpecs } from '../../core/slo/specs/index.ts';
 import { formatObjective } from '../../core/report/slo-format.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
@@ -19,6 +20,7 @@ import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 const USAGE = `Usage:
   faultline slo status --prometheus URL [options] SPEC...
   faultline slo validate SPEC...
+  faultline slo rules SPEC... > rules.yml   Prometheus recording + burn-rate alert rules
 
 SPEC is an OpenSLO v1 or Sloth prometheus/v1 file, or a folder of them.
 
@@ -113,7 +115,16 @@ async function validate(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { status, validate };
+async function rules(args: string[], io: CliIO): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
+  const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  checkQueryable(slos);
+  io.stdout.write(generateRules(slos, { generatedFrom: positionals.join(' ') }));
+  return 0;
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { status, validate, rules };
 
 export const command: CliCommand = {
   name: 'slo',

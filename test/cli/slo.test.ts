@@ -173,6 +173,15 @@ describe('faultline slo', () => {
     });
   });
 
+  describe('rules', () => {
+    it('prints a Prometheus rule file for the specs', async () => {
+      const { code, stdout } = await run(['slo', 'rules', 'search.yaml'], dir);
+      expect(code).toBe(0);
+      expect(stdout).toContain('# From: search.yaml');
+      expect(stdout).toContain('record: slo:sli_error:ratio_rate1h');
+    });
+  });
+
   describe('validate', () => {
     it('lists the SLOs it read and exits 0', async () => {
       const { code, stdout } = await run(['slo', 'validate', 'search.yaml', 'checkout.yaml'], dir);
