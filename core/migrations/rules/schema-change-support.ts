@@ -36,9 +36,20 @@ function definition(def: unknown): ColumnDefinition | undefined {
   return { name: String(column.colname ?? ''), type: columnType(column.typeName), constraints, node: column };
 }
 
+// Several rules ask the same statement for its columns; parse-tree nodes are never mutated, so the
+// answer is kept per node.
+const addedCache = new WeakMap<object, ColumnDefinition[]>();
+const declaredCache = new WeakMap<object, DeclaredType[]>();
+
 /** The columns an ALTER TABLE adds (`ADD COLUMN`), in order. */
 export function addedColumns(statement: Statement): ColumnDefinition[] {
   if (statement.kind !== 'AlterTableStmt') return [];
+  let cached = addedCache.get(statement.node);
+  if (!cached) addedCache.set(statement.node, (cached = readAddedColumns(statement)));
+  return cached;
+}
+
+function readAddedColumns(statement: Statement): ColumnDefinition[] {
   return alterCommands(statement.node)
     .filter((cmd) => cmd.subtype === 'AT_AddColumn')
     .map((cmd) => definition(cmd.def))
@@ -59,6 +70,13 @@ export interface DeclaredType {
  * outlives the migration.
  */
 export function declaredTypes(statement: Statement): DeclaredType[] {
+  if (statement.kind !== 'CreateStmt' && statement.kind !== 'AlterTableStmt') return [];
+  let cached = declaredCache.get(statement.node);
+  if (!cached) declaredCache.set(statement.node, (cached = readDeclaredTypes(statement)));
+  return cached;
+}
+
+function readDeclaredTypes(statement: Statement): DeclaredType[] {
   const table = relationOf(statement.node.relation);
   if (!table) return [];
   if (statement.kind === 'CreateStmt') {
