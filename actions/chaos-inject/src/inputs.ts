@@ -1,0 +1,109 @@
+/**
+ * Reads and checks every input of chaos-inject once, into a typed settings object. Nothing after
+ * this reads the environment, except that the experiment's own `{type: env}` values come from
+ * the `env` handed to the core here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { FaultlineError } from '../../../core/errors.ts';
+import { parseVars } from '../../../core/experiment/engine.ts';
+import type { ResultSource } from '../../../core/result.ts';
+
+export interface ChaosSettings {
+  workspace: string;
+  /** As the user wrote it (messages), and absolute (reading). */
+  experimentInput: string;
+  experimentPath: string;
+  dryRun: boolean;
+  journalPath: string;
+  vars: Record<string, string>;
+  failOnDeviation: boolean;
+  ledgerPath: string;
+  resultFile: string;
+  /** For the experiment's `{type: env}` values and the process provider's PATH lookup. */
+  env: Record<string, string | undefined>;
+  searchPath: string[];
+  kubeconfig?: string;
+  source: ResultSource;
+}
+
+export type InputReader = (name: string) => string;
+
+export function envInputReader(env: NodeJS.ProcessEnv): InputReader {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+function bad(input: string, problem: string, hint: string): FaultlineError {
+  return new FaultlineError(`input ${input}: ${problem}`, { hint });
+}
+
+function bool(input: InputReader, name: string, fallback: boolean): boolean {
+  const raw = input(name).toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw bad(name, `expected true or false, got '${input(name)}'`, `e.g. ${name}: 'true'`);
+}
+
+function inWorkspace(workspace: string, path: string): string {
+  return isAbsolute(path) ? path : join(workspace, path);
+}
+
+/** Where the post step finds the ledger: also derivable without the state file. */
+export function defaultLedgerPath(env: NodeJS.ProcessEnv): string {
+  const dir = env.RUNNER_TEMP || join(homedir(), '.faultline');
+  const step = (env.GITHUB_ACTION || 'chaos-inject').replace(/[^\w.-]/g, '_');
+  return join(dir, `faultline-chaos-ledger-${step}.json`);
+}
+
+function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
+  if (!env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return undefined;
+  try {
+    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { number?: unknown } };
+    return typeof payload.pull_request?.number === 'number' ? payload.pull_request.number : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): ChaosSettings {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const experimentInput = input('experiment');
+  if (!experimentInput) throw bad('experiment', 'is required', 'set it to the experiment file, e.g. experiment: chaos/checkout-latency.yaml');
+  const experimentPath = inWorkspace(workspace, experimentInput);
+  if (!existsSync(experimentPath)) {
+    throw bad('experiment', `file not found: ${experimentInput}`, 'the path is relative to the workspace; did the job check out the repository first?');
+  }
+  const varLines = input('vars')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+  const kubeconfig = env.KUBECONFIG?.split(delimiter)[0] || (existsSync(join(homedir(), '.kube', 'config')) ? join(homedir(), '.kube', 'config') : undefined);
+  const pullRequest = pullRequestNumber(env);
+  return {
+    workspace,
+    experimentInput,
+    experimentPath,
+    dryRun: bool(input, 'dry-run', false),
+    journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
+    vars: parseVars(varLines, 'input vars'),
+    failOnDeviation: bool(input, 'fail-on-deviation', true),
+    ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : defaultLedgerPath(env),
+    resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
+    env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
+    searchPath: (env.PATH ?? '').split(delimiter).filter(Boolean),
+    kubeconfig,
+    source: {
+      repository: env.GITHUB_REPOSITORY,
+      sha: env.GITHUB_SHA,
+      ref: env.GITHUB_REF,
+      eventName: env.GITHUB_EVENT_NAME,
+      workflow: env.GITHUB_WORKFLOW,
+      runId: env.GITHUB_RUN_ID,
+      runAttempt: env.GITHUB_RUN_ATTEMPT,
+      actor: env.GITHUB_ACTOR,
+      ...(pullRequest !== undefined ? { pullRequest } : {}),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * chaos-inject: settings → experiment (validated, policy-checked) → plan or run → journal, result
+ * file, job summary and outputs. The ledger path is saved for the post step before anything is
+ * injected; SIGINT/SIGTERM (cancellation) roll back at once.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as core from '@actions/core';
+import { drivers } from '../../../core/drivers/index.ts';
+import { describeError } from '../../../core/errors.ts';
+import { readExperiment } from '../../../core/experiment/engine.ts';
+import { journalSucceeded } from '../../../core/experiment/journal.ts';
+import { Ledger } from '../../../core/experiment/ledger.ts';
+import { formatPlan, planExperiment } from '../../../core/experiment/plan.ts';
+import { chaosResult } from '../../../core/experiment/result.ts';
+import { type RunEvent, runExperiment } from '../../../core/experiment/runner.ts';
+import { probes } from '../../../core/probes/index.ts';
+import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
+import { createResult } from '../../../core/result.ts';
+import { type ChaosSettings, envInputReader, readSettings } from './inputs.ts';
+import { KUBECONFIG_STATE, LEDGER_STATE } from './rollback.ts';
+
+function writeFile(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+function log(event: RunEvent): void {
+  switch (event.type) {
+    case 'phase':
+      core.info(`── ${event.phase}`);
+      break;
+    case 'activity': {
+      const run = event.run;
+      const mark = run.status === 'failed' || run.tolerance_met === false ? '✗' : '✓';
+      const why = run.exception?.[0] ?? (run.tolerance_met === false ? run.tolerance_reason : undefined);
+      core.info(`   ${mark} ${run.activity.name}${why ? ` — ${why}` : ''}`);
+      break;
+    }
+    case 'breach':
+      core.warning(`${event.breach.source} "${event.breach.probe}" breached: ${event.breach.reason}; faults removed ${event.breach.faults_removed_ms ?? '?'} ms later`);
+      break;
+    case 'note':
+      core.info(`   · ${event.message}`);
+      break;
+  }
+}
+
+async function experiment(settings: ChaosSettings, startedAt: Date): Promise<void> {
+  const text = readFileSync(settings.experimentPath, 'utf8');
+  const { prepared } = readExperiment(text, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars });
+  for (const secret of prepared.bindings.secretValues) core.setSecret(secret);
+  core.setOutput('result-file', settings.resultFile);
+  if (settings.dryRun) {
+    const plan = formatPlan(planExperiment(prepared, drivers, probes));
+    core.info(plan);
+    await core.summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
+    writeFile(
+      settings.resultFile,
+      createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }),
+    );
+    core.setOutput('status', 'dry-run');
+    core.setOutput('deviated', 'false');
+    core.setOutput('score', '');
+    core.setOutput('journal', '');
+    return;
+  }
+  // Before the first fault: the post step must know where to look even if we are killed.
+  core.saveState(LEDGER_STATE, settings.ledgerPath);
+  if (settings.kubeconfig) core.saveState(KUBECONFIG_STATE, settings.kubeconfig);
+  const ledger = new Ledger(settings.ledgerPath);
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    core.warning(`${signal}: the job is being cancelled; rolling back every fault now`);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const journal = await runExperiment(prepared, {
+      drivers,
+      probes,
+      ledger,
+      signal: controller.signal,
+      searchPath: settings.searchPath,
+      cwd: settings.workspace,
+      kubeconfig: settings.kubeconfig,
+      onEvent: log,
+    });
+    writeFile(settings.journalPath, journal);
+    writeFile(settings.resultFile, chaosResult(journal, { source: settings.source, journalPath: settings.journalPath }));
+    await core.summary.addRaw(renderChaosMarkdown(journal)).write();
+    const held = journalSucceeded(journal);
+    core.setOutput('status', journal.status ?? 'completed');
+    core.setOutput('deviated', String(journal.deviated));
+    core.setOutput('score', String(journal.faultline.score ?? ''));
+    core.setOutput('journal', settings.journalPath);
+    if (!held) {
+      const message = `chaos experiment ${journal.status}${journal.deviated ? ', deviated' : ''}: ${journal.faultline.reason ?? 'see the journal'}`;
+      if (settings.failOnDeviation) core.setFailed(message);
+      else core.warning(message);
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const startedAt = new Date();
+  let settings: ChaosSettings | undefined;
+  try {
+    settings = readSettings(envInputReader(env), env);
+    await experiment(settings, startedAt);
+  } catch (error) {
+    const message = describeError(error);
+    core.setOutput('status', 'error');
+    core.setOutput('deviated', 'false');
+    core.setOutput('score', '');
+    core.setOutput('journal', '');
+    if (settings) {
+      writeFile(
+        settings.resultFile,
+        createResult({ kind: 'chaos', name: settings.experimentInput, verdict: 'error', summary: message.split('\n')[0]!.slice(0, 300), startedAt, finishedAt: new Date(), source: settings.source }),
+      );
+      core.setOutput('result-file', settings.resultFile);
+    }
+    core.setFailed(message);
+  }
+}
