@@ -6,9 +6,9 @@
  * experiment or usage. Progress goes to stderr; on SIGINT/SIGTERM everything in the ledger is
  * rolled back before we exit.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { drivers } from '../../core/drivers/index.ts';
 import { FaultlineError } from '../../core/errors.ts';
 import { parseVars, readExperiment } from '../../core/experiment/engine.ts';
@@ -126,6 +126,11 @@ function progress(io: CliIO, event: RunEvent): void {
   }
 }
 
+function writeJson(path: string, value: unknown): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
 function verdictLine(journal: Journal, journalPath: string): string {
   const held = journalSucceeded(journal);
   return `${held ? 'steady state held' : `${journal.status}${journal.deviated ? ', deviated' : ''}`}: "${journal.experiment.title}" — score ${journal.faultline.score?.toFixed(1)}; journal ${journalPath}${journal.faultline.reason ? `\n  ${journal.faultline.reason}` : ''}`;
@@ -180,8 +185,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
       writeLine(io.stderr, `faultline chaos: ${report.failed.length} fault(s) could not be reverted and stay in ${flags.ledger}; run 'faultline chaos rollback --ledger ${flags.ledger}'`);
     }
   }
-  writeFileSync(flags.journal, `${JSON.stringify(journal, null, 2)}\n`);
-  if (flags.result) writeFileSync(flags.result, `${JSON.stringify(chaosResult(journal, { journalPath: flags.journal }), null, 2)}\n`);
+  writeJson(flags.journal, journal);
+  if (flags.result) writeJson(flags.result, chaosResult(journal, { journalPath: flags.journal }));
   writeLine(io.stdout, verdictLine(journal, flags.journal));
   return journalSucceeded(journal) ? 0 : 1;
 }
