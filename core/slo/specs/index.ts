@@ -9,7 +9,7 @@ import openSloSchema from '../../../policy/schemas/slo-openslo-v1.schema.json' w
 import slothSchema from '../../../policy/schemas/slo-sloth-v1.schema.json' with { type: 'json' };
 import sloSchema from '../../../policy/schemas/slo.schema.json' with { type: 'json' };
 import { FaultlineError } from '../../errors.ts';
-import { loadValidated, registerSchemas } from '../../schema/validate.ts';
+import { loadValidated, parseYaml, registerSchemas } from '../../schema/validate.ts';
 import type { SloDefinition } from '../types.ts';
 import { splitYamlDocuments } from './documents.ts';
 import { type OpenSloDocument, openSloToSlos, type SliLocation, type SliSpec } from './openslo.ts';
@@ -70,10 +70,21 @@ async function specFiles(path: string): Promise<string[]> {
 
 function readDocuments(text: string, file: string): SpecDocument[] {
   registerSchemas(openSloSchema, slothSchema);
-  return splitYamlDocuments(text).map((piece) => ({
-    file,
-    parsed: loadValidated<unknown>(piece.text, file, sloSchema, 'SLO spec'),
-  }));
+  return splitYamlDocuments(text).map((piece) => {
+    refuseRuleFile(piece.text, file);
+    return { file, parsed: loadValidated<unknown>(piece.text, file, sloSchema, 'SLO spec') };
+  });
+}
+
+/** A folder of specs often sits next to the rules generated from it; say so instead of "unknown key". */
+function refuseRuleFile(text: string, file: string): void {
+  const value = parseYaml<Record<string, unknown> | null>(text, file).value;
+  if (value && typeof value === 'object' && 'groups' in value && !('apiVersion' in value) && !('version' in value)) {
+    throw new FaultlineError('this is a Prometheus rule file (top-level "groups"), not an SLO spec', {
+      file,
+      hint: 'pass the spec files or their folder only, e.g. slos/openslo slos/sloth, not the generated rules',
+    });
+  }
 }
 
 function resolve(documents: SpecDocument[]): SloDefinition[] {

@@ -54,6 +54,10 @@ describe('loading SLO specs from files and folders', () => {
     expect(specError('apiVersion: openslo/v1\nkind: Service\nmetadata: {name: a}\nspec: {}\n').message).toContain('define no SLO');
   });
 
+  it('says so when a folder holds a generated Prometheus rule file next to the specs', async () => {
+    await expect(loadSloSpecs(['examples/slos'])).rejects.toThrow('this is a Prometheus rule file (top-level "groups"), not an SLO spec');
+  });
+
   it('reports a YAML syntax error at its line in the second document', () => {
     const error = specError('apiVersion: openslo/v1\nkind: Service\nmetadata: {name: a}\nspec: {}\n---\nfoo: [1,\n');
     expect(error.file).toBe('slos.yaml');
