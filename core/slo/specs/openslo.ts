@@ -5,7 +5,7 @@
 import { calendarDuration, promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloDefinition, SloWindow } from '../types.ts';
 import { isPlainSelector } from './query-template.ts';
-import { percentToFraction, rawErrorRatioIndicator, template } from './sloth.ts';
+import { percentToFraction, rawErrorRatioIndicator, template } from './indicator.ts';
 import { failAt, lineOf, type SpecDocument, stringLabels } from './source.ts';
 
 interface Metadata {
