@@ -13,7 +13,7 @@ const STATUS_ICON: Record<string, string> = { completed: '✅', failed: '❌', a
 
 /** Mermaid gantt task names end at ':' and treat '#' and ';' specially: keep them plain. */
 function taskName(text: string): string {
-  return text.replace(/[:#;\n\r"`]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'activity';
+  return text.replace(/[:#;<>\n\r"`]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60) || 'activity';
 }
 
 function ms(iso: string | undefined): number | undefined {
