@@ -6,7 +6,7 @@
  */
 import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
-import { isParserLoaded, loadParser, parseMigration } from './parse.ts';
+import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
 import { allRules, ruleById } from './rules/index.ts';
 import { type AnchoredFinding, applySuppressions, findSuppressions } from './suppress.ts';
 import type { FileReport, Finding, LintReport, Rule, RuleHit, Severity, Statement } from './types.ts';
@@ -88,7 +88,6 @@ function byPosition(a: Finding, b: Finding): number {
 export function lintSource(text: string, path: string, options: LintOptions = {}): FileReport {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-  const parsed = parseMigration(text, path);
   const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction });
   const enabled = allRules
     .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
@@ -96,7 +95,7 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   const internalSeverity = severityFor(options, 'internal-error');
   const anchored: AnchoredFinding[] = [];
 
-  for (const statement of parsed.statements) {
+  const lintStatement = (statement: Statement): void => {
     context.enter(statement);
     const anchorLines = statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line];
     for (const { rule, severity } of enabled) {
@@ -115,7 +114,9 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
       // Lock bookkeeping is best effort; the rules judged the statement already.
     }
     context.apply(statement, locks);
-  }
+  };
+  // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
+  const parsed = parseMigrationInChunks(text, path, (statements) => statements.forEach(lintStatement));
   context.finish();
   for (const { rule, severity } of enabled) {
     if (!rule.checkEnd) continue;
@@ -135,7 +136,7 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     severityOf: (id) => severityFor(options, id),
   });
   findings.sort(byPosition);
-  return { path, findings, statements: parsed.statements.length };
+  return { path, findings, statements: parsed.statements };
 }
 
 export { loadParser };

@@ -67,27 +67,50 @@ function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[]): voi
   }
 }
 
-/** Parses a whole migration file. Never throws for any text (once the parser is loaded). */
-export function parseMigration(text: string, path: string): ParsedMigration {
+export interface ParsedOutline {
+  comments: LineComment[];
+  lines: LineIndex;
+  /** Number of statements (DO blocks expanded). */
+  statements: number;
+}
+
+/**
+ * Parses a migration file a chunk at a time, handing each chunk's statements (in file order,
+ * `index` set) to `visit` and dropping them afterwards, so memory stays bounded however long the
+ * file is. Never throws for any text (once the parser is loaded).
+ */
+export function parseMigrationInChunks(text: string, path: string, visit: (statements: Statement[]) => void): ParsedOutline {
   if (!ready) throw new Error('the SQL parser is not loaded: await loadParser() first');
   const lines = new LineIndex(text);
   const source: SourceFile = { text, path, lines };
   const { segments, comments } = splitStatements(text);
-  const statements: Statement[] = [];
+  let count = 0;
+  const flush = (chunk: Segment[]): void => {
+    const statements: Statement[] = [];
+    parseChunk(source, chunk, statements);
+    for (const statement of statements) statement.index = count++;
+    visit(statements);
+  };
   let chunk: Segment[] = [];
   let chunkChars = 0;
   for (const segment of segments) {
     chunk.push(segment);
     chunkChars += segment.end - segment.start;
     if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
-      parseChunk(source, chunk, statements);
+      flush(chunk);
       chunk = [];
       chunkChars = 0;
     }
   }
-  if (chunk.length > 0) parseChunk(source, chunk, statements);
-  statements.forEach((statement, index) => {
-    statement.index = index;
+  if (chunk.length > 0) flush(chunk);
+  return { comments, lines, statements: count };
+}
+
+/** Parses a whole migration file into one list (for callers that need every statement at once). */
+export function parseMigration(text: string, path: string): ParsedMigration {
+  const statements: Statement[] = [];
+  const { comments, lines } = parseMigrationInChunks(text, path, (chunk) => {
+    for (const statement of chunk) statements.push(statement);
   });
   return { statements, comments, lines };
 }
