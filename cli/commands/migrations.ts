@@ -2,8 +2,12 @@
  * `faultline migrations lint`: the migration gate on local files. Prints text (default), one JSON
  * document, or SARIF; exits 0 without error findings, 1 with, 2 for bad usage or unreadable input.
  */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
+import { CONFIG_FILE, lintOptionsFrom, loadConfigFile, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
+import { findMigrationFiles } from '../../core/migrations/find-files.ts';
 import { runMigrationGate } from '../../core/migrations/gate.ts';
 import { allRules, engineRules } from '../../core/migrations/rules/index.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
@@ -65,7 +69,6 @@ export function parseLintArgs(args: string[]): LintArgs {
     }
     pgVersion = Number(raw);
   }
-  if (positionals.length === 0) throw usageError('no PATH given: name the migration files or folders to lint');
   return {
     format: format as Format,
     pgVersion,
@@ -91,13 +94,41 @@ function parse(args: string[]) {
   });
 }
 
+/** --config FILE must exist; without it, the default file is read only when present. */
+function loadConfig(file: string | undefined, cwd: string): MigrationConfig {
+  if (file !== undefined) return migrationConfig(loadConfigFile(resolve(cwd, file)));
+  const fallback = resolve(cwd, CONFIG_FILE);
+  return migrationConfig(existsSync(fallback) ? loadConfigFile(fallback) : {});
+}
+
+/**
+ * Paths as the user typed them (they are also what the report shows). lintFiles reads relative
+ * paths from the process's directory, so when the command runs for another one they become absolute.
+ */
+function inDirectory(cwd: string, path: string): string {
+  return cwd === process.cwd() || isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+/** PATH arguments as given; without any, the config's migrations.paths globs. */
+async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: string): Promise<string[]> {
+  if (options.paths.length > 0) return options.paths.map((path) => inDirectory(cwd, path));
+  if (config.paths.length === 0) {
+    throw usageError(`no PATH given and no migrations.paths in ${options.config ?? CONFIG_FILE}: name the migration files or folders to lint`);
+  }
+  const found = await findMigrationFiles(cwd, config.paths, config.exclude);
+  return found.map((path) => inDirectory(cwd, path));
+}
+
 async function lint(args: string[], io: CliIO): Promise<number> {
   const options = parseLintArgs(args);
   if (options.help) {
     writeLine(io.stdout, USAGE);
     return 0;
   }
-  const { report } = await runMigrationGate(options.paths, {
+  const config = loadConfig(options.config, io.cwd);
+  const paths = await pathsToLint(options, config, io.cwd);
+  const { report } = await runMigrationGate(paths, {
+    ...lintOptionsFrom(config),
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });

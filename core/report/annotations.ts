@@ -63,7 +63,7 @@ export function migrationAnnotation(finding: Finding): Annotation {
     file: finding.path.replace(/\\/g, '/'),
     startLine: finding.line,
     startColumn: finding.column,
-    title: `${finding.source === 'shadow' ? 'observed: ' : ''}${finding.rule}`,
+    title: finding.source === 'shadow' ? `${finding.rule} (observed)` : finding.rule,
     message: lines.join('\n'),
   };
 }

@@ -32,7 +32,8 @@ async function faultline(args: string[], { colour = false } = {}): Promise<{ cod
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-const HAZARD = 'CREATE INDEX orders_customer_idx ON orders (customer_id);\n';
+// With a lock_timeout, so the only hazard is the index build itself (line 2).
+const HAZARD = "SET lock_timeout = '2s';\nCREATE INDEX orders_customer_idx ON orders (customer_id);\n";
 const SAFE = "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
 
 beforeEach(() => {
@@ -46,7 +47,7 @@ describe('faultline migrations lint', () => {
     const { code, stdout, stderr } = await faultline(['migrations', 'lint', file]);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    expect(stdout).toContain(`${file}:1:1 error non-concurrent-index CREATE INDEX on orders without CONCURRENTLY`);
+    expect(stdout).toContain(`${file}:2:1 error non-concurrent-index CREATE INDEX on orders without CONCURRENTLY`);
     expect(stdout).toContain('      CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);');
   });
 
@@ -78,7 +79,7 @@ describe('faultline migrations lint', () => {
             {
               rule: 'non-concurrent-index',
               severity: 'error',
-              line: 1,
+              line: 2,
               column: 1,
               message: expect.stringContaining('without CONCURRENTLY'),
               lock: 'SHARE',
@@ -125,12 +126,62 @@ describe('faultline migrations lint', () => {
   });
 });
 
+const ENUM_IN_TRANSACTION = "BEGIN;\nALTER TYPE mood ADD VALUE 'meh';\nCOMMIT;\n";
+
+describe('faultline migrations lint with a config file and --pg-version', () => {
+  it('reads .github/faultline.yml from the working directory: rule severities and paths', async () => {
+    write('.github/faultline.yml', 'migrations:\n  paths: ["db/**/*.sql"]\n  exclude: ["db/legacy/**"]\n  rules:\n    non-concurrent-index: warning\n    missing-lock-timeout: "off"\n');
+    write('db/V2__index.sql', HAZARD);
+    write('db/legacy/V1__old.sql', 'DROP TABLE orders;\n');
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual([join(dir, 'db/V2__index.sql')]);
+    expect(doc.files[0].findings).toEqual([expect.objectContaining({ rule: 'non-concurrent-index', severity: 'warning' })]);
+  });
+
+  it('lets --pg-version override the config: ADD VALUE in a transaction fails only before PostgreSQL 12', async () => {
+    write('.github/faultline.yml', 'migrations:\n  pg-version: 11\n');
+    const file = write('V5__enum.sql', ENUM_IN_TRANSACTION);
+    const onConfigVersion = await faultline(['migrations', 'lint', '--format', 'json', file]);
+    expect(onConfigVersion.code).toBe(1);
+    expect(JSON.parse(onConfigVersion.stdout).files[0].findings).toContainEqual(expect.objectContaining({ rule: 'alter-enum-add-value-in-transaction' }));
+    const onFlagVersion = await faultline(['migrations', 'lint', '--format', 'json', '--pg-version', '12', file]);
+    expect(onFlagVersion.code).toBe(0);
+  });
+
+  it('uses --config FILE instead of the default file', async () => {
+    write('.github/faultline.yml', 'migrations:\n  rules:\n    non-concurrent-index: "off"\n');
+    write('ci/strict.yml', 'migrations:\n  rules:\n    non-concurrent-index: error\n');
+    const file = write('V2__index.sql', HAZARD);
+    expect((await faultline(['migrations', 'lint', file])).code).toBe(0);
+    expect((await faultline(['migrations', 'lint', '--config', 'ci/strict.yml', file])).code).toBe(1);
+  });
+});
+
 describe('faultline migrations lint: bad usage and unreadable input exit 2 with one message', () => {
   const cases: [string, () => string[], RegExp][] = [
     ['a missing path', () => ['migrations', 'lint', join(dir, 'nope.sql')], /nope\.sql: no such file or folder/],
     ['a binary file', () => ['migrations', 'lint', write('V1__blob.sql', Buffer.from([0x43, 0x00, 0x01, 0xff]))], /V1__blob\.sql: this is a binary file, not SQL text/],
     ['a non-UTF-8 file', () => ['migrations', 'lint', write('V1__latin1.sql', Buffer.from("SELECT 'caf\xe9';\n", 'latin1'))], /V1__latin1\.sql: the file is not valid UTF-8 text/],
-    ['no PATH', () => ['migrations', 'lint'], /no PATH given/],
+    ['no PATH and no paths in a config', () => ['migrations', 'lint'], /no PATH given and no migrations.paths in \.github\/faultline\.yml/],
+    ['a --config file that does not exist', () => ['migrations', 'lint', '--config', 'ci/nope.yml', 'x.sql'], /ci\/nope\.yml: cannot read the config file \(ENOENT\)/],
+    [
+      'an invalid config, naming file, line and key',
+      () => {
+        write('.github/faultline.yml', 'migrations:\n  pg-version: 9\n  rules:\n    non-concurent-index: warning\n');
+        return ['migrations', 'lint', 'x.sql'];
+      },
+      /faultline\.yml:2:\d+: .*pg-version/,
+    ],
+    [
+      'a misspelt rule id in the config',
+      () => {
+        write('.github/faultline.yml', 'migrations:\n  rules:\n    non-concurent-index: warning\n');
+        return ['migrations', 'lint', 'x.sql'];
+      },
+      /faultline\.yml:3:5: migrations\.rules\.non-concurent-index: unknown rule id \(did you mean "non-concurrent-index"\?\)/,
+    ],
     ['an unknown option', () => ['migrations', 'lint', '--colour', 'x.sql'], /Unknown option '--colour'/],
     ['an unknown format', () => ['migrations', 'lint', '--format', 'xml', 'x.sql'], /--format must be text, json or sarif, not 'xml'/],
     ['a pg version out of range', () => ['migrations', 'lint', '--pg-version', '9', 'x.sql'], /--pg-version must be a PostgreSQL major version from 11 to 18, not '9'/],
@@ -169,11 +220,11 @@ describe('faultline migrations lint --database-url (shadow run on a real Postgre
     const seed = write(
       'V1__orders.sql',
       [
-        'CREATE TABLE orders (id int PRIMARY KEY, customer_id int);',
+        'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);',
         'INSERT INTO orders SELECT g, g FROM generate_series(1, 1000) g;',
         'CREATE FUNCTION widen_orders() RETURNS void LANGUAGE plpgsql AS $$',
         'BEGIN',
-        "  EXECUTE 'ALTER TABLE orders ALTER COLUMN customer_id TYPE bigint';",
+        "  EXECUTE 'ALTER TABLE orders ALTER COLUMN customer_id TYPE numeric';",
         'END $$;',
       ].join('\n'),
     );

@@ -15,7 +15,7 @@ describe('annotations from findings', () => {
   });
 
   it('marks observations of the shadow run in the title', () => {
-    expect(migrationAnnotation(shadowFinding).title).toBe('observed: observed-table-rewrite');
+    expect(migrationAnnotation(shadowFinding).title).toBe('observed-table-rewrite (observed)');
   });
 
   it('uses forward slashes in paths', () => {

@@ -1,0 +1,168 @@
+/**
+ * Reads and checks every input of the migration gate once, into a typed settings object. Nothing
+ * after this reads the environment. A bad input throws one FaultlineError that names the input,
+ * what it got, and what it accepts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { FaultlineError } from '../../../core/errors.ts';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface PullRequestRef {
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+export interface GateSettings {
+  /** Absolute path of the checkout; every path below is resolved against it. */
+  workspace: string;
+  /** Globs relative to the workspace; `!` excludes. Empty: take `migrations.paths` from the config. */
+  patterns: string[];
+  /** Set when only the pull request's added or modified files are linted. */
+  pullRequest?: PullRequestRef;
+  token: string;
+  apiUrl: string;
+  pgVersion?: number;
+  databaseUrl?: string;
+  /** Absolute path of the config file, when there is one to read. */
+  configFile?: string;
+  failOn: FailOn;
+  /** Absolute path for SARIF; undefined to skip it. */
+  sarifFile?: string;
+  resultFile: string;
+  /** Facts about the run for the result file's `source`. */
+  source: {
+    repository?: string;
+    sha?: string;
+    ref?: string;
+    eventName?: string;
+    workflow?: string;
+    runId?: string;
+    runAttempt?: string;
+    actor?: string;
+    pullRequest?: number;
+  };
+}
+
+export const DEFAULT_CONFIG = '.github/faultline.yml';
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+/** The runner's view of one input, as `core.getInput` reads it: trimmed, '' when unset. */
+export type InputReader = (name: string) => string;
+
+export function envInputReader(env: NodeJS.ProcessEnv): InputReader {
+  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
+function bad(input: string, problem: string, hint: string): FaultlineError {
+  return new FaultlineError(`input ${input}: ${problem}`, { hint });
+}
+
+export function parsePgVersion(value: string): number | undefined {
+  if (value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 11 || Number(value) > 18) {
+    throw bad('pg-version', `expected a PostgreSQL major version from 11 to 18, got '${value}'`, "set pg-version: '15' (or leave it empty for the config's or 15)");
+  }
+  return Number(value);
+}
+
+export function parseFailOn(value: string): FailOn {
+  const normalised = (value || 'error').toLowerCase();
+  if (normalised === 'error' || normalised === 'warning' || normalised === 'never') return normalised;
+  throw bad('fail-on', `expected error, warning or never, got '${value}'`, 'error fails on error findings only; warning also on warnings; never only reports');
+}
+
+function parseChangedOnly(value: string, eventName: string | undefined): boolean {
+  const normalised = (value || 'auto').toLowerCase();
+  if (normalised === 'auto') return PULL_REQUEST_EVENTS.has(eventName ?? '');
+  if (normalised === 'true') return true;
+  if (normalised === 'false') return false;
+  throw bad('changed-only', `expected true, false or auto, got '${value}'`, 'auto lints only changed files on pull requests and every file otherwise');
+}
+
+function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path || !existsSync(path)) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new FaultlineError(`cannot read the event payload ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function pullRequestNumber(payload: Record<string, unknown>): number | undefined {
+  const pr = payload.pull_request as { number?: unknown } | undefined;
+  return typeof pr?.number === 'number' ? pr.number : undefined;
+}
+
+function pullRequestOf(env: NodeJS.ProcessEnv, number: number | undefined): PullRequestRef {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (number === undefined || !owner || !repo) {
+    throw bad(
+      'changed-only',
+      `true needs a pull request event, but this run is '${env.GITHUB_EVENT_NAME ?? 'unknown'}' without a pull request in its payload`,
+      'use changed-only: auto (changed files on pull requests, all files otherwise) or false',
+    );
+  }
+  return { owner, repo, number };
+}
+
+function resolveIn(workspace: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(workspace, path);
+}
+
+function configFileOf(workspace: string, value: string): string | undefined {
+  const given = value || DEFAULT_CONFIG;
+  const path = resolveIn(workspace, given);
+  if (existsSync(path)) return path;
+  // The default is optional; a file the user named must exist.
+  if (given === DEFAULT_CONFIG) return undefined;
+  throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${DEFAULT_CONFIG} when present`);
+}
+
+function validateDatabaseUrl(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(value)) {
+    // Never echo the value: it may hold a password.
+    throw bad('database-url', 'expected a postgres:// or postgresql:// URL', 'e.g. postgres://postgres:postgres@localhost:5432/postgres for a services: postgres container');
+  }
+  return value;
+}
+
+export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSettings {
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const patterns = read('paths')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0 && !line.startsWith('#'));
+  const eventName = env.GITHUB_EVENT_NAME;
+  const changedOnly = parseChangedOnly(read('changed-only'), eventName);
+  const prNumber = pullRequestNumber(readEventPayload(env));
+  const sarif = read('sarif-file');
+  return {
+    workspace,
+    patterns,
+    ...(changedOnly ? { pullRequest: pullRequestOf(env, prNumber) } : {}),
+    token: read('github-token'),
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    pgVersion: parsePgVersion(read('pg-version')),
+    databaseUrl: validateDatabaseUrl(read('database-url')),
+    configFile: configFileOf(workspace, read('config')),
+    failOn: parseFailOn(read('fail-on')),
+    sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
+    resultFile: join(workspace, 'faultline-result.json'),
+    source: {
+      repository: env.GITHUB_REPOSITORY,
+      sha: env.GITHUB_SHA,
+      ref: env.GITHUB_REF,
+      eventName,
+      workflow: env.GITHUB_WORKFLOW,
+      runId: env.GITHUB_RUN_ID,
+      runAttempt: env.GITHUB_RUN_ATTEMPT,
+      actor: env.GITHUB_ACTOR,
+      pullRequest: prNumber,
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * The migration gate action: settings → core → annotations, job summary, SARIF, result file and
+ * outputs. Every failure ends the step with one message that says what to do.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import * as core from '@actions/core';
+import { describeError, isFaultlineError } from '../../../core/errors.ts';
+import { lintOptionsFrom, loadConfigFile, type MigrationConfig, migrationConfig } from '../../../core/migrations/config.ts';
+import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migrations/find-files.ts';
+import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
+import { DEFAULT_PG_VERSION } from '../../../core/migrations/lint.ts';
+import { allRules, engineRules } from '../../../core/migrations/rules/index.ts';
+import type { Finding, LintReport } from '../../../core/migrations/types.ts';
+import { createResult, type FaultlineResult, type ResultFinding, type ResultSource, validateResult, type Verdict } from '../../../core/result.ts';
+import { migrationAnnotation, selectAnnotations } from '../../../core/report/annotations.ts';
+import { countFindings, type MigrationsCounts, plural } from '../../../core/report/migrations-counts.ts';
+import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdown.ts';
+import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
+import { renderSarif } from '../../../core/report/sarif.ts';
+import { createGitHubClient, listChangedFiles } from './github-files.ts';
+import { envInputReader, type FailOn, type GateSettings, readSettings } from './inputs.ts';
+
+export interface GateOutcome {
+  files: string[];
+  report: LintReport;
+  counts: MigrationsCounts;
+  verdict: Verdict;
+  failed: boolean;
+}
+
+/** Masks the database URL, and its password on its own, before anything could print them. */
+function maskDatabaseUrl(raw: string): void {
+  if (!raw) return;
+  core.setSecret(raw);
+  try {
+    const password = decodeURIComponent(new URL(raw).password);
+    if (password) core.setSecret(password);
+  } catch {
+    // Not a URL: readSettings rejects it without echoing it.
+  }
+}
+
+/** The paths input wins, then the config's migrations.paths, then the common layouts. */
+function globsFor(settings: GateSettings, config: MigrationConfig): readonly string[] {
+  if (settings.patterns.length > 0) return settings.patterns;
+  if (config.paths.length > 0) return config.paths;
+  return DEFAULT_MIGRATION_GLOBS;
+}
+
+async function selectFiles(settings: GateSettings, config: MigrationConfig): Promise<string[]> {
+  const files = await findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+  if (!settings.pullRequest) return files;
+  const github = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, log: core.info });
+  const changed = await listChangedFiles(github, settings.pullRequest);
+  if (changed.truncated) {
+    core.warning(`pull request #${settings.pullRequest.number} changes more files than GitHub lists (3000); linting every matching file instead`);
+    return files;
+  }
+  const selected = files.filter((file) => changed.paths.has(file));
+  core.info(`changed-only: ${plural(selected.length, 'matching file')} of ${files.length} changed in #${settings.pullRequest.number}`);
+  return selected;
+}
+
+/** Workspace-relative, forward-slash paths: what annotations, SARIF and the summary need. */
+function relativeReport(report: LintReport, workspace: string): LintReport {
+  const rel = (path: string) => (isAbsolute(path) ? relative(workspace, path) : path).split('\\').join('/');
+  return {
+    version: 1,
+    files: report.files.map((file) => ({ ...file, path: rel(file.path), findings: file.findings.map((f) => ({ ...f, path: rel(f.path) })) })),
+  };
+}
+
+function isFailing(counts: MigrationsCounts, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return counts.errors > 0 || (failOn === 'warning' && counts.warnings > 0);
+}
+
+function resultFinding(finding: Finding): ResultFinding {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    path: finding.path,
+    line: finding.line,
+    column: finding.column,
+    ...(finding.fix ? { help: finding.fix } : {}),
+    properties: {
+      lock: finding.lock,
+      blocks: finding.blocks,
+      rewrite: finding.rewrite,
+      source: finding.source ?? 'static',
+      ...(finding.statement ? { statement: finding.statement } : {}),
+    },
+  };
+}
+
+function buildResult(settings: GateSettings, config: MigrationConfig, run: GateRun | undefined, outcome: GateOutcome, startedAt: Date): FaultlineResult {
+  const { counts } = outcome;
+  const summary =
+    outcome.files.length === 0
+      ? 'no migration files to check'
+      : `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}`;
+  const source = Object.fromEntries(Object.entries(settings.source).filter(([, v]) => v !== undefined && v !== '')) as ResultSource;
+  const result = createResult({
+    kind: 'migrations',
+    name: 'migration-gate',
+    verdict: outcome.verdict,
+    summary,
+    startedAt,
+    finishedAt: new Date(),
+    ...(run?.shadow ? { components: { postgresql: String(run.shadow.serverVersion) } } : {}),
+    source,
+    counts: { errors: counts.errors, warnings: counts.warnings },
+    findings: outcome.report.files.flatMap((file) => file.findings.map(resultFinding)),
+    details: {
+      failOn: settings.failOn,
+      pgVersion: settings.pgVersion ?? config.pgVersion ?? DEFAULT_PG_VERSION,
+      statements: counts.statements,
+      files: outcome.report.files.map((file) => ({ path: file.path, statements: file.statements, findings: file.findings.length })),
+      ...(run?.shadow
+        ? { shadow: { serverVersion: run.shadow.serverVersion, completed: run.shadow.completed, statements: run.shadow.statements.length } }
+        : {}),
+    },
+  });
+  const problems = validateResult(result);
+  if (problems.length > 0) throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
+  return result;
+}
+
+function writeFile(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+/** Runs the gate for already-read settings; writes every artefact and the outputs. */
+export async function runGate(settings: GateSettings): Promise<GateOutcome> {
+  const startedAt = new Date();
+  const config = migrationConfig(settings.configFile ? loadConfigFile(settings.configFile) : {});
+  const files = await selectFiles(settings, config);
+  let run: GateRun | undefined;
+  let report: LintReport = { version: 1, files: [] };
+  if (files.length === 0) {
+    core.notice(
+      settings.pullRequest
+        ? 'the pull request changes no migration file matching the paths input; nothing to check'
+        : 'no file matches the paths input; nothing to check',
+    );
+  } else {
+    await core.group(`Linting ${plural(files.length, 'migration file')}`, async () => {
+      for (const file of files) core.info(file);
+    });
+    // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
+    const lint = { ...lintOptionsFrom(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
+    run = await runMigrationGate(
+      files.map((file) => join(settings.workspace, file)),
+      { ...lint, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) },
+    );
+    report = relativeReport(run.report, settings.workspace);
+  }
+  const counts = countFindings(report);
+  const failed = isFailing(counts, settings.failOn);
+  // fail-on decides the step; the verdict the app reads still fails on error findings.
+  const verdict: Verdict = files.length === 0 ? 'neutral' : isFailing(counts, settings.failOn === 'never' ? 'error' : settings.failOn) ? 'fail' : 'pass';
+  const outcome: GateOutcome = { files, report, counts, verdict, failed };
+
+  const { annotations, omitted } = selectAnnotations(report.files.flatMap((file) => file.findings.map(migrationAnnotation)));
+  for (const { level, message, ...properties } of annotations) {
+    if (level === 'error') core.error(message, properties);
+    else if (level === 'warning') core.warning(message, properties);
+    else core.notice(message, properties);
+  }
+  if (omitted > 0) core.info(`${plural(omitted, 'more finding')} not annotated (GitHub shows 10 per level); see the job summary`);
+
+  await core.summary.addRaw(renderMigrationsMarkdown(report), true).write();
+  if (settings.sarifFile) writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
+  writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
+
+  core.setOutput('errors', counts.errors);
+  core.setOutput('warnings', counts.warnings);
+  core.setOutput('result-file', settings.resultFile);
+  core.setOutput('sarif-file', settings.sarifFile ?? '');
+  if (failed) {
+    core.setFailed(
+      `migration gate: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} (fail-on: ${settings.failOn}); see the annotations and the job summary for the safe rewrites`,
+    );
+  }
+  return outcome;
+}
+
+/** The action's entry: reads the inputs once, runs the gate, and turns any error into one message. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const read = envInputReader(env);
+    maskDatabaseUrl(read('database-url'));
+    await runGate(readSettings(read, env));
+  } catch (error) {
+    core.setFailed(isFaultlineError(error) ? error.format() : `unexpected error (please report it): ${describeError(error)}`);
+  }
+}
+

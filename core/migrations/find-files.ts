@@ -1,0 +1,32 @@
+/**
+ * Which migration files a run looks at when it is given globs (the action's `paths`, the config's
+ * `migrations.paths`) rather than files: the matches under a root, minus exclusions, in the order
+ * migration tools apply them (V2 before V10).
+ */
+import { matchesGlob } from 'node:path';
+import fg from 'fast-glob';
+import { compareNatural } from './lint-files.ts';
+
+/** The common layouts: Flyway, golang-migrate, sqitch, Prisma, and plain migrations folders. */
+export const DEFAULT_MIGRATION_GLOBS: readonly string[] = [
+  '**/V*__*.sql',
+  '**/*.up.sql',
+  '**/deploy/*.sql',
+  '**/migrations/*/migration.sql',
+  '**/migrations/**/*.sql',
+  '**/db/migrations/**/*.sql',
+];
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Root-relative paths (forward slashes) of the files the globs match; a glob starting with `!`
+ * excludes, as do `exclude` globs. Dependencies and .git are never searched.
+ */
+export async function findMigrationFiles(root: string, globs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
+  const include = globs.filter((g) => !g.startsWith('!'));
+  const ignore = [...ALWAYS_IGNORED, ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
+  if (include.length === 0) return [];
+  const found = await fg(include, { cwd: root, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
+  return found.filter((path) => !exclude.some((glob) => matchesGlob(path, glob))).sort(compareNatural);
+}
