@@ -37,7 +37,13 @@ export async function bundleAction(name: string): Promise<Map<string, Buffer>> {
     const entry = join(actionDir, 'src', `${match[1]}.ts`);
     const { code, assets } = await ncc(entry, { esm: false, transpileOnly: true, quiet: true, cache: false });
     files.set(`${match[1]}.js`, Buffer.from(code));
-    for (const [asset, { source }] of Object.entries(assets)) files.set(asset, Buffer.from(source));
+    for (const [asset, { source }] of Object.entries(assets)) {
+      const contents = Buffer.from(source);
+      const earlier = files.get(asset);
+      // Entries of one action share dist/: a chunk name used twice must hold the same code.
+      if (earlier && !earlier.equals(contents)) throw new Error(`actions/${name}: entries ${target} and another both emit a different ${asset}`);
+      files.set(asset, contents);
+    }
     for (const { marker, file } of WASM_ASSETS) {
       if (code.includes(marker)) files.set(marker, readFileSync(join(ROOT, file)));
     }
