@@ -101,7 +101,7 @@ method:
 
   it('accepts a plain Chaos Toolkit experiment with no owner tag', () => {
     const { prepared, faults } = readExperiment(
-      'title: t\ndescription: d\nconfiguration:\n  url: { type: env, key: TARGET_URL, default: "http://127.0.0.1:9/" }\nmethod:\n  - type: probe\n    name: p\n    provider: { type: http, url: "${url}" }\n',
+      `title: t\ndescription: d\nconfiguration:\n  url: { type: env, key: TARGET_URL, default: "http://127.0.0.1:9/" }\nmethod:\n  - type: probe\n    name: p\n    provider: { type: http, url: "\${url}" }\n`,
       'ok.yaml',
       { drivers: testDrivers, env: {} },
     );
