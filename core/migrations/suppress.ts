@@ -123,16 +123,21 @@ export function applySuppressions(
   settings: SuppressionSettings,
 ): Finding[] {
   const used = suppressions.map(() => new Set<string>());
+  // Suppressions by rule id, so a file with many findings is not scanned once per comment.
+  const byRule = new Map<string, number[]>();
+  suppressions.forEach((s, i) => {
+    for (const id of s.ruleIds) byRule.set(id, [...(byRule.get(id) ?? []), i]);
+  });
   const kept: Finding[] = [];
   for (const { finding, anchorLines } of anchored) {
     let suppressed = false;
-    suppressions.forEach((s, i) => {
-      if (!s.ruleIds.includes(finding.rule)) return;
+    for (const i of byRule.get(finding.rule) ?? []) {
+      const s = suppressions[i]!;
       if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
         used[i]!.add(finding.rule);
         suppressed = true;
       }
-    });
+    }
     if (!suppressed) kept.push(finding);
   }
   suppressions.forEach((s, i) => {
