@@ -5,7 +5,7 @@ import { loadParser, parseMigration } from '../../../core/migrations/parse.ts';
 await loadParser();
 
 /** Runs every statement of `sql` through a fresh context, as the engine does, and returns it. */
-function after(sql: string, options: { assumeTransaction?: boolean; pgVersion?: number } = {}): MigrationState {
+function contextAfter(sql: string, options: { assumeTransaction?: boolean; pgVersion?: number } = {}): MigrationState {
   const context = new MigrationState({ pgVersion: options.pgVersion ?? 15, path: 'm.sql', assumeTransaction: options.assumeTransaction });
   for (const statement of parseMigration(sql, 'm.sql').statements) {
     context.enter(statement);
@@ -16,7 +16,7 @@ function after(sql: string, options: { assumeTransaction?: boolean; pgVersion?: 
 
 describe('MigrationContext: relations the file created', () => {
   it('knows tables, CREATE TABLE AS, materialized views, SELECT INTO, indexes, sequences and views', () => {
-    const c = after(`CREATE TABLE app.users (id int);
+    const c = contextAfter(`CREATE TABLE app.users (id int);
 CREATE TABLE report AS SELECT 1;
 CREATE MATERIALIZED VIEW daily AS SELECT 1;
 SELECT 1 INTO scratch;
@@ -31,25 +31,25 @@ CREATE VIEW v AS SELECT 1;`);
   });
 
   it('matches quoted identifiers exactly and unquoted ones folded to lower case', () => {
-    const c = after('CREATE TABLE "Orders" (id int);\nCREATE TABLE Items (id int);');
+    const c = contextAfter('CREATE TABLE "Orders" (id int);\nCREATE TABLE Items (id int);');
     expect(c.isNewRelation({ name: 'Orders' })).toBe(true);
     expect(c.isNewRelation({ name: 'orders' })).toBe(false);
     expect(c.isNewRelation({ name: 'items' })).toBe(true);
   });
 
   it('keeps a renamed new table new, under its new name; forgets dropped ones', () => {
-    const c = after('CREATE TABLE tmp_orders (id int);\nALTER TABLE tmp_orders RENAME TO orders_v2;\nCREATE TABLE gone (id int);\nDROP TABLE gone;');
+    const c = contextAfter('CREATE TABLE tmp_orders (id int);\nALTER TABLE tmp_orders RENAME TO orders_v2;\nCREATE TABLE gone (id int);\nDROP TABLE gone;');
     expect(c.isNewRelation({ name: 'orders_v2' })).toBe(true);
     expect(c.isNewRelation({ name: 'tmp_orders' })).toBe(false);
     expect(c.isNewRelation({ name: 'gone' })).toBe(false);
   });
 
   it('does not make an existing table new by renaming it', () => {
-    expect(after('ALTER TABLE orders RENAME TO orders_old;').isNewRelation({ name: 'orders_old' })).toBe(false);
+    expect(contextAfter('ALTER TABLE orders RENAME TO orders_old;').isNewRelation({ name: 'orders_old' })).toBe(false);
   });
 
   it('tracks columns the file created or added', () => {
-    const c = after('CREATE TABLE t (a int);\nALTER TABLE orders ADD COLUMN note text;');
+    const c = contextAfter('CREATE TABLE t (a int);\nALTER TABLE orders ADD COLUMN note text;');
     expect(c.hasColumnFromFile({ name: 't' }, 'a')).toBe(true);
     expect(c.hasColumnFromFile({ name: 'orders' }, 'note')).toBe(true);
     expect(c.hasColumnFromFile({ name: 'orders' }, 'id')).toBe(false);
@@ -58,26 +58,26 @@ CREATE VIEW v AS SELECT 1;`);
 
 describe('MigrationContext: transactions', () => {
   it('counts BEGIN depth, remembers where it began, and ends on COMMIT / END / ROLLBACK', () => {
-    const open = after('SELECT 1;\nBEGIN;\nSELECT 2;');
+    const open = contextAfter('SELECT 1;\nBEGIN;\nSELECT 2;');
     expect(open).toMatchObject({ transactionDepth: 1, inTransaction: true, openTransaction: { line: 2, column: 1 } });
-    expect(after('BEGIN;\nBEGIN;').transactionDepth).toBe(2);
+    expect(contextAfter('BEGIN;\nBEGIN;').transactionDepth).toBe(2);
     for (const end of ['COMMIT', 'END', 'ROLLBACK', 'ABORT']) {
-      expect(after(`START TRANSACTION;\nBEGIN;\n${end};`)).toMatchObject({ transactionDepth: 0, inTransaction: false, openTransaction: undefined });
+      expect(contextAfter(`START TRANSACTION;\nBEGIN;\n${end};`)).toMatchObject({ transactionDepth: 0, inTransaction: false, openTransaction: undefined });
     }
-    expect(after('BEGIN;\nCOMMIT AND CHAIN;').transactionDepth).toBe(1);
+    expect(contextAfter('BEGIN;\nCOMMIT AND CHAIN;').transactionDepth).toBe(1);
   });
 
   it('treats the whole file as one transaction with assume-transaction', () => {
-    const c = after('SELECT 1;', { assumeTransaction: true });
+    const c = contextAfter('SELECT 1;', { assumeTransaction: true });
     expect(c).toMatchObject({ inTransaction: true, transactionDepth: 0, assumeTransaction: true });
   });
 
   it('holds ACCESS EXCLUSIVE locks of existing tables until the transaction ends', () => {
-    const held = after('BEGIN;\nALTER TABLE orders ADD COLUMN a int;\nCREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;');
+    const held = contextAfter('BEGIN;\nALTER TABLE orders ADD COLUMN a int;\nCREATE TABLE t (a int);\nALTER TABLE t ADD COLUMN b int;');
     expect([...held.accessExclusiveInTransaction]).toEqual(['orders']);
-    expect(after('BEGIN;\nALTER TABLE orders ADD COLUMN a int;\nCOMMIT;').accessExclusiveInTransaction.size).toBe(0);
-    expect(after('ALTER TABLE orders ADD COLUMN a int;').accessExclusiveInTransaction.size).toBe(0);
-    expect(after('BEGIN;\nCREATE INDEX CONCURRENTLY i ON orders (a);').accessExclusiveInTransaction.size).toBe(0);
+    expect(contextAfter('BEGIN;\nALTER TABLE orders ADD COLUMN a int;\nCOMMIT;').accessExclusiveInTransaction.size).toBe(0);
+    expect(contextAfter('ALTER TABLE orders ADD COLUMN a int;').accessExclusiveInTransaction.size).toBe(0);
+    expect(contextAfter('BEGIN;\nCREATE INDEX CONCURRENTLY i ON orders (a);').accessExclusiveInTransaction.size).toBe(0);
   });
 
   it('runs the statements of one DO block as one transaction', () => {
@@ -96,7 +96,7 @@ describe('MigrationContext: transactions', () => {
   });
 
   it('remembers NOT VALID constraints of the current transaction by name and kind', () => {
-    const c = after(`BEGIN;
+    const c = contextAfter(`BEGIN;
 ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
 ALTER TABLE orders ADD CHECK (total >= 0) NOT VALID;`);
     expect(c.notValidConstraintsInTransaction.get('fk')).toEqual({ table: { name: 'orders' }, type: 'foreign key' });
@@ -104,7 +104,7 @@ ALTER TABLE orders ADD CHECK (total >= 0) NOT VALID;`);
   });
 
   it('remembers enum values added in the current transaction', () => {
-    const c = after("BEGIN;\nALTER TYPE app.status ADD VALUE 'archived';");
+    const c = contextAfter("BEGIN;\nALTER TYPE app.status ADD VALUE 'archived';");
     expect([...(c.enumValuesAddedInTransaction.get('status') ?? [])]).toEqual(['archived']);
   });
 });
@@ -120,31 +120,31 @@ describe('MigrationContext: lock_timeout and statement_timeout', () => {
     ["SELECT set_config('lock_timeout', '3s', false)", 3000],
     ["SELECT pg_catalog.set_config('lock_timeout', '4s', false), 1", 4000],
   ])('%s → %d ms', (sql, ms) => {
-    expect(after(`${sql};`).lockTimeoutMs).toBe(ms);
+    expect(contextAfter(`${sql};`).lockTimeoutMs).toBe(ms);
   });
 
   it('treats 0, RESET, RESET ALL and DEFAULT as no timeout', () => {
-    expect(after('SET lock_timeout = 0;').lockTimeoutMs).toBeUndefined();
-    expect(after("SET lock_timeout = '5s';\nRESET lock_timeout;").lockTimeoutMs).toBeUndefined();
-    expect(after("SET lock_timeout = '5s';\nRESET ALL;").lockTimeoutMs).toBeUndefined();
-    expect(after("SET lock_timeout = '5s';\nSET lock_timeout TO DEFAULT;").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter('SET lock_timeout = 0;').lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("SET lock_timeout = '5s';\nRESET lock_timeout;").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("SET lock_timeout = '5s';\nRESET ALL;").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("SET lock_timeout = '5s';\nSET lock_timeout TO DEFAULT;").lockTimeoutMs).toBeUndefined();
   });
 
   it('ends SET LOCAL and set_config(…, true) with the transaction; SET LOCAL outside one does nothing', () => {
-    expect(after("BEGIN;\nSET LOCAL lock_timeout = '5s';").lockTimeoutMs).toBe(5000);
-    expect(after("BEGIN;\nSET LOCAL lock_timeout = '5s';\nCOMMIT;").lockTimeoutMs).toBeUndefined();
-    expect(after("BEGIN;\nSELECT set_config('lock_timeout', '5s', true);\nCOMMIT;").lockTimeoutMs).toBeUndefined();
-    expect(after("SET LOCAL lock_timeout = '5s';").lockTimeoutMs).toBeUndefined();
-    expect(after("SET lock_timeout = '9s';\nBEGIN;\nSET LOCAL lock_timeout = '1s';\nCOMMIT;").lockTimeoutMs).toBe(9000);
+    expect(contextAfter("BEGIN;\nSET LOCAL lock_timeout = '5s';").lockTimeoutMs).toBe(5000);
+    expect(contextAfter("BEGIN;\nSET LOCAL lock_timeout = '5s';\nCOMMIT;").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("BEGIN;\nSELECT set_config('lock_timeout', '5s', true);\nCOMMIT;").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("SET LOCAL lock_timeout = '5s';").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("SET lock_timeout = '9s';\nBEGIN;\nSET LOCAL lock_timeout = '1s';\nCOMMIT;").lockTimeoutMs).toBe(9000);
   });
 
   it('undoes a session SET made inside a transaction that rolls back', () => {
-    expect(after("BEGIN;\nSET lock_timeout = '5s';\nROLLBACK;").lockTimeoutMs).toBeUndefined();
-    expect(after("BEGIN;\nSET lock_timeout = '5s';\nCOMMIT;").lockTimeoutMs).toBe(5000);
+    expect(contextAfter("BEGIN;\nSET lock_timeout = '5s';\nROLLBACK;").lockTimeoutMs).toBeUndefined();
+    expect(contextAfter("BEGIN;\nSET lock_timeout = '5s';\nCOMMIT;").lockTimeoutMs).toBe(5000);
   });
 
   it('tracks statement_timeout separately', () => {
-    const c = after("SET statement_timeout = '30s';");
+    const c = contextAfter("SET statement_timeout = '30s';");
     expect(c.statementTimeoutMs).toBe(30_000);
     expect(c.lockTimeoutMs).toBeUndefined();
   });
@@ -152,13 +152,13 @@ describe('MigrationContext: lock_timeout and statement_timeout', () => {
 
 describe('MigrationContext: validated NOT NULL checks', () => {
   it('counts a CHECK (col IS NOT NULL) once validated, or when added validated', () => {
-    const pending = after('ALTER TABLE users ADD CONSTRAINT nn CHECK (email IS NOT NULL) NOT VALID;');
+    const pending = contextAfter('ALTER TABLE users ADD CONSTRAINT nn CHECK (email IS NOT NULL) NOT VALID;');
     expect(pending.hasValidatedNotNullCheck({ name: 'users' }, 'email')).toBe(false);
-    const validated = after(
+    const validated = contextAfter(
       'ALTER TABLE users ADD CONSTRAINT nn CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT nn;',
     );
     expect(validated.hasValidatedNotNullCheck({ name: 'users' }, 'email')).toBe(true);
-    const direct = after('ALTER TABLE users ADD CHECK (email IS NOT NULL AND name IS NOT NULL);');
+    const direct = contextAfter('ALTER TABLE users ADD CHECK (email IS NOT NULL AND name IS NOT NULL);');
     expect(direct.hasValidatedNotNullCheck({ name: 'users' }, 'name')).toBe(true);
     expect(direct.hasValidatedNotNullCheck({ name: 'users' }, 'phone')).toBe(false);
   });
