@@ -91,11 +91,52 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median of all pairwise differences canary − baseline. */
+/**
+ * Median of all pairwise differences canary − baseline, by selection rather than sorting (n₁n₂
+ * differences: 3000 + 3000 samples make 9 million).
+ */
 export function hodgesLehmann(canary: number[], baseline: number[]): number {
-  const differences: number[] = [];
-  for (const c of canary) for (const b of baseline) differences.push(c - b);
-  return median(differences);
+  const differences = new Float64Array(canary.length * baseline.length);
+  let k = 0;
+  for (const c of canary) for (const b of baseline) differences[k++] = c - b;
+  const mid = differences.length >> 1;
+  const upper = select(differences, mid);
+  if (differences.length % 2 === 1) return upper;
+  // After selecting `mid`, everything left of it is ≤ it: the lower middle is their maximum.
+  let lower = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < mid; i++) if (differences[i]! > lower) lower = differences[i]!;
+  return (lower + upper) / 2;
+}
+
+/** Hoare's quickselect: the k-th smallest value (0-based); partially reorders `values`. */
+function select(values: Float64Array, k: number): number {
+  let left = 0;
+  let right = values.length - 1;
+  while (left < right) {
+    // Median of three keeps sorted and reversed input linear.
+    const middle = (left + right) >> 1;
+    const a = values[left]!;
+    const b = values[middle]!;
+    const c = values[right]!;
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }
 
 function format(value: number): string {

@@ -107,3 +107,26 @@ describe('Kayenta scoring', () => {
     expect(result.reasons).toEqual(['critical metric m-fail-1 failed']);
   });
 });
+
+describe('Hodges-Lehmann by selection', () => {
+  it('equals the median of the sorted pairwise differences, for odd and even counts and ties', () => {
+    let seed = 3;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (const [n1, n2] of [
+      [7, 5],
+      [8, 6],
+      [31, 40],
+      [1, 1],
+    ] as const) {
+      const canary = Array.from({ length: n1 }, () => Math.round(random() * 20));
+      const baseline = Array.from({ length: n2 }, () => Math.round(random() * 20));
+      const sorted = canary.flatMap((c) => baseline.map((b) => c - b)).sort((a, b) => a - b);
+      const mid = sorted.length >> 1;
+      const expected = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+      expect(hodgesLehmann(canary, baseline)).toBe(expected);
+    }
+  });
+});
