@@ -115,7 +115,7 @@ describe('migration gate changed-only on a pull request', () => {
     const page = (n: number) => Array.from({ length: 100 }, (_, i) => prFile(`src/file-${n}-${i}.ts`, 'modified'));
     let scope = nock(API);
     for (let n = 1; n <= 30; n++) {
-      const next = n < 30 ? { link: `<${API}${FILES_PATH}?per_page=100&page=${n + 1}>; rel="next"` } : {};
+      const next: Record<string, string> = n < 30 ? { link: `<${API}${FILES_PATH}?per_page=100&page=${n + 1}>; rel="next"` } : {};
       scope = scope
         .get(FILES_PATH)
         .query(n === 1 ? { per_page: '100' } : { per_page: '100', page: String(n) })
