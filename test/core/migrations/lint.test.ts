@@ -1,0 +1,210 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { FaultlineError } from '../../../core/errors.ts';
+import { lintFiles, lintSource } from '../../../core/migrations/lint.ts';
+import { compareNatural } from '../../../core/migrations/lint-files.ts';
+import { allRules, ruleById, ruleIds } from '../../../core/migrations/rules/index.ts';
+import { lintSql } from './lint-sql.ts';
+
+describe('lintSource', () => {
+  it('returns findings sorted by line and column with every field the report needs', () => {
+    const sql = 'CREATE INDEX b ON orders (b);\nALTER TABLE orders ALTER COLUMN note SET NOT NULL;';
+    const report = lintSource(sql, 'db/V2__x.sql', { rules: { 'missing-lock-timeout': 'off' } });
+    expect(report.statements).toBe(2);
+    expect(report.findings.map((f) => [f.rule, f.line])).toEqual([
+      ['non-concurrent-index', 1],
+      ['set-not-null', 2],
+    ]);
+    expect(report.findings[1]).toEqual({
+      rule: 'set-not-null',
+      severity: 'error',
+      path: 'db/V2__x.sql',
+      line: 2,
+      column: 1,
+      message: expect.stringContaining('ACCESS EXCLUSIVE'),
+      lock: 'ACCESS EXCLUSIVE',
+      blocks: ['reads', 'writes'],
+      rewrite: false,
+      fix: expect.stringContaining('CHECK (note IS NOT NULL) NOT VALID'),
+      statement: 'ALTER TABLE orders ALTER COLUMN note SET NOT NULL',
+      source: 'static',
+    });
+  });
+
+  it('applies severity overrides and turns rules off', () => {
+    const sql = 'CREATE INDEX i ON orders (a);';
+    expect(lintSql(sql, { rules: { 'non-concurrent-index': 'warning', 'missing-lock-timeout': 'off' } })).toEqual([
+      expect.objectContaining({ rule: 'non-concurrent-index', severity: 'warning' }),
+    ]);
+    expect(lintSql(sql, { rules: { 'non-concurrent-index': 'off', 'missing-lock-timeout': 'off' } })).toEqual([]);
+  });
+
+  it('does not flag anything about a realistic safe migration', () => {
+    const sql = `SET lock_timeout = '5s';
+CREATE TABLE invoices (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  customer_id bigint NOT NULL REFERENCES customers (id),
+  total numeric(12,2) NOT NULL CHECK (total >= 0),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX invoices_customer_idx ON invoices (customer_id);
+ALTER TABLE orders ADD COLUMN invoice_id bigint;
+ALTER TABLE orders ADD CONSTRAINT orders_invoice_fk FOREIGN KEY (invoice_id) REFERENCES invoices (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_invoice_fk;
+CREATE INDEX CONCURRENTLY orders_invoice_idx ON orders (invoice_id);`;
+    expect(lintSql(sql)).toEqual([]);
+  });
+
+  it('flags the classic hazards of a realistic unsafe migration', () => {
+    const sql = `BEGIN;
+ALTER TABLE orders ADD COLUMN invoice_id bigint REFERENCES invoices (id);
+CREATE INDEX orders_invoice_idx ON orders (invoice_id);
+ALTER TABLE orders ALTER COLUMN invoice_id SET NOT NULL;
+COMMIT;`;
+    const ids = new Set(lintSql(sql).map((f) => f.rule));
+    expect([...ids].sort()).toEqual(['add-foreign-key-without-not-valid', 'missing-lock-timeout', 'non-concurrent-index', 'set-not-null']);
+  });
+
+  it('never flags code inside function bodies', () => {
+    const sql = `CREATE FUNCTION nightly() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  CREATE INDEX i ON orders (a);
+  ALTER TABLE orders ALTER COLUMN a SET NOT NULL;
+END $$;`;
+    expect(lintSql(sql)).toEqual([]);
+  });
+
+  it('reports a rule that throws as internal-error and keeps going', () => {
+    const rule = allRules.find((r) => r.id === 'duplicate-column')!;
+    const original = rule.check;
+    rule.check = () => {
+      throw new Error('boom');
+    };
+    try {
+      const findings = lintSql('CREATE TABLE t (a text);\nCREATE INDEX i ON orders (a);', { rules: { 'missing-lock-timeout': 'off' } });
+      expect(findings.map((f) => [f.rule, f.line])).toEqual([
+        ['internal-error', 1],
+        ['internal-error', 2],
+        ['non-concurrent-index', 2],
+      ]);
+      expect(findings[0]!.message).toContain('duplicate-column failed on this statement (boom)');
+    } finally {
+      rule.check = original;
+    }
+  });
+
+  it('never throws on random or mutated SQL (property test)', () => {
+    const corpus = [
+      'CREATE INDEX i ON t (a);',
+      "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;",
+      "DO $$ BEGIN EXECUTE 'ALTER TABLE t ADD b int'; END $$;",
+      "BEGIN; SET LOCAL lock_timeout = '1s'; ALTER TABLE t ALTER COLUMN a SET NOT NULL; COMMIT;",
+      "CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;",
+      "-- faultline-ignore: set-not-null -- reason\nUPDATE t SET a = 'ü😀' WHERE id BETWEEN 1 AND 2;",
+      "ALTER TYPE s ADD VALUE 'x'; SELECT 'x'::s; REINDEX TABLE t; DROP INDEX a, b;",
+    ];
+    const tokens = [';', '(', ')', "'", '"', '$$', '$x$', '--', '/*', '*/', 'BEGIN', 'END', 'DO', 'COMMIT', 'ATOMIC', 'CREATE', 'INDEX', '\n', 'ü', '😀', '\\', 'E\''];
+    const mutated = fc
+      .tuple(fc.constantFrom(...corpus), fc.array(fc.tuple(fc.nat(), fc.nat(4), fc.constantFrom(...tokens)), { maxLength: 6 }))
+      .map(([sql, edits]) =>
+        edits.reduce((text, [at, cut, token]) => {
+          const i = text.length === 0 ? 0 : at % text.length;
+          return text.slice(0, i) + token + text.slice(i + cut);
+        }, sql),
+      );
+    const arbitrary = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), mutated);
+    fc.assert(
+      fc.property(arbitrary, fc.integer({ min: 11, max: 18 }), fc.boolean(), (sql, pgVersion, assumeTransaction) => {
+        const report = lintSource(sql, 'fuzz.sql', { pgVersion, assumeTransaction });
+        for (const finding of report.findings) {
+          expect(ruleById(finding.rule)).toBeDefined();
+          expect(finding.line).toBeGreaterThanOrEqual(1);
+          expect(finding.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('rule registry', () => {
+  it('lists every rule id once, each with a summary and a description', () => {
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+    for (const id of ruleIds) {
+      const rule = ruleById(id)!;
+      expect(rule.summary.length).toBeGreaterThan(10);
+      expect(rule.description.length).toBeGreaterThan(40);
+      expect(['error', 'warning']).toContain(rule.defaultSeverity);
+    }
+  });
+
+  it('has every rule id issue 2 requires', () => {
+    const required =
+      'non-concurrent-index create-index-concurrently-in-transaction drop-index-non-concurrent reindex-non-concurrent ' +
+      'add-column-volatile-default add-column-auto-increment add-column-generated-stored add-column-not-null-without-default ' +
+      'add-json-column set-not-null drop-not-null change-column-type add-foreign-key-without-not-valid ' +
+      'validate-in-same-transaction add-check-without-not-valid add-unique-constraint-without-index ' +
+      'add-primary-key-without-index add-exclusion-constraint alter-domain-add-constraint drop-table drop-column ' +
+      'drop-schema drop-database rename-column rename-table rename-schema rename-enum-value ' +
+      'alter-enum-add-value-in-transaction vacuum-full cluster truncate truncate-cascade refresh-matview-non-concurrent ' +
+      'detach-partition-non-concurrent set-logged-unlogged unbatched-backfill missing-lock-timeout ban-char-type ' +
+      'prefer-bigint prefer-identity prefer-text prefer-timestamptz uncommitted-transaction transaction-nesting ' +
+      'identifier-too-long duplicate-column syntax-error';
+    expect(ruleIds).toEqual(expect.arrayContaining(required.split(' ')));
+  });
+});
+
+describe('lintFiles', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'faultline-lint-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('walks folders for *.sql in natural path order (V2 before V10) and lints each file', async () => {
+    mkdirSync(join(dir, 'db', 'nested'), { recursive: true });
+    writeFileSync(join(dir, 'db', 'V10__later.sql'), 'CREATE INDEX i ON orders (a);');
+    writeFileSync(join(dir, 'db', 'V2__earlier.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, 'db', 'nested', 'V3__n.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, 'db', 'README.md'), '# not sql');
+    const report = await lintFiles([join(dir, 'db')]);
+    expect(report.version).toBe(1);
+    expect(report.files.map((f) => f.path.slice(dir.length + 1))).toEqual(['db/nested/V3__n.sql', 'db/V2__earlier.sql', 'db/V10__later.sql']);
+    expect(report.files[2]!.findings.map((f) => f.rule)).toContain('non-concurrent-index');
+  });
+
+  it('skips excluded globs', async () => {
+    writeFileSync(join(dir, 'V1__a.sql'), 'SELECT 1;');
+    writeFileSync(join(dir, 'V2__b.sql'), 'SELECT 1;');
+    const report = await lintFiles([dir], { exclude: [`${dir}/V2*`] });
+    expect(report.files.map((f) => f.path)).toEqual([join(dir, 'V1__a.sql')]);
+  });
+
+  it('rejects a missing path, naming it (exit code 2)', async () => {
+    const missing = join(dir, 'nope.sql');
+    await expect(lintFiles([missing])).rejects.toThrow(`${missing}: no such file or folder`);
+    await expect(lintFiles([missing])).rejects.toBeInstanceOf(FaultlineError);
+    await expect(lintFiles([missing])).rejects.toMatchObject({ exitCode: 2, file: missing });
+  });
+
+  it('rejects a binary file and a non-UTF-8 file, naming them', async () => {
+    writeFileSync(join(dir, 'dump.sql'), Buffer.from([0x50, 0x47, 0x00, 0x01]));
+    await expect(lintFiles([join(dir, 'dump.sql')])).rejects.toThrow(/dump\.sql: this is a binary file/);
+    writeFileSync(join(dir, 'latin1.sql'), Buffer.from("SELECT 'caf\xe9';", 'latin1'));
+    await expect(lintFiles([join(dir, 'latin1.sql')])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid UTF-8') });
+  });
+
+  it('reads a UTF-8 BOM file with correct columns', async () => {
+    writeFileSync(join(dir, 'bom.sql'), '\uFEFFCREATE INDEX i ON orders (a);');
+    const report = await lintFiles([join(dir, 'bom.sql')]);
+    expect(report.files[0]!.findings[0]).toMatchObject({ line: 1, column: 1 });
+  });
+});
+
+describe('compareNatural', () => {
+  it('orders version numbers numerically', () => {
+    expect(['V10__a.sql', 'V2__b.sql', 'V1_1__c.sql', 'V1__d.sql'].sort(compareNatural)).toEqual(['V1__d.sql', 'V1_1__c.sql', 'V2__b.sql', 'V10__a.sql']);
+  });
+});
