@@ -124,7 +124,7 @@ END $$;`;
           expect(finding.column).toBeGreaterThanOrEqual(1);
         }
       }),
-      { numRuns: 400 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });
 });
