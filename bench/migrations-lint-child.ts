@@ -1,0 +1,24 @@
+/**
+ * One measured lint run, in its own process so peak RSS is the linter's alone: loads the parser,
+ * lints the file, and prints one JSON line with the lint time and process.resourceUsage().maxRSS.
+ */
+import { lintFiles, loadParser } from '../core/migrations/lint.ts';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: migrations-lint-child.ts FILE');
+const started = performance.now();
+await loadParser();
+const parserReady = performance.now();
+const report = await lintFiles([file]);
+const done = performance.now();
+const findings = report.files.reduce((sum, f) => sum + f.findings.length, 0);
+const statements = report.files.reduce((sum, f) => sum + f.statements, 0);
+process.stdout.write(
+  `${JSON.stringify({
+    parserLoadMs: parserReady - started,
+    lintMs: done - parserReady,
+    statements,
+    findings,
+    maxRssKiB: process.resourceUsage().maxRSS,
+  })}\n`,
+);
