@@ -3,17 +3,21 @@
  * findings (statement, rule, lock, what it blocks, fix), then what the shadow run observed on a
  * real server. GitHub caps a step summary at 1 MiB, so the tables stop before that with a note.
  */
-import type { Finding, LintReport } from '../migrations/types.ts';
+import type { ShadowReport, ShadowStatementReport } from '../migrations/shadow-types.ts';
+import type { Finding, LintReport, LockMode } from '../migrations/types.ts';
 import { countFindings, inReadingOrder, plural } from './migrations-counts.ts';
 
 export interface MarkdownOptions {
   heading?: string;
+  /** What the shadow run observed, for its statistics and slowest statements. */
+  shadow?: ShadowReport;
   /** Budget for the whole summary in bytes (GitHub's limit is 1 MiB per step). */
   maxBytes?: number;
 }
 
 export const STEP_SUMMARY_LIMIT = 1024 * 1024;
 const STATEMENT_CHARS = 120;
+const SLOWEST_SHOWN = 10;
 
 /** Text inside a table cell: HTML-escaped (cells may hold `<`), pipes and newlines neutralised. */
 export function cell(text: string): string {
@@ -56,6 +60,66 @@ function table(findings: readonly Finding[]): string {
   ].join('\n');
 }
 
+/** server_version_num → `16.4` (10 and later), `9.6.24` before. */
+export function serverVersionName(num: number): string {
+  const major = Math.floor(num / 10000);
+  if (major >= 10) return `${major}.${num % 10000}`;
+  return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
+}
+
+const LOCK_ORDER: readonly LockMode[] = [
+  'ACCESS SHARE',
+  'ROW SHARE',
+  'ROW EXCLUSIVE',
+  'SHARE UPDATE EXCLUSIVE',
+  'SHARE',
+  'SHARE ROW EXCLUSIVE',
+  'EXCLUSIVE',
+  'ACCESS EXCLUSIVE',
+];
+
+/** The strongest mode held per pre-existing relation, as `MODE on relation`. */
+function strongestLocks(statement: ShadowStatementReport): string[] {
+  const strongest = new Map<string, LockMode>();
+  for (const lock of statement.locks) {
+    if (!lock.preExisting) continue;
+    const held = strongest.get(lock.relation);
+    if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held)) strongest.set(lock.relation, lock.mode);
+  }
+  return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
+}
+
+function slowRow(statement: ShadowStatementReport): string {
+  const locks = strongestLocks(statement);
+  const rewrote = statement.rewrote.filter((r) => r.preExisting).map((r) => r.relation);
+  const where = `\`${statement.path}\` L${statement.line}`;
+  return `| ${where} ${code(shorten(statement.text, STATEMENT_CHARS))} | ${Math.round(statement.durationMs)} ms | ${locks.length > 0 ? cell(locks.join(', ')) : '—'} | ${rewrote.length > 0 ? cell(rewrote.join(', ')) : '—'} |`;
+}
+
+function shadowStatistics(shadow: ShadowReport): string {
+  const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
+  const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
+  const lines = [
+    `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+  ];
+  // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
+  const felt = shadow.statements
+    .filter((s) => s.locks.some((lock) => lock.preExisting) || s.rewrote.some((r) => r.preExisting))
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, SLOWEST_SHOWN);
+  if (felt.length > 0) {
+    lines.push(
+      '',
+      `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`,
+      '',
+      '| Statement | Took | Locks on existing tables | Rewrote |',
+      '| --- | --- | --- | --- |',
+      ...felt.map(slowRow),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function headline(report: LintReport): string {
   const c = countFindings(report);
   const scope = `${plural(c.files, 'file')}, ${plural(c.statements, 'statement')}`;
@@ -77,11 +141,12 @@ export function renderMigrationsMarkdown(report: LintReport, options: MarkdownOp
     if (staticFindings.length > 0) sections.push(`### \`${file.path}\`\n\n${table(staticFindings)}\n`);
     if (shadowFindings.length > 0) observed.push(`#### \`${file.path}\`\n\n${table(shadowFindings)}\n`);
   }
-  if (observed.length > 0) {
-    sections.push(
-      '### Observed on a real PostgreSQL (shadow run)\n\nThe files were applied to a scratch database; these locks, rewrites and failures were seen, not predicted.\n',
-      ...observed,
-    );
+  if (observed.length > 0 || options.shadow) {
+    sections.push('### Observed on a real PostgreSQL (shadow run)\n');
+    if (options.shadow) sections.push(shadowStatistics(options.shadow));
+    if (observed.length > 0) {
+      sections.push('These locks, rewrites and failures were seen on the server, not predicted:\n', ...observed);
+    }
   }
   if (clean.length > 0) {
     const list = clean.map((path) => `- \`${path}\``).join('\n');

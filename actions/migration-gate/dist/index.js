@@ -70640,17 +70640,22 @@ function engineFinding(settings, rule, suppression, message, fix) {
 /** Drops suppressed findings and adds findings about the suppressions themselves. */
 function applySuppressions(anchored, suppressions, settings) {
     const used = suppressions.map(() => new Set());
+    // Suppressions by rule id, so a file with many findings is not scanned once per comment.
+    const byRule = new Map();
+    suppressions.forEach((s, i) => {
+        for (const id of s.ruleIds)
+            byRule.set(id, [...(byRule.get(id) ?? []), i]);
+    });
     const kept = [];
     for (const { finding, anchorLines } of anchored) {
         let suppressed = false;
-        suppressions.forEach((s, i) => {
-            if (!s.ruleIds.includes(finding.rule))
-                return;
+        for (const i of byRule.get(finding.rule) ?? []) {
+            const s = suppressions[i];
             if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
                 used[i].add(finding.rule);
                 suppressed = true;
             }
-        });
+        }
         if (!suppressed)
             kept.push(finding);
     }
@@ -71873,6 +71878,7 @@ function inReadingOrder(findings) {
 
 const STEP_SUMMARY_LIMIT = 1024 * 1024;
 const STATEMENT_CHARS = 120;
+const SLOWEST_SHOWN = 10;
 /** Text inside a table cell: HTML-escaped (cells may hold `<`), pipes and newlines neutralised. */
 function cell(text) {
     return text
@@ -71908,6 +71914,57 @@ function table(findings) {
         ...inReadingOrder(findings).map(row),
     ].join('\n');
 }
+/** server_version_num → `16.4` (10 and later), `9.6.24` before. */
+function serverVersionName(num) {
+    const major = Math.floor(num / 10000);
+    if (major >= 10)
+        return `${major}.${num % 10000}`;
+    return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
+}
+const LOCK_ORDER = [
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+];
+/** The strongest mode held per pre-existing relation, as `MODE on relation`. */
+function strongestLocks(statement) {
+    const strongest = new Map();
+    for (const lock of statement.locks) {
+        if (!lock.preExisting)
+            continue;
+        const held = strongest.get(lock.relation);
+        if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held))
+            strongest.set(lock.relation, lock.mode);
+    }
+    return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
+}
+function slowRow(statement) {
+    const locks = strongestLocks(statement);
+    const rewrote = statement.rewrote.filter((r) => r.preExisting).map((r) => r.relation);
+    const where = `\`${statement.path}\` L${statement.line}`;
+    return `| ${where} ${code(migrations_markdown_shorten(statement.text, STATEMENT_CHARS))} | ${Math.round(statement.durationMs)} ms | ${locks.length > 0 ? cell(locks.join(', ')) : '—'} | ${rewrote.length > 0 ? cell(rewrote.join(', ')) : '—'} |`;
+}
+function shadowStatistics(shadow) {
+    const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
+    const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
+    const lines = [
+        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+    ];
+    // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
+    const felt = shadow.statements
+        .filter((s) => s.locks.some((lock) => lock.preExisting) || s.rewrote.some((r) => r.preExisting))
+        .sort((a, b) => b.durationMs - a.durationMs)
+        .slice(0, SLOWEST_SHOWN);
+    if (felt.length > 0) {
+        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+    }
+    return `${lines.join('\n')}\n`;
+}
 function headline(report) {
     const c = countFindings(report);
     const scope = `${plural(c.files, 'file')}, ${plural(c.statements, 'statement')}`;
@@ -71933,8 +71990,13 @@ function renderMigrationsMarkdown(report, options = {}) {
         if (shadowFindings.length > 0)
             observed.push(`#### \`${file.path}\`\n\n${table(shadowFindings)}\n`);
     }
-    if (observed.length > 0) {
-        sections.push('### Observed on a real PostgreSQL (shadow run)\n\nThe files were applied to a scratch database; these locks, rewrites and failures were seen, not predicted.\n', ...observed);
+    if (observed.length > 0 || options.shadow) {
+        sections.push('### Observed on a real PostgreSQL (shadow run)\n');
+        if (options.shadow)
+            sections.push(shadowStatistics(options.shadow));
+        if (observed.length > 0) {
+            sections.push('These locks, rewrites and failures were seen on the server, not predicted:\n', ...observed);
+        }
     }
     if (clean.length > 0) {
         const list = clean.map((path) => `- \`${path}\``).join('\n');
@@ -77567,9 +77629,19 @@ async function selectFiles(settings, config) {
     info(`changed-only: ${plural(selected.length, 'matching file')} of ${files.length} changed in #${settings.pullRequest.number}`);
     return selected;
 }
+function workspacePath(path, workspace) {
+    return ((0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(workspace, path) : path).split('\\').join('/');
+}
+function relativeShadow(shadow, workspace) {
+    return {
+        ...shadow,
+        files: shadow.files.map((file) => ({ ...file, path: workspacePath(file.path, workspace) })),
+        statements: shadow.statements.map((statement) => ({ ...statement, path: workspacePath(statement.path, workspace) })),
+    };
+}
 /** Workspace-relative, forward-slash paths: what annotations, SARIF and the summary need. */
 function relativeReport(report, workspace) {
-    const rel = (path) => ((0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(workspace, path) : path).split('\\').join('/');
+    const rel = (path) => workspacePath(path, workspace);
     return {
         version: 1,
         files: report.files.map((file) => ({ ...file, path: rel(file.path), findings: file.findings.map((f) => ({ ...f, path: rel(f.path) })) })),
@@ -77672,7 +77744,8 @@ async function runGate(settings) {
     }
     if (omitted > 0)
         info(`${plural(omitted, 'more finding')} not annotated (GitHub shows 10 per level); see the job summary`);
-    await summary.addRaw(renderMigrationsMarkdown(report), true).write();
+    const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
+    await summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
     if (settings.sarifFile)
         run_writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
     run_writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);

@@ -11,6 +11,7 @@ import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migra
 import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
 import { DEFAULT_PG_VERSION } from '../../../core/migrations/lint.ts';
 import { allRules, engineRules } from '../../../core/migrations/rules/index.ts';
+import type { ShadowReport } from '../../../core/migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../../../core/migrations/types.ts';
 import { createResult, type FaultlineResult, type ResultFinding, type ResultSource, validateResult, type Verdict } from '../../../core/result.ts';
 import { migrationAnnotation, selectAnnotations } from '../../../core/report/annotations.ts';
@@ -62,9 +63,21 @@ async function selectFiles(settings: GateSettings, config: MigrationConfig): Pro
   return selected;
 }
 
+function workspacePath(path: string, workspace: string): string {
+  return (isAbsolute(path) ? relative(workspace, path) : path).split('\\').join('/');
+}
+
+function relativeShadow(shadow: ShadowReport, workspace: string): ShadowReport {
+  return {
+    ...shadow,
+    files: shadow.files.map((file) => ({ ...file, path: workspacePath(file.path, workspace) })),
+    statements: shadow.statements.map((statement) => ({ ...statement, path: workspacePath(statement.path, workspace) })),
+  };
+}
+
 /** Workspace-relative, forward-slash paths: what annotations, SARIF and the summary need. */
 function relativeReport(report: LintReport, workspace: string): LintReport {
-  const rel = (path: string) => (isAbsolute(path) ? relative(workspace, path) : path).split('\\').join('/');
+  const rel = (path: string) => workspacePath(path, workspace);
   return {
     version: 1,
     files: report.files.map((file) => ({ ...file, path: rel(file.path), findings: file.findings.map((f) => ({ ...f, path: rel(f.path) })) })),
@@ -172,7 +185,8 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
   }
   if (omitted > 0) core.info(`${plural(omitted, 'more finding')} not annotated (GitHub shows 10 per level); see the job summary`);
 
-  await core.summary.addRaw(renderMigrationsMarkdown(report), true).write();
+  const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
+  await core.summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
   if (settings.sarifFile) writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
   writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
 

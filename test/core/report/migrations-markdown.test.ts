@@ -1,5 +1,6 @@
-import { cell, renderMigrationsMarkdown } from '../../../core/report/migrations-markdown.ts';
+import type { ShadowReport, ShadowStatementReport } from '../../../core/migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../../../core/migrations/types.ts';
+import { cell, renderMigrationsMarkdown, serverVersionName } from '../../../core/report/migrations-markdown.ts';
 import { indexFinding, sampleReport } from './sample-report.ts';
 
 describe('migration gate job summary', () => {
@@ -53,3 +54,54 @@ describe('migration gate job summary', () => {
     expect(limited).toMatch(/> \d+ more sections did not fit in the job summary/);
   });
 });
+
+describe('migration gate job summary with a shadow run', () => {
+  const shadow: ShadowReport = {
+    database: 'faultline_shadow_abc',
+    serverVersion: 160004,
+    completed: false,
+    files: [
+      { path: 'db/V1__orders.sql', statements: 2, applied: 2, openTransactionRolledBack: false },
+      { path: 'db/V2__change.sql', statements: 3, applied: 1, openTransactionRolledBack: false },
+    ],
+    findings: [],
+    statements: [
+      statement({ path: 'db/V1__orders.sql', line: 1, text: 'CREATE TABLE orders (id bigint)', durationMs: 3, locks: [{ relation: 'orders', mode: 'ACCESS EXCLUSIVE', preExisting: false }] }),
+      statement({ path: 'db/V2__change.sql', line: 1, text: 'CREATE INDEX ON orders (id)', durationMs: 12.4, locks: [{ relation: 'orders', mode: 'SHARE', preExisting: true }] }),
+      statement({
+        path: 'db/V2__change.sql',
+        line: 2,
+        text: 'ALTER TABLE orders ALTER COLUMN id TYPE numeric',
+        durationMs: 48.6,
+        locks: [
+          { relation: 'orders', mode: 'SHARE', preExisting: true },
+          { relation: 'orders', mode: 'ACCESS EXCLUSIVE', preExisting: true },
+        ],
+        rewrote: [{ relation: 'orders', preExisting: true }],
+      }),
+    ],
+  };
+  const markdown = renderMigrationsMarkdown({ version: 1, files: [] }, { shadow });
+
+  it('says how much was applied, on which server version, and that it stopped at a failure', () => {
+    expect(markdown).toContain('### Observed on a real PostgreSQL (shadow run)');
+    expect(markdown).toContain('Applied 3 of 5 statements to a scratch database on PostgreSQL 16.4 (dropped afterwards); it stopped at the first failure.');
+  });
+
+  it('lists the slowest statements that locked or rewrote tables that existed before, slowest first', () => {
+    const rows = markdown.split('\n').filter((line) => line.startsWith('| `db/'));
+    expect(rows).toEqual([
+      '| `db/V2__change.sql` L2 <code>ALTER TABLE orders ALTER COLUMN id TYPE numeric</code> | 49 ms | ACCESS EXCLUSIVE on orders | orders |',
+      '| `db/V2__change.sql` L1 <code>CREATE INDEX ON orders (id)</code> | 12 ms | SHARE on orders | — |',
+    ]);
+  });
+
+  it('names server versions as PostgreSQL does', () => {
+    expect(serverVersionName(150018)).toBe('15.18');
+    expect(serverVersionName(90624)).toBe('9.6.24');
+  });
+});
+
+function statement(fields: Partial<ShadowStatementReport> & Pick<ShadowStatementReport, 'path' | 'line' | 'text'>): ShadowStatementReport {
+  return { column: 1, index: 0, observedBy: 'own-session', locks: [], rewrote: [], durationMs: 0, lockTimeoutMs: 0, ...fields };
+}
