@@ -127,14 +127,14 @@ async function lint(args: string[], io: CliIO): Promise<number> {
   }
   const config = loadConfig(options.config, io.cwd);
   const paths = await pathsToLint(options, config, io.cwd);
-  const { report } = await runMigrationGate(paths, {
+  const { report, shadow } = await runMigrationGate(paths, {
     ...lintOptionsFrom(config),
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   if (options.format === 'json') io.stdout.write(renderMigrationsJson(report));
   else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
-  else io.stdout.write(renderMigrationsText(report, { colour: io.colour }));
+  else io.stdout.write(renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) }));
   return countFindings(report).errors > 0 ? 1 : 0;
 }
 

@@ -4,11 +4,22 @@
  * what it blocks and whether it rewrites, then the safe rewrite indented. Colour only when asked:
  * the CLI asks when stdout is a TTY.
  */
+import type { ShadowReport } from '../migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../migrations/types.ts';
 import { countFindings, inReadingOrder, plural } from './migrations-counts.ts';
+import { serverVersionName } from './migrations-markdown.ts';
 
 export interface TextOptions {
   colour: boolean;
+  /** When a shadow run happened: one line on what it applied, before the totals. */
+  shadow?: ShadowReport;
+}
+
+function shadowLine(shadow: ShadowReport): string {
+  const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
+  const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
+  const end = shadow.completed ? '' : '; stopped at the first failure';
+  return `shadow run on PostgreSQL ${serverVersionName(shadow.serverVersion)}: applied ${applied} of ${plural(total, 'statement')} to a scratch database (dropped)${end}`;
 }
 
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
@@ -62,6 +73,7 @@ export function renderMigrationsText(report: LintReport, options: TextOptions): 
     const findings = inReadingOrder(file.findings).map((f) => renderFinding(f, paint));
     blocks.push(`${paint('bold', file.path)} (${plural(file.statements, 'statement')})\n${findings.join('\n\n')}`);
   }
+  if (options.shadow) blocks.push(shadowLine(options.shadow));
   const counts = countFindings(report);
   const total = `${plural(counts.files, 'file')}, ${plural(counts.statements, 'statement')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
   const verdict = counts.errors > 0 ? paint('red', total) : counts.warnings > 0 ? paint('yellow', total) : paint('green', total);

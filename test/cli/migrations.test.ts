@@ -243,6 +243,13 @@ describe('faultline migrations lint --database-url (shadow run on a real Postgre
       expect.objectContaining({ rule: 'shadow-statement-failed', severity: 'error', line: 1, message: expect.stringContaining('"invoices" does not exist') }),
     );
   });
+
+  it('says in text output what the shadow run applied and on which server', async () => {
+    const file = write('V1__orders.sql', 'CREATE TABLE orders (id bigint PRIMARY KEY);\n');
+    const { code, stdout } = await faultline(['migrations', 'lint', '--database-url', server.url, file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^shadow run on PostgreSQL \d+\.\d+: applied 1 of 1 statement to a scratch database \(dropped\)$/m);
+  });
 });
 
 describe('bin/faultline', () => {
