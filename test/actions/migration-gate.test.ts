@@ -203,6 +203,14 @@ describe('migration gate action (built dist/index.js)', () => {
     expect(run.stdout).not.toContain('V3__drop.sql');
   });
 
+  it('skips the job summary on a runner without GITHUB_STEP_SUMMARY and still reports', async () => {
+    write('db/migrations/V2__index.sql', HAZARD);
+    const run = await runAction({}, { GITHUB_STEP_SUMMARY: '' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped');
+    expect(run.outputs.errors).toBe('1');
+  });
+
   it('passes with a notice and a neutral verdict when no file matches', async () => {
     const run = await runAction({ paths: 'db/migrations/*.sql' });
     expect(run.code).toBe(0);

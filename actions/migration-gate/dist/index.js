@@ -77557,6 +77557,7 @@ function readSettings(read, env) {
         failOn: parseFailOn(read('fail-on')),
         sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
         resultFile: (0,external_node_path_namespaceObject.join)(workspace, 'faultline-result.json'),
+        stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
         source: {
             repository: env.GITHUB_REPOSITORY,
             sha: env.GITHUB_SHA,
@@ -77745,7 +77746,10 @@ async function runGate(settings) {
     if (omitted > 0)
         info(`${plural(omitted, 'more finding')} not annotated (GitHub shows 10 per level); see the job summary`);
     const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
-    await summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
+    if (settings.stepSummary)
+        await summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
+    else
+        info('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
     if (settings.sarifFile)
         run_writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
     run_writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);

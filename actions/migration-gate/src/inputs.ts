@@ -32,6 +32,8 @@ export interface GateSettings {
   /** Absolute path for SARIF; undefined to skip it. */
   sarifFile?: string;
   resultFile: string;
+  /** False when the runner offers no job summary file (old GHES runners, local runs). */
+  stepSummary: boolean;
   /** Facts about the run for the result file's `source`. */
   source: {
     repository?: string;
@@ -153,6 +155,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSet
     failOn: parseFailOn(read('fail-on')),
     sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
     resultFile: join(workspace, 'faultline-result.json'),
+    stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     source: {
       repository: env.GITHUB_REPOSITORY,
       sha: env.GITHUB_SHA,

@@ -186,7 +186,8 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
   if (omitted > 0) core.info(`${plural(omitted, 'more finding')} not annotated (GitHub shows 10 per level); see the job summary`);
 
   const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
-  await core.summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
+  if (settings.stepSummary) await core.summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
+  else core.info('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
   if (settings.sarifFile) writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
   writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
 
