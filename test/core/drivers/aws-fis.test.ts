@@ -28,6 +28,7 @@ describe('aws-fis driver (FIS REST-JSON API through nock)', () => {
   });
   afterAll(() => {
     nock.enableNetConnect();
+    nock.restore(); // see toxiproxy.test.ts
     for (const client of clients) client.destroy();
   });
 

@@ -37,6 +37,7 @@ current-context: ci@test
   });
   afterAll(() => {
     nock.enableNetConnect();
+    nock.restore(); // see toxiproxy.test.ts
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,7 +11,12 @@ describe('toxiproxy driver (HTTP API through nock)', () => {
     nock.cleanAll();
     expect(pending).toEqual([]);
   });
-  afterAll(() => nock.enableNetConnect());
+  // restore(): jest gives every test file its own nock; a stale one left active in a shared worker
+  // would answer the next file's requests too.
+  afterAll(() => {
+    nock.enableNetConnect();
+    nock.restore();
+  });
 
   it('adds a latency toxic with the body toxiproxy documents, and deletes exactly that toxic on revert', async () => {
     const context = testContext('exp-1/latency');
