@@ -233,12 +233,19 @@ async function addQdisc(runner: CommandRunner, params: NetworkParams): Promise<v
 
 async function removeRule(runner: CommandRunner, netns: string | undefined, rule: IptablesRule): Promise<number> {
   let removed = 0;
-  // -C exits 0 while the rule exists; a fault injected twice (a retried step) leaves two copies.
-  for (let guardRounds = 0; guardRounds < 16; guardRounds++) {
-    const check = await runTool(runner, netns, rule.tool, ['-w', '-C', rule.chain, ...rule.spec]);
-    if (check.exitCode !== 0) break;
-    await runToolOrFail(runner, netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec]);
-    removed++;
+  // Delete until iptables says the rule is not there: one exec per copy plus one, and a fault
+  // injected twice (a retried step) leaves two copies.
+  for (let rounds = 0; rounds < 16; rounds++) {
+    const result = await runTool(runner, netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec]);
+    if (result.exitCode === 0) {
+      removed++;
+      continue;
+    }
+    if (/does a matching rule exist|Bad rule|No chain\/target\/match/i.test(result.stderr)) break;
+    throw new FaultlineError(
+      `driver "network": ${rule.tool} -D ${rule.chain} ${rule.spec.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`,
+      { hint: 'the driver needs root (CAP_NET_ADMIN); the rule is still in place, remove it by its comment', exitCode: 1 },
+    );
   }
   return removed;
 }

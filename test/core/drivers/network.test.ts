@@ -112,6 +112,18 @@ describeAsRoot('network driver (real iptables and tc in network namespaces)', ()
     await networkDriver.revert(injected.undo, testContext('early-1')); // stops the guard
   });
 
+  it('removes every copy when a retried step injected the same fault twice', async () => {
+    const params = networkDriver.validate({ action: 'blackhole', netns: server, port, direction: 'ingress', ttl: 600 });
+    const first = await networkDriver.inject(params, testContext('twice-1'));
+    const second = await networkDriver.inject(params, testContext('twice-1'));
+    expect(rulesIn(server).split('faultline:twice-1').length - 1).toBe(2);
+    const context = testContext('twice-1');
+    await networkDriver.revert(second.undo, context);
+    expect(context.logs.at(-1)).toBe('network: removed 2 iptables rule(s)');
+    await networkDriver.revert(first.undo, context); // stops the first guard
+    expect(connectFromClient()).toBe('connected');
+  });
+
   it('removes the partition by itself when the TTL passes, even if nobody reverts', async () => {
     const params = networkDriver.validate({ action: 'partition', netns: server, port, ttl: 1 });
     await networkDriver.inject(params, testContext('ttl-1'));
