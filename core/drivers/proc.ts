@@ -4,6 +4,7 @@
  * unrelated process by the time the revert runs, and we must never signal that one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { FaultlineError } from '../errors.ts';
 
 export interface ProcessInfo {
   pid: number;
@@ -90,7 +91,15 @@ export function signalProcess(pid: number, signal: NodeJS.Signals): boolean {
     process.kill(pid, signal);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ESRCH') return false;
+    if (code === 'EPERM') {
+      throw new FaultlineError(`not permitted to send ${signal} to pid ${Math.abs(pid)}: it belongs to another user`, {
+        hint: 'run Faultline as the user that owns the target process, or as root (sudo)',
+        exitCode: 1,
+        cause: error,
+      });
+    }
     throw error;
   }
 }

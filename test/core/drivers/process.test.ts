@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { findTargets, processDriver } from '../../../core/drivers/process.ts';
 import { readCmdline, readStat } from '../../../core/drivers/proc.ts';
 import { exited, spawnSleeper, testContext, waitFor } from './support.ts';
@@ -149,6 +149,18 @@ describe('process driver', () => {
     await expect(
       processDriver.inject(processDriver.validate({ 'pid-file': pidFile }), testContext()),
     ).rejects.toThrow(/argument "pid-file" names .* which holds no pid/);
+  });
+
+  (process.getuid?.() === 0 ? it : it.skip)('says so when the target belongs to another user (run unprivileged)', async () => {
+    const child = sleeper(uniqueMarker());
+    await waitFor(() => state(child.pid!) === 'S', 'the target to sleep');
+    const driverUrl = new URL('../../../core/drivers/process.ts', import.meta.url).href;
+    const script = `import { processDriver } from ${JSON.stringify(driverUrl)};
+      const context = { faultId: 'f', owner: 'o', signal: new AbortController().signal, log() {} };
+      await processDriver.inject(processDriver.validate({ pid: ${child.pid}, action: 'stop' }), context).catch((e) => console.log(e.message));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { uid: 65534, gid: 65534 }).toString();
+    expect(output.trim()).toBe(`not permitted to send SIGSTOP to pid ${child.pid}: it belongs to another user`);
+    expect(state(child.pid!)).toBe('S');
   });
 
   it('never selects itself, its parents or pid 1', () => {
