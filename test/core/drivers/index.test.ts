@@ -35,3 +35,11 @@ describe('driver registry', () => {
     }
   });
 });
+
+describe('docs/drivers.md', () => {
+  it('has the section every driver error points to (docs/drivers.md#<driver>)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const page = readFileSync(new URL('../../../docs/drivers.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(drivers)) expect(page).toContain(`\n## ${name}\n`);
+  });
+});

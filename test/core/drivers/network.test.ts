@@ -182,6 +182,26 @@ describe('network driver without its tools', () => {
   });
 });
 
+describe('network driver revert after the namespace is gone', () => {
+  it('has nothing left to remove, since the rules went with the namespace', async () => {
+    const calls: string[][] = [];
+    const driver = createNetworkDriver({
+      netnsDir: '/nonexistent/netns',
+      runner: {
+        run: async (file, args) => {
+          calls.push([file, ...args]);
+          return { exitCode: 0, stdout: '', stderr: '' };
+        },
+      },
+    });
+    const params = driver.validate({ action: 'partition', netns: 'deleted-ns', port: 80 });
+    const context = testContext('gone-1');
+    await driver.revert(driver.undoBeforeInject!(params, context), context);
+    expect(calls).toEqual([]);
+    expect(context.logs).toEqual(['network: namespace deleted-ns no longer exists; nothing left to remove']);
+  });
+});
+
 describe('network driver arguments', () => {
   it.each([
     [{ action: 'partition' }, /argument "host" or "port" is required/],
