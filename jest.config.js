@@ -13,6 +13,7 @@ export default {
       },
     ],
   },
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-nock.ts'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60000,
 };

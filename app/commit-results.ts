@@ -39,7 +39,7 @@ export class RunResultCache {
 }
 
 export async function runOutcome(api: GitHubApi, repo: Repo, run: RunInfo, defaultBranch: string, cache: RunResultCache): Promise<RunOutcome> {
-  const key = `${repo.owner}/${repo.repo}#${run.id}`;
+  const key = `${repo.owner}/${repo.repo}#${run.id}.${run.attempt}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const trusted = await isTrustedWorkflow(api, repo, run, defaultBranch);

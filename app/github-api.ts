@@ -61,6 +61,7 @@ export async function permissionOf(api: GitHubApi, repo: Repo, username: string)
 
 interface WorkflowRunPayload {
   id: number;
+  run_attempt?: number;
   path: string;
   head_sha: string;
   head_branch: string | null;
@@ -73,6 +74,7 @@ interface WorkflowRunPayload {
 export function runInfo(run: WorkflowRunPayload): RunInfo {
   return {
     id: run.id,
+    attempt: run.run_attempt ?? 1,
     path: run.path,
     head_sha: run.head_sha,
     head_branch: run.head_branch,

@@ -1,7 +1,8 @@
 /**
  * The Octokit every handler gets: Probot's (which carries @octokit/plugin-retry and
  * @octokit/plugin-throttling) with bounded rate-limit retries and request metrics. Probot's own
- * handlers retry rate limits forever; ours give up after a few tries so a handler ends and reports.
+ * handlers never retry a secondary rate limit; ours wait out `retry-after` a few times, then give up
+ * so a handler ends and reports.
  */
 import { ProbotOctokit } from 'probot';
 import type { AppMetrics } from './metrics.ts';
@@ -30,7 +31,10 @@ export function faultlineOctokit(metrics: AppMetrics) {
     octokit.log.warn(`GitHub rate limit on ${options.method} ${options.url}; ${retry ? `retrying in ${retryAfter} s` : 'giving up'}`);
     return retry;
   };
-  return ProbotOctokit.plugin(countRequests as never).defaults({
-    throttle: { onRateLimit: retryRateLimit as never, onSecondaryRateLimit: retryRateLimit as never },
-  });
+  // A function, not an object: Probot passes its own throttle handlers per instance (its secondary
+  // rate-limit handler never retries), and only a function default can take precedence over them.
+  return ProbotOctokit.plugin(countRequests as never).defaults((options: { throttle?: object }) => ({
+    ...options,
+    throttle: { ...options.throttle, onRateLimit: retryRateLimit, onSecondaryRateLimit: retryRateLimit },
+  }));
 }

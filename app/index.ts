@@ -5,12 +5,12 @@
 import type { Context, Probot } from 'probot';
 import { parseCommands } from '../core/gates/commands.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
-import { RunResultCache, resultsForCommit } from './commit-results.ts';
+import { RunResultCache, resultsForCommit, runOutcome } from './commit-results.ts';
 import { appConfigSchema } from './config-schema.ts';
 import { comparedFiles, type GitHubApi, pullRequestFiles, type Repo, runInfo } from './github-api.ts';
 import { type AppDeps, type CommitEvaluation, evaluateCommit, type FaultlineConfig, type PullRequestInfo } from './pipeline.ts';
 import { type ConfigApi, loadRepoConfig } from './repo-config.ts';
-import { isTrustedWorkflow, pullRequestsOfRun } from './workflow-results.ts';
+import { pullRequestsOfRun } from './workflow-results.ts';
 
 export interface FaultlineAppOptions {
   /** The GitHub App id (check runs are looked up by it). */
@@ -141,7 +141,8 @@ export function faultlineApp(options: FaultlineAppOptions) {
     app.on('workflow_run.completed', async (context) => {
       const run = runInfo(context.payload.workflow_run as unknown as Parameters<typeof runInfo>[0]);
       const repo = repoOf(context);
-      if (!(await isTrustedWorkflow(api(context), repo, run, defaultBranchOf(context)))) {
+      // Reads the run's results once; the re-evaluation below finds them in the cache.
+      if (!(await runOutcome(api(context), repo, run, defaultBranchOf(context), cache)).trusted) {
         context.log.info({ run: run.id, path: run.path }, 'ignoring results of a workflow that differs from the default branch');
         return;
       }

@@ -12,6 +12,8 @@ export interface GitHubRequester {
 
 export interface RunInfo {
   id: number;
+  /** Re-running a workflow keeps its id and bumps the attempt; each attempt has its own artifacts. */
+  attempt: number;
   /** e.g. `.github/workflows/ci.yml` */
   path: string;
   head_sha: string;

@@ -1,6 +1,10 @@
 import { type ConfigApi, loadRepoConfig } from '../../app/repo-config.ts';
-import sloSection from '../../policy/schemas/config-slo.schema.json' with { type: 'json' };
 import { parse } from 'yaml';
+import { registerSchemas } from '../../core/schema/validate.ts';
+import sloSection from '../../policy/schemas/config-slo.schema.json' with { type: 'json' };
+import sloPolicy from '../../policy/schemas/slo-policy.schema.json' with { type: 'json' };
+
+registerSchemas(sloPolicy);
 
 const schema = { type: 'object', additionalProperties: false, properties: { slo: sloSection } };
 const repo = { owner: 'acme', repo: 'shop' };
@@ -14,11 +18,11 @@ function fakeRepos(files: Record<string, string>): ConfigApi {
         let merged: Record<string, unknown> = {};
         let current: typeof ref | undefined = ref;
         while (current) {
-          const text = files[`${current.owner}/${current.repo}:${current.path}`];
-          const value = text === undefined ? null : (parse(text) as Record<string, unknown>);
+          const text: string | undefined = files[`${current.owner}/${current.repo}:${current.path}`];
+          const value: Record<string, unknown> | null = text === undefined ? null : (parse(text) as Record<string, unknown>);
           chain.push({ ...current, config: value });
           if (!value) break;
-          const { _extends, ...rest } = value;
+          const { _extends, ...rest }: { _extends?: unknown } & Record<string, unknown> = value;
           merged = { ...rest, ...merged };
           current = typeof _extends === 'string' ? { owner: current.owner, repo: _extends, path: current.path } : undefined;
         }

@@ -155,6 +155,7 @@ describe('a workflow run completes', () => {
 
   it('ignores results of a workflow the pull request changed', async () => {
     const { payload, run } = runPayload(2);
+    (payload.workflow_run as { run_attempt: number }).run_attempt = 2;
     github
       .get(`/repos/octo-org/octo-repo/contents/${encodeURIComponent(run.path)}`)
       .query((q) => q.ref === 'master')

@@ -18,7 +18,7 @@ function fakeGitHub(routes: Record<string, Handler>) {
 }
 
 const repo = { owner: 'acme', repo: 'shop' };
-const run: RunInfo = { id: 99, path: '.github/workflows/ci.yml', head_sha: 'f'.repeat(40), head_branch: 'feature', head_owner: 'forker', pull_requests: [] };
+const run: RunInfo = { id: 99, attempt: 1, path: '.github/workflows/ci.yml', head_sha: 'f'.repeat(40), head_branch: 'feature', head_owner: 'forker', pull_requests: [] };
 const notFound = () => {
   throw Object.assign(new Error('Not Found'), { status: 404 });
 };

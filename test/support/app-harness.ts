@@ -30,10 +30,12 @@ export function useAppHarness(env: Record<string, string> = {}): AppHarness {
   harness.bodies = (line) => sent.get(line) ?? [];
 
   beforeAll(async () => {
+    if (process.env.APP_LOG_LEVEL) nock.emitter.on('no match', (req: { method?: string; url?: string }) => process.stderr.write(`nock: no match for ${req.method} ${req.url}\n`));
+    if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     harness.server = await startAppServer({
-      env: { APP_ID: String(APP_ID), PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: SECRET, LOG_LEVEL: 'fatal', ...env },
+      env: { APP_ID: String(APP_ID), PRIVATE_KEY: appPrivateKey(), WEBHOOK_SECRET: SECRET, LOG_LEVEL: (process.env.APP_LOG_LEVEL ?? 'fatal') as 'fatal', ...env },
       port: 0,
       host: '127.0.0.1',
     });
@@ -47,21 +49,21 @@ export function useAppHarness(env: Record<string, string> = {}): AppHarness {
 
   beforeEach(() => {
     const github = nock(API);
+    // persist() applies to a whole scope, so the app's own auth routes get a scope of their own.
+    const auth = nock(API).persist();
     harness.github = github;
-    harness.watch = expectValidGitHubRequests(github);
+    harness.watch = expectValidGitHubRequests(github, auth);
     sent = new Map();
     github.on('request', (request: Request, _interceptor: unknown, body: string) => {
       if (!body) return;
       const line = `${request.method} ${new URL(request.url).pathname}`;
       sent.set(line, [...harness.bodies(line), JSON.parse(body) as Record<string, unknown>]);
     });
-    github
+    auth
       .post(/\/app\/installations\/\d+\/access_tokens/)
       .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} })
-      .persist()
       .get('/app')
-      .reply(200, { id: APP_ID, slug: 'faultline' })
-      .persist();
+      .reply(200, { id: APP_ID, slug: 'faultline' });
   });
 
   afterEach(() => nock.cleanAll());
@@ -71,7 +73,7 @@ export function useAppHarness(env: Record<string, string> = {}): AppHarness {
     harness.github.get(`/repos/${owner}/.github/contents/.github%2Ffaultline.yml`).reply(404, { message: 'Not Found' });
   };
   harness.config = (owner, repo, yaml) => {
-    harness.github.get(`/repos/${owner}/${repo}/contents/.github%2Ffaultline.yml`).query(true).reply(200, yaml).persist();
+    harness.github.get(`/repos/${owner}/${repo}/contents/.github%2Ffaultline.yml`).query(true).times(10).reply(200, yaml);
   };
   return harness;
 }
