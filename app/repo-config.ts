@@ -30,7 +30,10 @@ const label = (f: ConfigFileRef) => `${f.owner}/${f.repo}:${f.path}`;
 
 async function rawText(api: ConfigApi, file: ConfigFileRef): Promise<string | undefined> {
   try {
-    const { data } = await api.request('GET /repos/{owner}/{repo}/contents/{path}', { ...file, mediaType: { format: 'raw' } });
+    // Only these three: the loader's file records also carry `url`, which Octokit would take as the
+    // request URL, turning the rest into query parameters.
+    const { owner, repo, path } = file;
+    const { data } = await api.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, mediaType: { format: 'raw' } });
     return typeof data === 'string' ? data : undefined;
   } catch {
     return undefined;
