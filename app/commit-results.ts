@@ -15,6 +15,8 @@ export interface CommitResults {
   runsInProgress: number;
   /** Runs ignored because their workflow file differs from the default branch's. */
   untrustedRuns: { id: number; path: string }[];
+  /** Pages of the trusted runs that produced results. */
+  links: { name: string; url: string }[];
 }
 
 interface RunOutcome {
@@ -51,7 +53,7 @@ export async function runOutcome(api: GitHubApi, repo: Repo, run: RunInfo, defau
 export async function resultsForCommit(api: GitHubApi, repo: Repo, sha: string, defaultBranch: string, cache: RunResultCache): Promise<CommitResults> {
   const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs', { ...repo, head_sha: sha, per_page: 50 });
   const runs = (data as { workflow_runs: (Parameters<typeof runInfo>[0] & { status: string | null })[] }).workflow_runs;
-  const combined: CommitResults = { results: [], rejected: [], runsInProgress: 0, untrustedRuns: [] };
+  const combined: CommitResults = { results: [], rejected: [], runsInProgress: 0, untrustedRuns: [], links: [] };
   for (const raw of runs) {
     if (raw.status !== 'completed') {
       combined.runsInProgress++;
@@ -60,6 +62,7 @@ export async function resultsForCommit(api: GitHubApi, repo: Repo, sha: string, 
     const run = runInfo(raw);
     const outcome = await runOutcome(api, repo, run, defaultBranch, cache);
     if (!outcome.trusted) combined.untrustedRuns.push({ id: run.id, path: run.path });
+    if (outcome.results.length > 0 && run.html_url) combined.links.push({ name: run.name ?? run.path, url: run.html_url });
     combined.results.push(...outcome.results);
     combined.rejected.push(...outcome.rejected);
   }

@@ -62,6 +62,8 @@ export async function permissionOf(api: GitHubApi, repo: Repo, username: string)
 interface WorkflowRunPayload {
   id: number;
   run_attempt?: number;
+  name?: string | null;
+  html_url?: string;
   path: string;
   head_sha: string;
   head_branch: string | null;
@@ -80,6 +82,8 @@ export function runInfo(run: WorkflowRunPayload): RunInfo {
     head_branch: run.head_branch,
     head_owner: run.head_repository?.owner?.login ?? run.repository?.owner?.login ?? '',
     pull_requests: (run.pull_requests ?? []).map((p) => p.number),
+    ...(run.html_url ? { html_url: run.html_url } : {}),
+    ...(run.name ? { name: run.name } : {}),
   };
 }
 

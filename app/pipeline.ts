@@ -154,7 +154,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       baseScores,
       overrides,
       rejected: evaluation.results?.rejected ?? [],
-      links: [],
+      links: evaluation.results?.links ?? [],
     });
     await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback, comments);
   }

@@ -20,6 +20,9 @@ export interface RunInfo {
   head_branch: string | null;
   /** `owner` login of the repository the head commit lives in (a fork for fork PRs). */
   head_owner: string;
+  /** The run's page, linked from the PR comment. */
+  html_url?: string;
+  name?: string;
   pull_requests: number[];
 }
 

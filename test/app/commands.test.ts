@@ -36,7 +36,7 @@ function pullRequestWithFailingMigrations(comments: Comment[], permissions: Reco
   app.noConfig('Codertocat', 'Hello-World');
   g.get(`${REPO}/actions/runs`)
     .query((q) => q.head_sha === HEAD)
-    .reply(200, { total_count: 1, workflow_runs: [{ id: 77, run_attempt: 1, path: '.github/workflows/db.yml', head_sha: HEAD, head_branch: 'feature', status: 'completed', pull_requests: [{ number: 1 }] }] })
+    .reply(200, { total_count: 1, workflow_runs: [{ id: 77, run_attempt: 1, name: 'db', html_url: 'https://github.com/Codertocat/Hello-World/actions/runs/77', path: '.github/workflows/db.yml', head_sha: HEAD, head_branch: 'feature', status: 'completed', pull_requests: [{ number: 1 }] }] })
     .get(`${REPO}/contents/.github%2Fworkflows%2Fdb.yml`)
     .query(true)
     .times(2)
@@ -90,6 +90,7 @@ describe('overrides need two people', () => {
     expect((check.output as { summary: string }).summary).toContain('Override requested by @alice');
     const comment = String(app.bodies(`POST ${REPO}/issues/1/comments`)[0]?.body);
     expect(comment).toContain('cannot approve their own override');
+    expect(comment).toContain('[db](https://github.com/Codertocat/Hello-World/actions/runs/77)');
   });
 
   it('passes the gate once a second person with write access approves, and records who', async () => {
