@@ -201,7 +201,9 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
         const run = state.checkRuns.find((c) => c.id === Number(m[1]));
         if (!run) return notFound;
         const output = b.output as { title?: string; summary?: string; annotations?: unknown[] } | undefined;
-        Object.assign(run, { status: b.status ?? run.status, conclusion: b.conclusion ?? run.conclusion });
+        // Like GitHub: a run moved back to queued/in_progress has no conclusion any more.
+        const status = String(b.status ?? (b.conclusion ? 'completed' : run.status));
+        Object.assign(run, { status, conclusion: status === 'completed' ? ((b.conclusion as string) ?? run.conclusion) : null });
         if (output) run.output = { title: output.title, summary: output.summary, annotations_count: run.output.annotations_count + (output.annotations?.length ?? 0) };
         return [200, run];
       },

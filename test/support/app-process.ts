@@ -1,0 +1,78 @@
+/**
+ * The app as operators run it: `bin/faultline app` in a child process on a free loopback port,
+ * configured only through its environment. Used by the end-to-end tests and the app benchmark;
+ * stop() ends the process (and a crashed test kills it on exit), so nothing outlives the run.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+
+const CLI = new URL('../../bin/faultline', import.meta.url).pathname;
+
+export interface AppProcess {
+  url: string;
+  pid: number;
+  /** What the process wrote (Probot's pino logs and our CLI lines), for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface AppProcessEnv {
+  APP_ID: string;
+  PRIVATE_KEY: string;
+  WEBHOOK_SECRET: string;
+  GHE_HOST?: string;
+  GHE_PROTOCOL?: string;
+  PROMETHEUS_URL?: string;
+  LOG_LEVEL?: string;
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+export async function startAppProcess(env: AppProcessEnv, readyTimeoutMs = 30_000): Promise<AppProcess> {
+  // Only what the app needs: a variable of the test runner's must not change its behaviour.
+  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'warn' };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) childEnv[name] = value;
+  const child = spawn(CLI, ['app', '--port', '0', '--host', '127.0.0.1'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = async () => {
+    process.removeListener('exit', killOnExit);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited(child);
+      clearTimeout(timer);
+    }
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`faultline app did not listen within ${readyTimeoutMs} ms:\n${output}`)), readyTimeoutMs);
+      const look = () => {
+        const match = /faultline app listening on (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      };
+      child.stderr!.on('data', look);
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`faultline app exited (${code ?? signal}) before listening:\n${output}`));
+      });
+    });
+    return { url, pid: child.pid!, output: () => output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
