@@ -12,6 +12,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FaultlineError } from '../../core/errors.ts';
 
 export { type CounterPoint, extrapolatedIncrease, type GeneratedTraffic, generateTraffic, type ServiceTraffic, type TrafficPhase } from './traffic.ts';
 
@@ -37,13 +38,20 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
+/** A fresh machine without Debian's prometheus package: say what to install, not "spawn ENOENT". */
+function notInstalled(command: string): FaultlineError {
+  return new FaultlineError(`${command} is not installed (or not on PATH)`, {
+    hint: "install Debian's prometheus package (it brings promtool): run scripts/setup.sh, or apt-get install prometheus",
+  });
+}
+
 function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
+    child.on('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ENOENT' ? notInstalled(command) : error));
     child.on('close', (code) => resolve({ code, output }));
   });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { run } from '../../actions/slo-gate/src/run.ts';
 import { validateResult } from '../../core/result.ts';
+import { runActionInProcess } from '../support/action-run.ts';
 import { closedPort } from '../support/http-server.ts';
 import { generateTraffic, type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
 
@@ -30,14 +31,6 @@ slos:
         total_query: sum(rate(http_requests_total{job="${job}"}[{{.window}}]))
 `;
 
-interface GateRun {
-  outputs: Record<string, string>;
-  summary: string;
-  stdout: string;
-  exitCode: number | undefined;
-  result: Record<string, unknown>;
-}
-
 describe('actions/slo-gate', () => {
   let prometheus: RunningPrometheus;
   let workspace: string;
@@ -54,57 +47,7 @@ describe('actions/slo-gate', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  async function gate(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<GateRun> {
-    const outputFile = join(workspace, 'output.txt');
-    const summaryFile = join(workspace, 'summary.md');
-    writeFileSync(outputFile, '');
-    writeFileSync(summaryFile, '');
-    const env: Record<string, string> = {
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_REPOSITORY: 'acme/shop',
-      GITHUB_EVENT_NAME: 'push',
-      ...extraEnv,
-    };
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    // @actions/core reads process.env for the file commands; the gate itself reads only `env`.
-    const saved = { ...process.env };
-    Object.assign(process.env, env);
-    let stdout = '';
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => {
-      stdout += chunk;
-      return true;
-    }) as typeof process.stdout.write;
-    const previousExitCode = process.exitCode;
-    process.exitCode = undefined;
-    try {
-      await run(env);
-    } finally {
-      process.stdout.write = write;
-    }
-    const exitCode = process.exitCode as number | undefined;
-    process.exitCode = previousExitCode;
-    process.env = saved;
-    const outputs: Record<string, string> = {};
-    const lines = readFileSync(outputFile, 'utf8').split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const match = /^([\w-]+)<<(.+)$/.exec(lines[i]);
-      if (!match) continue;
-      const end = lines.indexOf(match[2], i + 1);
-      outputs[match[1]] = lines.slice(i + 1, end).join('\n');
-      i = end;
-    }
-    const resultPath = outputs['result-file'];
-    return {
-      outputs,
-      summary: readFileSync(summaryFile, 'utf8'),
-      stdout,
-      exitCode,
-      result: resultPath ? JSON.parse(readFileSync(resultPath, 'utf8')) : {},
-    };
-  }
+  const gate = (inputs: Record<string, string>, extraEnv: Record<string, string> = {}) => runActionInProcess(run, workspace, inputs, extraEnv);
 
   it('passes with budget left, writing outputs, a job summary and a valid result file', async () => {
     const { outputs, summary, exitCode, result } = await gate({ specs: 'search.yaml', 'prometheus-url': prometheus.url });

@@ -1,26 +1,26 @@
 /**
- * Reads and checks every input of the SLO gate once, into a typed settings object. Nothing after
- * this reads the environment. A bad input throws a FaultlineError naming the input and the fix.
+ * Reads and checks every input of the SLO gate once, into a typed settings object (budget mode
+ * here, canary mode in canary-inputs.ts). Nothing after this reads the environment. A bad input
+ * throws a FaultlineError naming the input and the fix.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import fg from 'fast-glob';
-import { FaultlineError } from '../../../core/errors.ts';
 import { type BudgetPolicy, readBudgetPolicy } from '../../../core/slo/budget-policy.ts';
+import { type CanarySettings, readCanarySettings } from './canary-inputs.ts';
+import { bad, type InputReader, list, parseHeaders } from './input-text.ts';
 
-export type GateMode = 'budget';
+export type GateMode = 'budget' | 'canary';
 
-export interface SloGateSettings {
+/** What both modes read: where to write, which Prometheus, and the run's provenance. */
+export interface CommonSettings {
   workspace: string;
-  /** Absolute paths of spec files and folders. */
-  specs: string[];
   prometheusUrl: string;
   prometheusHeaders: Record<string, string>;
-  policy: BudgetPolicy;
-  labels: string[];
-  mode: GateMode;
   timeoutMs: number;
   resultFile: string;
+  /** False on runners without GITHUB_STEP_SUMMARY: the job summary is skipped, not an error. */
+  stepSummary: boolean;
   source: {
     repository?: string;
     sha?: string;
@@ -34,43 +34,22 @@ export interface SloGateSettings {
   };
 }
 
-/** The runner's view of one input, as `core.getInput` reads it: trimmed, '' when unset. */
-export type InputReader = (name: string) => string;
-
-export function envInputReader(env: NodeJS.ProcessEnv): InputReader {
-  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+export interface BudgetSettings extends CommonSettings {
+  mode: 'budget';
+  /** Absolute paths of spec files and folders. */
+  specs: string[];
+  policy: BudgetPolicy;
+  labels: string[];
 }
 
-function bad(input: string, problem: string, hint: string): FaultlineError {
-  return new FaultlineError(`input ${input}: ${problem}`, { hint });
-}
-
-function list(value: string): string[] {
-  return value
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-export function parseHeaders(value: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of value.split('\n').map((l) => l.trim()).filter(Boolean)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0 || line.slice(colon + 1).trim() === '') {
-      // Never echo the line: it may be a secret pasted without its name.
-      throw bad('prometheus-headers', 'every line must look like "Name: value"', 'write one header per line, e.g. "Authorization: Bearer <token from a secret>"');
-    }
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
+export type SloGateSettings = BudgetSettings | CanarySettings;
 
 function resolveSpecs(value: string, workspace: string): string[] {
   const entries = value
     .split('\n')
     .map((s) => s.trim())
     .filter(Boolean);
-  if (entries.length === 0) throw bad('specs', 'is empty', 'list SLO spec files or folders, one per line, e.g. slos/');
+  if (entries.length === 0) throw bad('specs', 'is required in budget mode', 'list SLO spec files or folders, one per line, e.g. slos/');
   const paths: string[] = [];
   for (const entry of entries) {
     if (fg.isDynamicPattern(entry)) {
@@ -100,29 +79,38 @@ function pullRequestOf(payload: Record<string, unknown> | undefined): { number?:
   return payload?.pull_request as { number?: number; labels?: { name?: string }[] } | undefined;
 }
 
-export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): SloGateSettings {
-  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+/** The mode alone, read first so even a failed input parse reports in the right shape. */
+export function readMode(input: InputReader): GateMode {
   const mode = input('mode') || 'budget';
-  if (mode !== 'budget') throw bad('mode', `expected budget, got '${mode}'`, 'use mode: budget');
+  if (mode !== 'budget' && mode !== 'canary') throw bad('mode', `expected budget or canary, got '${mode}'`, 'use mode: budget (error budgets) or mode: canary (canary against baseline)');
+  return mode;
+}
+
+/** Inputs of the other mode that have no default: giving one is a mistake worth naming. */
+const ONLY_FOR: Record<GateMode, string[]> = {
+  budget: ['specs', 'policy', 'labels'],
+  canary: ['canary-selector', 'baseline-selector', 'metrics', 'set-weight-url', 'set-weight-headers', 'set-weight-command'],
+};
+
+/**
+ * What both modes read: read first and on its own, so that when a mode's inputs turn out bad the
+ * gate still knows where to write its result file (verdict error).
+ */
+export function readCommonSettings(input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
+  const pullRequest = pullRequestOf(eventPayload(env));
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const prometheusUrl = input('prometheus-url');
   if (!prometheusUrl) throw bad('prometheus-url', 'is required', 'set it to the Prometheus query API, e.g. https://prometheus.example.com');
   const timeout = Number(input('timeout') || '30');
   if (!(timeout > 0)) throw bad('timeout', `expected seconds above 0, got '${input('timeout')}'`, "e.g. timeout: '30'");
-  const payload = eventPayload(env);
-  const pullRequest = pullRequestOf(payload);
-  const labelsInput = input('labels');
-  const labels = labelsInput ? list(labelsInput) : (pullRequest?.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
   const resultFile = input('result-file') || 'faultline-result.json';
   return {
     workspace,
-    specs: resolveSpecs(input('specs'), workspace),
     prometheusUrl,
     prometheusHeaders: parseHeaders(input('prometheus-headers')),
-    policy: readBudgetPolicy(input('policy'), 'input policy', workspace),
-    labels,
-    mode,
     timeoutMs: timeout * 1000,
     resultFile: isAbsolute(resultFile) ? resultFile : join(workspace, resultFile),
+    stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     source: {
       repository: env.GITHUB_REPOSITORY,
       sha: env.GITHUB_SHA,
@@ -134,5 +122,23 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): SloGat
       actor: env.GITHUB_ACTOR,
       ...(typeof pullRequest?.number === 'number' ? { pullRequest: pullRequest.number } : {}),
     },
+  };
+}
+
+export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, common = readCommonSettings(input, env)): SloGateSettings {
+  const mode = readMode(input);
+  const other: GateMode = mode === 'budget' ? 'canary' : 'budget';
+  const misplaced = ONLY_FOR[other].find((name) => input(name) !== '');
+  if (misplaced) throw bad(misplaced, `belongs to mode: ${other}, but mode is ${mode}`, `remove ${misplaced}, or set mode: ${other}`);
+  if (mode === 'canary') return readCanarySettings(input, common);
+  const labelsInput = input('labels');
+  const pullRequest = pullRequestOf(eventPayload(env));
+  const labels = labelsInput ? list(labelsInput) : (pullRequest?.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
+  return {
+    ...common,
+    mode,
+    specs: resolveSpecs(input('specs'), common.workspace),
+    policy: readBudgetPolicy(input('policy'), 'input policy', common.workspace),
+    labels,
   };
 }

@@ -1,10 +1,9 @@
 /**
  * The SLO gate: settings → SLO statuses from Prometheus → policy verdict → outputs, job summary and
- * result file. Any failure to decide (bad input, unreachable Prometheus, no data) is a fail with
- * the reason, and still leaves a result file (verdict error) for the app to read.
+ * result file (budget mode; canary mode is canary-run.ts). Any failure to decide (bad input,
+ * unreachable Prometheus, no data) is a fail with the reason, and still leaves a result file
+ * (verdict error) for the app to read; in canary mode it is also a rollback.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import * as core from '@actions/core';
 import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { HttpPrometheusClient, redactUrl } from '../../../core/prometheus/client.ts';
@@ -15,25 +14,33 @@ import { createResult, type Measurement, type ResultSource, type Verdict } from 
 import { evaluateBudgetPolicy, type PolicyOutcome } from '../../../core/slo/budget-policy.ts';
 import { computeSloStatuses, type SloStatusReport } from '../../../core/slo/engine.ts';
 import { loadSloSpecs } from '../../../core/slo/specs/index.ts';
-import { envInputReader, parseHeaders, readSettings, type SloGateSettings } from './inputs.ts';
+import { type CanaryClock, canaryGate } from './canary-run.ts';
+import { envInputReader, parseHeaders } from './input-text.ts';
+import { type BudgetSettings, type CommonSettings, type GateMode, readCommonSettings, readMode, readSettings } from './inputs.ts';
+import { writeResult, writeSummary } from './result-file.ts';
 
 /** Masks secrets before anything can print them, even when the input turns out malformed. */
 function maskSecrets(env: NodeJS.ProcessEnv): void {
   const reader = envInputReader(env);
-  for (const line of reader('prometheus-headers').split('\n')) {
-    const value = line.slice(line.indexOf(':') + 1).trim();
-    if (value) core.setSecret(value);
-  }
-  try {
-    const url = new URL(reader('prometheus-url'));
-    if (url.password) core.setSecret(decodeURIComponent(url.password));
-  } catch {
-    // readSettings reports a bad URL
-  }
-  try {
-    for (const value of Object.values(parseHeaders(reader('prometheus-headers')))) core.setSecret(value);
-  } catch {
-    // readSettings reports malformed headers
+  for (const [headers, url] of [
+    ['prometheus-headers', 'prometheus-url'],
+    ['set-weight-headers', 'set-weight-url'],
+  ] as const) {
+    for (const line of reader(headers).split('\n')) {
+      const value = line.slice(line.indexOf(':') + 1).trim();
+      if (value) core.setSecret(value);
+    }
+    try {
+      const parsed = new URL(reader(url));
+      if (parsed.password) core.setSecret(decodeURIComponent(parsed.password));
+    } catch {
+      // readSettings reports a bad URL
+    }
+    try {
+      for (const value of Object.values(parseHeaders(reader(headers), headers))) core.setSecret(value);
+    } catch {
+      // readSettings reports malformed headers
+    }
   }
 }
 
@@ -51,18 +58,13 @@ function lowestBudget(report: SloStatusReport): number | null {
   return known.length > 0 ? Math.min(...known) : null;
 }
 
-function writeResult(path: string, result: object): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
-}
-
 function summaryLine(outcome: PolicyOutcome, report: SloStatusReport): string {
   const count = (v: string) => outcome.slos.filter((s) => s.verdict === v).length;
   const lowest = lowestBudget(report);
   return `${report.statuses.length} SLO(s): ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
 }
 
-async function gate(settings: SloGateSettings, startedAt: Date): Promise<void> {
+async function gate(settings: BudgetSettings, startedAt: Date): Promise<void> {
   const slos = await loadSloSpecs(settings.specs);
   const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
   const report = await core.group(`Querying ${redactUrl(settings.prometheusUrl)} for ${slos.length} SLO(s)`, async () => {
@@ -97,7 +99,7 @@ async function gate(settings: SloGateSettings, startedAt: Date): Promise<void> {
       },
     }),
   );
-  await core.summary.addRaw(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4)).write();
+  await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
   core.setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
   core.setOutput('budget-remaining', lowest === null ? '' : String(lowest));
   core.setOutput('result-file', settings.resultFile);
@@ -105,22 +107,30 @@ async function gate(settings: SloGateSettings, startedAt: Date): Promise<void> {
   if (outcome.verdict !== 'pass') core.setFailed(`SLO gate ${outcome.verdict}: ${outcome.reasons.join(' | ')}`);
 }
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** `clock` is for tests that replay backfilled history in canary mode; the runner passes nothing. */
+export async function run(env: NodeJS.ProcessEnv = process.env, clock: CanaryClock = {}): Promise<void> {
   const startedAt = new Date();
   maskSecrets(env);
-  let settings: SloGateSettings | undefined;
+  const input = envInputReader(env);
+  let mode: GateMode = 'budget';
+  let settings: CommonSettings | undefined;
   try {
-    settings = readSettings(envInputReader(env), env);
-    await gate(settings, startedAt);
+    mode = readMode(input);
+    settings = readCommonSettings(input, env);
+    const complete = readSettings(input, env, settings);
+    if (complete.mode === 'canary') await canaryGate(complete, startedAt, clock);
+    else await gate(complete, startedAt);
   } catch (error) {
     const message = describeError(error);
     core.setOutput('verdict', 'fail');
     core.setOutput('budget-remaining', '');
+    // A canary that could not be judged is not promoted.
+    if (mode === 'canary') core.setOutput('decision', 'rollback');
     if (settings) {
       writeResult(
         settings.resultFile,
         createResult({
-          kind: 'slo',
+          kind: mode === 'canary' ? 'canary' : 'slo',
           name: 'slo-gate',
           verdict: 'error',
           summary: isFaultlineError(error) ? error.message : 'internal error',

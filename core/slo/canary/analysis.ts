@@ -31,6 +31,8 @@ export interface CanaryAnalysisOptions {
    * rate window overlap and are not independent, which the U test assumes.
    */
   queryStepSeconds?: number;
+  /** Told each step's judgement as soon as it is made (faces log progress through it). */
+  onStep?: (step: CanaryStepResult) => void;
 }
 
 export interface CanaryStepResult extends CanaryScore {
@@ -121,6 +123,7 @@ export async function runCanaryAnalysis(options: CanaryAnalysisOptions): Promise
       return rollback([`step at ${weight} %: could not read the metrics: ${(error as Error).message}`]);
     }
     steps.push(step);
+    options.onStep?.(step);
     const stepReasons = [...step.reasons, ...step.metrics.flatMap((m) => m.reasons)].map((r) => `step at ${weight} %: ${r}`);
     if (step.classification === 'fail') return rollback(stepReasons);
     if (isLast && step.classification === 'marginal') {

@@ -32,6 +32,7 @@ export function judgeMetric(metric: CanaryMetric, canary: number[], baseline: nu
     reasons: [],
     canary: summarise(canaryValues),
     baseline: summarise(baselineValues),
+    u: null,
     pValue: null,
     method: null,
     shift: null,
@@ -56,6 +57,7 @@ export function judgeMetric(metric: CanaryMetric, canary: number[], baseline: nu
   const shift = hodgesLehmann(canaryValues, baselineValues);
   const baselineMedian = judgement.baseline.median!;
   const relativeShift = baselineMedian !== 0 ? shift / Math.abs(baselineMedian) : shift === 0 ? 0 : Math.sign(shift) * Number.POSITIVE_INFINITY;
+  judgement.u = test.u;
   judgement.pValue = test.pValue;
   judgement.method = test.method;
   judgement.shift = shift;

@@ -42,6 +42,8 @@ export interface MetricJudgement {
   reasons: string[];
   canary: SampleSummary;
   baseline: SampleSummary;
+  /** Mann-Whitney U of the canary (pairs where the canary is larger, ties ½); null without data. */
+  u: number | null;
   /** Mann-Whitney one- or two-sided p-value in the bad direction; null without data. */
   pValue: number | null;
   method: 'exact' | 'normal' | null;

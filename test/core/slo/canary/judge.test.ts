@@ -17,6 +17,8 @@ describe('judging one metric', () => {
   it('fails a significant increase beyond the tolerance, with the numbers in the reason', () => {
     const judgement = judgeMetric(latency, shifted(30), baseline, 0.95);
     expect(judgement.verdict).toBe('fail');
+    // Every canary value is above every baseline value: U is all 10 × 10 pairs.
+    expect(judgement.u).toBe(100);
     expect(judgement.shift).toBe(30);
     expect(judgement.relativeShift).toBeCloseTo(0.3, 10);
     expect(judgement.reasons[0]).toMatch(
@@ -80,6 +82,7 @@ describe('Kayenta scoring', () => {
     reasons: [],
     canary: { count: 1, mean: 1, median: 1 },
     baseline: { count: 1, mean: 1, median: 1 },
+    u: null,
     pValue: null,
     method: null,
     shift: null,
