@@ -34,6 +34,42 @@ export function optionalString(args: Args, key: string, probe: string): string |
   return requiredString(args, key, probe);
 }
 
+/** A yes/no argument: only true or false, so `running: "yes"` is not silently read as false. */
+export function optionalBoolean(args: Args, key: string, probe: string): boolean | undefined {
+  const value = args[key];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') {
+    throw new FaultlineError(`probe ${probe}: argument "${key}" must be true or false, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * An absolute URL with one of the given schemes, checked when the file loads rather than at run
+ * time. `quote: false` keeps the value out of the message (a connection string may hold a password).
+ */
+export function requiredUrl(
+  args: Args,
+  key: string,
+  probe: string,
+  expected: { schemes: readonly string[]; example: string; quote?: boolean },
+): string {
+  const value = requiredString(args, key, probe);
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !expected.schemes.includes(url.protocol.slice(0, -1))) {
+    const got = expected.quote === false ? '' : `, got ${JSON.stringify(value)}`;
+    throw new FaultlineError(`probe ${probe}: argument "${key}" must be an absolute ${expected.schemes.join(' or ')} URL${got}`, {
+      hint: `for example ${expected.example}`,
+    });
+  }
+  return value;
+}
+
 export function optionalNumber(
   args: Args,
   key: string,

@@ -7,10 +7,11 @@ import { FaultlineError } from '../errors.ts';
 import {
   asArgs,
   optionalHeaders,
+  optionalBoolean,
   optionalNumber,
   optionalString,
   rejectUnknown,
-  requiredString,
+  requiredUrl,
   timeoutMs,
 } from './arguments.ts';
 import { sendHttp } from './request.ts';
@@ -71,7 +72,7 @@ export const httpProbe: Probe<HttpProbeArgs> = {
       }
     }
     return {
-      url: requiredString(args, 'url', 'http'),
+      url: requiredUrl(args, 'url', 'http', { schemes: ['http', 'https'], example: 'http://127.0.0.1:8080/health' }),
       method: (optionalString(args, 'method', 'http') ?? 'GET').toUpperCase(),
       headers: optionalHeaders(args, 'headers', 'http'),
       body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
@@ -80,7 +81,7 @@ export const httpProbe: Probe<HttpProbeArgs> = {
       bodyRegex: regex,
       jsonpath: readJsonPath(args.jsonpath),
       maxLatencyMs: optionalNumber(args, 'max_latency_ms', 'http', { min: 0 }),
-      verifyTls: args.verify_tls !== false,
+      verifyTls: optionalBoolean(args, 'verify_tls', 'http') ?? true,
     };
   },
   describe: (args) => `${args.method} ${args.url} answers ${args.status[0] === args.status[1] ? args.status[0] : `${args.status[0]}-${args.status[1]}`}`,

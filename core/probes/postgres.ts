@@ -1,9 +1,11 @@
 /**
  * PostgreSQL query probe: `value` is the first column of the first row, `rows` the whole answer
  * (for a jsonpath tolerance). Runs in a read-only transaction: a probe never changes the system.
+ * The query goes through the extended protocol, which takes exactly one statement: through the
+ * simple protocol `COMMIT; DELETE …` would end the read-only transaction and then write.
  */
 import pg from 'pg';
-import { asArgs, rejectUnknown, requiredString, timeoutMs } from './arguments.ts';
+import { asArgs, rejectUnknown, requiredString, requiredUrl, timeoutMs } from './arguments.ts';
 import type { Probe } from './types.ts';
 
 export interface PostgresProbeArgs {
@@ -19,7 +21,11 @@ export const postgresProbe: Probe<PostgresProbeArgs> = {
     const args = asArgs(raw, 'postgres');
     rejectUnknown(args, 'postgres', ['connection', 'query', 'timeout']);
     return {
-      connection: requiredString(args, 'connection', 'postgres'),
+      connection: requiredUrl(args, 'connection', 'postgres', {
+        schemes: ['postgres', 'postgresql'],
+        example: `postgres://monitor:\${db_password}@127.0.0.1:5432/app, with db_password under secrets`,
+        quote: false,
+      }),
       query: requiredString(args, 'query', 'postgres'),
       timeoutMs: timeoutMs(args, 'postgres', 10),
     };
@@ -40,7 +46,9 @@ export const postgresProbe: Probe<PostgresProbeArgs> = {
     }
     try {
       await client.query('BEGIN READ ONLY');
-      const result = await client.query({ text: args.query, rowMode: 'array' });
+      // pg supports queryMode; @types/pg does not list it yet.
+      const query: pg.QueryArrayConfig & { queryMode: 'extended' } = { text: args.query, rowMode: 'array', queryMode: 'extended' };
+      const result = await client.query(query);
       await client.query('ROLLBACK');
       const columns = result.fields.map((f) => f.name);
       const rows = (result.rows as unknown[][]).map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { FaultlineError } from '../errors.ts';
-import { asArgs, optionalNumber, optionalString, rejectUnknown } from './arguments.ts';
+import { asArgs, optionalBoolean, optionalNumber, optionalString, rejectUnknown } from './arguments.ts';
 import type { Probe } from './types.ts';
 
 export interface ProcessProbeArgs {
@@ -75,7 +75,7 @@ export const processProbe: Probe<ProcessProbeArgs> = {
         throw new FaultlineError(`probe process: argument "match" is not a valid regular expression: ${(error as Error).message}`);
       }
     }
-    return { pid, pidfile, match: pattern, running: args.running === true };
+    return { pid, pidfile, match: pattern, running: optionalBoolean(args, 'running', 'process') ?? false };
   },
   describe: (args) =>
     `process ${args.pid !== undefined ? `pid ${args.pid}` : args.pidfile !== undefined ? `from ${args.pidfile}` : `matching /${args.match!.source}/`} is ${args.running ? 'running' : 'alive'}`,

@@ -5,7 +5,7 @@
  */
 import { FaultlineError } from '../errors.ts';
 import { HttpPrometheusClient, type PrometheusClient } from '../prometheus/client.ts';
-import { asArgs, optionalHeaders, rejectUnknown, requiredString, timeoutMs } from './arguments.ts';
+import { asArgs, optionalHeaders, rejectUnknown, requiredString, requiredUrl, timeoutMs } from './arguments.ts';
 import type { Probe } from './types.ts';
 
 export interface PrometheusProbeArgs {
@@ -28,7 +28,7 @@ export function createPrometheusProbe(factory: PrometheusClientFactory = default
       const args = asArgs(raw, 'prometheus');
       rejectUnknown(args, 'prometheus', ['url', 'query', 'headers', 'timeout']);
       return {
-        url: requiredString(args, 'url', 'prometheus'),
+        url: requiredUrl(args, 'url', 'prometheus', { schemes: ['http', 'https'], example: 'http://127.0.0.1:9090' }),
         query: requiredString(args, 'query', 'prometheus'),
         headers: optionalHeaders(args, 'headers', 'prometheus'),
         timeoutMs: timeoutMs(args, 'prometheus', 10),
