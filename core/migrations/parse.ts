@@ -5,6 +5,7 @@
  * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
  * procedure bodies run later, when called, and are left alone.
  */
+import { setFlagsFromString } from 'node:v8';
 import { loadModule } from 'libpg-query';
 import { codePointToChar, LineIndex } from './positions.ts';
 import { type LineComment, type Segment, splitStatements } from './split.ts';
@@ -24,11 +25,29 @@ export interface ParsedMigration {
 let loading: Promise<void> | undefined;
 let ready = false;
 
+/**
+ * The parser's WebAssembly holds PostgreSQL's generated grammar, one ~100 KB function. Once it is
+ * hot (a few thousand statements), V8 recompiles it with TurboFan: 500 ms of a second core and
+ * 600 MB of compiler memory (seen with --trace-wasm-compilation-times), for a speed-up the compile
+ * never pays back on a migration file. `--liftoff-only` would prevent that but V8 reads it only at
+ * start-up, and a GitHub Action cannot pass Node flags. The tier-up filter is read each time a
+ * function asks to tier up, so setting it here works in every face: it admits one function index,
+ * and no module has this many functions. Process-wide: other WebAssembly stays on baseline code too.
+ */
+const NO_WASM_FUNCTION = 2 ** 31 - 1;
+
+function keepWebAssemblyOnBaselineCode(): void {
+  setFlagsFromString(`--wasm-tier-up-filter=${NO_WASM_FUNCTION}`);
+}
+
 /** Loads the parser's WebAssembly module once; await it before `parseMigration`. */
 export function loadParser(): Promise<void> {
-  loading ??= loadModule().then(() => {
-    ready = true;
-  });
+  if (!loading) {
+    keepWebAssemblyOnBaselineCode();
+    loading = loadModule().then(() => {
+      ready = true;
+    });
+  }
   return loading;
 }
 
