@@ -16,11 +16,15 @@ import { generateRules } from '../../core/slo/rules.ts';
 import { loadSloSpecs } from '../../core/slo/specs/index.ts';
 import { formatObjective } from '../../core/report/slo-format.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
+import { CANARY_USAGE, canary } from './slo-canary.ts';
 
 const USAGE = `Usage:
   faultline slo status --prometheus URL [options] SPEC...
   faultline slo validate SPEC...
   faultline slo rules SPEC... > rules.yml   Prometheus recording + burn-rate alert rules
+  faultline slo canary --prometheus URL --metrics FILE --canary SEL --baseline SEL [options]
+                         canary against baseline per traffic step: promote (0) or rollback (1);
+                         'faultline slo canary --help' for its options
 
 SPEC is an OpenSLO v1 or Sloth prometheus/v1 file, or a folder of them.
 
@@ -33,7 +37,8 @@ status options:
   --at TIME              evaluate at this ISO time instead of now
   --timeout SECONDS      per request (default 30)
 
-Exit codes: 0 pass, 1 policy breached or no data, 2 bad input or Prometheus unreachable.`;
+Exit codes: 0 pass (canary: promote), 1 policy breached or no data (canary: rollback),
+2 bad input or Prometheus unreachable.`;
 
 function usageError(message: string): FaultlineError {
   return new FaultlineError(message, { hint: "run 'faultline slo --help' for the options" });
@@ -124,14 +129,18 @@ async function rules(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { status, validate, rules };
+const SUBCOMMANDS: Record<string, (args: string[], io: CliIO) => Promise<number>> = { status, validate, rules, canary };
 
 export const command: CliCommand = {
   name: 'slo',
-  summary: 'SLO status, error budgets and burn rates from Prometheus; validate SLO specs',
+  summary: 'SLO status, error budgets and burn rates from Prometheus; validate SLO specs; canary analysis',
   usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;
+    if (sub === 'canary' && (rest.includes('--help') || rest.includes('-h'))) {
+      writeLine(io.stdout, CANARY_USAGE);
+      return 0;
+    }
     if (!sub || sub === '--help' || sub === '-h' || rest.includes('--help')) {
       writeLine(sub ? io.stdout : io.stderr, USAGE);
       return sub ? 0 : 2;

@@ -12,7 +12,7 @@ import { run } from '../../actions/slo-gate/src/run.ts';
 import { validateResult } from '../../core/result.ts';
 import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../scripts/lib/canary-traffic.ts';
 import { runActionInProcess } from '../support/action-run.ts';
-import { json, startTestServer, type TestServer } from '../support/http-server.ts';
+import { closedPort, json, startTestServer, type TestServer } from '../support/http-server.ts';
 import { type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
 
 const LAST = Date.UTC(2025, 2, 1) / 1000;
@@ -188,6 +188,19 @@ describe('actions/slo-gate in canary mode', () => {
     expect(errors[0]).toContain('bad-metrics.yml:5:14: [1].direction: must be one of "increase", "decrease", "either"');
     expect(weightServer.requests).toEqual([]);
     expect(result).toMatchObject({ kind: 'canary', verdict: 'error', findings: [{ rule: 'slo-gate-error' }] });
+  });
+
+  it('moves no traffic when Prometheus cannot be asked: the preflight fails first', async () => {
+    const port = await closedPort();
+    const { outputs, stdout, result } = await gate({
+      'canary-selector': 'track="canary-good"',
+      'prometheus-url': `http://127.0.0.1:${port}`,
+      'set-weight-url': weightServer.url,
+    });
+    expect(outputs).toMatchObject({ decision: 'rollback', verdict: 'fail' });
+    expect(stdout).toContain('::error::before moving any traffic, the query of metric "error-rate" failed: Prometheus at');
+    expect(weightServer.requests).toEqual([]);
+    expect(result).toMatchObject({ kind: 'canary', verdict: 'error' });
   });
 
   it('names a query without {{selector}} at its line, after the schema is satisfied', async () => {

@@ -8,3 +8,4 @@ export { type CanaryGateOptions, type CanaryReport, runCanaryGate } from './gate
 export { type CanaryMetricsConfig, parseCanaryMetrics, readCanaryMetrics } from './metrics-file.ts';
 export { DEFAULT_STEP_WAIT, DEFAULT_STEPS, parseStepWait, parseWeightSteps } from './step-input.ts';
 export { commandWeightSetter, httpWeightSetter, parseWeightCommand, recordWeightChanges, type WeightChange, type WeightSetter } from './weight.ts';
+export { type ReplayClock, replayClock } from './replay-clock.ts';
