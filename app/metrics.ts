@@ -1,11 +1,12 @@
 /** Prometheus metrics of the app: events handled, GitHub requests made, handler latency. */
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface AppMetrics {
   registry: Registry;
   events: Counter<'event' | 'outcome'>;
   githubRequests: Counter<'method' | 'route' | 'status'>;
   handlerSeconds: Histogram<'event'>;
+  handlersInFlight: Gauge;
 }
 
 export function createMetrics(): AppMetrics {
@@ -26,9 +27,14 @@ export function createMetrics(): AppMetrics {
     }),
     handlerSeconds: new Histogram({
       name: 'faultline_app_handler_duration_seconds',
-      help: 'Time from receiving a webhook delivery to answering it.',
+      help: 'Time an event handler ran (it may go on after the delivery was answered 202).',
       labelNames: ['event'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    handlersInFlight: new Gauge({
+      name: 'faultline_app_handlers_in_flight',
+      help: 'Event handlers running now; wait for 0 before stopping a replica.',
       registers: [registry],
     }),
   };

@@ -9,6 +9,7 @@ import { verify } from '@octokit/webhooks-methods';
 import { createNodeMiddleware, createProbot } from 'probot';
 import { HttpPrometheusClient } from '../core/prometheus/client.ts';
 import { faultlineOctokit } from './github-client.ts';
+import { withHandlerMetrics } from './handler-metrics.ts';
 import { faultlineApp } from './index.ts';
 import { type AppMetrics, createMetrics } from './metrics.ts';
 
@@ -62,7 +63,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const metrics = createMetrics();
   const prometheus = env.PROMETHEUS_URL ? new HttpPrometheusClient({ url: env.PROMETHEUS_URL }) : undefined;
   const probot = createProbot({ env, overrides: { Octokit: faultlineOctokit(metrics) } });
-  const middleware = await createNodeMiddleware(faultlineApp({ appId, prometheus }), { probot, webhooksPath: WEBHOOK_PATH });
+  const middleware = await createNodeMiddleware(withHandlerMetrics(faultlineApp({ appId, prometheus }), metrics), { probot, webhooksPath: WEBHOOK_PATH });
 
   const server: Server = createServer(async (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -71,7 +72,6 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     if (request.method !== 'POST' || path !== WEBHOOK_PATH) return send(response, 404, '{"error":"not found"}\n');
 
     const event = String(request.headers['x-github-event'] ?? 'unknown');
-    const stop = metrics.handlerSeconds.startTimer({ event });
     let body: string;
     try {
       body = await readBody(request);
@@ -85,10 +85,6 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       return send(response, 401, '{"error":"signature does not match: check the webhook secret"}\n');
     }
     (request as IncomingMessage & { body?: string }).body = body;
-    response.on('finish', () => {
-      stop();
-      metrics.events.inc({ event, outcome: response.statusCode < 300 ? 'handled' : 'failed' });
-    });
     await middleware(request, response, () => send(response, 404, '{"error":"not found"}\n'));
   });
 

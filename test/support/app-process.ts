@@ -12,7 +12,20 @@ export interface AppProcess {
   pid: number;
   /** What the process wrote (Probot's pino logs and our CLI lines), for failure messages. */
   output(): string;
+  /**
+   * Resolves once no event handler is running. A delivery answered `202 still processing` (after
+   * 9 s) has a handler still at work; its effects are complete only when this resolves.
+   */
+  idle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Handlers running now, from the app's own /metrics. */
+export async function handlersInFlight(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const match = /^faultline_app_handlers_in_flight (\d+)/m.exec(text);
+  if (!match) throw new Error(`${url}/metrics has no faultline_app_handlers_in_flight`);
+  return Number(match[1]);
 }
 
 export interface AppProcessEnv {
@@ -70,7 +83,14 @@ export async function startAppProcess(env: AppProcessEnv, readyTimeoutMs = 30_00
         reject(new Error(`faultline app exited (${code ?? signal}) before listening:\n${output}`));
       });
     });
-    return { url, pid: child.pid!, output: () => output, stop };
+    const idle = async (timeoutMs = 120_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while ((await handlersInFlight(url)) > 0) {
+        if (Date.now() > deadline) throw new Error(`handlers still running after ${timeoutMs} ms:\n${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    return { url, pid: child.pid!, output: () => output, idle, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -113,3 +113,29 @@ export function workflowRunPayload(fake: FakeGitHub, run: FakeRun): Record<strin
   };
   return payload;
 }
+
+/** GitHub's example payload for `event.action`, about the fake's repository. */
+export function repositoryPayload(fake: FakeGitHub, event: string, action: string): Record<string, unknown> {
+  const payload = examplePayload(event, action);
+  payload.repository = repositoryOf(fake, payload.repository as Record<string, unknown>);
+  return payload;
+}
+
+/** `issue_comment.created` on pull request `number`, written by `login` (a person). */
+export function pullRequestCommentPayload(fake: FakeGitHub, number: number, login: string, body: string): Record<string, unknown> {
+  const payload = repositoryPayload(fake, 'issue_comment', 'created');
+  const issue = payload.issue as Record<string, unknown>;
+  payload.issue = { ...issue, number, pull_request: { url: `${fake.url}/api/v3/repos/${fake.repo.owner}/${fake.repo.name}/pulls/${number}` } };
+  const comment = payload.comment as Record<string, unknown> & { user: Record<string, unknown> };
+  payload.comment = { ...comment, id: 50_000 + number, body, user: { ...comment.user, login, type: 'User' } };
+  return payload;
+}
+
+/** `check_suite.rerequested` for the pull request's head (someone pressed "Re-run all checks"). */
+export function checkSuiteRerequestedPayload(fake: FakeGitHub, number: number): Record<string, unknown> {
+  const pr = fake.repo.pulls.get(number)!;
+  const payload = repositoryPayload(fake, 'check_suite', 'rerequested');
+  const suite = payload.check_suite as Record<string, unknown>;
+  payload.check_suite = { ...suite, head_sha: pr.head.sha, head_branch: pr.head.ref, pull_requests: [{ number, id: number, url: '', head: { sha: pr.head.sha, ref: pr.head.ref, repo: {} }, base: { sha: pr.base.sha, ref: pr.base.ref, repo: {} } }] };
+  return payload;
+}

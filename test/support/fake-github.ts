@@ -241,7 +241,17 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
   ];
 }
 
-export async function startFakeGitHub(repo: Partial<FakeRepo> & { owner: string; name: string }, appId = 4242): Promise<FakeGitHub> {
+export interface FakeGitHubOptions {
+  appId?: number;
+  /**
+   * Delay before each answer. GitHub answers in tens to hundreds of milliseconds; with a delay,
+   * replicas racing on one pull request overlap the way they do against the real API.
+   */
+  latencyMs?: number;
+}
+
+export async function startFakeGitHub(repo: Partial<FakeRepo> & { owner: string; name: string }, options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const appId = options.appId ?? 4242;
   const state: FakeRepo = {
     defaultBranch: 'main',
     files: new Map(),
@@ -261,35 +271,42 @@ export async function startFakeGitHub(repo: Partial<FakeRepo> & { owner: string;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => {
-      const full = new URL(request.url ?? '/', url);
-      const raw = Buffer.concat(chunks).toString('utf8');
-      if (full.pathname.startsWith('/blobs/artifact-')) {
-        const id = Number(/artifact-(\d+)/.exec(full.pathname)![1]);
-        const artifact = state.runs.flatMap((x) => x.artifacts).find((a) => a.id === id);
-        return artifact ? json(response, 200, artifact.zip) : json(response, 404, { message: 'Not Found' });
-      }
-      const path = full.pathname.replace(/^\/api\/v3/, '');
-      const line = `${request.method} ${path}`;
-      requests.push(line);
-      problems.push(...checkGitHubRequest(request.method ?? 'GET', full.toString(), raw || undefined));
-      const failure = failures.find((f) => f.times > 0 && f.pattern.test(line));
-      if (failure) {
-        failure.times--;
-        return json(response, failure.status, { message: `injected ${failure.status}` }, failure.headers);
-      }
-      const route = table.find(([pattern, method]) => method === request.method && pattern.test(path));
-      if (!route) return json(response, 404, { message: `fake GitHub has no route for ${line}` });
-      let body: Record<string, unknown> = {};
-      try {
-        body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-      } catch {
-        return json(response, 400, { message: 'Problems parsing JSON' });
-      }
-      const [status, value, headers] = route[2](path.match(route[0])!, body, full.searchParams, request);
-      json(response, status, value, headers);
-    });
+    request.on('end', () => setTimeout(() => answer(request, response, Buffer.concat(chunks).toString('utf8')), options.latencyMs ?? 0));
   });
+  function answer(request: IncomingMessage, response: ServerResponse, raw: string): void {
+    const full = new URL(request.url ?? '/', url);
+    if (full.pathname.startsWith('/blobs/artifact-')) {
+      const id = Number(/artifact-(\d+)/.exec(full.pathname)![1]);
+      const artifact = state.runs.flatMap((x) => x.artifacts).find((a) => a.id === id);
+      if (artifact) json(response, 200, artifact.zip);
+      else json(response, 404, { message: 'Not Found' });
+      return;
+    }
+    const path = full.pathname.replace(/^\/api\/v3/, '');
+    const line = `${request.method} ${path}`;
+    requests.push(line);
+    problems.push(...checkGitHubRequest(request.method ?? 'GET', full.toString(), raw || undefined));
+    const failure = failures.find((f) => f.times > 0 && f.pattern.test(line));
+    if (failure) {
+      failure.times--;
+      json(response, failure.status, { message: `injected ${failure.status}` }, failure.headers);
+      return;
+    }
+    const route = table.find(([pattern, method]) => method === request.method && pattern.test(path));
+    if (!route) {
+      json(response, 404, { message: `fake GitHub has no route for ${line}` });
+      return;
+    }
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      json(response, 400, { message: 'Problems parsing JSON' });
+      return;
+    }
+    const [status, value, headers] = route[2](path.match(route[0])!, body, full.searchParams, request);
+    json(response, status, value, headers);
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   url = `http://127.0.0.1:${port}`;
