@@ -1,7 +1,8 @@
 /**
  * Lints files and folders: folders are walked for `*.sql`, in natural order (V2 before V10, as
  * migration tools apply them). Unreadable input is the user's to fix, so it stops the run with a
- * FaultlineError (exit code 2) naming the file; SQL problems never do.
+ * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
+ * `file`, not its message: every face prints `file: message`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative } from 'node:path';
@@ -45,7 +46,7 @@ export function collectSqlFiles(paths: readonly string[], exclude: readonly stri
     try {
       stats = statSync(path);
     } catch (error) {
-      throw new FaultlineError(`${path}: no such file or folder`, {
+      throw new FaultlineError('no such file or folder', {
         file: path,
         hint: 'check the path (it is relative to the current directory) or the "paths" in your config',
         cause: error,
@@ -75,14 +76,14 @@ export function readSqlFile(path: string): string {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new FaultlineError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+    throw new FaultlineError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
       file: path,
       hint: 'check that the file exists and is readable',
       cause: error,
     });
   }
   if (bytes.includes(0)) {
-    throw new FaultlineError(`${path}: this is a binary file, not SQL text`, {
+    throw new FaultlineError('this is a binary file, not SQL text', {
       file: path,
       hint: 'exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files',
     });
@@ -90,7 +91,7 @@ export function readSqlFile(path: string): string {
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new FaultlineError(`${path}: the file is not valid UTF-8 text`, {
+    throw new FaultlineError('the file is not valid UTF-8 text', {
       file: path,
       hint: 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect',
       cause: error,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { FaultlineError } from '../../../core/errors.ts';
 import { lintFiles, lintSource } from '../../../core/migrations/lint.ts';
-import { compareNatural } from '../../../core/migrations/lint-files.ts';
+import { compareNatural, readSqlFile } from '../../../core/migrations/lint-files.ts';
 import { allRules, ruleById, ruleIds } from '../../../core/migrations/rules/index.ts';
 import { lintSql } from './lint-sql.ts';
 
@@ -182,18 +182,50 @@ describe('lintFiles', () => {
     expect(report.files.map((f) => f.path)).toEqual([join(dir, 'V1__a.sql')]);
   });
 
-  it('rejects a missing path, naming it (exit code 2)', async () => {
+  // The path is the error's `file`; faces print `file: message`, so it appears exactly once.
+  async function inputError(paths: string[]): Promise<FaultlineError> {
+    const error = await lintFiles(paths).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    if (!(error instanceof FaultlineError)) throw new Error(`expected a FaultlineError, got ${String(error)}`);
+    expect(error.exitCode).toBe(2);
+    return error;
+  }
+
+  it('rejects a missing path, naming it once (exit code 2)', async () => {
     const missing = join(dir, 'nope.sql');
-    await expect(lintFiles([missing])).rejects.toThrow(`${missing}: no such file or folder`);
-    await expect(lintFiles([missing])).rejects.toBeInstanceOf(FaultlineError);
-    await expect(lintFiles([missing])).rejects.toMatchObject({ exitCode: 2, file: missing });
+    const error = await inputError([missing]);
+    expect(error.file).toBe(missing);
+    expect(error.format()).toBe(
+      `${missing}: no such file or folder\n  hint: check the path (it is relative to the current directory) or the "paths" in your config`,
+    );
   });
 
-  it('rejects a binary file and a non-UTF-8 file, naming them', async () => {
-    writeFileSync(join(dir, 'dump.sql'), Buffer.from([0x50, 0x47, 0x00, 0x01]));
-    await expect(lintFiles([join(dir, 'dump.sql')])).rejects.toThrow(/dump\.sql: this is a binary file/);
-    writeFileSync(join(dir, 'latin1.sql'), Buffer.from("SELECT 'caf\xe9';", 'latin1'));
-    await expect(lintFiles([join(dir, 'latin1.sql')])).rejects.toMatchObject({ exitCode: 2, message: expect.stringContaining('not valid UTF-8') });
+  it('rejects a binary file and a non-UTF-8 file, naming each once', async () => {
+    const binary = join(dir, 'dump.sql');
+    writeFileSync(binary, Buffer.from([0x50, 0x47, 0x00, 0x01]));
+    expect((await inputError([binary])).format()).toBe(
+      `${binary}: this is a binary file, not SQL text\n  hint: exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files`,
+    );
+    const latin1 = join(dir, 'latin1.sql');
+    writeFileSync(latin1, Buffer.from("SELECT 'caf\xe9';", 'latin1'));
+    expect((await inputError([latin1])).format()).toBe(
+      `${latin1}: the file is not valid UTF-8 text\n  hint: save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect`,
+    );
+  });
+
+  it('rejects a file it cannot read, naming it once with the system error code', () => {
+    const folder = join(dir, 'V1__folder.sql');
+    mkdirSync(folder);
+    let error: unknown;
+    try {
+      readSqlFile(folder);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(FaultlineError);
+    expect((error as FaultlineError).format()).toBe(`${folder}: cannot read the file (EISDIR)\n  hint: check that the file exists and is readable`);
   });
 
   it('reads a UTF-8 BOM file with correct columns', async () => {
