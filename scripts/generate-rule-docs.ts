@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allRules, engineRules } from '../core/migrations/rules/index.ts';
+import { allRules, engineRules, shadowRules } from '../core/migrations/rules/index.ts';
 
 export interface DocumentedRule {
   id: string;
@@ -34,7 +34,26 @@ function index(rules: readonly DocumentedRule[]): string {
   ].join('\n');
 }
 
-export function renderRuleDocs(statementRules: readonly DocumentedRule[], otherRules: readonly DocumentedRule[]): string {
+export function renderRuleDocs(
+  statementRules: readonly DocumentedRule[],
+  otherRules: readonly DocumentedRule[],
+  observedRules: readonly DocumentedRule[] = [],
+): string {
+  const observed =
+    observedRules.length === 0
+      ? []
+      : [
+          '## Shadow run',
+          '',
+          'With `--database-url` (input `database-url`) the files are also applied, in order, to a scratch',
+          'database on that server, and what PostgreSQL actually did is reported under these ids: the',
+          'locks taken (from `pg_locks`), tables rewritten (relfilenode before and after) and statements',
+          'that failed. They are configured in `migrations.rules` like the others.',
+          '',
+          index(observedRules),
+          '',
+          ...observedRules.map(section),
+        ];
   return [
     '# Migration gate rules',
     '',
@@ -55,11 +74,12 @@ export function renderRuleDocs(statementRules: readonly DocumentedRule[], otherR
     index(otherRules),
     '',
     ...otherRules.map(section),
+    ...observed,
   ].join('\n');
 }
 
 export function currentRuleDocs(): string {
-  return renderRuleDocs(allRules, engineRules);
+  return renderRuleDocs(allRules, engineRules, shadowRules);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -72,6 +92,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   } else {
     writeFileSync(RULES_PAGE, expected);
-    console.log(`wrote ${RULES_PAGE} (${allRules.length + engineRules.length} rules)`);
+    console.log(`wrote ${RULES_PAGE} (${allRules.length + engineRules.length + shadowRules.length} rules)`);
   }
 }

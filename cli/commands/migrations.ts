@@ -9,7 +9,7 @@ import { FaultlineError } from '../../core/errors.ts';
 import { CONFIG_FILE, lintOptionsFrom, loadConfigFile, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
 import { findMigrationFiles } from '../../core/migrations/find-files.ts';
 import { runMigrationGate } from '../../core/migrations/gate.ts';
-import { allRules, engineRules } from '../../core/migrations/rules/index.ts';
+import { ruleInfos } from '../../core/migrations/rules/index.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
 import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
 import { migrationsToSarif } from '../../core/report/migrations-sarif.ts';
@@ -133,7 +133,7 @@ async function lint(args: string[], io: CliIO): Promise<number> {
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   if (options.format === 'json') io.stdout.write(renderMigrationsJson(report));
-  else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
+  else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, ruleInfos)));
   else io.stdout.write(renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) }));
   return countFindings(report).errors > 0 ? 1 : 0;
 }

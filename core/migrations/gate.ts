@@ -3,13 +3,13 @@
  * them to a scratch database on that server and merge what was observed into the report. The CLI
  * and the action both call this, so they cannot disagree about what a run means.
  */
-import { type LintOptions, lintFiles } from './lint.ts';
+import { type LintOptions, lintFiles, severityFor } from './lint.ts';
 import { LineIndex } from './positions.ts';
 import { readSqlFile } from './lint-files.ts';
 import { mergeShadowFindings, shadowRunAgainst } from './shadow.ts';
 import type { ShadowFile, ShadowOptions, ShadowReport } from './shadow-types.ts';
 import { splitStatements } from './split.ts';
-import type { LintReport } from './types.ts';
+import type { Finding, LintReport } from './types.ts';
 
 export interface GateOptions extends LintOptions {
   /** postgres:// URL of a server for the shadow run; none: static analysis only. */
@@ -33,6 +33,14 @@ export function shadowFileOf(path: string, text: string): ShadowFile {
   return { path, statements };
 }
 
+/** Shadow findings under the configured severities (`migrations.rules`): `off` drops a rule's findings. */
+export function configuredShadowFindings(findings: readonly Finding[], options: LintOptions): Finding[] {
+  return findings.flatMap((finding) => {
+    const severity = severityFor(options, finding.rule);
+    return severity === 'off' ? [] : [{ ...finding, severity }];
+  });
+}
+
 /**
  * Lints `files` (already collected, in the order they are applied) and, with `databaseUrl`, shadow
  * runs them. Rejects with a FaultlineError (exit 2) for unreadable files or an unreachable server.
@@ -49,7 +57,7 @@ export async function runMigrationGate(files: readonly string[], options: GateOp
   );
   const merged = mergeShadowFindings(
     report.files.flatMap((file) => file.findings),
-    shadow,
+    { ...shadow, findings: configuredShadowFindings(shadow.findings, lintOptions) },
   );
   return {
     report: {

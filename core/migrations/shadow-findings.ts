@@ -2,7 +2,7 @@
  * Turns what the shadow run observed into findings (`source: 'shadow'`), and merges them with the
  * static rules' findings so a hazard the rules already explained is not reported twice.
  *
- * Rule ids (public, like the static ones):
+ * Rule ids (public, like the static ones; their summaries and explanations are in shadow-rules.ts):
  *   shadow-statement-failed  [error]   Postgres refused the statement (its message and SQLSTATE)
  *   shadow-table-rewrite     [error]   a pre-existing table or index got new storage (relfilenode)
  *   shadow-access-exclusive  [warning] ACCESS EXCLUSIVE on a pre-existing relation, no lock_timeout
@@ -11,15 +11,11 @@
  * created are new and empty, as the static rules assume too.
  */
 import { lockStrength } from './shadow-observe.ts';
+import { SHADOW_RULES } from './shadow-rules.ts';
 import type { ShadowReport, ShadowStatementReport } from './shadow-types.ts';
 import type { Blocked, Finding, LockMode } from './types.ts';
 
-export const SHADOW_RULES = {
-  statementFailed: 'shadow-statement-failed',
-  tableRewrite: 'shadow-table-rewrite',
-  accessExclusive: 'shadow-access-exclusive',
-  blocksWrites: 'shadow-blocks-writes',
-} as const;
+export { SHADOW_RULES };
 
 const WRITE_BLOCKING: readonly LockMode[] = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE'];
 

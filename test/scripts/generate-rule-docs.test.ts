@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { allRules, engineRules } from '../../core/migrations/rules/index.ts';
+import { allRules, engineRules, shadowRules } from '../../core/migrations/rules/index.ts';
 import { currentRuleDocs, RULES_PAGE, renderRuleDocs } from '../../scripts/generate-rule-docs.ts';
 
 describe('the generated rules page', () => {
@@ -10,10 +10,19 @@ describe('the generated rules page', () => {
 
   it('has a section for every rule id in the registry, with its summary and explanation', () => {
     const page = currentRuleDocs();
-    for (const rule of [...allRules, ...engineRules]) {
+    for (const rule of [...allRules, ...engineRules, ...shadowRules]) {
       expect(page).toContain(`### \`${rule.id}\`\n\n**${rule.summary}.**`);
       expect(page).toContain(rule.description);
       expect(page).toContain(`| [\`${rule.id}\`](#${rule.id}) | ${rule.defaultSeverity} |`);
+    }
+  });
+
+  it('documents the shadow run\'s rule ids in their own section', () => {
+    const page = currentRuleDocs();
+    const section = page.slice(page.indexOf('## Shadow run'));
+    expect(section).not.toBe(page);
+    for (const id of ['shadow-statement-failed', 'shadow-table-rewrite', 'shadow-access-exclusive', 'shadow-blocks-writes']) {
+      expect(section).toContain(`### \`${id}\``);
     }
   });
 

@@ -10,7 +10,7 @@ import { lintOptionsFrom, loadConfigFile, type MigrationConfig, migrationConfig 
 import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migrations/find-files.ts';
 import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
 import { DEFAULT_PG_VERSION } from '../../../core/migrations/lint.ts';
-import { allRules, engineRules } from '../../../core/migrations/rules/index.ts';
+import { ruleInfos } from '../../../core/migrations/rules/index.ts';
 import type { ShadowReport } from '../../../core/migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../../../core/migrations/types.ts';
 import { createResult, type FaultlineResult, type ResultFinding, type ResultSource, validateResult, type Verdict } from '../../../core/result.ts';
@@ -188,7 +188,7 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
   const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
   if (settings.stepSummary) await core.summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
   else core.info('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
-  if (settings.sarifFile) writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
+  if (settings.sarifFile) writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, ruleInfos)));
   writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
 
   core.setOutput('errors', counts.errors);

@@ -1,8 +1,10 @@
 /**
  * Every rule the gate knows, by id. Rule ids are public API: users configure and suppress them by
  * id, docs list them, SARIF names them. Besides the statement rules there are findings the engine
- * itself produces (about suppressions and its own failures); they are configurable the same way.
+ * itself produces (about suppressions and its own failures) and what the shadow run observes on a
+ * real server; they are configurable the same way.
  */
+import { shadowRules } from '../shadow-rules.ts';
 import type { Rule, Severity } from '../types.ts';
 import { lockingRules } from './locking-rules.ts';
 import { schemaChangeRules } from './schema-change-rules.ts';
@@ -51,7 +53,9 @@ export const engineRules: RuleInfo[] = [
 
 export const allRules: Rule[] = [...lockingRules, ...schemaChangeRules];
 
-export const ruleInfos: RuleInfo[] = [...allRules, ...engineRules];
+export { shadowRules };
+
+export const ruleInfos: RuleInfo[] = [...allRules, ...engineRules, ...shadowRules];
 
 export const ruleIds: string[] = ruleInfos.map((rule) => rule.id);
 

@@ -49,6 +49,11 @@ describe('.github/faultline.yml: migrations section', () => {
     expect(migrationConfig(parseConfig('slo:\n  specs: [.slo]\n', 'f.yml')).rules).toEqual({});
   });
 
+  it('accepts the shadow run\'s rule ids like the static ones', () => {
+    const config = parseConfig('migrations:\n  rules:\n    shadow-blocks-writes: off\n    shadow-table-rewrite: warning\n', 'f.yml');
+    expect(migrationConfig(config).rules).toEqual({ 'shadow-blocks-writes': 'off', 'shadow-table-rewrite': 'warning' });
+  });
+
   it('rejects an unknown rule id, naming key and line, with a suggestion', () => {
     const error = problem('migrations:\n  rules:\n    non-concurrent-index: warning\n    set-not-nul: off\n');
     expect(error.exitCode).toBe(2);

@@ -1,4 +1,8 @@
-import { mergeShadowFindings, shadowFindingsFor } from '../../../core/migrations/shadow-findings.ts';
+import { configuredShadowFindings } from '../../../core/migrations/gate.ts';
+import { ruleInfos } from '../../../core/migrations/rules/index.ts';
+import { mergeShadowFindings, SHADOW_RULES, shadowFindingsFor } from '../../../core/migrations/shadow-findings.ts';
+import { shadowRules } from '../../../core/migrations/shadow-rules.ts';
+import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import type { ShadowStatementReport } from '../../../core/migrations/shadow-types.ts';
 import type { Finding, LockMode } from '../../../core/migrations/types.ts';
 
@@ -167,5 +171,49 @@ describe('merging shadow findings with the static rules’ findings', () => {
       ['db/002.sql', 6, 'syntax-error'],
       ['db/002.sql', 6, 'shadow-statement-failed'],
     ]);
+  });
+});
+
+describe('shadow rule ids, like the static ones', () => {
+  const rewrite = observed({
+    line: 2,
+    text: 'ALTER TABLE orders ALTER COLUMN id TYPE bigint',
+    locks: [{ relation: 'orders', mode: 'ACCESS EXCLUSIVE', preExisting: true }],
+    rewrote: [{ relation: 'orders', preExisting: true }],
+  });
+  const blocking = observed({ line: 4, text: 'CREATE INDEX orders_c ON orders (c)', locks: [{ relation: 'orders', mode: 'SHARE', preExisting: true }] });
+
+  it('each have a summary and an explanation in the rule registry', () => {
+    expect(shadowRules.map((rule) => rule.id).sort()).toEqual(Object.values(SHADOW_RULES).sort());
+    for (const rule of shadowRules) {
+      expect(ruleInfos).toContainEqual(rule);
+      expect(rule.summary.length).toBeGreaterThan(20);
+      expect(rule.description.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('report at the default severity the registry gives them', () => {
+    const failed = observed({ line: 7, text: 'SELECT * FROM nope', error: { message: 'no', sqlState: '42P01', line: 7, column: 1 } });
+    const unbounded = observed({ line: 3, text: 'ALTER TABLE orders ADD COLUMN a int', locks: [{ relation: 'orders', mode: 'ACCESS EXCLUSIVE', preExisting: true }] });
+    const findings = [failed, rewrite, unbounded, blocking].flatMap(shadowFindingsFor);
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(Object.values(SHADOW_RULES)));
+    for (const finding of findings) {
+      expect(finding.severity).toBe(shadowRules.find((rule) => rule.id === finding.rule)!.defaultSeverity);
+    }
+  });
+
+  it('are full SARIF rule entries (not bare ids) when the registry is passed', () => {
+    const findings = shadowFindingsFor(rewrite);
+    const log = migrationsToSarif({ version: 1, files: [{ path: 'db/002.sql', findings, statements: 1 }] }, ruleInfos);
+    const entry = log.runs[0]!.tool.driver.rules.find((rule) => rule.id === 'shadow-table-rewrite')!;
+    expect(entry.shortDescription).toEqual({ text: shadowRules.find((rule) => rule.id === 'shadow-table-rewrite')!.summary });
+    expect(entry.fullDescription!.text).toContain('relfilenode');
+  });
+
+  it('take the configured severity, and none when configured off', () => {
+    const findings = [...shadowFindingsFor(rewrite), ...shadowFindingsFor(blocking)];
+    const configured = configuredShadowFindings(findings, { rules: { 'shadow-table-rewrite': 'warning', 'shadow-blocks-writes': 'off' } });
+    expect(configured.map((f) => [f.rule, f.severity])).toEqual([['shadow-table-rewrite', 'warning']]);
+    expect(configuredShadowFindings(findings, {}).map((f) => f.severity)).toEqual(['error', 'warning']);
   });
 });
