@@ -7,6 +7,7 @@ import { addPrimaryKeyWithoutIndex } from './add-primary-key-without-index.ts';
 import { addUniqueConstraintWithoutIndex } from './add-unique-constraint-without-index.ts';
 import { alterDomainAddConstraint } from './alter-domain-add-constraint.ts';
 import { alterEnumAddValueInTransaction } from './alter-enum-add-value-in-transaction.ts';
+import { concurrentlyInTransaction } from './concurrently-in-transaction.ts';
 import { createIndexConcurrentlyInTransaction } from './create-index-concurrently-in-transaction.ts';
 import { dropIndexNonConcurrent } from './drop-index-non-concurrent.ts';
 import { duplicateColumn } from './duplicate-column.ts';
@@ -24,6 +25,7 @@ import { validateInSameTransaction } from './validate-in-same-transaction.ts';
 export const lockingRules: Rule[] = [
   nonConcurrentIndex,
   createIndexConcurrentlyInTransaction,
+  concurrentlyInTransaction,
   dropIndexNonConcurrent,
   reindexNonConcurrent,
   addForeignKeyWithoutNotValid,
