@@ -5,7 +5,6 @@
  * SLO came out as the generated traffic says it must (see slo-demo-data.ts): that includes the
  * one spent budget, so the status itself exits 1.
  */
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describeError } from '../../core/errors.ts';
 import { type RunningPrometheus, startPrometheus } from '../../scripts/lib/prometheus.ts';
