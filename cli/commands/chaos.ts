@@ -1,6 +1,6 @@
 /**
- * `faultline chaos run FILE [--dry-run] [--journal FILE] [--var KEY=VALUE]... [--ledger FILE]`
- * `faultline chaos validate FILE [--var KEY=VALUE]...`
+ * `faultline chaos run FILE [--dry-run] [--journal FILE] [--var KEY=VALUE]... [--ledger FILE] [--config FILE]`
+ * `faultline chaos validate FILE [--var KEY=VALUE]... [--config FILE]`
  * `faultline chaos rollback [--ledger FILE]`
  * Exit 0: completed and steady state held; 1: deviated, failed, aborted or interrupted; 2: invalid
  * experiment or usage. Progress goes to stderr; on SIGINT/SIGTERM everything in the ledger is
@@ -11,11 +11,13 @@ import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { drivers } from '../../core/drivers/index.ts';
 import { FaultlineError } from '../../core/errors.ts';
+import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../core/experiment/chaos-config.ts';
 import { parseVars, readExperiment } from '../../core/experiment/engine.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { Ledger, revertAll } from '../../core/experiment/ledger.ts';
 import { formatPlan, planExperiment } from '../../core/experiment/plan.ts';
+import { type ChaosPolicy, DEFAULT_CHAOS_POLICY } from '../../core/experiment/policy.ts';
 import { chaosResult } from '../../core/experiment/result.ts';
 import { type RunEvent, runExperiment } from '../../core/experiment/runner.ts';
 import { probes } from '../../core/probes/index.ts';
@@ -23,8 +25,8 @@ import type { CliCommand, CliIO } from '../io.ts';
 import { writeLine } from '../io.ts';
 
 const USAGE = `Usage:
-  faultline chaos run FILE [--dry-run] [--journal FILE] [--var KEY=VALUE]... [--ledger FILE] [--result FILE]
-  faultline chaos validate FILE [--var KEY=VALUE]...
+  faultline chaos run FILE [--dry-run] [--journal FILE] [--var KEY=VALUE]... [--ledger FILE] [--result FILE] [--config FILE]
+  faultline chaos validate FILE [--var KEY=VALUE]... [--config FILE]
   faultline chaos rollback [--ledger FILE]
 
   run        runs a Chaos Toolkit experiment (JSON/YAML) with faultline's drivers and probes
@@ -37,6 +39,8 @@ Options:
   --var KEY=VALUE   override a configuration value (repeatable)
   --ledger FILE     fault ledger (default .faultline/chaos-ledger.json)
   --result FILE     also write a faultline result file (kind chaos)
+  --config FILE     config whose chaos: section sets the policy (owner tag, allowed drivers,
+                    max TTL, blast radius, max faults); default ${CHAOS_CONFIG_FILE} when present
 
 Exit codes: 0 steady state held; 1 deviated, failed, aborted or interrupted; 2 invalid input.`;
 
@@ -46,6 +50,7 @@ interface Flags {
   journal: string;
   ledger: string;
   result?: string;
+  config?: string;
   vars: string[];
 }
 
@@ -79,6 +84,9 @@ function parseFlags(args: string[], cwd: string): Flags {
       case '--var':
         flags.vars.push(value());
         break;
+      case '--config':
+        flags.config = value();
+        break;
       default:
         if (arg.startsWith('-')) throw usageError(`unknown option ${arg}`);
         if (flags.file) throw usageError(`one experiment file at a time (got ${flags.file} and ${arg})`);
@@ -96,6 +104,13 @@ function readFile(file: string | undefined, io: CliIO): { path: string; text: st
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) throw new FaultlineError(`experiment file not found: ${file}`, { hint: 'check the path (relative to the current directory)' });
   return { path, text: readFileSync(path, 'utf8') };
+}
+
+/** --config FILE must be readable; without it, the default file applies only when it exists. */
+function chaosPolicy(flags: Flags, io: CliIO): ChaosPolicy {
+  if (flags.config !== undefined) return loadChaosPolicy(resolve(io.cwd, flags.config), flags.config);
+  const fallback = resolve(io.cwd, CHAOS_CONFIG_FILE);
+  return existsSync(fallback) ? loadChaosPolicy(fallback, CHAOS_CONFIG_FILE) : DEFAULT_CHAOS_POLICY;
 }
 
 function kubeconfig(io: CliIO): string | undefined {
@@ -140,7 +155,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const flags = parseFlags(args, io.cwd);
   const { path, text } = readFile(flags.file, io);
   const vars = parseVars(flags.vars, '--var');
-  const { prepared } = readExperiment(text, flags.file!, { drivers, env: io.env, vars });
+  const { prepared } = readExperiment(text, flags.file!, { drivers, env: io.env, vars, policy: chaosPolicy(flags, io) });
   if (flags.dryRun) {
     writeLine(io.stdout, formatPlan(planExperiment(prepared, drivers, probes)));
     return 0;
@@ -194,12 +209,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
 function validate(args: string[], io: CliIO): number {
   const flags = parseFlags(args, io.cwd);
   const { text } = readFile(flags.file, io);
-  const { prepared, faults } = readExperiment(text, flags.file!, { drivers, env: io.env, vars: parseVars(flags.vars, '--var'), lenient: true });
+  const policy = chaosPolicy(flags, io);
+  const { prepared, faults } = readExperiment(text, flags.file!, { drivers, env: io.env, vars: parseVars(flags.vars, '--var'), lenient: true, policy });
   const probesCount = prepared.hypothesis.length + prepared.guardrails.length;
   const unresolved = prepared.bindings.unresolved;
   writeLine(
     io.stdout,
-    `${flags.file}: valid experiment "${prepared.experiment.title}" — ${probesCount} steady-state/guardrail probe(s), ${prepared.method.length} method activit${prepared.method.length === 1 ? 'y' : 'ies'}, ${faults.length} fault(s)${prepared.owner ? `, owner ${prepared.owner}` : ''}`,
+    `${flags.file}: valid experiment "${prepared.experiment.title}" — ${probesCount} steady-state/guardrail probe(s), ${prepared.method.length} method activit${prepared.method.length === 1 ? 'y' : 'ies'}, ${faults.length} fault(s)${prepared.owner ? `, owner ${prepared.owner}` : ''}; policy ${policy.source ?? 'built-in'}`,
   );
   if (unresolved.length > 0) {
     writeLine(io.stderr, `note: ${unresolved.join(', ')} come${unresolved.length === 1 ? 's' : ''} from environment variables not set here; arguments using them were not checked`);

@@ -1,13 +1,20 @@
 /**
  * Who may inject what. Faults from our drivers must name an owning team (tag `owner:<team>`), stay
  * within a time-to-live and a blast radius; plain Chaos Toolkit experiments (no driver) pass
- * unchanged. The policy is data: faces pass DEFAULT_CHAOS_POLICY or one the user configured.
+ * unchanged. The policy is data: faces pass DEFAULT_CHAOS_POLICY or the `chaos:` section of
+ * .github/faultline.yml (chaos-config.ts).
  */
 import type { FaultDriver, FaultPlan } from '../drivers/types.ts';
 import { FaultlineError } from '../errors.ts';
 import { keyPath } from '../schema/validate.ts';
 import { isDriverProvider } from './model.ts';
 import type { PreparedExperiment } from './prepare.ts';
+
+/** The most targets one fault may touch, counted (processes, pods) or as a share of the matches. */
+export interface BlastRadiusLimit {
+  targets: number;
+  percent: number;
+}
 
 export interface ChaosPolicy {
   /** Experiments that use a driver must carry an `owner:<team>` tag. */
@@ -16,10 +23,14 @@ export interface ChaosPolicy {
   allowedDrivers?: string[];
   /** Longest time-to-live a single fault may have. */
   maxTtlSeconds: number;
-  /** Largest blast radius a single fault may declare. */
-  maxBlastRadius: { targets: number; percent: number };
+  /** Largest blast radius a single fault may declare, for drivers without their own limit. */
+  maxBlastRadius: BlastRadiusLimit;
+  /** Per driver name: its own limit, complete (defaults already merged in). */
+  driverBlastRadius?: Record<string, BlastRadiusLimit>;
   /** Most faults one experiment may inject. */
   maxFaults: number;
+  /** Where the policy was configured (e.g. `.github/faultline.yml`), so a refusal says what to edit. */
+  source?: string;
 }
 
 export const DEFAULT_CHAOS_POLICY: ChaosPolicy = {
@@ -28,6 +39,11 @@ export const DEFAULT_CHAOS_POLICY: ChaosPolicy = {
   maxBlastRadius: { targets: 25, percent: 50 },
   maxFaults: 20,
 };
+
+/** The blast-radius limit that applies to one driver's faults. */
+export function blastRadiusLimitFor(policy: ChaosPolicy, driver: string): BlastRadiusLimit {
+  return (policy.driverBlastRadius && Object.hasOwn(policy.driverBlastRadius, driver) ? policy.driverBlastRadius[driver] : undefined) ?? policy.maxBlastRadius;
+}
 
 export interface PlannedFault {
   name: string;
@@ -76,16 +92,18 @@ export function checkPolicy(
     }
     const radius = fault.plan.blastRadius;
     if (radius) {
-      const max = radius.unit === 'percent' ? policy.maxBlastRadius.percent : policy.maxBlastRadius.targets;
+      const limit = blastRadiusLimitFor(policy, fault.plan.driver);
+      const max = radius.unit === 'percent' ? limit.percent : limit.targets;
+      const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
       if (radius.limit > max) {
-        problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}`);
+        problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
       }
     }
   }
   if (problems.length > 0) {
     throw new FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
       file: prepared.file,
-      hint: 'add the owner tag, narrow the fault, or change the policy (docs/chaos.md#safety)',
+      hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
     });
   }
   return faults;

@@ -5,9 +5,9 @@
  * else the TypeScript sources (Node 24 runs them directly).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { validateResult } from '../../core/result.ts';
 import { type LocalService, startLocalService } from '../support/local-service.ts';
 
@@ -160,6 +160,52 @@ method:
     expect(code).toBe(1);
     expect(stdout).toContain('bad.yaml:7:34: method[0].provider.driver: unknown driver "chainsaw"');
     expect(parseCommandFile(files.output)).toMatchObject({ status: 'error' });
+  });
+
+  describe('the chaos policy from the config input', () => {
+    const writeConfig = (path: string, text: string) => {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true });
+      writeFileSync(join(workspace, path), text);
+    };
+
+    it('applies .github/faultline.yml by default and refuses an experiment that breaks it, touching nothing', async () => {
+      writeConfig('.github/faultline.yml', 'chaos:\n  max-ttl: 1m\n');
+      const file = experiment('long-freeze.yaml', freeze(service.pid, 0, 300));
+      const { code, stdout } = await start('index', { experiment: file, vars: `url=${service.url}`, config: '.github/faultline.yml' }).done;
+      expect(code).toBe(1);
+      expect(stdout).toContain("long-freeze.yaml:13: method[0] (\"freeze\"): time-to-live 300 s is over the policy's 60 s");
+      expect(stdout).toContain('change the policy (chaos: in .github/faultline.yml)');
+      expect(parseCommandFile(files.output)).toMatchObject({ status: 'error' });
+      expect(service.state()).not.toBe('T');
+    });
+
+    it('uses the built-in policy when the default file is absent', async () => {
+      const file = experiment('plan.yaml', freeze(service.pid, 0, 300));
+      const { code } = await start('index', { experiment: file, 'dry-run': 'true', vars: `url=${service.url}`, config: '.github/faultline.yml' }).done;
+      expect(code).toBe(0);
+      expect(parseCommandFile(files.output)).toMatchObject({ status: 'dry-run' });
+    });
+
+    it('reads another config file when the input names one', async () => {
+      writeConfig('.github/faultline.yml', 'chaos:\n  max-ttl: 1m\n');
+      writeConfig('ci/chaos-lab.yml', 'chaos:\n  allowed-drivers: [toxiproxy]\n');
+      const file = experiment('plan.yaml', freeze(service.pid, 0, 30));
+      const { code, stdout } = await start('index', { experiment: file, 'dry-run': 'true', vars: `url=${service.url}`, config: 'ci/chaos-lab.yml' }).done;
+      expect(code).toBe(1);
+      expect(stdout).toContain('driver "process" is not allowed by the policy (allowed: toxiproxy)');
+      expect(stdout).toContain('(chaos: in ci/chaos-lab.yml)');
+    });
+
+    it('fails with file, line and key for an invalid chaos: section, and names a config input that does not exist', async () => {
+      writeConfig('.github/faultline.yml', 'chaos:\n  max-faults: 0\n');
+      const file = experiment('plan.yaml', freeze(service.pid, 0));
+      const invalid = await start('index', { experiment: file, 'dry-run': 'true', config: '.github/faultline.yml' }).done;
+      expect(invalid.code).toBe(1);
+      expect(invalid.stdout).toContain('.github/faultline.yml:2:15: chaos.max-faults: must be >= 1');
+      const missing = await start('index', { experiment: file, 'dry-run': 'true', config: 'ci/nope.yml' }).done;
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toContain("input config: file 'ci/nope.yml' does not exist in the workspace");
+    });
   });
 
   it('names the input when fail-on-deviation is not a boolean', async () => {

@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { FaultlineError } from '../../../core/errors.ts';
+import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../../core/experiment/chaos-config.ts';
 import { parseVars } from '../../../core/experiment/engine.ts';
+import { type ChaosPolicy, DEFAULT_CHAOS_POLICY } from '../../../core/experiment/policy.ts';
 import type { ResultSource } from '../../../core/result.ts';
 
 export interface ChaosSettings {
@@ -19,6 +21,8 @@ export interface ChaosSettings {
   journalPath: string;
   vars: Record<string, string>;
   failOnDeviation: boolean;
+  /** From the `config` file's chaos: section, or the built-in policy when the default file is absent. */
+  policy: ChaosPolicy;
   ledgerPath: string;
   resultFile: string;
   /** For the experiment's `{type: env}` values and the process provider's PATH lookup. */
@@ -57,6 +61,15 @@ export function defaultLedgerPath(env: NodeJS.ProcessEnv): string {
   return join(dir, `faultline-chaos-ledger-${step}.json`);
 }
 
+/** The default config file is optional; a config path the workflow names must exist. */
+function chaosPolicy(workspace: string, value: string): ChaosPolicy {
+  const given = value || CHAOS_CONFIG_FILE;
+  const path = inWorkspace(workspace, given);
+  if (existsSync(path)) return loadChaosPolicy(path, given);
+  if (given === CHAOS_CONFIG_FILE) return DEFAULT_CHAOS_POLICY;
+  throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
+}
+
 function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
   if (!env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return undefined;
   try {
@@ -89,6 +102,7 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): ChaosS
     journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
     vars: parseVars(varLines, 'input vars'),
     failOnDeviation: bool(input, 'fail-on-deviation', true),
+    policy: chaosPolicy(workspace, input('config')),
     ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : defaultLedgerPath(env),
     resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
     env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),

@@ -48,7 +48,7 @@ function log(event: RunEvent): void {
 
 async function experiment(settings: ChaosSettings, startedAt: Date): Promise<void> {
   const text = readFileSync(settings.experimentPath, 'utf8');
-  const { prepared } = readExperiment(text, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars });
+  const { prepared } = readExperiment(text, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
   for (const secret of prepared.bindings.secretValues) core.setSecret(secret);
   core.setOutput('result-file', settings.resultFile);
   if (settings.dryRun) {
