@@ -235,10 +235,11 @@ export interface IdentifierToken {
 }
 
 /**
- * Every identifier token of a statement, untruncated. (The parser truncates identifiers to 63
- * bytes as it scans, so checks on their length must read the text.)
+ * Every identifier token of a statement of at least `minLength` characters, untruncated. (The
+ * parser truncates identifiers to 63 bytes as it scans, so checks on their length must read the
+ * text.) Shorter tokens are skipped before anything is allocated for them.
  */
-export function identifierTokens(text: string): IdentifierToken[] {
+export function identifierTokens(text: string, minLength = 0): IdentifierToken[] {
   const out: IdentifierToken[] = [];
   const n = text.length;
   let i = 0;
@@ -249,7 +250,11 @@ export function identifierTokens(text: string): IdentifierToken[] {
     else if (c === QUOTE) i = skipQuoted(text, i, QUOTE, false);
     else if (c === DQUOTE) {
       const end = skipQuoted(text, i, DQUOTE, false);
-      out.push({ name: text.slice(i + 1, end - 1).replaceAll('""', '"'), offset: i });
+      // The raw text is at least as long as the name ("" stands for one ").
+      if (end - i - 2 >= minLength) {
+        const name = text.slice(i + 1, end - 1).replaceAll('""', '"');
+        if (name.length >= minLength) out.push({ name, offset: i });
+      }
       i = end;
     } else if (c === DOLLAR) {
       const tag = dollarTagAt(text, i);
@@ -269,7 +274,7 @@ export function identifierTokens(text: string): IdentifierToken[] {
         i = skipQuoted(text, j, QUOTE, false);
         continue;
       }
-      out.push({ name: text.slice(i, j).toLowerCase(), offset: i });
+      if (j - i >= minLength) out.push({ name: text.slice(i, j).toLowerCase(), offset: i });
       i = j;
     } else if (c >= 48 && c <= 57) {
       // Numbers (and their exponent letters) are not identifiers.

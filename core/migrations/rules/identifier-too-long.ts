@@ -5,6 +5,9 @@ import { identifierTokens } from '../split.ts';
 import type { Rule, RuleHit } from '../types.ts';
 
 const MAX_BYTES = 63;
+// A UTF-16 code unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4), so a name over 63
+// bytes has at least 22 code units: shorter tokens cannot be too long and are not even looked at.
+const MIN_UNITS_OVER_LIMIT = Math.ceil((MAX_BYTES + 1) / 3);
 
 /** `name` cut to 63 bytes at a character boundary, as PostgreSQL stores it. */
 export function truncateIdentifier(name: string): string {
@@ -33,7 +36,7 @@ export const identifierTooLong: Rule = {
     if (statement.kind === 'SyntaxError') return [];
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
-    for (const token of identifierTokens(statement.text)) {
+    for (const token of identifierTokens(statement.text, MIN_UNITS_OVER_LIMIT)) {
       const bytes = utf8Length(token.name);
       if (bytes <= MAX_BYTES || seen.has(token.name)) continue;
       seen.add(token.name);
