@@ -32,10 +32,23 @@ case "$action" in
     exit 1
     ;;
   stop)
-    if [ -f "$state/supervisor.pid" ]; then
-      kill "$(cat "$state/supervisor.pid")" 2>/dev/null || true
-      rm -f "$state/supervisor.pid"
-    fi
+    # Waits until the supervisor and the service are gone (SIGKILL after 5 s), then removes the
+    # state directory: after a demo nothing runs and nothing is left in $TMPDIR.
+    pids=()
+    for file in supervisor.pid service.pid; do
+      [ -f "$state/$file" ] && pids+=("$(cat "$state/$file")")
+    done
+    [ ${#pids[@]} -gt 0 ] && kill "${pids[0]}" 2>/dev/null || true
+    # Only a process still running one of the demo's scripts counts (a pid may be reused).
+    ours() { grep -qaE 'supervisor\.mjs|hello-service\.mjs' "/proc/$1/cmdline" 2>/dev/null; }
+    for _ in $(seq 1 50); do
+      alive=()
+      for pid in "${pids[@]}"; do if ours "$pid"; then alive+=("$pid"); fi; done
+      [ ${#alive[@]} -eq 0 ] && break
+      sleep 0.1
+    done
+    for pid in "${pids[@]}"; do if ours "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi; done
+    rm -rf "$state"
     echo "demo service on port $port stopped"
     ;;
   *) echo "usage: demo-service.sh start|stop PORT" >&2; exit 2 ;;
