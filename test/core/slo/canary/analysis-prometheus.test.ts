@@ -5,49 +5,23 @@
  */
 import { HttpPrometheusClient } from '../../../../core/prometheus/client.ts';
 import { type CanaryAnalysisOptions, runCanaryAnalysis } from '../../../../core/slo/canary/analysis.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus, type TrafficPhase } from '../../../support/prometheus.ts';
-import { seededRandom } from './synthetic.ts';
+import { generateCanaryTraffic } from '../../../../scripts/lib/canary-traffic.ts';
+import { type RunningPrometheus, startPrometheus } from '../../../support/prometheus.ts';
 
-const MINUTES = 40;
 const LAST = Date.UTC(2025, 2, 1) / 1000;
-const FIRST = LAST - MINUTES * 60;
-const random = seededRandom(7);
 
-/** Per-minute phases: 6000 requests, errors around `rate` (integers keep the counters exact). */
-function requests(errorRate: (minute: number) => number): TrafficPhase[] {
-  return Array.from({ length: MINUTES }, (_, minute) => ({
-    steps: 1,
-    requests: 6000,
-    errors: Math.round(6000 * errorRate(minute) * (0.6 + 0.8 * random())),
-  }));
-}
-
-function latencyGauge(track: string, seconds: (minute: number) => number): string[] {
-  return Array.from({ length: MINUTES + 1 }, (_, minute) => {
-    const value = seconds(minute) * (0.9 + 0.2 * random());
-    return `request_duration_p50_seconds{track="${track}"} ${value.toFixed(6)} ${FIRST + minute * 60}`;
-  });
-}
-
+// Per track: 6000 requests a minute with errors around the rate (±40 %), and a p50 latency gauge.
 // The bad canary regresses from minute 20 (the third step, at 50 % traffic) on.
 const regressed = (minute: number) => minute >= 20;
-const traffic = generateTraffic({
+const { openMetrics, firstSampleAt: FIRST } = generateCanaryTraffic({
   lastSampleAt: LAST,
-  services: [
-    { labels: { track: 'baseline' }, phases: requests(() => 0.005) },
-    { labels: { track: 'canary-good' }, phases: requests(() => 0.005) },
-    { labels: { track: 'canary-bad' }, phases: requests((m) => (regressed(m) ? 0.05 : 0.005)) },
+  minutes: 40,
+  tracks: [
+    { track: 'baseline', errorRate: () => 0.005, latencySeconds: () => 0.12 },
+    { track: 'canary-good', errorRate: () => 0.005, latencySeconds: () => 0.12 },
+    { track: 'canary-bad', errorRate: (m) => (regressed(m) ? 0.05 : 0.005), latencySeconds: (m) => (regressed(m) ? 0.18 : 0.12) },
   ],
 });
-const openMetrics = [
-  traffic.openMetrics.replace(/# EOF\n$/, '').trimEnd(),
-  '# TYPE request_duration_p50_seconds gauge',
-  ...latencyGauge('baseline', () => 0.12),
-  ...latencyGauge('canary-good', () => 0.12),
-  ...latencyGauge('canary-bad', (m) => (regressed(m) ? 0.18 : 0.12)),
-  '# EOF',
-  '',
-].join('\n');
 
 describe('canary analysis against a real Prometheus', () => {
   let prometheus: RunningPrometheus;

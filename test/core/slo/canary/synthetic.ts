@@ -3,20 +3,10 @@
  * (side, time), with deterministic noise, and records what it was asked.
  */
 import type { PrometheusClient, PromRangeSeries } from '../../../../core/prometheus/client.ts';
+import { seededRandom } from '../../../../scripts/lib/canary-traffic.ts';
+
 
 export type Side = 'canary' | 'baseline';
-
-/** Mulberry32: small, seeded, good enough for test noise. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class SyntheticPrometheus implements Pick<PrometheusClient, 'queryRange'> {
   readonly asked: { expr: string; start: number; end: number; step: number }[] = [];
