@@ -5,7 +5,6 @@
 import type { PrometheusClient, PromRangeSeries } from '../../../../core/prometheus/client.ts';
 import { seededRandom } from '../../../../scripts/lib/canary-traffic.ts';
 
-
 export type Side = 'canary' | 'baseline';
 
 export class SyntheticPrometheus implements Pick<PrometheusClient, 'queryRange'> {
