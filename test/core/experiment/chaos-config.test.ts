@@ -2,7 +2,7 @@
  * The `chaos:` section of .github/faultline.yml becomes the policy every experiment is checked
  * against; keys left out keep the built-in values, and every mistake names file, line and key.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chaosPolicyFromConfig, loadChaosPolicy } from '../../../core/experiment/chaos-config.ts';
@@ -84,6 +84,21 @@ describe('the chaos policy from .github/faultline.yml', () => {
     expect(error.message).toMatch(/^cannot parse/);
     expect(error.file).toBe(FILE);
     expect(error.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('accepts the example in docs/chaos.md and gives the policy the docs describe', () => {
+    const docs = readFileSync(new URL('../../../docs/chaos.md', import.meta.url), 'utf8');
+    const example = /## The chaos policy[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)?.[1];
+    expect(example).toBeDefined();
+    expect(chaosPolicyFromConfig(example!, FILE)).toEqual({
+      requireOwner: true,
+      allowedDrivers: ['process', 'network', 'toxiproxy'],
+      maxTtlSeconds: 900,
+      maxBlastRadius: { targets: 10, percent: 25 },
+      driverBlastRadius: { kubernetes: { targets: 10, percent: 10 } },
+      maxFaults: 5,
+      source: FILE,
+    });
   });
 
   describe('from a file', () => {
