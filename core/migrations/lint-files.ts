@@ -103,6 +103,6 @@ export function readSqlFile(path: string): string {
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
   await loadParser();
   const files = collectSqlFiles(paths, options.exclude ?? []);
-  const texts = files.map((file) => ({ file, text: readSqlFile(file) }));
-  return { version: 1, files: texts.map(({ file, text }) => lintSource(text, file, options)) };
+  // One file's text at a time: memory is bounded by the largest file, not by all of them.
+  return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options)) };
 }
