@@ -58207,6 +58207,7 @@ function safeName(text, maxLength = 63) {
  * unrelated process by the time the revert runs, and we must never signal that one.
  */
 
+
 function readStat(pid, procRoot = '/proc') {
     let text;
     try {
@@ -58274,8 +58275,16 @@ function signalProcess(pid, signal) {
         return true;
     }
     catch (error) {
-        if (error.code === 'ESRCH')
+        const code = error.code;
+        if (code === 'ESRCH')
             return false;
+        if (code === 'EPERM') {
+            throw new errors_FaultlineError(`not permitted to send ${signal} to pid ${Math.abs(pid)}: it belongs to another user`, {
+                hint: 'run Faultline as the user that owns the target process, or as root (sudo)',
+                exitCode: 1,
+                cause: error,
+            });
+        }
         throw error;
     }
 }
@@ -59035,13 +59044,17 @@ async function addQdisc(runner, params) {
 }
 async function removeRule(runner, netns, rule) {
     let removed = 0;
-    // -C exits 0 while the rule exists; a fault injected twice (a retried step) leaves two copies.
-    for (let guardRounds = 0; guardRounds < 16; guardRounds++) {
-        const check = await runTool(runner, netns, rule.tool, ['-w', '-C', rule.chain, ...rule.spec]);
-        if (check.exitCode !== 0)
+    // Delete until iptables says the rule is not there: one exec per copy plus one, and a fault
+    // injected twice (a retried step) leaves two copies.
+    for (let rounds = 0; rounds < 16; rounds++) {
+        const result = await runTool(runner, netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec]);
+        if (result.exitCode === 0) {
+            removed++;
+            continue;
+        }
+        if (/does a matching rule exist|Bad rule|No chain\/target\/match/i.test(result.stderr))
             break;
-        await runToolOrFail(runner, netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec]);
-        removed++;
+        throw new errors_FaultlineError(`driver "network": ${rule.tool} -D ${rule.chain} ${rule.spec.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`, { hint: 'the driver needs root (CAP_NET_ADMIN); the rule is still in place, remove it by its comment', exitCode: 1 });
     }
     return removed;
 }
@@ -59738,6 +59751,37 @@ function optionalString(args, key, probe) {
         return undefined;
     return requiredString(args, key, probe);
 }
+/** A yes/no argument: only true or false, so `running: "yes"` is not silently read as false. */
+function optionalBoolean(args, key, probe) {
+    const value = args[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'boolean') {
+        throw new errors_FaultlineError(`probe ${probe}: argument "${key}" must be true or false, got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/**
+ * An absolute URL with one of the given schemes, checked when the file loads rather than at run
+ * time. `quote: false` keeps the value out of the message (a connection string may hold a password).
+ */
+function requiredUrl(args, key, probe, expected) {
+    const value = requiredString(args, key, probe);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !expected.schemes.includes(url.protocol.slice(0, -1))) {
+        const got = expected.quote === false ? '' : `, got ${JSON.stringify(value)}`;
+        throw new errors_FaultlineError(`probe ${probe}: argument "${key}" must be an absolute ${expected.schemes.join(' or ')} URL${got}`, {
+            hint: `for example ${expected.example}`,
+        });
+    }
+    return value;
+}
 function optionalNumber(args, key, probe, range = {}) {
     const value = args[key];
     if (value === undefined)
@@ -60015,7 +60059,7 @@ const httpProbe = {
             }
         }
         return {
-            url: requiredString(args, 'url', 'http'),
+            url: requiredUrl(args, 'url', 'http', { schemes: ['http', 'https'], example: 'http://127.0.0.1:8080/health' }),
             method: (optionalString(args, 'method', 'http') ?? 'GET').toUpperCase(),
             headers: optionalHeaders(args, 'headers', 'http'),
             body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
@@ -60024,7 +60068,7 @@ const httpProbe = {
             bodyRegex: regex,
             jsonpath: readJsonPath(args.jsonpath),
             maxLatencyMs: optionalNumber(args, 'max_latency_ms', 'http', { min: 0 }),
-            verifyTls: args.verify_tls !== false,
+            verifyTls: optionalBoolean(args, 'verify_tls', 'http') ?? true,
         };
     },
     describe: (args) => `${args.method} ${args.url} answers ${args.status[0] === args.status[1] ? args.status[0] : `${args.status[0]}-${args.status[1]}`}`,
@@ -60088,6 +60132,8 @@ const defaults = lib.defaults
 /**
  * PostgreSQL query probe: `value` is the first column of the first row, `rows` the whole answer
  * (for a jsonpath tolerance). Runs in a read-only transaction: a probe never changes the system.
+ * The query goes through the extended protocol, which takes exactly one statement: through the
+ * simple protocol `COMMIT; DELETE …` would end the read-only transaction and then write.
  */
 
 
@@ -60098,7 +60144,11 @@ const postgresProbe = {
         const args = asArgs(raw, 'postgres');
         rejectUnknown(args, 'postgres', ['connection', 'query', 'timeout']);
         return {
-            connection: requiredString(args, 'connection', 'postgres'),
+            connection: requiredUrl(args, 'connection', 'postgres', {
+                schemes: ['postgres', 'postgresql'],
+                example: `postgres://monitor:\${db_password}@127.0.0.1:5432/app, with db_password under secrets`,
+                quote: false,
+            }),
             query: requiredString(args, 'query', 'postgres'),
             timeoutMs: timeoutMs(args, 'postgres', 10),
         };
@@ -60120,7 +60170,9 @@ const postgresProbe = {
         }
         try {
             await client.query('BEGIN READ ONLY');
-            const result = await client.query({ text: args.query, rowMode: 'array' });
+            // pg supports queryMode; @types/pg does not list it yet.
+            const query = { text: args.query, rowMode: 'array', queryMode: 'extended' };
+            const result = await client.query(query);
             await client.query('ROLLBACK');
             const columns = result.fields.map((f) => f.name);
             const rows = result.rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
@@ -60218,7 +60270,7 @@ const processProbe = {
                 throw new errors_FaultlineError(`probe process: argument "match" is not a valid regular expression: ${error.message}`);
             }
         }
-        return { pid, pidfile, match: pattern, running: args.running === true };
+        return { pid, pidfile, match: pattern, running: optionalBoolean(args, 'running', 'process') ?? false };
     },
     describe: (args) => `process ${args.pid !== undefined ? `pid ${args.pid}` : args.pidfile !== undefined ? `from ${args.pidfile}` : `matching /${args.match.source}/`} is ${args.running ? 'running' : 'alive'}`,
     async run(args) {
@@ -60497,7 +60549,7 @@ function createPrometheusProbe(factory = defaultFactory) {
             const args = asArgs(raw, 'prometheus');
             rejectUnknown(args, 'prometheus', ['url', 'query', 'headers', 'timeout']);
             return {
-                url: requiredString(args, 'url', 'prometheus'),
+                url: requiredUrl(args, 'url', 'prometheus', { schemes: ['http', 'https'], example: 'http://127.0.0.1:9090' }),
                 query: requiredString(args, 'query', 'prometheus'),
                 headers: optionalHeaders(args, 'headers', 'prometheus'),
                 timeoutMs: timeoutMs(args, 'prometheus', 10),
@@ -61070,6 +61122,10 @@ const DEFAULT_CHAOS_POLICY = {
     maxBlastRadius: { targets: 25, percent: 50 },
     maxFaults: 20,
 };
+/** The blast-radius limit that applies to one driver's faults. */
+function blastRadiusLimitFor(policy, driver) {
+    return (policy.driverBlastRadius && Object.hasOwn(policy.driverBlastRadius, driver) ? policy.driverBlastRadius[driver] : undefined) ?? policy.maxBlastRadius;
+}
 /** The plan of every driver action (method and rollbacks), in order. */
 function plannedFaults(prepared, drivers) {
     const faults = [];
@@ -61106,16 +61162,18 @@ function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
         }
         const radius = fault.plan.blastRadius;
         if (radius) {
-            const max = radius.unit === 'percent' ? policy.maxBlastRadius.percent : policy.maxBlastRadius.targets;
+            const limit = blastRadiusLimitFor(policy, fault.plan.driver);
+            const max = radius.unit === 'percent' ? limit.percent : limit.targets;
+            const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
             if (radius.limit > max) {
-                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}`);
+                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
             }
         }
     }
     if (problems.length > 0) {
         throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
             file: prepared.file,
-            hint: 'add the owner tag, narrow the fault, or change the policy (docs/chaos.md#safety)',
+            hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
         });
     }
     return faults;
@@ -62441,6 +62499,7 @@ async function runMethod(method, journal, context, signal, emit, onFaultFailed) 
 
 const STEP_SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
 const STATEMENT_CHARS = 120;
+const SLOWEST_SHOWN = 10;
 /** Text inside a table cell: HTML-escaped (cells may hold `<`), pipes and newlines neutralised. */
 function cell(text) {
     return text
@@ -62476,6 +62535,57 @@ function table(findings) {
         ...inReadingOrder(findings).map(row),
     ].join('\n');
 }
+/** server_version_num → `16.4` (10 and later), `9.6.24` before. */
+function serverVersionName(num) {
+    const major = Math.floor(num / 10000);
+    if (major >= 10)
+        return `${major}.${num % 10000}`;
+    return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
+}
+const LOCK_ORDER = (/* unused pure expression or super */ null && ([
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+]));
+/** The strongest mode held per pre-existing relation, as `MODE on relation`. */
+function strongestLocks(statement) {
+    const strongest = new Map();
+    for (const lock of statement.locks) {
+        if (!lock.preExisting)
+            continue;
+        const held = strongest.get(lock.relation);
+        if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held))
+            strongest.set(lock.relation, lock.mode);
+    }
+    return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
+}
+function slowRow(statement) {
+    const locks = strongestLocks(statement);
+    const rewrote = statement.rewrote.filter((r) => r.preExisting).map((r) => r.relation);
+    const where = `\`${statement.path}\` L${statement.line}`;
+    return `| ${where} ${code(shorten(statement.text, STATEMENT_CHARS))} | ${Math.round(statement.durationMs)} ms | ${locks.length > 0 ? cell(locks.join(', ')) : '—'} | ${rewrote.length > 0 ? cell(rewrote.join(', ')) : '—'} |`;
+}
+function shadowStatistics(shadow) {
+    const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
+    const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
+    const lines = [
+        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+    ];
+    // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
+    const felt = shadow.statements
+        .filter((s) => s.locks.some((lock) => lock.preExisting) || s.rewrote.some((r) => r.preExisting))
+        .sort((a, b) => b.durationMs - a.durationMs)
+        .slice(0, SLOWEST_SHOWN);
+    if (felt.length > 0) {
+        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+    }
+    return `${lines.join('\n')}\n`;
+}
 function headline(report) {
     const c = countFindings(report);
     const scope = `${plural(c.files, 'file')}, ${plural(c.statements, 'statement')}`;
@@ -62501,8 +62611,13 @@ function renderMigrationsMarkdown(report, options = {}) {
         if (shadowFindings.length > 0)
             observed.push(`#### \`${file.path}\`\n\n${table(shadowFindings)}\n`);
     }
-    if (observed.length > 0) {
-        sections.push('### Observed on a real PostgreSQL (shadow run)\n\nThe files were applied to a scratch database; these locks, rewrites and failures were seen, not predicted.\n', ...observed);
+    if (observed.length > 0 || options.shadow) {
+        sections.push('### Observed on a real PostgreSQL (shadow run)\n');
+        if (options.shadow)
+            sections.push(shadowStatistics(options.shadow));
+        if (observed.length > 0) {
+            sections.push('These locks, rewrites and failures were seen on the server, not predicted:\n', ...observed);
+        }
     }
     if (clean.length > 0) {
         const list = clean.map((path) => `- \`${path}\``).join('\n');
@@ -62600,12 +62715,108 @@ function renderChaosMarkdown(journal, options = {}) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
+const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
+;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"}},"$defs":{"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
+;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
+const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
+;// CONCATENATED MODULE: ./core/experiment/chaos-config.ts
+/**
+ * The chaos policy from the `chaos:` section of `.github/faultline.yml`. The whole file is checked
+ * against policy/schemas/config.schema.json (a typo anywhere is an error, as for every other
+ * reader of the file); keys left out keep DEFAULT_CHAOS_POLICY's values.
+ */
+
+
+
+
+
+
+
+
+const CHAOS_CONFIG_FILE = '.github/faultline.yml';
+const DURATION_EXPECTED = 'must be seconds (a number above 0) or a duration such as "90s", "30m" or "2h"';
+/** Schema messages a person can act on where ajv's own ("must match pattern ^\s*\d+…") are not. */
+function explain(problem) {
+    if (problem.pointer === '/chaos/max-ttl')
+        return { ...problem, message: DURATION_EXPECTED };
+    return problem;
+}
+function chaos_config_invalid(file, problems) {
+    const unique = problems.filter((p, i) => problems.findIndex((q) => q.pointer === p.pointer && q.message === p.message) === i);
+    const first = unique[0];
+    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+    return new errors_FaultlineError(`invalid Faultline config (${unique.length} problem${unique.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+        file,
+        line: first.line,
+        column: first.column,
+        hint: 'see docs/chaos.md#the-chaos-policy for the chaos: keys (schema: policy/schemas/config.schema.json)',
+    });
+}
+/** The policy from config text; FaultlineError (exit 2) naming file, line, column and key otherwise. */
+function chaosPolicyFromConfig(text, file) {
+    registerSchemas(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
+    const doc = parseYaml(text, file);
+    const problems = validate_checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
+    if (problems.length > 0)
+        throw chaos_config_invalid(file, problems);
+    const section = doc.value?.chaos;
+    if (!section)
+        return { ...DEFAULT_CHAOS_POLICY, source: file };
+    let maxTtlSeconds = DEFAULT_CHAOS_POLICY.maxTtlSeconds;
+    if (section['max-ttl'] !== undefined) {
+        const seconds = parseSeconds(section['max-ttl']);
+        // The schema lets "0s" through its pattern; a zero TTL would refuse every fault.
+        if (seconds === undefined || seconds <= 0) {
+            throw chaos_config_invalid(file, [{ pointer: '/chaos/max-ttl', message: DURATION_EXPECTED, ...doc.locate('/chaos/max-ttl') }]);
+        }
+        maxTtlSeconds = seconds;
+    }
+    const radius = section['max-blast-radius'] ?? {};
+    const fallback = { ...DEFAULT_CHAOS_POLICY.maxBlastRadius, ...radius.default };
+    const driverBlastRadius = {};
+    for (const driver of ['process', 'kubernetes']) {
+        if (radius[driver])
+            driverBlastRadius[driver] = { ...fallback, ...radius[driver] };
+    }
+    return {
+        requireOwner: section['require-owner'] ?? DEFAULT_CHAOS_POLICY.requireOwner,
+        ...(section['allowed-drivers'] ? { allowedDrivers: [...section['allowed-drivers']] } : {}),
+        maxTtlSeconds,
+        maxBlastRadius: fallback,
+        ...(Object.keys(driverBlastRadius).length > 0 ? { driverBlastRadius } : {}),
+        maxFaults: section['max-faults'] ?? DEFAULT_CHAOS_POLICY.maxFaults,
+        source: file,
+    };
+}
+/**
+ * Reads the config file at `path` (shown as `shownAs` in messages). A file that cannot be read is
+ * an input error naming it; the faces decide whether a missing default file matters.
+ */
+function loadChaosPolicy(path, shownAs = path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors_FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
+            file: shownAs,
+            hint: `check the path; without one, ${CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
+            cause: error,
+        });
+    }
+    return chaosPolicyFromConfig(text, shownAs);
+}
+
 ;// CONCATENATED MODULE: ./actions/chaos-inject/src/inputs.ts
 /**
  * Reads and checks every input of chaos-inject once, into a typed settings object. Nothing after
  * this reads the environment, except that the experiment's own `{type: env}` values come from
  * the `env` handed to the core here.
  */
+
+
 
 
 
@@ -62635,6 +62846,16 @@ function inputs_defaultLedgerPath(env) {
     const dir = env.RUNNER_TEMP || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.faultline');
     const step = (env.GITHUB_ACTION || 'chaos-inject').replace(/[^\w.-]/g, '_');
     return (0,external_node_path_.join)(dir, `faultline-chaos-ledger-${step}.json`);
+}
+/** The default config file is optional; a config path the workflow names must exist. */
+function chaosPolicy(workspace, value) {
+    const given = value || CHAOS_CONFIG_FILE;
+    const path = inWorkspace(workspace, given);
+    if ((0,external_node_fs_.existsSync)(path))
+        return loadChaosPolicy(path, given);
+    if (given === CHAOS_CONFIG_FILE)
+        return DEFAULT_CHAOS_POLICY;
+    throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
 }
 function pullRequestNumber(env) {
     if (!env.GITHUB_EVENT_PATH || !(0,external_node_fs_.existsSync)(env.GITHUB_EVENT_PATH))
@@ -62670,6 +62891,7 @@ function readSettings(input, env) {
         journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
         vars: parseVars(varLines, 'input vars'),
         failOnDeviation: bool(input, 'fail-on-deviation', true),
+        policy: chaosPolicy(workspace, input('config')),
         ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : inputs_defaultLedgerPath(env),
         resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
         env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
@@ -62772,7 +62994,7 @@ function log(event) {
 }
 async function experiment(settings, startedAt) {
     const text = (0,external_node_fs_.readFileSync)(settings.experimentPath, 'utf8');
-    const { prepared } = readExperiment(text, settings.experimentInput, { drivers: drivers_drivers, env: settings.env, vars: settings.vars });
+    const { prepared } = readExperiment(text, settings.experimentInput, { drivers: drivers_drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
     for (const secret of prepared.bindings.secretValues)
         core_setSecret(secret);
     setOutput('result-file', settings.resultFile);

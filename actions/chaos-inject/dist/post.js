@@ -57588,7 +57588,7 @@ class ArgumentReader {
         const value = this.args[name];
         if (value === undefined || value === null)
             return options.fallback;
-        const seconds = parseSeconds(value);
+        const seconds = arguments_parseSeconds(value);
         const expected = `a duration from ${options.min}s to ${options.max}s (a number of seconds, or "30s", "5m", "1h")`;
         if (seconds === undefined)
             throw this.error(name, `must be ${expected}, got ${describe(value)}`);
@@ -57614,7 +57614,7 @@ class ArgumentReader {
     }
 }
 const UNIT_SECONDS = { ms: 0.001, s: 1, m: 60, h: 3600 };
-function parseSeconds(value) {
+function arguments_parseSeconds(value) {
     if (typeof value === 'number')
         return Number.isFinite(value) && value >= 0 ? value : undefined;
     if (typeof value !== 'string')
@@ -57653,6 +57653,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
  * identified by pid AND start time: a pid recorded in an undo record may have been reused by an
  * unrelated process by the time the revert runs, and we must never signal that one.
  */
+
 
 function readStat(pid, procRoot = '/proc') {
     let text;
@@ -57721,8 +57722,16 @@ function signalProcess(pid, signal) {
         return true;
     }
     catch (error) {
-        if (error.code === 'ESRCH')
+        const code = error.code;
+        if (code === 'ESRCH')
             return false;
+        if (code === 'EPERM') {
+            throw new errors_FaultlineError(`not permitted to send ${signal} to pid ${Math.abs(pid)}: it belongs to another user`, {
+                hint: 'run Faultline as the user that owns the target process, or as root (sudo)',
+                exitCode: 1,
+                cause: error,
+            });
+        }
         throw error;
     }
 }
@@ -58484,13 +58493,17 @@ async function addQdisc(runner, params) {
 }
 async function removeRule(runner, netns, rule) {
     let removed = 0;
-    // -C exits 0 while the rule exists; a fault injected twice (a retried step) leaves two copies.
-    for (let guardRounds = 0; guardRounds < 16; guardRounds++) {
-        const check = await runTool(runner, netns, rule.tool, ['-w', '-C', rule.chain, ...rule.spec]);
-        if (check.exitCode !== 0)
+    // Delete until iptables says the rule is not there: one exec per copy plus one, and a fault
+    // injected twice (a retried step) leaves two copies.
+    for (let rounds = 0; rounds < 16; rounds++) {
+        const result = await runTool(runner, netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec]);
+        if (result.exitCode === 0) {
+            removed++;
+            continue;
+        }
+        if (/does a matching rule exist|Bad rule|No chain\/target\/match/i.test(result.stderr))
             break;
-        await runToolOrFail(runner, netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec]);
-        removed++;
+        throw new errors_FaultlineError(`driver "network": ${rule.tool} -D ${rule.chain} ${rule.spec.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`, { hint: 'the driver needs root (CAP_NET_ADMIN); the rule is still in place, remove it by its comment', exitCode: 1 });
     }
     return removed;
 }
@@ -59246,6 +59259,330 @@ async function revertAll(ledgerPath, options) {
     return report;
 }
 
+;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
+const config_slo_schema_namespaceObject = {};
+;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
+const config_schema_namespaceObject = {};
+;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
+const slo_policy_schema_namespaceObject = {};
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __nccwpck_require__(82815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(38815);
+;// CONCATENATED MODULE: ./core/schema/validate.ts
+/**
+ * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
+ * instance paths back into the file's line and column so every error says where to look.
+ */
+
+
+
+
+// ajv-formats is CommonJS with a default export; ESM interop hands it over under `.default`.
+const addFormats = ((dist_default())["default"] ??
+    (dist_default()));
+const compiled = new WeakMap();
+let sharedAjv;
+function ajv() {
+    if (!sharedAjv) {
+        sharedAjv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+        addFormats(sharedAjv);
+    }
+    return sharedAjv;
+}
+/** Registers schemas that others `$ref` by `$id` (call before validating against them). */
+function validate_registerSchemas(...schemas) {
+    for (const schema of schemas) {
+        const id = schema.$id;
+        if (id && !ajv().getSchema(id))
+            ajv().addSchema(schema);
+    }
+}
+function validatorFor(schema) {
+    let validate = compiled.get(schema);
+    if (!validate) {
+        const id = schema.$id;
+        validate = (id && ajv().getSchema(id)) || ajv().compile(schema);
+        compiled.set(schema, validate);
+    }
+    return validate;
+}
+/** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
+function validate_parseYaml(text, file) {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const pos = lineCounter.linePos(first.pos[0]);
+        throw new FaultlineError(`cannot parse: ${first.message.split('\n')[0]}`, {
+            file,
+            line: pos.line,
+            column: pos.col,
+            hint: 'fix the YAML/JSON syntax at that position',
+        });
+    }
+    return {
+        value: doc.toJS({ maxAliasCount: 100 }),
+        locate: (pointer, atKey) => locateInDocument(doc, lineCounter, pointer, atKey),
+    };
+}
+function locateInDocument(doc, lineCounter, pointer, atKey = false) {
+    const segments = pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node = doc.contents;
+    let keyNode;
+    for (const segment of segments) {
+        if (isMap(node)) {
+            const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+            if (!pair)
+                break;
+            keyNode = pair.key;
+            node = pair.value;
+        }
+        else if (isSeq(node)) {
+            const item = node.items[Number(segment)];
+            if (item === undefined)
+                break;
+            keyNode = undefined;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    const target = ((atKey && keyNode) || node || keyNode);
+    const offset = target?.range?.[0] ?? keyNode?.range?.[0];
+    if (offset === undefined)
+        return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+}
+function describeProblem(error) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
+                message: `unknown key "${String(params.additionalProperty)}"`,
+                atKey: true,
+            };
+        case 'required':
+            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
+        case 'enum':
+            return {
+                pointer: error.instancePath,
+                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+            };
+        default:
+            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
+    }
+}
+/** Validates a value; returns problems with positions (empty when valid). */
+function validate_checkAgainstSchema(schema, doc) {
+    const validate = validatorFor(schema);
+    if (validate(doc.value))
+        return [];
+    const seen = new Set();
+    const problems = [];
+    for (const error of validate.errors ?? []) {
+        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
+        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
+            continue;
+        const { pointer, message, atKey } = describeProblem(error);
+        const key = `${pointer}|${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
+    }
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
+function validate_keyPath(pointer) {
+    if (pointer === '')
+        return '(top level)';
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+        .join('')
+        .replace(/^\./, '');
+}
+/** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
+function validate_loadValidated(text, file, schema, what) {
+    const doc = validate_parseYaml(text, file);
+    const problems = validate_checkAgainstSchema(schema, doc);
+    if (problems.length > 0) {
+        const first = problems[0];
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+        throw new FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+            file,
+            line: first.line,
+            column: first.column,
+            hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
+        });
+    }
+    return doc;
+}
+
+;// CONCATENATED MODULE: ./core/experiment/policy.ts
+
+
+
+const policy_DEFAULT_CHAOS_POLICY = {
+    requireOwner: true,
+    maxTtlSeconds: 3600,
+    maxBlastRadius: { targets: 25, percent: 50 },
+    maxFaults: 20,
+};
+/** The blast-radius limit that applies to one driver's faults. */
+function blastRadiusLimitFor(policy, driver) {
+    return (policy.driverBlastRadius && Object.hasOwn(policy.driverBlastRadius, driver) ? policy.driverBlastRadius[driver] : undefined) ?? policy.maxBlastRadius;
+}
+/** The plan of every driver action (method and rollbacks), in order. */
+function plannedFaults(prepared, drivers) {
+    const faults = [];
+    for (const entry of [...prepared.method, ...prepared.rollbacks]) {
+        const provider = entry.activity.provider;
+        if (!isDriverProvider(provider) || entry.driverParams === undefined)
+            continue;
+        faults.push({
+            name: entry.activity.name,
+            pointer: entry.location.pointer,
+            line: entry.location.line,
+            plan: drivers[provider.driver].plan(entry.driverParams),
+        });
+    }
+    return faults;
+}
+/** Throws one FaultlineError (exit 2) listing every violation, or returns the planned faults. */
+function policy_checkPolicy(prepared, drivers, policy = policy_DEFAULT_CHAOS_POLICY) {
+    const faults = plannedFaults(prepared, drivers);
+    const problems = [];
+    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
+    if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
+        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+    }
+    if (faults.length > policy.maxFaults) {
+        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+    }
+    for (const fault of faults) {
+        if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
+            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+        }
+        if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
+            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+        }
+        const radius = fault.plan.blastRadius;
+        if (radius) {
+            const limit = blastRadiusLimitFor(policy, fault.plan.driver);
+            const max = radius.unit === 'percent' ? limit.percent : limit.targets;
+            const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
+            if (radius.limit > max) {
+                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
+            }
+        }
+    }
+    if (problems.length > 0) {
+        throw new FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+            file: prepared.file,
+            hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
+        });
+    }
+    return faults;
+}
+
+;// CONCATENATED MODULE: ./core/experiment/chaos-config.ts
+/**
+ * The chaos policy from the `chaos:` section of `.github/faultline.yml`. The whole file is checked
+ * against policy/schemas/config.schema.json (a typo anywhere is an error, as for every other
+ * reader of the file); keys left out keep DEFAULT_CHAOS_POLICY's values.
+ */
+
+
+
+
+
+
+
+
+const chaos_config_CHAOS_CONFIG_FILE = '.github/faultline.yml';
+const DURATION_EXPECTED = 'must be seconds (a number above 0) or a duration such as "90s", "30m" or "2h"';
+/** Schema messages a person can act on where ajv's own ("must match pattern ^\s*\d+…") are not. */
+function explain(problem) {
+    if (problem.pointer === '/chaos/max-ttl')
+        return { ...problem, message: DURATION_EXPECTED };
+    return problem;
+}
+function invalid(file, problems) {
+    const unique = problems.filter((p, i) => problems.findIndex((q) => q.pointer === p.pointer && q.message === p.message) === i);
+    const first = unique[0];
+    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
+    return new FaultlineError(`invalid Faultline config (${unique.length} problem${unique.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+        file,
+        line: first.line,
+        column: first.column,
+        hint: 'see docs/chaos.md#the-chaos-policy for the chaos: keys (schema: policy/schemas/config.schema.json)',
+    });
+}
+/** The policy from config text; FaultlineError (exit 2) naming file, line, column and key otherwise. */
+function chaosPolicyFromConfig(text, file) {
+    registerSchemas(sloPolicy, configSlo);
+    const doc = parseYaml(text, file);
+    const problems = checkAgainstSchema(configSchema, doc).map(explain);
+    if (problems.length > 0)
+        throw invalid(file, problems);
+    const section = doc.value?.chaos;
+    if (!section)
+        return { ...DEFAULT_CHAOS_POLICY, source: file };
+    let maxTtlSeconds = DEFAULT_CHAOS_POLICY.maxTtlSeconds;
+    if (section['max-ttl'] !== undefined) {
+        const seconds = parseSeconds(section['max-ttl']);
+        // The schema lets "0s" through its pattern; a zero TTL would refuse every fault.
+        if (seconds === undefined || seconds <= 0) {
+            throw invalid(file, [{ pointer: '/chaos/max-ttl', message: DURATION_EXPECTED, ...doc.locate('/chaos/max-ttl') }]);
+        }
+        maxTtlSeconds = seconds;
+    }
+    const radius = section['max-blast-radius'] ?? {};
+    const fallback = { ...DEFAULT_CHAOS_POLICY.maxBlastRadius, ...radius.default };
+    const driverBlastRadius = {};
+    for (const driver of ['process', 'kubernetes']) {
+        if (radius[driver])
+            driverBlastRadius[driver] = { ...fallback, ...radius[driver] };
+    }
+    return {
+        requireOwner: section['require-owner'] ?? DEFAULT_CHAOS_POLICY.requireOwner,
+        ...(section['allowed-drivers'] ? { allowedDrivers: [...section['allowed-drivers']] } : {}),
+        maxTtlSeconds,
+        maxBlastRadius: fallback,
+        ...(Object.keys(driverBlastRadius).length > 0 ? { driverBlastRadius } : {}),
+        maxFaults: section['max-faults'] ?? DEFAULT_CHAOS_POLICY.maxFaults,
+        source: file,
+    };
+}
+/**
+ * Reads the config file at `path` (shown as `shownAs` in messages). A file that cannot be read is
+ * an input error naming it; the faces decide whether a missing default file matters.
+ */
+function chaos_config_loadChaosPolicy(path, shownAs = path) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
+            file: shownAs,
+            hint: `check the path; without one, ${chaos_config_CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
+            cause: error,
+        });
+    }
+    return chaosPolicyFromConfig(text, shownAs);
+}
+
 ;// CONCATENATED MODULE: ./core/probes/arguments.ts
 /** Small readers for probe arguments: each failure names the argument and what was expected. */
 
@@ -59277,6 +59614,37 @@ function optionalString(args, key, probe) {
     if (args[key] === undefined)
         return undefined;
     return requiredString(args, key, probe);
+}
+/** A yes/no argument: only true or false, so `running: "yes"` is not silently read as false. */
+function optionalBoolean(args, key, probe) {
+    const value = args[key];
+    if (value === undefined)
+        return undefined;
+    if (typeof value !== 'boolean') {
+        throw new errors_FaultlineError(`probe ${probe}: argument "${key}" must be true or false, got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/**
+ * An absolute URL with one of the given schemes, checked when the file loads rather than at run
+ * time. `quote: false` keeps the value out of the message (a connection string may hold a password).
+ */
+function requiredUrl(args, key, probe, expected) {
+    const value = requiredString(args, key, probe);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || !expected.schemes.includes(url.protocol.slice(0, -1))) {
+        const got = expected.quote === false ? '' : `, got ${JSON.stringify(value)}`;
+        throw new errors_FaultlineError(`probe ${probe}: argument "${key}" must be an absolute ${expected.schemes.join(' or ')} URL${got}`, {
+            hint: `for example ${expected.example}`,
+        });
+    }
+    return value;
 }
 function optionalNumber(args, key, probe, range = {}) {
     const value = args[key];
@@ -59555,7 +59923,7 @@ const httpProbe = {
             }
         }
         return {
-            url: requiredString(args, 'url', 'http'),
+            url: requiredUrl(args, 'url', 'http', { schemes: ['http', 'https'], example: 'http://127.0.0.1:8080/health' }),
             method: (optionalString(args, 'method', 'http') ?? 'GET').toUpperCase(),
             headers: optionalHeaders(args, 'headers', 'http'),
             body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
@@ -59564,7 +59932,7 @@ const httpProbe = {
             bodyRegex: regex,
             jsonpath: readJsonPath(args.jsonpath),
             maxLatencyMs: optionalNumber(args, 'max_latency_ms', 'http', { min: 0 }),
-            verifyTls: args.verify_tls !== false,
+            verifyTls: optionalBoolean(args, 'verify_tls', 'http') ?? true,
         };
     },
     describe: (args) => `${args.method} ${args.url} answers ${args.status[0] === args.status[1] ? args.status[0] : `${args.status[0]}-${args.status[1]}`}`,
@@ -59628,6 +59996,8 @@ const defaults = lib.defaults
 /**
  * PostgreSQL query probe: `value` is the first column of the first row, `rows` the whole answer
  * (for a jsonpath tolerance). Runs in a read-only transaction: a probe never changes the system.
+ * The query goes through the extended protocol, which takes exactly one statement: through the
+ * simple protocol `COMMIT; DELETE …` would end the read-only transaction and then write.
  */
 
 
@@ -59638,7 +60008,11 @@ const postgresProbe = {
         const args = asArgs(raw, 'postgres');
         rejectUnknown(args, 'postgres', ['connection', 'query', 'timeout']);
         return {
-            connection: requiredString(args, 'connection', 'postgres'),
+            connection: requiredUrl(args, 'connection', 'postgres', {
+                schemes: ['postgres', 'postgresql'],
+                example: `postgres://monitor:\${db_password}@127.0.0.1:5432/app, with db_password under secrets`,
+                quote: false,
+            }),
             query: requiredString(args, 'query', 'postgres'),
             timeoutMs: timeoutMs(args, 'postgres', 10),
         };
@@ -59660,7 +60034,9 @@ const postgresProbe = {
         }
         try {
             await client.query('BEGIN READ ONLY');
-            const result = await client.query({ text: args.query, rowMode: 'array' });
+            // pg supports queryMode; @types/pg does not list it yet.
+            const query = { text: args.query, rowMode: 'array', queryMode: 'extended' };
+            const result = await client.query(query);
             await client.query('ROLLBACK');
             const columns = result.fields.map((f) => f.name);
             const rows = result.rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
@@ -59758,7 +60134,7 @@ const processProbe = {
                 throw new errors_FaultlineError(`probe process: argument "match" is not a valid regular expression: ${error.message}`);
             }
         }
-        return { pid, pidfile, match: pattern, running: args.running === true };
+        return { pid, pidfile, match: pattern, running: optionalBoolean(args, 'running', 'process') ?? false };
     },
     describe: (args) => `process ${args.pid !== undefined ? `pid ${args.pid}` : args.pidfile !== undefined ? `from ${args.pidfile}` : `matching /${args.match.source}/`} is ${args.running ? 'running' : 'alive'}`,
     async run(args) {
@@ -59974,7 +60350,7 @@ function httpError(url, status, body) {
         status,
     });
 }
-function invalid(url, what) {
+function client_invalid(url, what) {
     const shown = redactUrl(url);
     return new PrometheusError('invalid-response', shown, `${shown} sent an answer Faultline cannot read: ${what}`, {
         hint: 'check that the URL points at a Prometheus-compatible query API',
@@ -59999,14 +60375,14 @@ function parseInstant(data, url) {
         }
     }
     catch (error) {
-        throw invalid(url, error.message);
+        throw client_invalid(url, error.message);
     }
-    throw invalid(url, `expected a vector or scalar result, got ${JSON.stringify(resultType)}`);
+    throw client_invalid(url, `expected a vector or scalar result, got ${JSON.stringify(resultType)}`);
 }
 function parseRange(data, url) {
     const { resultType, result } = data ?? {};
     if (resultType !== 'matrix' || !Array.isArray(result)) {
-        throw invalid(url, `expected a matrix result, got ${JSON.stringify(resultType)}`);
+        throw client_invalid(url, `expected a matrix result, got ${JSON.stringify(resultType)}`);
     }
     try {
         return result.map((item) => ({
@@ -60015,7 +60391,7 @@ function parseRange(data, url) {
         }));
     }
     catch (error) {
-        throw invalid(url, error.message);
+        throw client_invalid(url, error.message);
     }
 }
 
@@ -60037,7 +60413,7 @@ function createPrometheusProbe(factory = defaultFactory) {
             const args = asArgs(raw, 'prometheus');
             rejectUnknown(args, 'prometheus', ['url', 'query', 'headers', 'timeout']);
             return {
-                url: requiredString(args, 'url', 'prometheus'),
+                url: requiredUrl(args, 'url', 'prometheus', { schemes: ['http', 'https'], example: 'http://127.0.0.1:9090' }),
                 query: requiredString(args, 'query', 'prometheus'),
                 headers: optionalHeaders(args, 'headers', 'prometheus'),
                 timeoutMs: timeoutMs(args, 'prometheus', 10),
@@ -60118,169 +60494,6 @@ const probes = {
 
 ;// CONCATENATED MODULE: ./policy/schemas/experiment.schema.json
 const experiment_schema_namespaceObject = {};
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(82815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./core/schema/validate.ts
-/**
- * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
- * instance paths back into the file's line and column so every error says where to look.
- */
-
-
-
-
-// ajv-formats is CommonJS with a default export; ESM interop hands it over under `.default`.
-const addFormats = ((dist_default())["default"] ??
-    (dist_default()));
-const compiled = new WeakMap();
-let sharedAjv;
-function ajv() {
-    if (!sharedAjv) {
-        sharedAjv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
-        addFormats(sharedAjv);
-    }
-    return sharedAjv;
-}
-/** Registers schemas that others `$ref` by `$id` (call before validating against them). */
-function registerSchemas(...schemas) {
-    for (const schema of schemas) {
-        const id = schema.$id;
-        if (id && !ajv().getSchema(id))
-            ajv().addSchema(schema);
-    }
-}
-function validatorFor(schema) {
-    let validate = compiled.get(schema);
-    if (!validate) {
-        const id = schema.$id;
-        validate = (id && ajv().getSchema(id)) || ajv().compile(schema);
-        compiled.set(schema, validate);
-    }
-    return validate;
-}
-/** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
-function parseYaml(text, file) {
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first) {
-        const pos = lineCounter.linePos(first.pos[0]);
-        throw new FaultlineError(`cannot parse: ${first.message.split('\n')[0]}`, {
-            file,
-            line: pos.line,
-            column: pos.col,
-            hint: 'fix the YAML/JSON syntax at that position',
-        });
-    }
-    return {
-        value: doc.toJS({ maxAliasCount: 100 }),
-        locate: (pointer, atKey) => locateInDocument(doc, lineCounter, pointer, atKey),
-    };
-}
-function locateInDocument(doc, lineCounter, pointer, atKey = false) {
-    const segments = pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of segments) {
-        if (isMap(node)) {
-            const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-            if (!pair)
-                break;
-            keyNode = pair.key;
-            node = pair.value;
-        }
-        else if (isSeq(node)) {
-            const item = node.items[Number(segment)];
-            if (item === undefined)
-                break;
-            keyNode = undefined;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    const target = ((atKey && keyNode) || node || keyNode);
-    const offset = target?.range?.[0] ?? keyNode?.range?.[0];
-    if (offset === undefined)
-        return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-}
-function describeProblem(error) {
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
-                message: `unknown key "${String(params.additionalProperty)}"`,
-                atKey: true,
-            };
-        case 'required':
-            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
-        case 'enum':
-            return {
-                pointer: error.instancePath,
-                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
-            };
-        default:
-            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
-    }
-}
-/** Validates a value; returns problems with positions (empty when valid). */
-function checkAgainstSchema(schema, doc) {
-    const validate = validatorFor(schema);
-    if (validate(doc.value))
-        return [];
-    const seen = new Set();
-    const problems = [];
-    for (const error of validate.errors ?? []) {
-        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
-        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
-            continue;
-        const { pointer, message, atKey } = describeProblem(error);
-        const key = `${pointer}|${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
-    }
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function validate_keyPath(pointer) {
-    if (pointer === '')
-        return '(top level)';
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-        .join('')
-        .replace(/^\./, '');
-}
-/** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
-function validate_loadValidated(text, file, schema, what) {
-    const doc = parseYaml(text, file);
-    const problems = checkAgainstSchema(schema, doc);
-    if (problems.length > 0) {
-        const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
-        throw new FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
-            file,
-            line: first.line,
-            column: first.column,
-            hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
-        });
-    }
-    return doc;
-}
-
 ;// CONCATENATED MODULE: ./core/experiment/tolerance.ts
 /**
  * Is a probe's output within its tolerance? Chaos Toolkit's rules, so its experiments keep their
@@ -60581,67 +60794,6 @@ function load_activityError(loaded, entry, message, hint) {
     });
 }
 
-;// CONCATENATED MODULE: ./core/experiment/policy.ts
-
-
-
-const policy_DEFAULT_CHAOS_POLICY = {
-    requireOwner: true,
-    maxTtlSeconds: 3600,
-    maxBlastRadius: { targets: 25, percent: 50 },
-    maxFaults: 20,
-};
-/** The plan of every driver action (method and rollbacks), in order. */
-function plannedFaults(prepared, drivers) {
-    const faults = [];
-    for (const entry of [...prepared.method, ...prepared.rollbacks]) {
-        const provider = entry.activity.provider;
-        if (!isDriverProvider(provider) || entry.driverParams === undefined)
-            continue;
-        faults.push({
-            name: entry.activity.name,
-            pointer: entry.location.pointer,
-            line: entry.location.line,
-            plan: drivers[provider.driver].plan(entry.driverParams),
-        });
-    }
-    return faults;
-}
-/** Throws one FaultlineError (exit 2) listing every violation, or returns the planned faults. */
-function policy_checkPolicy(prepared, drivers, policy = policy_DEFAULT_CHAOS_POLICY) {
-    const faults = plannedFaults(prepared, drivers);
-    const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
-    if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
-        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
-    }
-    if (faults.length > policy.maxFaults) {
-        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
-    }
-    for (const fault of faults) {
-        if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
-            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
-        }
-        if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
-            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
-        }
-        const radius = fault.plan.blastRadius;
-        if (radius) {
-            const max = radius.unit === 'percent' ? policy.maxBlastRadius.percent : policy.maxBlastRadius.targets;
-            if (radius.limit > max) {
-                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}`);
-            }
-        }
-    }
-    if (problems.length > 0) {
-        throw new FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
-            file: prepared.file,
-            hint: 'add the owner tag, narrow the fault, or change the policy (docs/chaos.md#safety)',
-        });
-    }
-    return faults;
-}
-
 ;// CONCATENATED MODULE: ./core/experiment/bindings.ts
 /**
  * Configuration and secrets: resolved once (inline values, `{type: env, key, default}`, `--var`
@@ -60900,6 +61052,8 @@ function engine_parseVars(pairs, source) {
 
 
 
+
+
 function envInputReader(env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -60924,6 +61078,16 @@ function defaultLedgerPath(env) {
     const dir = env.RUNNER_TEMP || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.faultline');
     const step = (env.GITHUB_ACTION || 'chaos-inject').replace(/[^\w.-]/g, '_');
     return (0,external_node_path_.join)(dir, `faultline-chaos-ledger-${step}.json`);
+}
+/** The default config file is optional; a config path the workflow names must exist. */
+function chaosPolicy(workspace, value) {
+    const given = value || CHAOS_CONFIG_FILE;
+    const path = inWorkspace(workspace, given);
+    if (existsSync(path))
+        return loadChaosPolicy(path, given);
+    if (given === CHAOS_CONFIG_FILE)
+        return DEFAULT_CHAOS_POLICY;
+    throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
 }
 function pullRequestNumber(env) {
     if (!env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH))
@@ -60959,6 +61123,7 @@ function readSettings(input, env) {
         journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
         vars: parseVars(varLines, 'input vars'),
         failOnDeviation: bool(input, 'fail-on-deviation', true),
+        policy: chaosPolicy(workspace, input('config')),
         ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : defaultLedgerPath(env),
         resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
         env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
