@@ -10030,7 +10030,7 @@ module.exports = function equal(a, b) {
 
 const taskManager = __nccwpck_require__(6599);
 const async_1 = __nccwpck_require__(645);
-const stream_1 = __nccwpck_require__(4350);
+const stream_1 = __nccwpck_require__(1969);
 const sync_1 = __nccwpck_require__(5894);
 const settings_1 = __nccwpck_require__(879);
 const utils = __nccwpck_require__(6002);
@@ -10623,7 +10623,7 @@ exports["default"] = Provider;
 
 /***/ }),
 
-/***/ 4350:
+/***/ 1969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -65295,7 +65295,7 @@ function describeError(error) {
 ;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
 const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"}},"$defs":{"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"}},"$defs":{"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
 const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
@@ -65462,6 +65462,56 @@ function loadValidated(text, file, schema, what) {
     }
     return doc;
 }
+
+;// CONCATENATED MODULE: ./core/migrations/shadow-rules.ts
+const SHADOW_RULES = {
+    statementFailed: 'shadow-statement-failed',
+    tableRewrite: 'shadow-table-rewrite',
+    accessExclusive: 'shadow-access-exclusive',
+    blocksWrites: 'shadow-blocks-writes',
+};
+const SCOPE = 'Only relations that existed before the file started count: tables the same file created are new and empty. ' +
+    'A hazard a static rule already reported on the same statement is not reported again.';
+const shadowRules = [
+    {
+        id: SHADOW_RULES.statementFailed,
+        defaultSeverity: 'error',
+        summary: 'The shadow run could not apply a statement: PostgreSQL refused it',
+        description: 'With a database URL, the files are applied in order to a scratch database created for the run. ' +
+            'This statement failed there, with the PostgreSQL error and SQLSTATE in the message, so it fails in ' +
+            'production too (the statements after it were not applied). Common causes: an object a previous ' +
+            'migration was expected to create, a typo, or a statement that cannot run inside a transaction block. ' +
+            'Reproduce with `psql -v ON_ERROR_STOP=1 -f FILE` against an empty database.',
+    },
+    {
+        id: SHADOW_RULES.tableRewrite,
+        defaultSeverity: 'error',
+        summary: 'The shadow run saw a table or index rewritten (its storage file changed)',
+        description: 'The relation got a new relfilenode while the statement ran: PostgreSQL copied every row into new ' +
+            'storage, holding its lock (usually ACCESS EXCLUSIVE: no reads, no writes) until the copy finished, ' +
+            'which on a production-sized table takes minutes. Change the schema without a copy instead: add a new ' +
+            'column, backfill it in batches, switch readers and writers over, and drop the old column in a later ' +
+            `migration. ${SCOPE}`,
+    },
+    {
+        id: SHADOW_RULES.accessExclusive,
+        defaultSeverity: 'warning',
+        summary: 'The shadow run saw ACCESS EXCLUSIVE taken on an existing relation with no lock_timeout',
+        description: 'Even a catalog-only change (ADD COLUMN without a default, a rename) needs ACCESS EXCLUSIVE for an ' +
+            'instant. Without lock_timeout the statement waits behind any long-running query, and every later read ' +
+            "and write of the table queues behind it: an outage while nothing seems to happen. Set `SET lock_timeout = '2s';` " +
+            `before the statement and retry the migration when it times out. ${SCOPE}`,
+    },
+    {
+        id: SHADOW_RULES.blocksWrites,
+        defaultSeverity: 'warning',
+        summary: 'The shadow run saw a lock that blocks writes (SHARE, SHARE ROW EXCLUSIVE or EXCLUSIVE) on an existing relation',
+        description: 'Inserts, updates and deletes on the relation wait for as long as the statement runs, for example a ' +
+            'CREATE INDEX without CONCURRENTLY or a foreign key validated in the same statement. Use the ' +
+            'non-blocking form where one exists: CREATE INDEX CONCURRENTLY, or ADD CONSTRAINT … NOT VALID followed ' +
+            `by VALIDATE CONSTRAINT in its own transaction. ${SCOPE}`,
+    },
+];
 
 ;// CONCATENATED MODULE: ./core/migrations/ast.ts
 /** A `RangeVar` (`{ schemaname?, relname }`) as a RelationName. */
@@ -66329,6 +66379,62 @@ const alterEnumAddValueInTransaction = {
     },
 };
 
+;// CONCATENATED MODULE: ./core/migrations/rules/concurrently-in-transaction.ts
+
+/**
+ * The CONCURRENTLY forms besides CREATE INDEX (which has its own, older id,
+ * create-index-concurrently-in-transaction): each commits transactions of its own, so PostgreSQL
+ * calls PreventInTransactionBlock and the statement fails inside one.
+ */
+function concurrentForm(statement) {
+    const node = statement.node;
+    if (statement.kind === 'DropStmt' && node.removeType === 'OBJECT_INDEX' && node.concurrent === true)
+        return 'DROP INDEX CONCURRENTLY';
+    if (statement.kind === 'ReindexStmt' && hasOption(node.params, 'concurrently'))
+        return 'REINDEX CONCURRENTLY';
+    if (statement.kind === 'AlterTableStmt' &&
+        alterCommands(node).some((cmd) => cmd.subtype === 'AT_DetachPartition' && cmd.def?.PartitionCmd?.concurrent === true)) {
+        return 'ALTER TABLE … DETACH PARTITION … CONCURRENTLY';
+    }
+    return undefined;
+}
+function where(context) {
+    if (context.inDoBlock)
+        return 'inside a DO block';
+    if (context.transactionDepth > 0)
+        return 'inside BEGIN … COMMIT';
+    return 'inside the transaction the migration tool wraps around this file';
+}
+const concurrentlyInTransaction = {
+    id: 'concurrently-in-transaction',
+    defaultSeverity: 'error',
+    summary: 'DROP INDEX, REINDEX or DETACH PARTITION … CONCURRENTLY inside a transaction block fails',
+    description: 'The non-blocking forms of these statements commit several transactions of their own, so PostgreSQL ' +
+        'rejects them inside BEGIN … COMMIT, inside a DO block, and in files a migration tool wraps in a ' +
+        'transaction (ERROR: DROP INDEX CONCURRENTLY cannot run inside a transaction block; likewise REINDEX ' +
+        'CONCURRENTLY and ALTER TABLE … DETACH CONCURRENTLY). The migration fails at that statement. Put it in ' +
+        'a migration of its own that runs outside a transaction (Flyway: executeInTransaction=false; ' +
+        'golang-migrate: one statement per file; Rails: disable_ddl_transaction!). CREATE INDEX CONCURRENTLY ' +
+        'is reported as create-index-concurrently-in-transaction.',
+    check(statement, context) {
+        if (!context.inTransaction)
+            return [];
+        const form = concurrentForm(statement);
+        if (!form)
+            return [];
+        return [
+            {
+                message: `${form} runs ${where(context)}: PostgreSQL refuses it there ("cannot run inside a transaction ` +
+                    'block") and the migration fails.',
+                lock: null,
+                blocks: [],
+                rewrite: false,
+                fix: `-- in a migration of its own that runs outside any transaction block:\n${statement.text};`,
+            },
+        ];
+    },
+};
+
 ;// CONCATENATED MODULE: ./core/migrations/rules/create-index-concurrently-in-transaction.ts
 
 
@@ -66782,10 +66888,11 @@ function splitStatements(text) {
     return { segments, comments };
 }
 /**
- * Every identifier token of a statement, untruncated. (The parser truncates identifiers to 63
- * bytes as it scans, so checks on their length must read the text.)
+ * Every identifier token of a statement of at least `minLength` characters, untruncated. (The
+ * parser truncates identifiers to 63 bytes as it scans, so checks on their length must read the
+ * text.) Shorter tokens are skipped before anything is allocated for them.
  */
-function identifierTokens(text) {
+function identifierTokens(text, minLength = 0) {
     const out = [];
     const n = text.length;
     let i = 0;
@@ -66799,7 +66906,12 @@ function identifierTokens(text) {
             i = skipQuoted(text, i, QUOTE, false);
         else if (c === DQUOTE) {
             const end = skipQuoted(text, i, DQUOTE, false);
-            out.push({ name: text.slice(i + 1, end - 1).replaceAll('""', '"'), offset: i });
+            // The raw text is at least as long as the name ("" stands for one ").
+            if (end - i - 2 >= minLength) {
+                const name = text.slice(i + 1, end - 1).replaceAll('""', '"');
+                if (name.length >= minLength)
+                    out.push({ name, offset: i });
+            }
             i = end;
         }
         else if (c === DOLLAR) {
@@ -66824,7 +66936,8 @@ function identifierTokens(text) {
                 i = skipQuoted(text, j, QUOTE, false);
                 continue;
             }
-            out.push({ name: text.slice(i, j).toLowerCase(), offset: i });
+            if (j - i >= minLength)
+                out.push({ name: text.slice(i, j).toLowerCase(), offset: i });
             i = j;
         }
         else if (c >= 48 && c <= 57) {
@@ -66846,6 +66959,9 @@ function identifierTokens(text) {
 
 
 const MAX_BYTES = 63;
+// A UTF-16 code unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4), so a name over 63
+// bytes has at least 22 code units: shorter tokens cannot be too long and are not even looked at.
+const MIN_UNITS_OVER_LIMIT = Math.ceil((MAX_BYTES + 1) / 3);
 /** `name` cut to 63 bytes at a character boundary, as PostgreSQL stores it. */
 function truncateIdentifier(name) {
     let out = '';
@@ -66873,7 +66989,7 @@ const identifierTooLong = {
             return [];
         const seen = new Set();
         const hits = [];
-        for (const token of identifierTokens(statement.text)) {
+        for (const token of identifierTokens(statement.text, MIN_UNITS_OVER_LIMIT)) {
             const bytes = utf8Length(token.name);
             if (bytes <= MAX_BYTES || seen.has(token.name))
                 continue;
@@ -68109,9 +68225,11 @@ const validateInSameTransaction = {
 
 
 
+
 const lockingRules = [
     nonConcurrentIndex,
     createIndexConcurrentlyInTransaction,
+    concurrentlyInTransaction,
     dropIndexNonConcurrent,
     reindexNonConcurrent,
     addForeignKeyWithoutNotValid,
@@ -69824,6 +69942,13 @@ const schemaChangeRules = [
 ];
 
 ;// CONCATENATED MODULE: ./core/migrations/rules/index.ts
+/**
+ * Every rule the gate knows, by id. Rule ids are public API: users configure and suppress them by
+ * id, docs list them, SARIF names them. Besides the statement rules there are findings the engine
+ * itself produces (about suppressions and its own failures) and what the shadow run observes on a
+ * real server; they are configurable the same way.
+ */
+
 
 
 /** Findings about `faultline-ignore` comments (see suppress.ts) and about the linter itself. */
@@ -69858,7 +69983,8 @@ const engineRules = [
     },
 ];
 const allRules = [...lockingRules, ...schemaChangeRules];
-const ruleInfos = [...allRules, ...engineRules];
+
+const ruleInfos = [...allRules, ...engineRules, ...shadowRules];
 const ruleIds = ruleInfos.map((rule) => rule.id);
 const byId = new Map(ruleInfos.map((rule) => [rule.id, rule]));
 function ruleById(id) {
@@ -70461,6 +70587,8 @@ class MigrationState {
     }
 }
 
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = require("node:v8");
 ;// CONCATENATED MODULE: ./core/migrations/parse.ts
 /**
  * Turns a migration file into statements with exact positions, using PostgreSQL's own parser
@@ -70474,13 +70602,30 @@ class MigrationState {
 
 
 
+
 let loading;
 let ready = false;
+/**
+ * The parser's WebAssembly holds PostgreSQL's generated grammar, one ~100 KB function. Once it is
+ * hot (a few thousand statements), V8 recompiles it with TurboFan: 500 ms of a second core and
+ * 600 MB of compiler memory (seen with --trace-wasm-compilation-times), for a speed-up the compile
+ * never pays back on a migration file. `--liftoff-only` would prevent that but V8 reads it only at
+ * start-up, and a GitHub Action cannot pass Node flags. The tier-up filter is read each time a
+ * function asks to tier up, so setting it here works in every face: it admits one function index,
+ * and no module has this many functions. Process-wide: other WebAssembly stays on baseline code too.
+ */
+const NO_WASM_FUNCTION = 2 ** 31 - 1;
+function keepWebAssemblyOnBaselineCode() {
+    (0,external_node_v8_namespaceObject.setFlagsFromString)(`--wasm-tier-up-filter=${NO_WASM_FUNCTION}`);
+}
 /** Loads the parser's WebAssembly module once; await it before `parseMigration`. */
 function loadParser() {
-    loading ??= (0,wasm.loadModule)().then(() => {
-        ready = true;
-    });
+    if (!loading) {
+        keepWebAssemblyOnBaselineCode();
+        loading = (0,wasm.loadModule)().then(() => {
+            ready = true;
+        });
+    }
     return loading;
 }
 function isParserLoaded() {
@@ -70818,7 +70963,8 @@ function lintSource(text, path, options = {}) {
 /**
  * Lints files and folders: folders are walked for `*.sql`, in natural order (V2 before V10, as
  * migration tools apply them). Unreadable input is the user's to fix, so it stops the run with a
- * FaultlineError (exit code 2) naming the file; SQL problems never do.
+ * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
+ * `file`, not its message: every face prints `file: message`.
  */
 
 
@@ -70859,7 +71005,7 @@ function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
             stats = (0,external_node_fs_.statSync)(path);
         }
         catch (error) {
-            throw new FaultlineError(`${path}: no such file or folder`, {
+            throw new FaultlineError('no such file or folder', {
                 file: path,
                 hint: 'check the path (it is relative to the current directory) or the "paths" in your config',
                 cause: error,
@@ -70890,14 +71036,14 @@ function readSqlFile(path) {
         bytes = (0,external_node_fs_.readFileSync)(path);
     }
     catch (error) {
-        throw new FaultlineError(`${path}: cannot read the file (${error.code ?? String(error)})`, {
+        throw new FaultlineError(`cannot read the file (${error.code ?? String(error)})`, {
             file: path,
             hint: 'check that the file exists and is readable',
             cause: error,
         });
     }
     if (bytes.includes(0)) {
-        throw new FaultlineError(`${path}: this is a binary file, not SQL text`, {
+        throw new FaultlineError('this is a binary file, not SQL text', {
             file: path,
             hint: 'exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files',
         });
@@ -70906,7 +71052,7 @@ function readSqlFile(path) {
         return utf8.decode(bytes).replace(/^\uFEFF/, '');
     }
     catch (error) {
-        throw new FaultlineError(`${path}: the file is not valid UTF-8 text`, {
+        throw new FaultlineError('the file is not valid UTF-8 text', {
             file: path,
             hint: 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect',
             cause: error,
@@ -70917,8 +71063,8 @@ function readSqlFile(path) {
 async function lintFiles(paths, options = {}) {
     await loadParser();
     const files = collectSqlFiles(paths, options.exclude ?? []);
-    const texts = files.map((file) => ({ file, text: readSqlFile(file) }));
-    return { version: 1, files: texts.map(({ file, text }) => lintSource(text, file, options)) };
+    // One file's text at a time: memory is bounded by the largest file, not by all of them.
+    return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options)) };
 }
 
 ;// CONCATENATED MODULE: ./core/migrations/find-files.ts
@@ -71221,7 +71367,7 @@ async function pollLocksWhile(observer, pid, intervalMs, statement) {
  * Turns what the shadow run observed into findings (`source: 'shadow'`), and merges them with the
  * static rules' findings so a hazard the rules already explained is not reported twice.
  *
- * Rule ids (public, like the static ones):
+ * Rule ids (public, like the static ones; their summaries and explanations are in shadow-rules.ts):
  *   shadow-statement-failed  [error]   Postgres refused the statement (its message and SQLSTATE)
  *   shadow-table-rewrite     [error]   a pre-existing table or index got new storage (relfilenode)
  *   shadow-access-exclusive  [warning] ACCESS EXCLUSIVE on a pre-existing relation, no lock_timeout
@@ -71230,12 +71376,8 @@ async function pollLocksWhile(observer, pid, intervalMs, statement) {
  * created are new and empty, as the static rules assume too.
  */
 
-const SHADOW_RULES = {
-    statementFailed: 'shadow-statement-failed',
-    tableRewrite: 'shadow-table-rewrite',
-    accessExclusive: 'shadow-access-exclusive',
-    blocksWrites: 'shadow-blocks-writes',
-};
+
+
 const WRITE_BLOCKING = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE'];
 function shadow_findings_blockedBy(mode) {
     if (mode === 'ACCESS EXCLUSIVE')
@@ -71751,6 +71893,13 @@ function shadowFileOf(path, text) {
         .map(({ segment, sql }, index) => ({ text: sql, ...lines.position(segment.start), index }));
     return { path, statements };
 }
+/** Shadow findings under the configured severities (`migrations.rules`): `off` drops a rule's findings. */
+function configuredShadowFindings(findings, options) {
+    return findings.flatMap((finding) => {
+        const severity = severityFor(options, finding.rule);
+        return severity === 'off' ? [] : [{ ...finding, severity }];
+    });
+}
 /**
  * Lints `files` (already collected, in the order they are applied) and, with `databaseUrl`, shadow
  * runs them. Rejects with a FaultlineError (exit 2) for unreadable files or an unreachable server.
@@ -71762,7 +71911,7 @@ async function runMigrationGate(files, options = {}) {
         return { report };
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
     const shadow = await shadowRunAgainst(databaseUrl, report.files.map((file) => shadowFileOf(file.path, readSqlFile(file.path))), shadowOptions);
-    const merged = mergeShadowFindings(report.files.flatMap((file) => file.findings), shadow);
+    const merged = mergeShadowFindings(report.files.flatMap((file) => file.findings), { ...shadow, findings: configuredShadowFindings(shadow.findings, lintOptions) });
     return {
         report: {
             version: 1,
@@ -77751,7 +77900,7 @@ async function runGate(settings) {
     else
         info('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
     if (settings.sarifFile)
-        run_writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, [...allRules, ...engineRules])));
+        run_writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, ruleInfos)));
     run_writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
     setOutput('errors', counts.errors);
     setOutput('warnings', counts.warnings);
