@@ -9,6 +9,11 @@ import type { AppMetrics } from './metrics.ts';
 
 export const MAX_RATE_LIMIT_RETRIES = 3;
 
+interface ClientOptions {
+  throttle?: { id?: string };
+  auth?: { installationId?: number | string };
+}
+
 interface RequestOptions {
   method: string;
   url: string;
@@ -33,8 +38,13 @@ export function faultlineOctokit(metrics: AppMetrics) {
   };
   // A function, not an object: Probot passes its own throttle handlers per instance (its secondary
   // rate-limit handler never retries), and only a function default can take precedence over them.
-  return ProbotOctokit.plugin(countRequests as never).defaults((options: { throttle?: object }) => ({
+  // The throttling plugin queues writes ≥ 1 s apart per throttle id. Probot's clients for webhook
+  // events carry no id (only `app.auth(id)` sets one), so every installation would share one queue:
+  // one write a second for the whole process. GitHub's limits are per installation token.
+  const throttleIdOf = (options: ClientOptions) =>
+    options.throttle?.id === undefined && options.auth?.installationId !== undefined ? { id: `installation-${options.auth.installationId}` } : {};
+  return ProbotOctokit.plugin(countRequests as never).defaults((options: ClientOptions) => ({
     ...options,
-    throttle: { ...options.throttle, onRateLimit: retryRateLimit, onSecondaryRateLimit: retryRateLimit },
+    throttle: { ...options.throttle, ...throttleIdOf(options), onRateLimit: retryRateLimit, onSecondaryRateLimit: retryRateLimit },
   }));
 }
