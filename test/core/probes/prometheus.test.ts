@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { prometheusProbe } from '../../../core/probes/prometheus.ts';
+import { startTestServer } from '../../support/http-server.ts';
 import { refusedPort } from '../../support/refused-port.ts';
 import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../support/prometheus.ts';
 import { runText } from '../experiment/harness.ts';
@@ -147,11 +148,37 @@ describe('prometheus probe against a real Prometheus', () => {
 
   it('fails with the server’s own words on a query Prometheus rejects', async () => {
     const args = prometheusProbe.validate({ url: prometheus.url, query: 'sum(rate(http_requests_total[1h])' });
-    await expect(prometheusProbe.run(args, { signal })).rejects.toThrow(/^Prometheus query failed: .*unclosed left parenthesis/);
+    const failure = prometheusProbe.run(args, { signal });
+    await expect(failure).rejects.toThrow(/^Prometheus query failed: .*unclosed left parenthesis/);
+    await expect(failure).rejects.toThrow("(check the probe's query: Prometheus could not parse or run it)");
+  });
+
+  it('says what to check when the url answers but is not Prometheus, or refuses the credentials', async () => {
+    const impostor = await startTestServer((request, response) => {
+      if (request.headers.authorization) {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.end('<html>Grafana</html>');
+      } else {
+        response.writeHead(401, { 'content-type': 'text/plain' });
+        response.end('unauthorized');
+      }
+    });
+    try {
+      const html = prometheusProbe.run(prometheusProbe.validate({ url: impostor.url, query: 'up', headers: { Authorization: 'Bearer t0ken' } }), { signal });
+      await expect(html).rejects.toThrow("(check that the probe's url points at the Prometheus server itself (its /api/v1/query answers))");
+      const refused = prometheusProbe.run(prometheusProbe.validate({ url: impostor.url, query: 'up' }), { signal });
+      await expect(refused).rejects.toThrow(/401/);
+      await expect(refused).rejects.toThrow("its headers (Authorization, X-Scope-OrgID)");
+      expect(impostor.requests[0]?.headers.authorization).toBe('Bearer t0ken');
+    } finally {
+      await impostor.close();
+    }
   });
 
   it('names the server when nothing answers there', async () => {
     const url = `http://127.0.0.1:${refusedPort()}`;
-    await expect(prometheusProbe.run(prometheusProbe.validate({ url, query: 'up' }), { signal })).rejects.toThrow(url);
+    const failure = prometheusProbe.run(prometheusProbe.validate({ url, query: 'up' }), { signal });
+    await expect(failure).rejects.toThrow(url);
+    await expect(failure).rejects.toThrow("check the probe's url (scheme, host, port) and that Prometheus runs and is reachable from here");
   });
 });
