@@ -60405,6 +60405,23 @@ function parseRange(data, url) {
 
 
 const defaultFactory = (args) => new HttpPrometheusClient({ url: args.url, headers: args.headers, timeoutMs: args.timeoutMs });
+/**
+ * What to check, in the probe's own terms: the shared client's hints speak of SLO specs and the
+ * CLI's --prometheus flag, which an experiment author does not have.
+ */
+const PROBE_HINTS = {
+    unreachable: "check the probe's url (scheme, host, port) and that Prometheus runs and is reachable from here",
+    timeout: "raise the probe's timeout (seconds) or make the query cheaper",
+    http: "check the probe's url and, for a protected server, its headers (Authorization, X-Scope-OrgID)",
+    bad_data: "check the probe's query: Prometheus could not parse or run it",
+    query: "check the probe's query: Prometheus could not parse or run it",
+    'invalid-response': "check that the probe's url points at the Prometheus server itself (its /api/v1/query answers)",
+};
+function hintFor(error) {
+    if (error instanceof PrometheusError)
+        return ` (${PROBE_HINTS[error.reason]})`;
+    return error instanceof errors_FaultlineError && error.hint ? ` (${error.hint})` : '';
+}
 function createPrometheusProbe(factory = defaultFactory) {
     return {
         kind: 'prometheus',
@@ -60426,9 +60443,8 @@ function createPrometheusProbe(factory = defaultFactory) {
                 samples = await factory(args).query(args.query);
             }
             catch (error) {
-                // PrometheusError already says what to check; keep its hint in the activity's exception.
-                const hint = error instanceof errors_FaultlineError && error.hint ? ` (${error.hint})` : '';
-                throw new Error(`Prometheus query failed: ${error.message}${hint}`);
+                // The activity's exception is all the journal keeps: the hint travels inside the message.
+                throw new Error(`Prometheus query failed: ${error.message}${hintFor(error)}`);
             }
             const first = samples[0];
             // NaN cannot travel through JSON; report it as null so a tolerance fails instead of matching.
