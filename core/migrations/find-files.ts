@@ -3,7 +3,7 @@
  * `migrations.paths`) rather than files: the matches under a root, minus exclusions, in the order
  * migration tools apply them (V2 before V10).
  */
-import { matchesGlob } from 'node:path';
+import { isAbsolute, matchesGlob, relative } from 'node:path';
 import fg from 'fast-glob';
 import { compareNatural } from './lint-files.ts';
 
@@ -24,7 +24,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
  * excludes, as do `exclude` globs. Dependencies and .git are never searched.
  */
 export async function findMigrationFiles(root: string, globs: readonly string[], exclude: readonly string[] = []): Promise<string[]> {
-  const include = globs.filter((g) => !g.startsWith('!'));
+  // Absolute globs are made root-relative, so every returned path is relative to the root.
+  const include = globs.filter((g) => !g.startsWith('!')).map((g) => (isAbsolute(g) ? relative(root, g) : g));
   const ignore = [...ALWAYS_IGNORED, ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
   if (include.length === 0) return [];
   const found = await fg(include, { cwd: root, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });

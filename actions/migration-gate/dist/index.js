@@ -71091,7 +71091,8 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
  * excludes, as do `exclude` globs. Dependencies and .git are never searched.
  */
 async function findMigrationFiles(root, globs, exclude = []) {
-    const include = globs.filter((g) => !g.startsWith('!'));
+    // Absolute globs are made root-relative, so every returned path is relative to the root.
+    const include = globs.filter((g) => !g.startsWith('!')).map((g) => ((0,external_node_path_namespaceObject.isAbsolute)(g) ? (0,external_node_path_namespaceObject.relative)(root, g) : g));
     const ignore = [...ALWAYS_IGNORED, ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
     if (include.length === 0)
         return [];
