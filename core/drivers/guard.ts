@@ -6,7 +6,8 @@
  * Commands are argument arrays run with execFileSync: no shell, as everywhere in the drivers.
  */
 import { spawn } from 'node:child_process';
-import { identify, isSameProcess, type ProcessIdentity, signalProcess } from './proc.ts';
+import { readFileSync } from 'node:fs';
+import { identify, isSameProcess, listPids, type ProcessIdentity, signalProcess } from './proc.ts';
 
 export interface GuardPlan {
   delayMs: number;
@@ -30,8 +31,11 @@ setTimeout(() => {
 /** Marker in the guard's command line so an operator can spot it in `ps`. */
 export const GUARD_MARKER = 'faultline-ttl-guard';
 
-export function startGuard(plan: GuardPlan): ProcessIdentity {
-  const child = spawn(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, JSON.stringify(plan)], {
+/** The argument that ties a guard to its fault, so a revert can find it without its pid. */
+const faultTag = (faultId: string) => `fault=${faultId}`;
+
+export function startGuard(plan: GuardPlan, faultId: string): ProcessIdentity {
+  const child = spawn(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
     detached: true,
     stdio: 'ignore',
   });
@@ -44,4 +48,23 @@ export function startGuard(plan: GuardPlan): ProcessIdentity {
 export function stopGuard(guard: ProcessIdentity | undefined): void {
   if (!guard || !isSameProcess(guard)) return;
   signalProcess(guard.pid, 'SIGKILL');
+}
+
+/**
+ * Stops every guard started for a fault. A revert from the ledger record written before inject
+ * (the main step died between starting the guard and recording it) knows no guard pid; without
+ * this the guard would linger until its TTL, harmless (it checks start times) but still running.
+ */
+export function stopGuardsFor(faultId: string, procRoot = '/proc'): number {
+  let stopped = 0;
+  for (const pid of listPids(procRoot)) {
+    let args: string[];
+    try {
+      args = readFileSync(`${procRoot}/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.includes(GUARD_MARKER) && args.includes(faultTag(faultId)) && signalProcess(pid, 'SIGKILL')) stopped++;
+  }
+  return stopped;
 }

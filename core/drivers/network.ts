@@ -12,7 +12,7 @@ import { isIP } from 'node:net';
 import { FaultlineError } from '../errors.ts';
 import { ArgumentReader } from './arguments.ts';
 import { type CommandRunner, execFileRunner, runTool, runToolOrFail } from './command.ts';
-import { startGuard, stopGuard } from './guard.ts';
+import { startGuard, stopGuard, stopGuardsFor } from './guard.ts';
 import type { ProcessIdentity } from './proc.ts';
 import type { DriverContext, FaultDriver, FaultPlan, UndoRecord } from './types.ts';
 
@@ -276,9 +276,10 @@ export function createNetworkDriver(options: NetworkDriverOptions = {}): FaultDr
   const runner = options.runner ?? execFileRunner;
   const netnsDir = options.netnsDir ?? '/run/netns';
 
-  async function revert(undo: UndoRecord, context: Pick<DriverContext, 'log'>): Promise<void> {
+  async function revert(undo: UndoRecord, context: Pick<DriverContext, 'log' | 'faultId'>): Promise<void> {
     const record = parseUndo(undo);
     stopGuard(record.guard);
+    stopGuardsFor(context.faultId);
     if (record.netns && !existsSync(`${netnsDir}/${record.netns}`)) {
       context.log(`network: namespace ${record.netns} no longer exists; nothing left to remove`);
       return;
@@ -310,7 +311,7 @@ export function createNetworkDriver(options: NetworkDriverOptions = {}): FaultDr
         ...undo.rules.map((rule) => withNetns(params.netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec])),
         ...(undo.qdisc ? [withNetns(params.netns, 'tc', ['qdisc', 'del', 'dev', undo.qdisc.device, 'root', 'handle', QDISC_HANDLE])] : []),
       ];
-      undo.guard = startGuard({ delayMs: params.ttlSeconds * 1000, commands });
+      undo.guard = startGuard({ delayMs: params.ttlSeconds * 1000, commands }, context.faultId);
       context.log(`network: ${plan(params).action} on ${describeTarget(params)} for ${params.ttlSeconds}s`);
       return {
         undo: undo as unknown as UndoRecord,

@@ -8,7 +8,7 @@ import { constants } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { FaultlineError } from '../errors.ts';
 import { ArgumentReader } from './arguments.ts';
-import { GUARD_MARKER, startGuard, stopGuard } from './guard.ts';
+import { GUARD_MARKER, startGuard, stopGuard, stopGuardsFor } from './guard.ts';
 import {
   isSameProcess,
   listPids,
@@ -194,10 +194,10 @@ export const processDriver: FaultDriver<ProcessParams> = {
       return { undo: { action: 'kill', targets: affected.map(({ pid, startTime }) => ({ pid, startTime })), reason: NOT_UNDOABLE }, output };
     }
     const identities = affected.map(({ pid, startTime }) => ({ pid, startTime }));
-    const guard = startGuard({
-      delayMs: params.ttlSeconds * 1000,
-      signals: identities.map((identity) => ({ ...identity, signal: 'SIGCONT' as const })),
-    });
+    const guard = startGuard(
+      { delayMs: params.ttlSeconds * 1000, signals: identities.map((identity) => ({ ...identity, signal: 'SIGCONT' as const })) },
+      context.faultId,
+    );
     return { undo: { action: 'stop', targets: identities, guard }, output: { ...output, ttlGuardPid: guard.pid } };
   },
   async revert(undo, context) {
@@ -207,6 +207,7 @@ export const processDriver: FaultDriver<ProcessParams> = {
       return;
     }
     stopGuard(record.guard);
+    stopGuardsFor(context.faultId);
     const targets = record.targets.length === 0 && record.selector ? stoppedTargets(record.selector) : record.targets;
     const continued = targets.filter((target) => isSameProcess(target) && signalProcess(target.pid, 'SIGCONT'));
     context.log(`process: sent SIGCONT to ${continued.map((t) => t.pid).join(', ') || 'nothing (targets gone)'}`);
