@@ -58819,6 +58819,7 @@ async function runToolOrFail(runner, netns, tool, args) {
  */
 
 
+
 const GUARD_SCRIPT = `
 const plan = JSON.parse(process.argv[process.argv.length - 1]);
 const { readFileSync } = require('node:fs');
@@ -58831,8 +58832,10 @@ setTimeout(() => {
 `;
 /** Marker in the guard's command line so an operator can spot it in `ps`. */
 const GUARD_MARKER = 'faultline-ttl-guard';
-function startGuard(plan) {
-    const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, JSON.stringify(plan)], {
+/** The argument that ties a guard to its fault, so a revert can find it without its pid. */
+const faultTag = (faultId) => `fault=${faultId}`;
+function startGuard(plan, faultId) {
+    const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
         detached: true,
         stdio: 'ignore',
     });
@@ -58846,6 +58849,26 @@ function stopGuard(guard) {
     if (!guard || !isSameProcess(guard))
         return;
     signalProcess(guard.pid, 'SIGKILL');
+}
+/**
+ * Stops every guard started for a fault. A revert from the ledger record written before inject
+ * (the main step died between starting the guard and recording it) knows no guard pid; without
+ * this the guard would linger until its TTL, harmless (it checks start times) but still running.
+ */
+function stopGuardsFor(faultId, procRoot = '/proc') {
+    let stopped = 0;
+    for (const pid of listPids(procRoot)) {
+        let args;
+        try {
+            args = (0,external_node_fs_.readFileSync)(`${procRoot}/${pid}/cmdline`, 'utf8').split('\0');
+        }
+        catch {
+            continue;
+        }
+        if (args.includes(GUARD_MARKER) && args.includes(faultTag(faultId)) && signalProcess(pid, 'SIGKILL'))
+            stopped++;
+    }
+    return stopped;
 }
 
 ;// CONCATENATED MODULE: ./core/drivers/network.ts
@@ -59080,6 +59103,7 @@ function createNetworkDriver(options = {}) {
     async function revert(undo, context) {
         const record = parseUndo(undo);
         stopGuard(record.guard);
+        stopGuardsFor(context.faultId);
         if (record.netns && !(0,external_node_fs_.existsSync)(`${netnsDir}/${record.netns}`)) {
             context.log(`network: namespace ${record.netns} no longer exists; nothing left to remove`);
             return;
@@ -59113,7 +59137,7 @@ function createNetworkDriver(options = {}) {
                 ...undo.rules.map((rule) => withNetns(params.netns, rule.tool, ['-w', '-D', rule.chain, ...rule.spec])),
                 ...(undo.qdisc ? [withNetns(params.netns, 'tc', ['qdisc', 'del', 'dev', undo.qdisc.device, 'root', 'handle', QDISC_HANDLE])] : []),
             ];
-            undo.guard = startGuard({ delayMs: params.ttlSeconds * 1000, commands });
+            undo.guard = startGuard({ delayMs: params.ttlSeconds * 1000, commands }, context.faultId);
             context.log(`network: ${network_plan(params).action} on ${describeTarget(params)} for ${params.ttlSeconds}s`);
             return {
                 undo: undo,
@@ -59293,10 +59317,7 @@ const processDriver = {
             return { undo: { action: 'kill', targets: affected.map(({ pid, startTime }) => ({ pid, startTime })), reason: process_NOT_UNDOABLE }, output };
         }
         const identities = affected.map(({ pid, startTime }) => ({ pid, startTime }));
-        const guard = startGuard({
-            delayMs: params.ttlSeconds * 1000,
-            signals: identities.map((identity) => ({ ...identity, signal: 'SIGCONT' })),
-        });
+        const guard = startGuard({ delayMs: params.ttlSeconds * 1000, signals: identities.map((identity) => ({ ...identity, signal: 'SIGCONT' })) }, context.faultId);
         return { undo: { action: 'stop', targets: identities, guard }, output: { ...output, ttlGuardPid: guard.pid } };
     },
     async revert(undo, context) {
@@ -59306,6 +59327,7 @@ const processDriver = {
             return;
         }
         stopGuard(record.guard);
+        stopGuardsFor(context.faultId);
         const targets = record.targets.length === 0 && record.selector ? stoppedTargets(record.selector) : record.targets;
         const continued = targets.filter((target) => isSameProcess(target) && signalProcess(target.pid, 'SIGCONT'));
         context.log(`process: sent SIGCONT to ${continued.map((t) => t.pid).join(', ') || 'nothing (targets gone)'}`);
