@@ -17,7 +17,13 @@ export interface AppProcess {
    * 9 s) has a handler still at work; its effects are complete only when this resolves.
    */
   idle(timeoutMs?: number): Promise<void>;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs` (default 5 s); resolves with how the process ended. */
+  stop(graceMs?: number): Promise<ProcessEnd>;
+}
+
+export interface ProcessEnd {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** Handlers running now, from the app's own /metrics. */
@@ -38,10 +44,10 @@ export interface AppProcessEnv {
   LOG_LEVEL?: string;
 }
 
-function exited(child: ChildProcess): Promise<void> {
+function exited(child: ChildProcess): Promise<ProcessEnd> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 }
 
@@ -58,14 +64,16 @@ export async function startAppProcess(env: AppProcessEnv, readyTimeoutMs = 30_00
   child.stderr!.on('data', keep);
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const stop = async () => {
+  const stop = async (graceMs = 5000) => {
     process.removeListener('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited(child);
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const end = await exited(child);
       clearTimeout(timer);
+      return end;
     }
+    return exited(child);
   };
   try {
     const url = await new Promise<string>((resolve, reject) => {
