@@ -69,6 +69,8 @@ export interface FakeGitHub {
   /** `METHOD /path` of every request, in order. */
   requests: string[];
   problems: string[];
+  /** Most writes (non-GET requests) GitHub was working on at the same moment. */
+  peakConcurrentWrites(): number;
   /** Makes the next N requests matching `pattern` fail with `status` (and headers). */
   failNext(pattern: RegExp, times: number, status: number, headers?: Record<string, string>): void;
   stop(): Promise<void>;
@@ -266,12 +268,21 @@ export async function startFakeGitHub(repo: Partial<FakeRepo> & { owner: string;
   const problems: string[] = [];
   const failures: { pattern: RegExp; times: number; status: number; headers: Record<string, string> }[] = [];
   let url = '';
+  let writesInFlight = 0;
+  let peakWrites = 0;
   const table = routes(state, appId, () => url);
 
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
-    request.on('end', () => setTimeout(() => answer(request, response, Buffer.concat(chunks).toString('utf8')), options.latencyMs ?? 0));
+    request.on('end', () => {
+      const write = request.method !== 'GET';
+      if (write) peakWrites = Math.max(peakWrites, ++writesInFlight);
+      setTimeout(() => {
+        if (write) writesInFlight--;
+        answer(request, response, Buffer.concat(chunks).toString('utf8'));
+      }, options.latencyMs ?? 0);
+    });
   });
   function answer(request: IncomingMessage, response: ServerResponse, raw: string): void {
     const full = new URL(request.url ?? '/', url);
@@ -317,6 +328,7 @@ export async function startFakeGitHub(repo: Partial<FakeRepo> & { owner: string;
     repo: state,
     requests,
     problems,
+    peakConcurrentWrites: () => peakWrites,
     failNext(pattern, times, status, headers = {}) {
       failures.push({ pattern, times, status, headers });
     },
