@@ -59,7 +59,6 @@ export interface FaultlineResult {
   links?: { name: string; url: string }[];
 }
 
-export const RESULT_FILE_NAME = 'faultline-result.json';
 export const TOOL_NAME = 'faultline';
 export const TOOL_VERSION = '0.1.0';
 

@@ -53,9 +53,14 @@ export function lockConflicts(a: LockMode, b: LockMode): boolean {
   return CONFLICTS[a].includes(b);
 }
 
+/** 0 for ACCESS SHARE up to 7 for ACCESS EXCLUSIVE. */
+export function lockStrength(mode: LockMode): number {
+  return LOCK_MODES.indexOf(mode);
+}
+
 /** The stronger of two modes (the one an ALTER TABLE with both subcommands takes). */
 export function strongerLock(a: LockMode, b: LockMode): LockMode {
-  return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+  return lockStrength(a) >= lockStrength(b) ? a : b;
 }
 
 /**

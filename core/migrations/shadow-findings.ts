@@ -10,7 +10,7 @@
  * Only relations that existed before the statement's file started count: tables the same file
  * created are new and empty, as the static rules assume too.
  */
-import { lockStrength } from './shadow-observe.ts';
+import { lockStrength } from './lock-modes.ts';
 import { SHADOW_RULES } from './shadow-rules.ts';
 import type { ShadowReport, ShadowStatementReport } from './shadow-types.ts';
 import type { Blocked, Finding, LockMode } from './types.ts';

@@ -4,24 +4,10 @@
  * count (oid ≥ 16384): the catalog locks every statement takes, including these queries' own, are
  * noise for a migration review.
  */
+import { LOCK_MODES } from './lock-modes.ts';
 import type { LockMode } from './types.ts';
 import type { ShadowClient } from './shadow-types.ts';
 
-/** Lock modes from weakest to strongest (PostgreSQL's numbering). */
-export const LOCK_STRENGTH: readonly LockMode[] = [
-  'ACCESS SHARE',
-  'ROW SHARE',
-  'ROW EXCLUSIVE',
-  'SHARE UPDATE EXCLUSIVE',
-  'SHARE',
-  'SHARE ROW EXCLUSIVE',
-  'EXCLUSIVE',
-  'ACCESS EXCLUSIVE',
-];
-
-export function lockStrength(mode: LockMode): number {
-  return LOCK_STRENGTH.indexOf(mode);
-}
 
 export interface RelationInfo {
   oid: number;
@@ -80,7 +66,7 @@ export async function locksOf(client: ShadowClient, pid: number): Promise<HeldLo
 /** `ShareUpdateExclusiveLock` → `SHARE UPDATE EXCLUSIVE`. */
 export function lockModeOf(pgLocksMode: string): LockMode | undefined {
   const words = pgLocksMode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-  return LOCK_STRENGTH.find((mode) => mode === words);
+  return LOCK_MODES.find((mode) => mode === words);
 }
 
 export async function backendPid(client: ShadowClient): Promise<number> {

@@ -3,6 +3,7 @@
  * findings (statement, rule, lock, what it blocks, fix), then what the shadow run observed on a
  * real server. GitHub caps a step summary at 1 MiB, so the tables stop before that with a note.
  */
+import { lockStrength } from '../migrations/lock-modes.ts';
 import type { ShadowReport, ShadowStatementReport } from '../migrations/shadow-types.ts';
 import type { Finding, LintReport, LockMode } from '../migrations/types.ts';
 import { countFindings, inReadingOrder, plural } from './migrations-counts.ts';
@@ -67,24 +68,13 @@ export function serverVersionName(num: number): string {
   return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
 }
 
-const LOCK_ORDER: readonly LockMode[] = [
-  'ACCESS SHARE',
-  'ROW SHARE',
-  'ROW EXCLUSIVE',
-  'SHARE UPDATE EXCLUSIVE',
-  'SHARE',
-  'SHARE ROW EXCLUSIVE',
-  'EXCLUSIVE',
-  'ACCESS EXCLUSIVE',
-];
-
 /** The strongest mode held per pre-existing relation, as `MODE on relation`. */
 function strongestLocks(statement: ShadowStatementReport): string[] {
   const strongest = new Map<string, LockMode>();
   for (const lock of statement.locks) {
     if (!lock.preExisting) continue;
     const held = strongest.get(lock.relation);
-    if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held)) strongest.set(lock.relation, lock.mode);
+    if (!held || lockStrength(lock.mode) > lockStrength(held)) strongest.set(lock.relation, lock.mode);
   }
   return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
 }

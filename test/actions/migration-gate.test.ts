@@ -105,7 +105,7 @@ describe('migration gate action (built dist/index.js)', () => {
     expect(run.stdout).toMatch(/^::error::migration gate: 1 error, \d+ warnings? \(fail-on: error\)/m);
     expect(run.stdout).not.toContain('node_modules/pkg');
     expect(run.outputs.errors).toBe('1');
-    expect(run.outputs['result-file']).toBe(join(workspace, 'faultline-result.json'));
+    expect(run.outputs['result-file']).toBe(join(workspace, 'faultline-migrations-result.json'));
     expect(run.outputs['sarif-file']).toBe(join(workspace, 'faultline-migrations.sarif'));
 
     expect(run.summary).toContain('## Migration gate');

@@ -87,7 +87,7 @@ describe('actions/slo-gate in canary mode', () => {
       'set-weight-headers': 'Authorization: Bearer weight-s3cret',
     });
     expect(exitCode).toBeUndefined();
-    expect(outputs).toMatchObject({ decision: 'promote', verdict: 'pass', 'result-file': join(workspace, 'faultline-result.json') });
+    expect(outputs).toMatchObject({ decision: 'promote', verdict: 'pass', 'result-file': join(workspace, 'faultline-slo-result.json') });
     expect(postedWeights(weightServer)).toEqual([10, 25, 50, 100]);
     expect(weightServer.requests[0]).toMatchObject({ method: 'POST', path: '/canary/weight', headers: { authorization: 'Bearer weight-s3cret', 'content-type': 'application/json' } });
     expect(stdout).toContain('::add-mask::Bearer weight-s3cret');

@@ -54,7 +54,7 @@ describe('actions/slo-gate', () => {
     expect(exitCode).toBeUndefined();
     expect(outputs.verdict).toBe('pass');
     expect(Number(outputs['budget-remaining'])).toBeCloseTo(0.5, 9);
-    expect(outputs['result-file']).toBe(join(workspace, 'faultline-result.json'));
+    expect(outputs['result-file']).toBe(join(workspace, 'faultline-slo-result.json'));
     expect(summary).toContain('## SLO gate: ✅ pass');
     expect(summary).toContain('```mermaid\nxychart-beta');
     expect(validateResult(result)).toEqual([]);

@@ -61503,7 +61503,6 @@ const result_schema_namespaceObject = {};
  */
 
 
-const RESULT_FILE_NAME = 'faultline-result.json';
 const TOOL_NAME = 'faultline';
 const TOOL_VERSION = '0.1.0';
 
@@ -62533,7 +62532,103 @@ async function runMethod(method, journal, context, signal, emit, onFaultFailed) 
     await Promise.all(background);
 }
 
+;// CONCATENATED MODULE: ./core/migrations/lock-modes.ts
+/** Weakest first; the index is the mode's strength. */
+const LOCK_MODES = [
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+];
+const CONFLICTS = {
+    'ACCESS SHARE': ['ACCESS EXCLUSIVE'],
+    'ROW SHARE': ['EXCLUSIVE', 'ACCESS EXCLUSIVE'],
+    'ROW EXCLUSIVE': ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'],
+    'SHARE UPDATE EXCLUSIVE': [
+        'SHARE UPDATE EXCLUSIVE',
+        'SHARE',
+        'SHARE ROW EXCLUSIVE',
+        'EXCLUSIVE',
+        'ACCESS EXCLUSIVE',
+    ],
+    SHARE: ['ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'],
+    'SHARE ROW EXCLUSIVE': [
+        'ROW EXCLUSIVE',
+        'SHARE UPDATE EXCLUSIVE',
+        'SHARE',
+        'SHARE ROW EXCLUSIVE',
+        'EXCLUSIVE',
+        'ACCESS EXCLUSIVE',
+    ],
+    EXCLUSIVE: [
+        'ROW SHARE',
+        'ROW EXCLUSIVE',
+        'SHARE UPDATE EXCLUSIVE',
+        'SHARE',
+        'SHARE ROW EXCLUSIVE',
+        'EXCLUSIVE',
+        'ACCESS EXCLUSIVE',
+    ],
+    'ACCESS EXCLUSIVE': LOCK_MODES,
+};
+/** Whether two sessions can hold these modes on the same table at once. */
+function lockConflicts(a, b) {
+    return CONFLICTS[a].includes(b);
+}
+/** 0 for ACCESS SHARE up to 7 for ACCESS EXCLUSIVE. */
+function lock_modes_lockStrength(mode) {
+    return LOCK_MODES.indexOf(mode);
+}
+/** The stronger of two modes (the one an ALTER TABLE with both subcommands takes). */
+function strongerLock(a, b) {
+    return lock_modes_lockStrength(a) >= lock_modes_lockStrength(b) ? a : b;
+}
+/**
+ * What a lock stops ordinary traffic from doing: plain SELECT takes ACCESS SHARE, so it waits only
+ * for ACCESS EXCLUSIVE; INSERT/UPDATE/DELETE take ROW EXCLUSIVE. (EXCLUSIVE also stops
+ * `SELECT … FOR UPDATE/SHARE`, which is a write-side lock, so it counts as blocking writes.)
+ */
+function blockedBy(lock) {
+    const blocked = [];
+    if (lockConflicts(lock, 'ACCESS SHARE'))
+        blocked.push('reads');
+    if (lockConflicts(lock, 'ROW EXCLUSIVE'))
+        blocked.push('writes');
+    return blocked;
+}
+/** LOCK TABLE's numeric mode (the parser's `LockStmt.mode`, 1 = ACCESS SHARE … 8 = ACCESS EXCLUSIVE). */
+function lockModeFromNumber(mode) {
+    return LOCK_MODES[mode - 1];
+}
+/**
+ * A RangeVar as a RelationName. The parser has already folded unquoted identifiers to lower case
+ * and kept quoted ones exactly as written, so the names are taken as they are.
+ */
+function relationName(rangeVar) {
+    const node = (rangeVar ?? {});
+    if (node.RangeVar)
+        return relationName(node.RangeVar);
+    return node.schemaname ? { schema: node.schemaname, name: node.relname ?? '' } : { name: node.relname ?? '' };
+}
+/** A dotted name list (`[schema, table]` or `[table]`, as DROP and COMMENT carry them) as a RelationName. */
+function relationFromNames(names) {
+    if (names.length === 0)
+        return undefined;
+    const name = names[names.length - 1];
+    return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
+/**
+ * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
+ * findings (statement, rule, lock, what it blocks, fix), then what the shadow run observed on a
+ * real server. GitHub caps a step summary at 1 MiB, so the tables stop before that with a note.
+ */
+
 
 const STEP_SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
 const STATEMENT_CHARS = 120;
@@ -62580,16 +62675,6 @@ function serverVersionName(num) {
         return `${major}.${num % 10000}`;
     return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
 }
-const LOCK_ORDER = (/* unused pure expression or super */ null && ([
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-]));
 /** The strongest mode held per pre-existing relation, as `MODE on relation`. */
 function strongestLocks(statement) {
     const strongest = new Map();
@@ -62597,7 +62682,7 @@ function strongestLocks(statement) {
         if (!lock.preExisting)
             continue;
         const held = strongest.get(lock.relation);
-        if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held))
+        if (!held || lockStrength(lock.mode) > lockStrength(held))
             strongest.set(lock.relation, lock.mode);
     }
     return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
@@ -62847,12 +62932,49 @@ function loadChaosPolicy(path, shownAs = path) {
     return chaosPolicyFromConfig(text, shownAs);
 }
 
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ */
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    return payload?.pull_request;
+}
+function runSource(env, payload = eventPayload(env)) {
+    const number = pullRequestOf(payload)?.number;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof number === 'number' ? { pullRequest: number } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/chaos-inject/src/inputs.ts
 /**
  * Reads and checks every input of chaos-inject once, into a typed settings object. Nothing after
  * this reads the environment, except that the experiment's own `{type: env}` values come from
  * the `env` handed to the core here.
  */
+
 
 
 
@@ -62895,17 +63017,6 @@ function chaosPolicy(workspace, value) {
         return DEFAULT_CHAOS_POLICY;
     throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
 }
-function pullRequestNumber(env) {
-    if (!env.GITHUB_EVENT_PATH || !(0,external_node_fs_.existsSync)(env.GITHUB_EVENT_PATH))
-        return undefined;
-    try {
-        const payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        return typeof payload.pull_request?.number === 'number' ? payload.pull_request.number : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 function readSettings(input, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const experimentInput = input('experiment');
@@ -62920,7 +63031,6 @@ function readSettings(input, env) {
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'));
     const kubeconfig = env.KUBECONFIG?.split(external_node_path_.delimiter)[0] || ((0,external_node_fs_.existsSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config')) ? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config') : undefined);
-    const pullRequest = pullRequestNumber(env);
     return {
         workspace,
         experimentInput,
@@ -62935,17 +63045,7 @@ function readSettings(input, env) {
         env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
         searchPath: (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean),
         kubeconfig,
-        source: {
-            repository: env.GITHUB_REPOSITORY,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            eventName: env.GITHUB_EVENT_NAME,
-            workflow: env.GITHUB_WORKFLOW,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT,
-            actor: env.GITHUB_ACTOR,
-            ...(pullRequest !== undefined ? { pullRequest } : {}),
-        },
+        source: runSource(env),
     };
 }
 

@@ -61079,12 +61079,49 @@ function engine_parseVars(pairs, source) {
     return vars;
 }
 
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ */
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !existsSync(path))
+        return undefined;
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    return payload?.pull_request;
+}
+function github_run_runSource(env, payload = eventPayload(env)) {
+    const number = pullRequestOf(payload)?.number;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof number === 'number' ? { pullRequest: number } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/chaos-inject/src/inputs.ts
 /**
  * Reads and checks every input of chaos-inject once, into a typed settings object. Nothing after
  * this reads the environment, except that the experiment's own `{type: env}` values come from
  * the `env` handed to the core here.
  */
+
 
 
 
@@ -61127,17 +61164,6 @@ function chaosPolicy(workspace, value) {
         return DEFAULT_CHAOS_POLICY;
     throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
 }
-function pullRequestNumber(env) {
-    if (!env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH))
-        return undefined;
-    try {
-        const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
-        return typeof payload.pull_request?.number === 'number' ? payload.pull_request.number : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 function readSettings(input, env) {
     const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
     const experimentInput = input('experiment');
@@ -61152,7 +61178,6 @@ function readSettings(input, env) {
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'));
     const kubeconfig = env.KUBECONFIG?.split(delimiter)[0] || (existsSync(join(homedir(), '.kube', 'config')) ? join(homedir(), '.kube', 'config') : undefined);
-    const pullRequest = pullRequestNumber(env);
     return {
         workspace,
         experimentInput,
@@ -61167,17 +61192,7 @@ function readSettings(input, env) {
         env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
         searchPath: (env.PATH ?? '').split(delimiter).filter(Boolean),
         kubeconfig,
-        source: {
-            repository: env.GITHUB_REPOSITORY,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            eventName: env.GITHUB_EVENT_NAME,
-            workflow: env.GITHUB_WORKFLOW,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT,
-            actor: env.GITHUB_ACTOR,
-            ...(pullRequest !== undefined ? { pullRequest } : {}),
-        },
+        source: runSource(env),
     };
 }
 

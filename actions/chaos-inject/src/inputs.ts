@@ -3,13 +3,14 @@
  * this reads the environment, except that the experiment's own `{type: env}` values come from
  * the `env` handed to the core here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { FaultlineError } from '../../../core/errors.ts';
 import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../../core/experiment/chaos-config.ts';
 import { parseVars } from '../../../core/experiment/engine.ts';
 import { type ChaosPolicy, DEFAULT_CHAOS_POLICY } from '../../../core/experiment/policy.ts';
+import { runSource } from '../../shared/github-run.ts';
 import type { ResultSource } from '../../../core/result.ts';
 
 export interface ChaosSettings {
@@ -70,16 +71,6 @@ function chaosPolicy(workspace: string, value: string): ChaosPolicy {
   throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
 }
 
-function pullRequestNumber(env: NodeJS.ProcessEnv): number | undefined {
-  if (!env.GITHUB_EVENT_PATH || !existsSync(env.GITHUB_EVENT_PATH)) return undefined;
-  try {
-    const payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { pull_request?: { number?: unknown } };
-    return typeof payload.pull_request?.number === 'number' ? payload.pull_request.number : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): ChaosSettings {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const experimentInput = input('experiment');
@@ -93,7 +84,6 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): ChaosS
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
   const kubeconfig = env.KUBECONFIG?.split(delimiter)[0] || (existsSync(join(homedir(), '.kube', 'config')) ? join(homedir(), '.kube', 'config') : undefined);
-  const pullRequest = pullRequestNumber(env);
   return {
     workspace,
     experimentInput,
@@ -108,16 +98,6 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): ChaosS
     env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
     searchPath: (env.PATH ?? '').split(delimiter).filter(Boolean),
     kubeconfig,
-    source: {
-      repository: env.GITHUB_REPOSITORY,
-      sha: env.GITHUB_SHA,
-      ref: env.GITHUB_REF,
-      eventName: env.GITHUB_EVENT_NAME,
-      workflow: env.GITHUB_WORKFLOW,
-      runId: env.GITHUB_RUN_ID,
-      runAttempt: env.GITHUB_RUN_ATTEMPT,
-      actor: env.GITHUB_ACTOR,
-      ...(pullRequest !== undefined ? { pullRequest } : {}),
-    },
+    source: runSource(env),
   };
 }

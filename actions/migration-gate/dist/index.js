@@ -65789,9 +65789,13 @@ const CONFLICTS = {
 function lockConflicts(a, b) {
     return CONFLICTS[a].includes(b);
 }
+/** 0 for ACCESS SHARE up to 7 for ACCESS EXCLUSIVE. */
+function lockStrength(mode) {
+    return LOCK_MODES.indexOf(mode);
+}
 /** The stronger of two modes (the one an ALTER TABLE with both subcommands takes). */
 function strongerLock(a, b) {
-    return LOCK_MODES.indexOf(a) >= LOCK_MODES.indexOf(b) ? a : b;
+    return lockStrength(a) >= lockStrength(b) ? a : b;
 }
 /**
  * What a lock stops ordinary traffic from doing: plain SELECT takes ACCESS SHARE, so it waits only
@@ -71244,125 +71248,6 @@ function connectionError(error, target, password) {
     });
 }
 
-;// CONCATENATED MODULE: ./core/migrations/shadow-observe.ts
-/** Lock modes from weakest to strongest (PostgreSQL's numbering). */
-const LOCK_STRENGTH = [
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-];
-function lockStrength(mode) {
-    return LOCK_STRENGTH.indexOf(mode);
-}
-const RELATIONS_SQL = `
-  SELECT c.oid::int8 AS oid, c.oid::regclass::text AS name, c.relkind::text AS kind,
-         c.relfilenode::int8 AS filenode, i.indrelid::int8 AS table_oid
-    FROM pg_class c
-    JOIN pg_namespace n ON n.oid = c.relnamespace
-    LEFT JOIN pg_index i ON i.indexrelid = c.oid
-   WHERE c.oid >= 16384 AND n.nspname <> 'pg_toast'`;
-async function snapshotRelations(client) {
-    const { rows } = await client.query(RELATIONS_SQL);
-    const relations = new Map();
-    for (const row of rows) {
-        const oid = Number(row.oid);
-        const info = { oid, name: String(row.name), kind: String(row.kind), filenode: Number(row.filenode) };
-        if (row.table_oid !== null && row.table_oid !== undefined)
-            info.tableOid = Number(row.table_oid);
-        relations.set(oid, info);
-    }
-    return relations;
-}
-// pg_locks.relation is an oid; the database filter keeps locks of other databases out.
-const LOCKS_SQL = `
-  SELECT l.relation::int8 AS oid, l.mode
-    FROM pg_locks l
-   WHERE l.pid = $1 AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384::oid
-     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
-/** Granted relation locks of backend `pid` (another session's, or the caller's own). */
-async function locksOf(client, pid) {
-    const { rows } = await client.query(LOCKS_SQL, [pid]);
-    const locks = [];
-    for (const row of rows) {
-        const mode = lockModeOf(String(row.mode));
-        if (mode)
-            locks.push({ oid: Number(row.oid), mode });
-    }
-    return locks;
-}
-/** `ShareUpdateExclusiveLock` → `SHARE UPDATE EXCLUSIVE`. */
-function lockModeOf(pgLocksMode) {
-    const words = pgLocksMode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
-    return LOCK_STRENGTH.find((mode) => mode === words);
-}
-async function backendPid(client) {
-    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
-    return Number(rows[0]?.pid);
-}
-/** lock_timeout in force for the session, in milliseconds (0: no limit). */
-async function lockTimeoutMs(client) {
-    const { rows } = await client.query("SELECT setting FROM pg_settings WHERE name = 'lock_timeout'");
-    return Number(rows[0]?.setting ?? 0);
-}
-/** Locks in `after` that `before` did not hold (same relation and mode), one entry per pair. */
-function newLocks(before, after) {
-    const held = new Set(before.map(lockKey));
-    const seen = new Set();
-    return after.filter((lock) => {
-        const key = lockKey(lock);
-        if (held.has(key) || seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function lockKey(lock) {
-    return `${lock.oid}:${lock.mode}`;
-}
-/**
- * Relations whose storage was replaced (relfilenode changed) between two snapshots. An index
- * rebuilt along with its rewritten table is left out: the table says it.
- */
-function rewrittenRelations(before, after) {
-    const changed = [];
-    for (const [oid, old] of before) {
-        const now = after.get(oid);
-        if (!now || old.filenode === 0 || now.filenode === 0 || old.filenode === now.filenode)
-            continue;
-        if (now.kind === 'S')
-            continue; // sequences get new storage on RESTART; no table data is copied
-        changed.push(now);
-    }
-    const tables = new Set(changed.filter((relation) => relation.kind !== 'i').map((relation) => relation.oid));
-    return changed.filter((relation) => relation.kind !== 'i' || !tables.has(relation.tableOid ?? -1));
-}
-/**
- * Runs `statement` while a second session polls pg_locks for backend `pid`, for statements that
- * cannot run inside a transaction block (their locks are gone before the session could look).
- * Returns every lock seen at least once.
- */
-async function pollLocksWhile(observer, pid, intervalMs, statement) {
-    const seen = new Map();
-    let running = true;
-    const poller = (async () => {
-        while (running) {
-            for (const lock of await locksOf(observer, pid))
-                seen.set(lockKey(lock), lock);
-            if (intervalMs > 0)
-                await new Promise((resolve) => setTimeout(resolve, intervalMs));
-        }
-    })();
-    const [outcome] = await Promise.allSettled([statement()]);
-    running = false;
-    await poller;
-    return { locks: [...seen.values()], outcome };
-}
-
 ;// CONCATENATED MODULE: ./core/migrations/shadow-findings.ts
 /**
  * Turns what the shadow run observed into findings (`source: 'shadow'`), and merges them with the
@@ -71544,6 +71429,118 @@ function list(relations) {
 function shadow_findings_shorten(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./core/migrations/shadow-observe.ts
+/**
+ * What the shadow run reads from the server around one statement: the relations and their storage
+ * (relfilenode) before and after, and the table-level locks a session holds. Only user relations
+ * count (oid ≥ 16384): the catalog locks every statement takes, including these queries' own, are
+ * noise for a migration review.
+ */
+
+const RELATIONS_SQL = `
+  SELECT c.oid::int8 AS oid, c.oid::regclass::text AS name, c.relkind::text AS kind,
+         c.relfilenode::int8 AS filenode, i.indrelid::int8 AS table_oid
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_index i ON i.indexrelid = c.oid
+   WHERE c.oid >= 16384 AND n.nspname <> 'pg_toast'`;
+async function snapshotRelations(client) {
+    const { rows } = await client.query(RELATIONS_SQL);
+    const relations = new Map();
+    for (const row of rows) {
+        const oid = Number(row.oid);
+        const info = { oid, name: String(row.name), kind: String(row.kind), filenode: Number(row.filenode) };
+        if (row.table_oid !== null && row.table_oid !== undefined)
+            info.tableOid = Number(row.table_oid);
+        relations.set(oid, info);
+    }
+    return relations;
+}
+// pg_locks.relation is an oid; the database filter keeps locks of other databases out.
+const LOCKS_SQL = `
+  SELECT l.relation::int8 AS oid, l.mode
+    FROM pg_locks l
+   WHERE l.pid = $1 AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384::oid
+     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+/** Granted relation locks of backend `pid` (another session's, or the caller's own). */
+async function locksOf(client, pid) {
+    const { rows } = await client.query(LOCKS_SQL, [pid]);
+    const locks = [];
+    for (const row of rows) {
+        const mode = lockModeOf(String(row.mode));
+        if (mode)
+            locks.push({ oid: Number(row.oid), mode });
+    }
+    return locks;
+}
+/** `ShareUpdateExclusiveLock` → `SHARE UPDATE EXCLUSIVE`. */
+function lockModeOf(pgLocksMode) {
+    const words = pgLocksMode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+    return LOCK_MODES.find((mode) => mode === words);
+}
+async function backendPid(client) {
+    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+    return Number(rows[0]?.pid);
+}
+/** lock_timeout in force for the session, in milliseconds (0: no limit). */
+async function lockTimeoutMs(client) {
+    const { rows } = await client.query("SELECT setting FROM pg_settings WHERE name = 'lock_timeout'");
+    return Number(rows[0]?.setting ?? 0);
+}
+/** Locks in `after` that `before` did not hold (same relation and mode), one entry per pair. */
+function newLocks(before, after) {
+    const held = new Set(before.map(lockKey));
+    const seen = new Set();
+    return after.filter((lock) => {
+        const key = lockKey(lock);
+        if (held.has(key) || seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function lockKey(lock) {
+    return `${lock.oid}:${lock.mode}`;
+}
+/**
+ * Relations whose storage was replaced (relfilenode changed) between two snapshots. An index
+ * rebuilt along with its rewritten table is left out: the table says it.
+ */
+function rewrittenRelations(before, after) {
+    const changed = [];
+    for (const [oid, old] of before) {
+        const now = after.get(oid);
+        if (!now || old.filenode === 0 || now.filenode === 0 || old.filenode === now.filenode)
+            continue;
+        if (now.kind === 'S')
+            continue; // sequences get new storage on RESTART; no table data is copied
+        changed.push(now);
+    }
+    const tables = new Set(changed.filter((relation) => relation.kind !== 'i').map((relation) => relation.oid));
+    return changed.filter((relation) => relation.kind !== 'i' || !tables.has(relation.tableOid ?? -1));
+}
+/**
+ * Runs `statement` while a second session polls pg_locks for backend `pid`, for statements that
+ * cannot run inside a transaction block (their locks are gone before the session could look).
+ * Returns every lock seen at least once.
+ */
+async function pollLocksWhile(observer, pid, intervalMs, statement) {
+    const seen = new Map();
+    let running = true;
+    const poller = (async () => {
+        while (running) {
+            for (const lock of await locksOf(observer, pid))
+                seen.set(lockKey(lock), lock);
+            if (intervalMs > 0)
+                await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        }
+    })();
+    const [outcome] = await Promise.allSettled([statement()]);
+    running = false;
+    await poller;
+    return { locks: [...seen.values()], outcome };
 }
 
 ;// CONCATENATED MODULE: ./core/migrations/shadow.ts
@@ -71931,7 +71928,6 @@ const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https
  */
 
 
-const RESULT_FILE_NAME = 'faultline-result.json';
 const TOOL_NAME = 'faultline';
 const TOOL_VERSION = '0.1.0';
 
@@ -72025,6 +72021,12 @@ function inReadingOrder(findings) {
 }
 
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
+/**
+ * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
+ * findings (statement, rule, lock, what it blocks, fix), then what the shadow run observed on a
+ * real server. GitHub caps a step summary at 1 MiB, so the tables stop before that with a note.
+ */
+
 
 const STEP_SUMMARY_LIMIT = 1024 * 1024;
 const STATEMENT_CHARS = 120;
@@ -72071,16 +72073,6 @@ function serverVersionName(num) {
         return `${major}.${num % 10000}`;
     return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
 }
-const LOCK_ORDER = [
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-];
 /** The strongest mode held per pre-existing relation, as `MODE on relation`. */
 function strongestLocks(statement) {
     const strongest = new Map();
@@ -72088,7 +72080,7 @@ function strongestLocks(statement) {
         if (!lock.preExisting)
             continue;
         const held = strongest.get(lock.relation);
-        if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held))
+        if (!held || lockStrength(lock.mode) > lockStrength(held))
             strongest.set(lock.relation, lock.mode);
     }
     return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
@@ -77600,12 +77592,49 @@ async function listChangedFiles(github, pr) {
     };
 }
 
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ */
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    return payload?.pull_request;
+}
+function runSource(env, payload = eventPayload(env)) {
+    const number = pullRequestOf(payload)?.number;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof number === 'number' ? { pullRequest: number } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/migration-gate/src/inputs.ts
 /**
  * Reads and checks every input of the migration gate once, into a typed settings object. Nothing
  * after this reads the environment. A bad input throws one FaultlineError that names the input,
  * what it got, and what it accepts.
  */
+
 
 
 
@@ -77656,7 +77685,7 @@ function pullRequestNumber(payload) {
     const pr = payload.pull_request;
     return typeof pr?.number === 'number' ? pr.number : undefined;
 }
-function pullRequestOf(env, number) {
+function inputs_pullRequestOf(env, number) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (number === undefined || !owner || !repo) {
         throw bad('changed-only', `true needs a pull request event, but this run is '${env.GITHUB_EVENT_NAME ?? 'unknown'}' without a pull request in its payload`, 'use changed-only: auto (changed files on pull requests, all files otherwise) or false');
@@ -77693,12 +77722,13 @@ function readSettings(read, env) {
         .filter((line) => line.length > 0 && !line.startsWith('#'));
     const eventName = env.GITHUB_EVENT_NAME;
     const changedOnly = parseChangedOnly(read('changed-only'), eventName);
-    const prNumber = pullRequestNumber(readEventPayload(env));
+    const payload = readEventPayload(env);
+    const prNumber = pullRequestNumber(payload);
     const sarif = read('sarif-file');
     return {
         workspace,
         patterns,
-        ...(changedOnly ? { pullRequest: pullRequestOf(env, prNumber) } : {}),
+        ...(changedOnly ? { pullRequest: inputs_pullRequestOf(env, prNumber) } : {}),
         token: read('github-token'),
         apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
         pgVersion: parsePgVersion(read('pg-version')),
@@ -77706,19 +77736,9 @@ function readSettings(read, env) {
         configFile: configFileOf(workspace, read('config')),
         failOn: parseFailOn(read('fail-on')),
         sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
-        resultFile: (0,external_node_path_namespaceObject.join)(workspace, 'faultline-result.json'),
+        resultFile: (0,external_node_path_namespaceObject.join)(workspace, 'faultline-migrations-result.json'),
         stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
-        source: {
-            repository: env.GITHUB_REPOSITORY,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            eventName,
-            workflow: env.GITHUB_WORKFLOW,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT,
-            actor: env.GITHUB_ACTOR,
-            pullRequest: prNumber,
-        },
+        source: runSource(env, payload),
     };
 }
 

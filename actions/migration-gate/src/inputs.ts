@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { FaultlineError } from '../../../core/errors.ts';
+import type { ResultSource } from '../../../core/result.ts';
+import { runSource } from '../../shared/github-run.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -35,17 +37,7 @@ export interface GateSettings {
   /** False when the runner offers no job summary file (old GHES runners, local runs). */
   stepSummary: boolean;
   /** Facts about the run for the result file's `source`. */
-  source: {
-    repository?: string;
-    sha?: string;
-    ref?: string;
-    eventName?: string;
-    workflow?: string;
-    runId?: string;
-    runAttempt?: string;
-    actor?: string;
-    pullRequest?: number;
-  };
+  source: ResultSource;
 }
 
 export const DEFAULT_CONFIG = '.github/faultline.yml';
@@ -141,7 +133,8 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSet
     .filter((line) => line.length > 0 && !line.startsWith('#'));
   const eventName = env.GITHUB_EVENT_NAME;
   const changedOnly = parseChangedOnly(read('changed-only'), eventName);
-  const prNumber = pullRequestNumber(readEventPayload(env));
+  const payload = readEventPayload(env);
+  const prNumber = pullRequestNumber(payload);
   const sarif = read('sarif-file');
   return {
     workspace,
@@ -154,18 +147,8 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSet
     configFile: configFileOf(workspace, read('config')),
     failOn: parseFailOn(read('fail-on')),
     sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
-    resultFile: join(workspace, 'faultline-result.json'),
+    resultFile: join(workspace, 'faultline-migrations-result.json'),
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
-    source: {
-      repository: env.GITHUB_REPOSITORY,
-      sha: env.GITHUB_SHA,
-      ref: env.GITHUB_REF,
-      eventName,
-      workflow: env.GITHUB_WORKFLOW,
-      runId: env.GITHUB_RUN_ID,
-      runAttempt: env.GITHUB_RUN_ATTEMPT,
-      actor: env.GITHUB_ACTOR,
-      pullRequest: prNumber,
-    },
+    source: runSource(env, payload),
   };
 }

@@ -56933,7 +56933,103 @@ function toSloJson(statuses, outcome) {
     };
 }
 
+;// CONCATENATED MODULE: ./core/migrations/lock-modes.ts
+/** Weakest first; the index is the mode's strength. */
+const LOCK_MODES = [
+    'ACCESS SHARE',
+    'ROW SHARE',
+    'ROW EXCLUSIVE',
+    'SHARE UPDATE EXCLUSIVE',
+    'SHARE',
+    'SHARE ROW EXCLUSIVE',
+    'EXCLUSIVE',
+    'ACCESS EXCLUSIVE',
+];
+const CONFLICTS = {
+    'ACCESS SHARE': ['ACCESS EXCLUSIVE'],
+    'ROW SHARE': ['EXCLUSIVE', 'ACCESS EXCLUSIVE'],
+    'ROW EXCLUSIVE': ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'],
+    'SHARE UPDATE EXCLUSIVE': [
+        'SHARE UPDATE EXCLUSIVE',
+        'SHARE',
+        'SHARE ROW EXCLUSIVE',
+        'EXCLUSIVE',
+        'ACCESS EXCLUSIVE',
+    ],
+    SHARE: ['ROW EXCLUSIVE', 'SHARE UPDATE EXCLUSIVE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE', 'ACCESS EXCLUSIVE'],
+    'SHARE ROW EXCLUSIVE': [
+        'ROW EXCLUSIVE',
+        'SHARE UPDATE EXCLUSIVE',
+        'SHARE',
+        'SHARE ROW EXCLUSIVE',
+        'EXCLUSIVE',
+        'ACCESS EXCLUSIVE',
+    ],
+    EXCLUSIVE: [
+        'ROW SHARE',
+        'ROW EXCLUSIVE',
+        'SHARE UPDATE EXCLUSIVE',
+        'SHARE',
+        'SHARE ROW EXCLUSIVE',
+        'EXCLUSIVE',
+        'ACCESS EXCLUSIVE',
+    ],
+    'ACCESS EXCLUSIVE': LOCK_MODES,
+};
+/** Whether two sessions can hold these modes on the same table at once. */
+function lockConflicts(a, b) {
+    return CONFLICTS[a].includes(b);
+}
+/** 0 for ACCESS SHARE up to 7 for ACCESS EXCLUSIVE. */
+function lock_modes_lockStrength(mode) {
+    return LOCK_MODES.indexOf(mode);
+}
+/** The stronger of two modes (the one an ALTER TABLE with both subcommands takes). */
+function strongerLock(a, b) {
+    return lock_modes_lockStrength(a) >= lock_modes_lockStrength(b) ? a : b;
+}
+/**
+ * What a lock stops ordinary traffic from doing: plain SELECT takes ACCESS SHARE, so it waits only
+ * for ACCESS EXCLUSIVE; INSERT/UPDATE/DELETE take ROW EXCLUSIVE. (EXCLUSIVE also stops
+ * `SELECT … FOR UPDATE/SHARE`, which is a write-side lock, so it counts as blocking writes.)
+ */
+function blockedBy(lock) {
+    const blocked = [];
+    if (lockConflicts(lock, 'ACCESS SHARE'))
+        blocked.push('reads');
+    if (lockConflicts(lock, 'ROW EXCLUSIVE'))
+        blocked.push('writes');
+    return blocked;
+}
+/** LOCK TABLE's numeric mode (the parser's `LockStmt.mode`, 1 = ACCESS SHARE … 8 = ACCESS EXCLUSIVE). */
+function lockModeFromNumber(mode) {
+    return LOCK_MODES[mode - 1];
+}
+/**
+ * A RangeVar as a RelationName. The parser has already folded unquoted identifiers to lower case
+ * and kept quoted ones exactly as written, so the names are taken as they are.
+ */
+function relationName(rangeVar) {
+    const node = (rangeVar ?? {});
+    if (node.RangeVar)
+        return relationName(node.RangeVar);
+    return node.schemaname ? { schema: node.schemaname, name: node.relname ?? '' } : { name: node.relname ?? '' };
+}
+/** A dotted name list (`[schema, table]` or `[table]`, as DROP and COMMENT carry them) as a RelationName. */
+function relationFromNames(names) {
+    if (names.length === 0)
+        return undefined;
+    const name = names[names.length - 1];
+    return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
+/**
+ * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
+ * findings (statement, rule, lock, what it blocks, fix), then what the shadow run observed on a
+ * real server. GitHub caps a step summary at 1 MiB, so the tables stop before that with a note.
+ */
+
 
 const STEP_SUMMARY_LIMIT = (/* unused pure expression or super */ null && (1024 * 1024));
 const STATEMENT_CHARS = 120;
@@ -56980,16 +57076,6 @@ function serverVersionName(num) {
         return `${major}.${num % 10000}`;
     return `${Math.floor(num / 10000)}.${Math.floor(num / 100) % 100}.${num % 100}`;
 }
-const LOCK_ORDER = (/* unused pure expression or super */ null && ([
-    'ACCESS SHARE',
-    'ROW SHARE',
-    'ROW EXCLUSIVE',
-    'SHARE UPDATE EXCLUSIVE',
-    'SHARE',
-    'SHARE ROW EXCLUSIVE',
-    'EXCLUSIVE',
-    'ACCESS EXCLUSIVE',
-]));
 /** The strongest mode held per pre-existing relation, as `MODE on relation`. */
 function strongestLocks(statement) {
     const strongest = new Map();
@@ -56997,7 +57083,7 @@ function strongestLocks(statement) {
         if (!lock.preExisting)
             continue;
         const held = strongest.get(lock.relation);
-        if (!held || LOCK_ORDER.indexOf(lock.mode) > LOCK_ORDER.indexOf(held))
+        if (!held || lockStrength(lock.mode) > lockStrength(held))
             strongest.set(lock.relation, lock.mode);
     }
     return [...strongest].map(([relation, mode]) => `${mode} on ${relation}`);
@@ -57319,7 +57405,6 @@ function loadValidated(text, file, schema, what) {
  */
 
 
-const RESULT_FILE_NAME = 'faultline-result.json';
 const TOOL_NAME = 'faultline';
 const TOOL_VERSION = '0.1.0';
 
@@ -59387,6 +59472,42 @@ function parseHeaders(value, input = 'prometheus-headers') {
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ */
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    return payload?.pull_request;
+}
+function runSource(env, payload = eventPayload(env)) {
+    const number = pullRequestOf(payload)?.number;
+    return {
+        repository: env.GITHUB_REPOSITORY,
+        sha: env.GITHUB_SHA,
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof number === 'number' ? { pullRequest: number } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./policy/schemas/canary-metrics.schema.json
 const canary_metrics_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/canary-metrics.schema.json","title":"Faultline canary metrics (slo-gate `metrics` input in canary mode, `faultline slo canary --metrics`)","description":"What to compare between canary and baseline at each traffic step, and how strictly. Either this object or just the list of metrics. Each query holds {{selector}} where the canary\'s or the baseline\'s label matchers go.","type":"object","additionalProperties":false,"required":["metrics"],"properties":{"$schema":{"type":"string"},"confidence":{"description":"Mann-Whitney confidence level: a shift is significant when p < 1 − confidence.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95},"thresholds":{"description":"Kayenta score thresholds in percent of the metrics\' weight: at or above pass the step passes, below marginal it fails.","type":"object","additionalProperties":false,"properties":{"marginal":{"type":"number","minimum":0,"maximum":100,"default":75},"pass":{"type":"number","minimum":0,"maximum":100,"default":95}}},"query-step":{"description":"Resolution of the range queries, a Prometheus duration (default 1m). Keep it near the metric\'s rate window: closer samples overlap and are not independent.","type":"string","pattern":"^([0-9]+(ms|[smhdwy]))+$"},"metrics":{"$ref":"#/$defs/metricList"}},"$defs":{"metricList":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/metric"}},"metric":{"type":"object","additionalProperties":false,"required":["name","query"],"properties":{"name":{"description":"Shown in reasons and the job summary, e.g. error-rate.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"},"query":{"description":"PromQL with {{selector}} where one side\'s label matchers go, e.g. sum(rate(http_requests_total{ {{selector}}, code=~\\"5..\\" }[2m])) / sum(rate(http_requests_total{ {{selector}} }[2m])).","type":"string","minLength":1},"direction":{"description":"Which change of the canary is bad: increase (error rates, latency), decrease (throughput, success ratio) or either.","enum":["increase","decrease","either"],"default":"increase"},"weight":{"description":"Share of the score.","type":"number","exclusiveMinimum":0,"default":1},"critical":{"description":"A failing critical metric fails the step whatever the score.","type":"boolean","default":false},"max":{"description":"Fail when the canary\'s mean over the step is above this (Flagger thresholdRange.max).","type":"number"},"min":{"description":"Fail when the canary\'s mean over the step is below this (Flagger thresholdRange.min).","type":"number"},"tolerance":{"description":"Relative shift of the baseline median that matters; smaller shifts pass even when significant.","type":"number","minimum":0,"default":0.1}}}}}');
 ;// CONCATENATED MODULE: ./core/slo/canary/metrics-file.ts
@@ -59589,6 +59710,7 @@ function readCanarySettings(input, common) {
 
 
 
+
 function resolveSpecs(value, workspace) {
     const entries = value
         .split('\n')
@@ -59613,20 +59735,6 @@ function resolveSpecs(value, workspace) {
     }
     return paths;
 }
-function eventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-function pullRequestOf(payload) {
-    return payload?.pull_request;
-}
 /** The mode alone, read first so even a failed input parse reports in the right shape. */
 function readMode(input) {
     const mode = input('mode') || 'budget';
@@ -59644,7 +59752,6 @@ const ONLY_FOR = {
  * gate still knows where to write its result file (verdict error).
  */
 function readCommonSettings(input, env) {
-    const pullRequest = pullRequestOf(eventPayload(env));
     const workspace = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const prometheusUrl = input('prometheus-url');
     if (!prometheusUrl)
@@ -59652,7 +59759,7 @@ function readCommonSettings(input, env) {
     const timeout = Number(input('timeout') || '30');
     if (!(timeout > 0))
         throw bad('timeout', `expected seconds above 0, got '${input('timeout')}'`, "e.g. timeout: '30'");
-    const resultFile = input('result-file') || 'faultline-result.json';
+    const resultFile = input('result-file') || 'faultline-slo-result.json';
     return {
         workspace,
         prometheusUrl,
@@ -59660,17 +59767,7 @@ function readCommonSettings(input, env) {
         timeoutMs: timeout * 1000,
         resultFile: (0,external_node_path_namespaceObject.isAbsolute)(resultFile) ? resultFile : (0,external_node_path_namespaceObject.join)(workspace, resultFile),
         stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
-        source: {
-            repository: env.GITHUB_REPOSITORY,
-            sha: env.GITHUB_SHA,
-            ref: env.GITHUB_REF,
-            eventName: env.GITHUB_EVENT_NAME,
-            workflow: env.GITHUB_WORKFLOW,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT,
-            actor: env.GITHUB_ACTOR,
-            ...(typeof pullRequest?.number === 'number' ? { pullRequest: pullRequest.number } : {}),
-        },
+        source: runSource(env),
     };
 }
 function readSettings(input, env, common = readCommonSettings(input, env)) {

@@ -3,10 +3,12 @@
  * here, canary mode in canary-inputs.ts). Nothing after this reads the environment. A bad input
  * throws a FaultlineError naming the input and the fix.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import fg from 'fast-glob';
+import type { ResultSource } from '../../../core/result.ts';
 import { type BudgetPolicy, readBudgetPolicy } from '../../../core/slo/budget-policy.ts';
+import { eventPayload, pullRequestOf, runSource } from '../../shared/github-run.ts';
 import { type CanarySettings, readCanarySettings } from './canary-inputs.ts';
 import { bad, type InputReader, list, parseHeaders } from './input-text.ts';
 
@@ -21,17 +23,7 @@ export interface CommonSettings {
   resultFile: string;
   /** False on runners without GITHUB_STEP_SUMMARY: the job summary is skipped, not an error. */
   stepSummary: boolean;
-  source: {
-    repository?: string;
-    sha?: string;
-    ref?: string;
-    eventName?: string;
-    workflow?: string;
-    runId?: string;
-    runAttempt?: string;
-    actor?: string;
-    pullRequest?: number;
-  };
+  source: ResultSource;
 }
 
 export interface BudgetSettings extends CommonSettings {
@@ -65,20 +57,6 @@ function resolveSpecs(value: string, workspace: string): string[] {
   return paths;
 }
 
-function eventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> | undefined {
-  const path = env.GITHUB_EVENT_PATH;
-  if (!path || !existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
-function pullRequestOf(payload: Record<string, unknown> | undefined): { number?: number; labels?: { name?: string }[] } | undefined {
-  return payload?.pull_request as { number?: number; labels?: { name?: string }[] } | undefined;
-}
-
 /** The mode alone, read first so even a failed input parse reports in the right shape. */
 export function readMode(input: InputReader): GateMode {
   const mode = input('mode') || 'budget';
@@ -97,13 +75,12 @@ const ONLY_FOR: Record<GateMode, string[]> = {
  * gate still knows where to write its result file (verdict error).
  */
 export function readCommonSettings(input: InputReader, env: NodeJS.ProcessEnv): CommonSettings {
-  const pullRequest = pullRequestOf(eventPayload(env));
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const prometheusUrl = input('prometheus-url');
   if (!prometheusUrl) throw bad('prometheus-url', 'is required', 'set it to the Prometheus query API, e.g. https://prometheus.example.com');
   const timeout = Number(input('timeout') || '30');
   if (!(timeout > 0)) throw bad('timeout', `expected seconds above 0, got '${input('timeout')}'`, "e.g. timeout: '30'");
-  const resultFile = input('result-file') || 'faultline-result.json';
+  const resultFile = input('result-file') || 'faultline-slo-result.json';
   return {
     workspace,
     prometheusUrl,
@@ -111,17 +88,7 @@ export function readCommonSettings(input: InputReader, env: NodeJS.ProcessEnv): 
     timeoutMs: timeout * 1000,
     resultFile: isAbsolute(resultFile) ? resultFile : join(workspace, resultFile),
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
-    source: {
-      repository: env.GITHUB_REPOSITORY,
-      sha: env.GITHUB_SHA,
-      ref: env.GITHUB_REF,
-      eventName: env.GITHUB_EVENT_NAME,
-      workflow: env.GITHUB_WORKFLOW,
-      runId: env.GITHUB_RUN_ID,
-      runAttempt: env.GITHUB_RUN_ATTEMPT,
-      actor: env.GITHUB_ACTOR,
-      ...(typeof pullRequest?.number === 'number' ? { pullRequest: pullRequest.number } : {}),
-    },
+    source: runSource(env),
   };
 }
 
