@@ -118,12 +118,15 @@ export function faultlineApp(options: FaultlineAppOptions) {
         for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number);
         return;
       }
-      await evaluateCommit(
-        api(context),
-        await deps(),
-        { repo: repoOf(context), defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: await config(context), fresh: context.payload.action === 'requested' },
-        ['chaos', 'migrations'],
-      );
+      // Not `fresh`: a redelivered or late check_suite must not replace a verdict that a finished
+      // workflow run already published with "waiting".
+      const loaded = await config(context);
+      const repo = repoOf(context);
+      const results = loaded.ok ? await resultsForCommit(api(context), repo, suite.head_sha, defaultBranchOf(context), cache) : undefined;
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: loaded, results }, [
+        'chaos',
+        'migrations',
+      ]);
     });
 
     app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {

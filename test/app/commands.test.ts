@@ -122,6 +122,7 @@ describe('an invalid .github/faultline.yml', () => {
     const suite = payload.check_suite as { head_sha: string };
     const yaml = 'migrations:\n  pg-version: 9\nslo:\n  servces: {}\n';
     app.config('Codertocat', 'Hello-World', yaml);
+    app.github.get(`${REPO}/commits/${suite.head_sha}/check-runs`).query(true).times(2).reply(200, { total_count: 0, check_runs: [] });
     app.github.post(`${REPO}/check-runs`).times(2).reply(201, { id: 3 });
     const response = await deliver(app.server.url, SECRET, 'check_suite', payload);
     expect(response.status).toBe(200);
@@ -151,6 +152,38 @@ describe('merge queues and re-runs', () => {
     expect(checks.map((c) => c.name).sort()).toEqual(['faultline/chaos', 'faultline/migrations', 'faultline/slo-budget']);
     expect(checks.every((c) => c.head_sha === group.head_sha)).toBe(true);
     expect(checks.find((c) => c.name === 'faultline/chaos')).toMatchObject({ status: 'in_progress' });
+  });
+
+  it('does not turn a published verdict back into "waiting" when a check_suite arrives late', async () => {
+    const payload = examplePayload('check_suite', 'requested');
+    const sha = (payload.check_suite as { head_sha: string }).head_sha;
+    const g = app.github;
+    app.noConfig('Codertocat', 'Hello-World');
+    g.get(`${REPO}/actions/runs`)
+      .query((q) => q.head_sha === sha)
+      .reply(200, { total_count: 1, workflow_runs: [{ id: 78, run_attempt: 1, path: '.github/workflows/db.yml', head_sha: sha, head_branch: 'x', status: 'completed', pull_requests: [] }] })
+      .get(`${REPO}/contents/.github%2Fworkflows%2Fdb.yml`)
+      .query(true)
+      .times(2)
+      .reply(200, { type: 'file', sha: 'same-blob', path: '.github/workflows/db.yml' })
+      .get(`${REPO}/actions/runs/78/artifacts`)
+      .query(true)
+      .reply(200, { total_count: 1, artifacts: [{ id: 6, name: 'faultline-migrations', expired: false }] })
+      .get(`${REPO}/actions/artifacts/6/zip`)
+      .reply(200, Buffer.from(zipSync({ 'faultline-result.json': strToU8(JSON.stringify(failing)) })), { 'content-type': 'application/zip' })
+      .get(`${REPO}/commits/${sha}/check-runs`)
+      .query(true)
+      .times(2)
+      .reply(200, { total_count: 1, check_runs: [{ id: 50, name: 'faultline/migrations', app: { id: 4242 } }] })
+      .patch(`${REPO}/check-runs/50`)
+      .reply(200, { id: 50 })
+      .post(`${REPO}/check-runs`)
+      .reply(201, { id: 51 });
+    const response = await deliver(app.server.url, SECRET, 'check_suite', payload);
+    expect(response.status).toBe(200);
+    app.watch.verify();
+    expect(app.bodies(`PATCH ${REPO}/check-runs/50`)[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(app.bodies(`POST ${REPO}/check-runs`)[0]).toMatchObject({ name: 'faultline/chaos', conclusion: 'neutral', status: 'completed' });
   });
 
   it('re-evaluates the pull request when someone presses Re-run on a check', async () => {
