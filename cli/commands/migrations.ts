@@ -9,6 +9,7 @@ import { FaultlineError } from '../../core/errors.ts';
 import { CONFIG_FILE, lintOptionsFrom, loadConfigFile, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
 import { findMigrationFiles } from '../../core/migrations/find-files.ts';
 import { runMigrationGate } from '../../core/migrations/gate.ts';
+import { useParseAheadThread } from '../../core/migrations/parse.ts';
 import { ruleInfos } from '../../core/migrations/rules/index.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
 import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
@@ -127,6 +128,8 @@ async function lint(args: string[], io: CliIO): Promise<number> {
   }
   const config = loadConfig(options.config, io.cwd);
   const paths = await pathsToLint(options, config, io.cwd);
+  // The CLI runs from node_modules, so a second thread can load the parser too (large files only).
+  useParseAheadThread(import.meta.resolve('libpg-query'));
   const { report, shadow } = await runMigrationGate(paths, {
     ...lintOptionsFrom(config),
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),

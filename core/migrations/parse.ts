@@ -6,7 +6,8 @@
  * procedure bodies run later, when called, and are left alone.
  */
 import { setFlagsFromString } from 'node:v8';
-import { loadModule } from 'libpg-query';
+import { loadModule, parseSync } from 'libpg-query';
+import { startParseAhead } from './parse-ahead.ts';
 import { codePointToChar, LineIndex } from './positions.ts';
 import { type LineComment, type Segment, splitStatements } from './split.ts';
 import { parseHost, parserError, type SourceFile, syntaxErrorStatement } from './statements.ts';
@@ -51,6 +52,18 @@ export function loadParser(): Promise<void> {
   return loading;
 }
 
+let parseAheadFrom: string | undefined;
+
+/**
+ * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which loads the parser
+ * from `parserModuleUrl`: the URL of libpg-query's ES module, e.g. `import.meta.resolve('libpg-query')`
+ * in a face that runs from node_modules. A bundled action has no such file and does not call this.
+ * `undefined` turns it off again.
+ */
+export function useParseAheadThread(parserModuleUrl: string | undefined): void {
+  parseAheadFrom = parserModuleUrl;
+}
+
 export function isParserLoaded(): boolean {
   return ready;
 }
@@ -58,6 +71,7 @@ export function isParserLoaded(): boolean {
 // Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
 const CHUNK_STATEMENTS = 200;
 const CHUNK_CHARS = 128 * 1024;
+const HELPER_MIN_CHUNKS = 8;
 
 function parseSegmentAlone(source: SourceFile, segment: Segment, out: Statement[]): void {
   const sql = source.text.slice(segment.start, segment.end);
@@ -73,17 +87,46 @@ function parseSegmentAlone(source: SourceFile, segment: Segment, out: Statement[
   }
 }
 
-function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[]): void {
+function parseOrUndefined(sql: string): unknown {
+  try {
+    return parseSync(sql);
+  } catch {
+    // parseChunk parses it again, statement by statement, to place the error.
+    return undefined;
+  }
+}
+
+function chunkText(source: SourceFile, chunk: Segment[]): string {
+  return source.text.slice(chunk[0]!.start, chunk[chunk.length - 1]!.end);
+}
+
+function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[], parsed: unknown): void {
   const start = chunk[0]!.start;
-  const end = chunk[chunk.length - 1]!.end;
   const mark = out.length;
   try {
-    parseHost(source, { sql: source.text.slice(start, end), toFile: (i) => start + i }, 0, out);
+    parseHost(source, { sql: chunkText(source, chunk), toFile: (i) => start + i }, 0, out, parsed);
   } catch {
     // Statement by statement, so the error lands on its own statement and the others survive.
     out.length = mark;
     for (const segment of chunk) parseSegmentAlone(source, segment, out);
   }
+}
+
+function chunkSegments(segments: Segment[]): Segment[][] {
+  const chunks: Segment[][] = [];
+  let chunk: Segment[] = [];
+  let chunkChars = 0;
+  for (const segment of segments) {
+    chunk.push(segment);
+    chunkChars += segment.end - segment.start;
+    if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
+      chunks.push(chunk);
+      chunk = [];
+      chunkChars = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 export interface ParsedOutline {
@@ -103,25 +146,26 @@ export function parseMigrationInChunks(text: string, path: string, visit: (state
   const lines = new LineIndex(text);
   const source: SourceFile = { text, path, lines };
   const { segments, comments } = splitStatements(text);
+  const chunks = chunkSegments(segments);
+  // A second thread pays off only once its start-up (~50 ms) is smaller than the parsing it takes over.
+  const helper =
+    parseAheadFrom !== undefined && chunks.length >= HELPER_MIN_CHUNKS
+      ? startParseAhead(
+          parseAheadFrom,
+          chunks.map((chunk) => chunkText(source, chunk)),
+          parseOrUndefined,
+        ) : undefined;
   let count = 0;
-  const flush = (chunk: Segment[]): void => {
-    const statements: Statement[] = [];
-    parseChunk(source, chunk, statements);
-    for (const statement of statements) statement.index = count++;
-    visit(statements);
-  };
-  let chunk: Segment[] = [];
-  let chunkChars = 0;
-  for (const segment of segments) {
-    chunk.push(segment);
-    chunkChars += segment.end - segment.start;
-    if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
-      flush(chunk);
-      chunk = [];
-      chunkChars = 0;
-    }
+  try {
+    chunks.forEach((chunk, index) => {
+      const statements: Statement[] = [];
+      parseChunk(source, chunk, statements, helper?.take(index));
+      for (const statement of statements) statement.index = count++;
+      visit(statements);
+    });
+  } finally {
+    helper?.close();
   }
-  if (chunk.length > 0) flush(chunk);
   return { comments, lines, statements: count };
 }
 

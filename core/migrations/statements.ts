@@ -85,11 +85,12 @@ export function syntaxErrorStatement(
 
 /**
  * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (up to `depth` 3, for
- * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse.
+ * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse. `parsed` is
+ * the parser's tree of `host.sql` when another thread parsed it already (see parse-ahead.ts).
  */
-export function parseHost(source: SourceFile, host: Host, depth: number, out: Statement[]): void {
+export function parseHost(source: SourceFile, host: Host, depth: number, out: Statement[], parsed?: unknown): void {
   const { sql } = host;
-  const result = parseSync(sql) as { stmts?: RawStmt[] };
+  const result = (parsed ?? parseSync(sql)) as { stmts?: RawStmt[] };
   const toChar = byteToCharMapper(sql);
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;

@@ -67800,11 +67800,12 @@ function syntaxErrorStatement(source, text, fileOffset, message, errorOffset, do
 }
 /**
  * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (up to `depth` 3, for
- * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse.
+ * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse. `parsed` is
+ * the parser's tree of `host.sql` when another thread parsed it already (see parse-ahead.ts).
  */
-function parseHost(source, host, depth, out) {
+function parseHost(source, host, depth, out, parsed) {
     const { sql } = host;
-    const result = (0,wasm.parseSync)(sql);
+    const result = (parsed ?? (0,wasm.parseSync)(sql));
     const toChar = byteToCharMapper(sql);
     for (const raw of result.stmts ?? []) {
         if (!raw.stmt)
@@ -70593,6 +70594,168 @@ class MigrationState {
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = require("node:v8");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./core/migrations/parse-ahead.ts
+/**
+ * A second thread that parses chunks of a large migration file while this thread lints the chunks
+ * before them. The parser's WebAssembly is single-threaded and is about half of the linter's time,
+ * so on two cores the two halves overlap. The linter's API stays synchronous: results come back with
+ * `receiveMessageOnPort` and this thread sleeps on `Atomics.wait` when it must, so no event loop is
+ * needed while a file is linted.
+ *
+ * Both threads take chunks from one shared counter. This thread always takes exactly the chunk it
+ * lints next when the helper has not claimed it, so neither thread idles while the other works and
+ * the helper, which has nothing else to do, parses the chunks ahead. The helper stays at most
+ * AHEAD_LIMIT chunks ahead of the linting, so memory stays bounded however long the file is.
+ *
+ * The helper is only an accelerator: if it cannot start, fails on a chunk (a syntax error) or stops
+ * answering, this thread parses that chunk itself, exactly as it would without a helper, so the
+ * findings never depend on it.
+ */
+
+/** Slots of the shared Int32Array. */
+const NEXT = 0; // the next chunk nobody has claimed yet
+const LINTED = 1; // chunks this thread has taken (the helper's back-pressure)
+const POSTED = 2; // results the helper has posted (what this thread sleeps on)
+const SLOTS = 3;
+const AHEAD_LIMIT = 4;
+// Waits are short and repeated; a helper silent for this long is taken for dead.
+const WAIT_SLICE_MS = 250;
+const SILENT_HELPER_MS = 5_000;
+/**
+ * The helper's code, run with `eval` so that it needs no file of its own next to a bundle. It
+ * imports libpg-query from the URL this module resolved and returns the parser's JSON text as it
+ * is: the helper's own copy of `JSON.parse` is bypassed during the call, because a parse tree can
+ * only cross threads as a copy, and a string is the cheapest thing to copy.
+ */
+const HELPER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const { parserUrl, chunks, shared, port } = workerData;
+const state = new Int32Array(shared);
+const [NEXT, LINTED, POSTED, AHEAD_LIMIT] = [${NEXT}, ${LINTED}, ${POSTED}, ${AHEAD_LIMIT}];
+function post(result) {
+  port.postMessage(result);
+  Atomics.add(state, POSTED, 1);
+  Atomics.notify(state, POSTED);
+}
+function claim() {
+  for (;;) {
+    const next = Atomics.load(state, NEXT);
+    if (next >= chunks.length) return -1;
+    const linted = Atomics.load(state, LINTED);
+    if (next - linted >= AHEAD_LIMIT) {
+      Atomics.wait(state, LINTED, linted, 1000);
+      continue;
+    }
+    if (Atomics.compareExchange(state, NEXT, next, next + 1) === next) return next;
+  }
+}
+import(parserUrl).then(async (parser) => {
+  await parser.loadModule();
+  const realParse = JSON.parse;
+  for (let chunk = claim(); chunk !== -1; chunk = claim()) {
+    let json;
+    JSON.parse = (text) => text;
+    try {
+      json = parser.parseSync(chunks[chunk]);
+    } catch {
+      json = undefined;
+    } finally {
+      JSON.parse = realParse;
+    }
+    post({ chunk, json });
+  }
+  port.close();
+});
+`;
+class HelperThread {
+    state;
+    port;
+    worker;
+    chunks;
+    parseHere;
+    ready = new Map();
+    alive = true;
+    constructor(parserUrl, chunks, parseHere) {
+        this.chunks = chunks;
+        this.parseHere = parseHere;
+        this.state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        this.port = port1;
+        this.worker = new external_node_worker_threads_.Worker(HELPER_SOURCE, {
+            eval: true,
+            workerData: { parserUrl, chunks, shared: this.state.buffer, port: port2 },
+            transferList: [port2],
+        });
+        // A helper that fails is replaced by this thread; it must never keep the process alive.
+        this.worker.on('error', () => {
+            this.alive = false;
+        });
+        this.worker.unref();
+    }
+    take(index) {
+        Atomics.store(this.state, LINTED, index);
+        Atomics.notify(this.state, LINTED);
+        let silentMs = 0;
+        for (;;) {
+            const ready = this.ready.get(index);
+            if (ready) {
+                this.ready.delete(index);
+                if ('tree' in ready)
+                    return ready.tree;
+                return ready.json === undefined ? undefined : JSON.parse(ready.json);
+            }
+            if (!this.alive || this.claim(index))
+                return undefined;
+            const posted = Atomics.load(this.state, POSTED);
+            const message = (0,external_node_worker_threads_.receiveMessageOnPort)(this.port);
+            if (message) {
+                const result = message.message;
+                this.ready.set(result.chunk, { json: result.json });
+                silentMs = 0;
+                continue;
+            }
+            // The helper is still on this chunk: rather than sleep, parse one further ahead here.
+            const next = Atomics.load(this.state, NEXT);
+            if (next < this.chunks.length && next - index < AHEAD_LIMIT && this.claim(next)) {
+                this.ready.set(next, { tree: this.parseHere(this.chunks[next]) });
+                continue;
+            }
+            if (Atomics.wait(this.state, POSTED, posted, WAIT_SLICE_MS) === 'timed-out') {
+                silentMs += WAIT_SLICE_MS;
+                if (silentMs >= SILENT_HELPER_MS)
+                    this.alive = false;
+            }
+        }
+    }
+    /** Claims `chunk` for this thread when it is the next unclaimed one. */
+    claim(chunk) {
+        return Atomics.compareExchange(this.state, NEXT, chunk, chunk + 1) === chunk;
+    }
+    close() {
+        this.alive = false;
+        // Past the last chunk: the helper finds nothing left to claim and ends.
+        Atomics.store(this.state, NEXT, 2 ** 31 - 1);
+        Atomics.notify(this.state, LINTED);
+        this.port.close();
+        void this.worker.terminate();
+    }
+}
+/**
+ * Starts a helper thread for `chunks` (SQL text, parsed in order) that loads the parser from
+ * `parserUrl` (the URL of libpg-query's ES module), or returns undefined when no thread can start,
+ * in which case parse in this thread.
+ */
+function startParseAhead(parserUrl, chunks, parseHere) {
+    try {
+        return new HelperThread(parserUrl, chunks, parseHere);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./core/migrations/parse.ts
 /**
  * Turns a migration file into statements with exact positions, using PostgreSQL's own parser
@@ -70601,6 +70764,7 @@ const external_node_v8_namespaceObject = require("node:v8");
  * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
  * procedure bodies run later, when called, and are left alone.
  */
+
 
 
 
@@ -70632,12 +70796,23 @@ function loadParser() {
     }
     return loading;
 }
+let parseAheadFrom;
+/**
+ * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which loads the parser
+ * from `parserModuleUrl`: the URL of libpg-query's ES module, e.g. `import.meta.resolve('libpg-query')`
+ * in a face that runs from node_modules. A bundled action has no such file and does not call this.
+ * `undefined` turns it off again.
+ */
+function useParseAheadThread(parserModuleUrl) {
+    parseAheadFrom = parserModuleUrl;
+}
 function isParserLoaded() {
     return ready;
 }
 // Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
 const CHUNK_STATEMENTS = 200;
 const CHUNK_CHARS = 128 * 1024;
+const HELPER_MIN_CHUNKS = 8;
 function parseSegmentAlone(source, segment, out) {
     const sql = source.text.slice(segment.start, segment.end);
     const mark = out.length;
@@ -70652,12 +70827,23 @@ function parseSegmentAlone(source, segment, out) {
         out.push(syntaxErrorStatement(source, text, segment.start, message, errorAt));
     }
 }
-function parseChunk(source, chunk, out) {
+function parseOrUndefined(sql) {
+    try {
+        return (0,wasm.parseSync)(sql);
+    }
+    catch {
+        // parseChunk parses it again, statement by statement, to place the error.
+        return undefined;
+    }
+}
+function chunkText(source, chunk) {
+    return source.text.slice(chunk[0].start, chunk[chunk.length - 1].end);
+}
+function parseChunk(source, chunk, out, parsed) {
     const start = chunk[0].start;
-    const end = chunk[chunk.length - 1].end;
     const mark = out.length;
     try {
-        parseHost(source, { sql: source.text.slice(start, end), toFile: (i) => start + i }, 0, out);
+        parseHost(source, { sql: chunkText(source, chunk), toFile: (i) => start + i }, 0, out, parsed);
     }
     catch {
         // Statement by statement, so the error lands on its own statement and the others survive.
@@ -70665,6 +70851,23 @@ function parseChunk(source, chunk, out) {
         for (const segment of chunk)
             parseSegmentAlone(source, segment, out);
     }
+}
+function chunkSegments(segments) {
+    const chunks = [];
+    let chunk = [];
+    let chunkChars = 0;
+    for (const segment of segments) {
+        chunk.push(segment);
+        chunkChars += segment.end - segment.start;
+        if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
+            chunks.push(chunk);
+            chunk = [];
+            chunkChars = 0;
+        }
+    }
+    if (chunk.length > 0)
+        chunks.push(chunk);
+    return chunks;
 }
 /**
  * Parses a migration file a chunk at a time, handing each chunk's statements (in file order,
@@ -70677,27 +70880,23 @@ function parseMigrationInChunks(text, path, visit) {
     const lines = new LineIndex(text);
     const source = { text, path, lines };
     const { segments, comments } = splitStatements(text);
+    const chunks = chunkSegments(segments);
+    // A second thread pays off only once its start-up (~50 ms) is smaller than the parsing it takes over.
+    const helper = parseAheadFrom !== undefined && chunks.length >= HELPER_MIN_CHUNKS
+        ? startParseAhead(parseAheadFrom, chunks.map((chunk) => chunkText(source, chunk)), parseOrUndefined) : undefined;
     let count = 0;
-    const flush = (chunk) => {
-        const statements = [];
-        parseChunk(source, chunk, statements);
-        for (const statement of statements)
-            statement.index = count++;
-        visit(statements);
-    };
-    let chunk = [];
-    let chunkChars = 0;
-    for (const segment of segments) {
-        chunk.push(segment);
-        chunkChars += segment.end - segment.start;
-        if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
-            flush(chunk);
-            chunk = [];
-            chunkChars = 0;
-        }
+    try {
+        chunks.forEach((chunk, index) => {
+            const statements = [];
+            parseChunk(source, chunk, statements, helper?.take(index));
+            for (const statement of statements)
+                statement.index = count++;
+            visit(statements);
+        });
     }
-    if (chunk.length > 0)
-        flush(chunk);
+    finally {
+        helper?.close();
+    }
     return { comments, lines, statements: count };
 }
 /** Parses a whole migration file into one list (for callers that need every statement at once). */

@@ -1,0 +1,98 @@
+import { parseSync } from 'libpg-query';
+import { startParseAhead } from '../../../core/migrations/parse-ahead.ts';
+import { loadParser, parseMigration, SYNTAX_ERROR_KIND, useParseAheadThread } from '../../../core/migrations/parse.ts';
+
+await loadParser();
+
+const parserUrl = import.meta.resolve('libpg-query');
+
+const parseOrUndefined = (sql: string): unknown => {
+  try {
+    return parseSync(sql);
+  } catch {
+    return undefined;
+  }
+};
+
+/** `count` chunks of SQL, each a few statements naming its own table. */
+const chunksOf = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `CREATE TABLE t${i} (id bigint);\nCREATE INDEX t${i}_id ON t${i} (id);\nALTER TABLE t${i} ADD COLUMN c text;`);
+
+describe('startParseAhead', () => {
+  it('hands back, in order, the same tree for every chunk as parsing it here would, whichever thread parsed it', () => {
+    const chunks = chunksOf(40);
+    const helper = startParseAhead(parserUrl, chunks, parseOrUndefined);
+    expect(helper).toBeDefined();
+    try {
+      chunks.forEach((sql, index) => {
+        // undefined means "parse it yourself": this thread had claimed the chunk first.
+        const tree = helper!.take(index) ?? parseSync(sql);
+        expect(tree).toEqual(parseSync(sql));
+      });
+    } finally {
+      helper!.close();
+    }
+  });
+
+  it('leaves a chunk that does not parse to the caller and carries on with the next ones', () => {
+    const chunks = chunksOf(20);
+    chunks[7] = 'CREATE TABLE broken (id bigint;';
+    const helper = startParseAhead(parserUrl, chunks, parseOrUndefined)!;
+    try {
+      chunks.forEach((sql, index) => {
+        const tree = helper.take(index);
+        if (index === 7) expect(tree).toBeUndefined();
+        else expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
+      });
+    } finally {
+      helper.close();
+    }
+  });
+
+  it('gives every chunk back to the caller when the helper cannot load the parser', () => {
+    const chunks = chunksOf(12);
+    const helper = startParseAhead('file:///nonexistent/libpg-query.js', chunks, parseOrUndefined)!;
+    try {
+      chunks.forEach((sql, index) => {
+        expect(helper.take(index) ?? parseSync(sql)).toEqual(parseSync(sql));
+      });
+    } finally {
+      helper.close();
+    }
+  });
+
+  it('can be closed before every chunk was taken (a visitor that threw)', () => {
+    const chunks = chunksOf(30);
+    const helper = startParseAhead(parserUrl, chunks, parseOrUndefined)!;
+    const first = helper.take(0) ?? parseSync(chunks[0]!);
+    helper.close();
+    expect(first).toEqual(parseSync(chunks[0]!));
+  });
+});
+
+describe('parseMigration on a file large enough for the parse-ahead thread', () => {
+  beforeAll(() => useParseAheadThread(parserUrl));
+  afterAll(() => useParseAheadThread(undefined));
+
+  // 3,000 statements: 15 chunks of 200, past the size where a second thread starts.
+  const tables = Array.from({ length: 1_000 }, (_, i) => `CREATE TABLE t${i} (id bigint);\nCREATE INDEX t${i}_id ON t${i} (id);\nSELECT ${i};`);
+
+  it('gives every statement its kind and line, exactly as a small file does', () => {
+    const { statements } = parseMigration(tables.join('\n'), 'big.sql');
+    expect(statements).toHaveLength(3_000);
+    expect(statements.map((s) => s.index)).toEqual(statements.map((_, i) => i));
+    expect(statements[2_997]).toMatchObject({ kind: 'CreateStmt', line: 2_998, column: 1, text: 'CREATE TABLE t999 (id bigint)' });
+    expect(statements[2_999]).toMatchObject({ kind: 'SelectStmt', line: 3_000, text: 'SELECT 999' });
+  });
+
+  it('places a syntax error deep in the file on its own line and keeps the statements around it', () => {
+    const lines = [...tables];
+    lines[600] = 'CREATE TABLEE t600 (id bigint);\nCREATE INDEX t600_id ON t600 (id);\nSELECT 600;';
+    const { statements } = parseMigration(lines.join('\n'), 'big.sql');
+    const errors = statements.filter((s) => s.kind === SYNTAX_ERROR_KIND);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ line: 1_801, node: { message: 'syntax error at or near "TABLEE"', line: 1_801, column: 8 } });
+    expect(statements).toHaveLength(3_000);
+    expect(statements[1_801]).toMatchObject({ kind: 'IndexStmt', line: 1_802 });
+  });
+});
