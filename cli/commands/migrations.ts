@@ -126,10 +126,10 @@ async function lint(args: string[], io: CliIO): Promise<number> {
     writeLine(io.stdout, USAGE);
     return 0;
   }
-  const config = loadConfig(options.config, io.cwd);
-  const paths = await pathsToLint(options, config, io.cwd);
   // The CLI runs from node_modules, so a second thread can load the parser too (large files only).
   useParseAheadThread(import.meta.resolve('libpg-query'));
+  const config = loadConfig(options.config, io.cwd);
+  const paths = await pathsToLint(options, config, io.cwd);
   const { report, shadow } = await runMigrationGate(paths, {
     ...lintOptionsFrom(config),
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),

@@ -34,35 +34,28 @@ interface ChunkResult {
 }
 
 /**
- * The helper's code, run with `eval` so that it needs no file of its own next to a bundle. It
- * imports libpg-query from the URL this module resolved and returns the parser's JSON text as it
- * is: the helper's own copy of `JSON.parse` is bypassed during the call, because a parse tree can
- * only cross threads as a copy, and a string is the cheapest thing to copy.
+ * The helper's code, run with `eval` so that it needs no file of its own next to a bundle. It loads
+ * the parser once, then works through one file (a job) at a time. It returns the parser's JSON text
+ * as it is: the helper's own copy of `JSON.parse` is bypassed during the call, because a parse tree
+ * can only cross threads as a copy, and a string is the cheapest thing to copy.
  */
 const HELPER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { parserUrl, chunks, shared, port } = workerData;
-const state = new Int32Array(shared);
+const { parentPort, workerData } = require('node:worker_threads');
 const [NEXT, LINTED, POSTED, AHEAD_LIMIT] = [${NEXT}, ${LINTED}, ${POSTED}, ${AHEAD_LIMIT}];
-function post(result) {
-  port.postMessage(result);
-  Atomics.add(state, POSTED, 1);
-  Atomics.notify(state, POSTED);
-}
-function claim() {
-  for (;;) {
-    const next = Atomics.load(state, NEXT);
-    if (next >= chunks.length) return -1;
-    const linted = Atomics.load(state, LINTED);
-    if (next - linted >= AHEAD_LIMIT) {
-      Atomics.wait(state, LINTED, linted, 1000);
-      continue;
+function runJob(parser, { chunks, shared, port }) {
+  const state = new Int32Array(shared);
+  const claim = () => {
+    for (;;) {
+      const next = Atomics.load(state, NEXT);
+      if (next >= chunks.length) return -1;
+      const linted = Atomics.load(state, LINTED);
+      if (next - linted >= AHEAD_LIMIT) {
+        Atomics.wait(state, LINTED, linted, 1000);
+        continue;
+      }
+      if (Atomics.compareExchange(state, NEXT, next, next + 1) === next) return next;
     }
-    if (Atomics.compareExchange(state, NEXT, next, next + 1) === next) return next;
-  }
-}
-import(parserUrl).then(async (parser) => {
-  await parser.loadModule();
+  };
   const realParse = JSON.parse;
   for (let chunk = claim(); chunk !== -1; chunk = claim()) {
     let json;
@@ -74,9 +67,20 @@ import(parserUrl).then(async (parser) => {
     } finally {
       JSON.parse = realParse;
     }
-    post({ chunk, json });
+    port.postMessage({ chunk, json });
+    Atomics.add(state, POSTED, 1);
+    Atomics.notify(state, POSTED);
   }
   port.close();
+}
+const jobs = [];
+let parser;
+parentPort.on('message', (job) => (parser ? runJob(parser, job) : jobs.push(job)));
+import(workerData.parserUrl).then(async (loaded) => {
+  await loaded.loadModule();
+  parser = loaded;
+  parentPort.postMessage('ready');
+  for (const job of jobs.splice(0)) runJob(parser, job);
 });
 `;
 
@@ -86,7 +90,7 @@ export interface ParseAhead {
    * parse it itself.
    */
   take(index: number): unknown;
-  /** Stops the helper; call when done with the file, also after an error. */
+  /** Ends the job; call when done with the file, also after an error. */
   close(): void;
 }
 
@@ -95,31 +99,23 @@ export type ParseHere = (sql: string) => unknown;
 
 type Ready = { json: string | undefined } | { tree: unknown };
 
-class HelperThread implements ParseAhead {
+/** One file's chunks, shared between this thread and the helper. */
+class ParseJob implements ParseAhead {
   private readonly state: Int32Array;
   private readonly port: MessagePort;
-  private readonly worker: Worker;
+  private readonly helper: ParseAheadThread;
   private readonly chunks: readonly string[];
   private readonly parseHere: ParseHere;
   private readonly ready = new Map<number, Ready>();
-  private alive = true;
 
-  constructor(parserUrl: string, chunks: readonly string[], parseHere: ParseHere) {
+  constructor(helper: ParseAheadThread, worker: Worker, chunks: readonly string[], parseHere: ParseHere) {
+    this.helper = helper;
     this.chunks = chunks;
     this.parseHere = parseHere;
     this.state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(HELPER_SOURCE, {
-      eval: true,
-      workerData: { parserUrl, chunks, shared: this.state.buffer, port: port2 },
-      transferList: [port2],
-    });
-    // A helper that fails is replaced by this thread; it must never keep the process alive.
-    this.worker.on('error', () => {
-      this.alive = false;
-    });
-    this.worker.unref();
+    worker.postMessage({ chunks, shared: this.state.buffer, port: port2 }, [port2]);
   }
 
   take(index: number): unknown {
@@ -133,7 +129,7 @@ class HelperThread implements ParseAhead {
         if ('tree' in ready) return ready.tree;
         return ready.json === undefined ? undefined : JSON.parse(ready.json);
       }
-      if (!this.alive || this.claim(index)) return undefined;
+      if (!this.helper.alive || this.claim(index)) return undefined;
       const posted = Atomics.load(this.state, POSTED);
       const message = receiveMessageOnPort(this.port);
       if (message) {
@@ -150,7 +146,7 @@ class HelperThread implements ParseAhead {
       }
       if (Atomics.wait(this.state, POSTED, posted, WAIT_SLICE_MS) === 'timed-out') {
         silentMs += WAIT_SLICE_MS;
-        if (silentMs >= SILENT_HELPER_MS) this.alive = false;
+        if (silentMs >= SILENT_HELPER_MS) this.helper.alive = false;
       }
     }
   }
@@ -161,24 +157,48 @@ class HelperThread implements ParseAhead {
   }
 
   close(): void {
-    this.alive = false;
-    // Past the last chunk: the helper finds nothing left to claim and ends.
+    // Past the last chunk: the helper finds nothing left to claim and ends the job.
     Atomics.store(this.state, NEXT, 2 ** 31 - 1);
     Atomics.notify(this.state, LINTED);
     this.port.close();
-    void this.worker.terminate();
   }
 }
 
 /**
- * Starts a helper thread for `chunks` (SQL text, parsed in order) that loads the parser from
- * `parserUrl` (the URL of libpg-query's ES module), or returns undefined when no thread can start,
- * in which case parse in this thread.
+ * The helper thread, serving one file after another. Its start-up (about 100 ms: a new isolate and
+ * the parser's WebAssembly) overlaps this thread parsing the first chunks itself. It never keeps
+ * the process alive.
  */
-export function startParseAhead(parserUrl: string, chunks: readonly string[], parseHere: ParseHere): ParseAhead | undefined {
-  try {
-    return new HelperThread(parserUrl, chunks, parseHere);
-  } catch {
-    return undefined;
+export class ParseAheadThread {
+  /** False once the helper failed or stopped answering: jobs are then parsed in this thread. */
+  alive = true;
+  private readonly worker: Worker;
+  private readonly loaded: Promise<boolean>;
+
+  constructor(parserUrl: string) {
+    this.worker = new Worker(HELPER_SOURCE, { eval: true, workerData: { parserUrl } });
+    this.loaded = new Promise((resolve) => {
+      this.worker.once('message', () => resolve(true));
+      this.worker.once('error', () => {
+        this.alive = false;
+        resolve(false);
+      });
+    });
+    this.worker.unref();
+  }
+
+  /** Resolves once the helper has loaded the parser (true) or failed (false). Jobs need not wait. */
+  ready(): Promise<boolean> {
+    return this.loaded;
+  }
+
+  /** Starts parsing `chunks` (SQL text, taken in order), or returns undefined once the helper is gone. */
+  begin(chunks: readonly string[], parseHere: ParseHere): ParseAhead | undefined {
+    return this.alive ? new ParseJob(this, this.worker, chunks, parseHere) : undefined;
+  }
+
+  stop(): Promise<number> {
+    this.alive = false;
+    return this.worker.terminate();
   }
 }

@@ -7,7 +7,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { loadModule, parseSync } from 'libpg-query';
-import { startParseAhead } from './parse-ahead.ts';
+import { ParseAheadThread } from './parse-ahead.ts';
 import { codePointToChar, LineIndex } from './positions.ts';
 import { type LineComment, type Segment, splitStatements } from './split.ts';
 import { parseHost, parserError, type SourceFile, syntaxErrorStatement } from './statements.ts';
@@ -53,15 +53,31 @@ export function loadParser(): Promise<void> {
 }
 
 let parseAheadFrom: string | undefined;
+let parseAhead: ParseAheadThread | undefined;
 
 /**
  * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which loads the parser
  * from `parserModuleUrl`: the URL of libpg-query's ES module, e.g. `import.meta.resolve('libpg-query')`
  * in a face that runs from node_modules. A bundled action has no such file and does not call this.
- * `undefined` turns it off again.
+ * The thread starts with the first large file (starting it costs small files more than it saves)
+ * and serves the later ones. `undefined` stops it.
  */
 export function useParseAheadThread(parserModuleUrl: string | undefined): void {
+  void parseAhead?.stop();
+  parseAhead = undefined;
   parseAheadFrom = parserModuleUrl;
+}
+
+function parseAheadThread(): ParseAheadThread | undefined {
+  if (parseAhead === undefined && parseAheadFrom !== undefined) {
+    try {
+      parseAhead = new ParseAheadThread(parseAheadFrom);
+    } catch {
+      // No thread (resource limits): files are parsed in this thread, as without the helper.
+      parseAheadFrom = undefined;
+    }
+  }
+  return parseAhead;
 }
 
 export function isParserLoaded(): boolean {
@@ -147,14 +163,14 @@ export function parseMigrationInChunks(text: string, path: string, visit: (state
   const source: SourceFile = { text, path, lines };
   const { segments, comments } = splitStatements(text);
   const chunks = chunkSegments(segments);
-  // A second thread pays off only once its start-up (~50 ms) is smaller than the parsing it takes over.
+  // Handing chunks to the second thread pays off once there are a few to overlap with linting.
   const helper =
-    parseAheadFrom !== undefined && chunks.length >= HELPER_MIN_CHUNKS
-      ? startParseAhead(
-          parseAheadFrom,
+    chunks.length >= HELPER_MIN_CHUNKS
+      ? parseAheadThread()?.begin(
           chunks.map((chunk) => chunkText(source, chunk)),
           parseOrUndefined,
-        ) : undefined;
+        )
+      : undefined;
   let count = 0;
   try {
     chunks.forEach((chunk, index) => {

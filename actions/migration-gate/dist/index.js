@@ -70624,35 +70624,28 @@ const AHEAD_LIMIT = 4;
 const WAIT_SLICE_MS = 250;
 const SILENT_HELPER_MS = 5_000;
 /**
- * The helper's code, run with `eval` so that it needs no file of its own next to a bundle. It
- * imports libpg-query from the URL this module resolved and returns the parser's JSON text as it
- * is: the helper's own copy of `JSON.parse` is bypassed during the call, because a parse tree can
- * only cross threads as a copy, and a string is the cheapest thing to copy.
+ * The helper's code, run with `eval` so that it needs no file of its own next to a bundle. It loads
+ * the parser once, then works through one file (a job) at a time. It returns the parser's JSON text
+ * as it is: the helper's own copy of `JSON.parse` is bypassed during the call, because a parse tree
+ * can only cross threads as a copy, and a string is the cheapest thing to copy.
  */
 const HELPER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const { parserUrl, chunks, shared, port } = workerData;
-const state = new Int32Array(shared);
+const { parentPort, workerData } = require('node:worker_threads');
 const [NEXT, LINTED, POSTED, AHEAD_LIMIT] = [${NEXT}, ${LINTED}, ${POSTED}, ${AHEAD_LIMIT}];
-function post(result) {
-  port.postMessage(result);
-  Atomics.add(state, POSTED, 1);
-  Atomics.notify(state, POSTED);
-}
-function claim() {
-  for (;;) {
-    const next = Atomics.load(state, NEXT);
-    if (next >= chunks.length) return -1;
-    const linted = Atomics.load(state, LINTED);
-    if (next - linted >= AHEAD_LIMIT) {
-      Atomics.wait(state, LINTED, linted, 1000);
-      continue;
+function runJob(parser, { chunks, shared, port }) {
+  const state = new Int32Array(shared);
+  const claim = () => {
+    for (;;) {
+      const next = Atomics.load(state, NEXT);
+      if (next >= chunks.length) return -1;
+      const linted = Atomics.load(state, LINTED);
+      if (next - linted >= AHEAD_LIMIT) {
+        Atomics.wait(state, LINTED, linted, 1000);
+        continue;
+      }
+      if (Atomics.compareExchange(state, NEXT, next, next + 1) === next) return next;
     }
-    if (Atomics.compareExchange(state, NEXT, next, next + 1) === next) return next;
-  }
-}
-import(parserUrl).then(async (parser) => {
-  await parser.loadModule();
+  };
   const realParse = JSON.parse;
   for (let chunk = claim(); chunk !== -1; chunk = claim()) {
     let json;
@@ -70664,35 +70657,38 @@ import(parserUrl).then(async (parser) => {
     } finally {
       JSON.parse = realParse;
     }
-    post({ chunk, json });
+    port.postMessage({ chunk, json });
+    Atomics.add(state, POSTED, 1);
+    Atomics.notify(state, POSTED);
   }
   port.close();
+}
+const jobs = [];
+let parser;
+parentPort.on('message', (job) => (parser ? runJob(parser, job) : jobs.push(job)));
+import(workerData.parserUrl).then(async (loaded) => {
+  await loaded.loadModule();
+  parser = loaded;
+  parentPort.postMessage('ready');
+  for (const job of jobs.splice(0)) runJob(parser, job);
 });
 `;
-class HelperThread {
+/** One file's chunks, shared between this thread and the helper. */
+class ParseJob {
     state;
     port;
-    worker;
+    helper;
     chunks;
     parseHere;
     ready = new Map();
-    alive = true;
-    constructor(parserUrl, chunks, parseHere) {
+    constructor(helper, worker, chunks, parseHere) {
+        this.helper = helper;
         this.chunks = chunks;
         this.parseHere = parseHere;
         this.state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
         const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
         this.port = port1;
-        this.worker = new external_node_worker_threads_.Worker(HELPER_SOURCE, {
-            eval: true,
-            workerData: { parserUrl, chunks, shared: this.state.buffer, port: port2 },
-            transferList: [port2],
-        });
-        // A helper that fails is replaced by this thread; it must never keep the process alive.
-        this.worker.on('error', () => {
-            this.alive = false;
-        });
-        this.worker.unref();
+        worker.postMessage({ chunks, shared: this.state.buffer, port: port2 }, [port2]);
     }
     take(index) {
         Atomics.store(this.state, LINTED, index);
@@ -70706,7 +70702,7 @@ class HelperThread {
                     return ready.tree;
                 return ready.json === undefined ? undefined : JSON.parse(ready.json);
             }
-            if (!this.alive || this.claim(index))
+            if (!this.helper.alive || this.claim(index))
                 return undefined;
             const posted = Atomics.load(this.state, POSTED);
             const message = (0,external_node_worker_threads_.receiveMessageOnPort)(this.port);
@@ -70725,7 +70721,7 @@ class HelperThread {
             if (Atomics.wait(this.state, POSTED, posted, WAIT_SLICE_MS) === 'timed-out') {
                 silentMs += WAIT_SLICE_MS;
                 if (silentMs >= SILENT_HELPER_MS)
-                    this.alive = false;
+                    this.helper.alive = false;
             }
         }
     }
@@ -70734,25 +70730,44 @@ class HelperThread {
         return Atomics.compareExchange(this.state, NEXT, chunk, chunk + 1) === chunk;
     }
     close() {
-        this.alive = false;
-        // Past the last chunk: the helper finds nothing left to claim and ends.
+        // Past the last chunk: the helper finds nothing left to claim and ends the job.
         Atomics.store(this.state, NEXT, 2 ** 31 - 1);
         Atomics.notify(this.state, LINTED);
         this.port.close();
-        void this.worker.terminate();
     }
 }
 /**
- * Starts a helper thread for `chunks` (SQL text, parsed in order) that loads the parser from
- * `parserUrl` (the URL of libpg-query's ES module), or returns undefined when no thread can start,
- * in which case parse in this thread.
+ * The helper thread, serving one file after another. Its start-up (about 100 ms: a new isolate and
+ * the parser's WebAssembly) overlaps this thread parsing the first chunks itself. It never keeps
+ * the process alive.
  */
-function startParseAhead(parserUrl, chunks, parseHere) {
-    try {
-        return new HelperThread(parserUrl, chunks, parseHere);
+class ParseAheadThread {
+    /** False once the helper failed or stopped answering: jobs are then parsed in this thread. */
+    alive = true;
+    worker;
+    loaded;
+    constructor(parserUrl) {
+        this.worker = new external_node_worker_threads_.Worker(HELPER_SOURCE, { eval: true, workerData: { parserUrl } });
+        this.loaded = new Promise((resolve) => {
+            this.worker.once('message', () => resolve(true));
+            this.worker.once('error', () => {
+                this.alive = false;
+                resolve(false);
+            });
+        });
+        this.worker.unref();
     }
-    catch {
-        return undefined;
+    /** Resolves once the helper has loaded the parser (true) or failed (false). Jobs need not wait. */
+    ready() {
+        return this.loaded;
+    }
+    /** Starts parsing `chunks` (SQL text, taken in order), or returns undefined once the helper is gone. */
+    begin(chunks, parseHere) {
+        return this.alive ? new ParseJob(this, this.worker, chunks, parseHere) : undefined;
+    }
+    stop() {
+        this.alive = false;
+        return this.worker.terminate();
     }
 }
 
@@ -70797,14 +70812,30 @@ function loadParser() {
     return loading;
 }
 let parseAheadFrom;
+let parseAhead;
 /**
  * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which loads the parser
  * from `parserModuleUrl`: the URL of libpg-query's ES module, e.g. `import.meta.resolve('libpg-query')`
  * in a face that runs from node_modules. A bundled action has no such file and does not call this.
- * `undefined` turns it off again.
+ * The thread starts with the first large file (starting it costs small files more than it saves)
+ * and serves the later ones. `undefined` stops it.
  */
 function useParseAheadThread(parserModuleUrl) {
+    void parseAhead?.stop();
+    parseAhead = undefined;
     parseAheadFrom = parserModuleUrl;
+}
+function parseAheadThread() {
+    if (parseAhead === undefined && parseAheadFrom !== undefined) {
+        try {
+            parseAhead = new ParseAheadThread(parseAheadFrom);
+        }
+        catch {
+            // No thread (resource limits): files are parsed in this thread, as without the helper.
+            parseAheadFrom = undefined;
+        }
+    }
+    return parseAhead;
 }
 function isParserLoaded() {
     return ready;
@@ -70881,9 +70912,10 @@ function parseMigrationInChunks(text, path, visit) {
     const source = { text, path, lines };
     const { segments, comments } = splitStatements(text);
     const chunks = chunkSegments(segments);
-    // A second thread pays off only once its start-up (~50 ms) is smaller than the parsing it takes over.
-    const helper = parseAheadFrom !== undefined && chunks.length >= HELPER_MIN_CHUNKS
-        ? startParseAhead(parseAheadFrom, chunks.map((chunk) => chunkText(source, chunk)), parseOrUndefined) : undefined;
+    // Handing chunks to the second thread pays off once there are a few to overlap with linting.
+    const helper = chunks.length >= HELPER_MIN_CHUNKS
+        ? parseAheadThread()?.begin(chunks.map((chunk) => chunkText(source, chunk)), parseOrUndefined)
+        : undefined;
     let count = 0;
     try {
         chunks.forEach((chunk, index) => {

@@ -1,5 +1,5 @@
 import { parseSync } from 'libpg-query';
-import { startParseAhead } from '../../../core/migrations/parse-ahead.ts';
+import { ParseAheadThread } from '../../../core/migrations/parse-ahead.ts';
 import { loadParser, parseMigration, SYNTAX_ERROR_KIND, useParseAheadThread } from '../../../core/migrations/parse.ts';
 
 await loadParser();
@@ -18,55 +18,71 @@ const parseOrUndefined = (sql: string): unknown => {
 const chunksOf = (count: number): string[] =>
   Array.from({ length: count }, (_, i) => `CREATE TABLE t${i} (id bigint);\nCREATE INDEX t${i}_id ON t${i} (id);\nALTER TABLE t${i} ADD COLUMN c text;`);
 
-describe('startParseAhead', () => {
+/** Sleeps without giving up the thread, like a linter busy with the chunk before. */
+const busyFor = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+describe('ParseAheadThread', () => {
+  let thread: ParseAheadThread;
+  beforeAll(async () => {
+    thread = new ParseAheadThread(parserUrl);
+    expect(await thread.ready()).toBe(true);
+  });
+  afterAll(() => thread.stop());
+
   it('hands back, in order, the same tree for every chunk as parsing it here would, whichever thread parsed it', () => {
     const chunks = chunksOf(40);
-    const helper = startParseAhead(parserUrl, chunks, parseOrUndefined);
-    expect(helper).toBeDefined();
+    const job = thread.begin(chunks, parseOrUndefined)!;
+    let fromHelper = 0;
     try {
       chunks.forEach((sql, index) => {
         // undefined means "parse it yourself": this thread had claimed the chunk first.
-        const tree = helper!.take(index) ?? parseSync(sql);
-        expect(tree).toEqual(parseSync(sql));
+        const tree = job.take(index);
+        if (tree !== undefined) fromHelper++;
+        expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
+        busyFor(5);
       });
     } finally {
-      helper!.close();
+      job.close();
     }
+    expect(fromHelper).toBeGreaterThan(0);
   });
 
   it('leaves a chunk that does not parse to the caller and carries on with the next ones', () => {
     const chunks = chunksOf(20);
     chunks[7] = 'CREATE TABLE broken (id bigint;';
-    const helper = startParseAhead(parserUrl, chunks, parseOrUndefined)!;
+    const job = thread.begin(chunks, parseOrUndefined)!;
     try {
       chunks.forEach((sql, index) => {
-        const tree = helper.take(index);
+        const tree = job.take(index);
         if (index === 7) expect(tree).toBeUndefined();
         else expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
+        busyFor(2);
       });
     } finally {
-      helper.close();
+      job.close();
     }
   });
 
-  it('gives every chunk back to the caller when the helper cannot load the parser', () => {
-    const chunks = chunksOf(12);
-    const helper = startParseAhead('file:///nonexistent/libpg-query.js', chunks, parseOrUndefined)!;
+  it('takes the next file after one that was closed before every chunk was taken (a visitor that threw)', () => {
+    const abandoned = thread.begin(chunksOf(30), parseOrUndefined)!;
+    abandoned.take(0);
+    abandoned.close();
+    const chunks = chunksOf(10).map((sql) => sql.replaceAll('t', 'u'));
+    const job = thread.begin(chunks, parseOrUndefined)!;
     try {
       chunks.forEach((sql, index) => {
-        expect(helper.take(index) ?? parseSync(sql)).toEqual(parseSync(sql));
+        expect(job.take(index) ?? parseSync(sql)).toEqual(parseSync(sql));
       });
     } finally {
-      helper.close();
+      job.close();
     }
   });
 
-  it('can be closed before every chunk was taken (a visitor that threw)', () => {
-    const chunks = chunksOf(30);
-    const helper = startParseAhead(parserUrl, chunks, parseOrUndefined)!;
-    const first = helper.take(0) ?? parseSync(chunks[0]!);
-    helper.close();
-    expect(first).toEqual(parseSync(chunks[0]!));
+  it('leaves every chunk to the caller when it cannot load the parser', async () => {
+    const broken = new ParseAheadThread('file:///nonexistent/libpg-query.js');
+    expect(await broken.ready()).toBe(false);
+    expect(broken.begin(chunksOf(12), parseOrUndefined)).toBeUndefined();
+    await broken.stop();
   });
 });
 
