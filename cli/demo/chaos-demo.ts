@@ -5,28 +5,17 @@
  * the experiment's rollback stops the demo service, so nothing keeps running afterwards.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeError, isFaultlineError } from '../../core/errors.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { type CliIO, writeLine } from '../io.ts';
+import { freeLoopbackPort } from '../../scripts/lib/free-port.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const CHAOS_DEMO_EXPERIMENT = 'examples/experiments/demo-kill-service.yaml';
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Swallows the chaos command's own verdict line: the demo prints its own summary. */
 function discard(): NodeJS.WritableStream {

@@ -9,10 +9,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FaultlineError } from '../../core/errors.ts';
+import { freeLoopbackPort } from './free-port.ts';
 
 export { type CounterPoint, extrapolatedIncrease, type GeneratedTraffic, generateTraffic, type ServiceTraffic, type TrafficPhase } from './traffic.ts';
 
@@ -56,14 +56,6 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('could not pick a free port');
-  return address.port;
-}
 
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -120,7 +112,7 @@ export async function startPrometheus(options: StartPrometheusOptions = {}): Pro
 
     // A port picked as free can be taken before prometheus binds it: retry a few times.
     for (let attempt = 1; ; attempt++) {
-      const port = await freePort();
+      const port = await freeLoopbackPort();
       const url = `http://127.0.0.1:${port}`;
       const child = spawn(
         prometheus,

@@ -6,23 +6,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runChaosDemo } from '../../cli/demo/chaos-demo.ts';
+import { freeLoopbackPort } from '../../scripts/lib/free-port.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Processes running the demo's scripts for one port (supervisor.mjs PORT, hello-service.mjs PORT). */
 function demoProcesses(port: number): string[] {
@@ -63,7 +54,7 @@ describe('the chaos demo', () => {
   });
 
   it('runs as the README says from the repository root, exits 0 and leaves nothing running', async () => {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const journal = join(scratch, 'journal.json');
     const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(
@@ -83,7 +74,7 @@ describe('the chaos demo', () => {
   });
 
   it('runChaosDemo: progress on stderr, a short summary on stdout, exit 0, nothing left running', async () => {
-    const port = await freePort();
+    const port = await freeLoopbackPort();
     const stdout = new Capture();
     const stderr = new Capture();
     const code = await runChaosDemo({ stdout, stderr, colour: false, cwd: scratch, env: { ...process.env, DEMO_PORT: String(port) } });

@@ -18,10 +18,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freeLoopbackPort } from '../../scripts/lib/free-port.ts';
 
 export interface TestPostgres {
   /** Superuser URL on the `postgres` database, e.g. postgres://postgres:…@127.0.0.1:PORT/postgres */
@@ -188,17 +188,6 @@ function userExists(name: string): boolean {
   }
 }
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Connects until the server answers, the process exits, or the deadline passes. */
 async function becomesReady(url: string, server: ChildProcess): Promise<boolean> {
