@@ -1,6 +1,6 @@
 /** `faultline` entry: picks the subcommand, runs it, and turns errors into exit codes. */
 import { describeError, isFaultlineError } from '../core/errors.ts';
-import { TOOL_VERSION } from '../core/result.ts';
+import { TOOL_VERSION } from '../core/version.ts';
 import { commands } from './commands/index.ts';
 import { type CliIO, processIO, writeLine } from './io.ts';
 

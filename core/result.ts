@@ -4,6 +4,7 @@
  */
 import resultSchema from '../policy/schemas/result.schema.json' with { type: 'json' };
 import { checkAgainstSchema, keyPath } from './schema/validate.ts';
+import { TOOL_NAME, TOOL_VERSION } from './version.ts';
 
 export type ResultKind = 'migrations' | 'chaos' | 'slo' | 'canary' | 'failover' | 'evidence' | 'security';
 export type Verdict = 'pass' | 'fail' | 'neutral' | 'error';
@@ -59,8 +60,7 @@ export interface FaultlineResult {
   links?: { name: string; url: string }[];
 }
 
-export const TOOL_NAME = 'faultline';
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_NAME, TOOL_VERSION };
 
 export { resultSchema };
 

@@ -2,14 +2,13 @@
  * `faultline migrations lint`: the migration gate on local files. Prints text (default), one JSON
  * document, or SARIF; exits 0 without error findings, 1 with, 2 for bad usage or unreadable input.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
-import { CONFIG_FILE, lintOptionsFrom, loadConfigFile, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
-import { findMigrationFiles } from '../../core/migrations/find-files.ts';
+import { CONFIG_FILE, lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
 import { runMigrationGate } from '../../core/migrations/gate.ts';
-import { useParseAheadThread } from '../../core/migrations/parse.ts';
+import { startParseAheadThread, useParseAheadThread } from '../../core/migrations/parse.ts';
 import { ruleInfos } from '../../core/migrations/rules/index.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
 import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
@@ -95,11 +94,32 @@ function parse(args: string[]) {
   });
 }
 
-/** --config FILE must exist; without it, the default file is read only when present. */
-function loadConfig(file: string | undefined, cwd: string): MigrationConfig {
-  if (file !== undefined) return migrationConfig(loadConfigFile(resolve(cwd, file)));
-  const fallback = resolve(cwd, CONFIG_FILE);
-  return migrationConfig(existsSync(fallback) ? loadConfigFile(fallback) : {});
+/**
+ * --config FILE must exist; without it, the default file is read only when present. The validator
+ * (ajv, yaml) is loaded only when there is a file to read.
+ */
+async function loadConfig(file: string | undefined, cwd: string): Promise<MigrationConfig> {
+  const path = resolve(cwd, file ?? CONFIG_FILE);
+  if (file === undefined && !existsSync(path)) return migrationConfig({});
+  const { loadConfigFile } = await import('../../core/migrations/config-file.ts');
+  return migrationConfig(loadConfigFile(path));
+}
+
+/** Input this large (about 2,000 statements) keeps the second parser thread busy from the start. */
+const EARLY_HELPER_BYTES = 256 * 1024;
+
+/** True when the files named on the command line (folders are not walked for this) are large. */
+function largeInput(paths: readonly string[]): boolean {
+  let bytes = 0;
+  for (const path of paths) {
+    try {
+      const stats = statSync(path);
+      if (stats.isFile()) bytes += stats.size;
+    } catch {
+      // Missing paths are reported by the lint itself.
+    }
+  }
+  return bytes >= EARLY_HELPER_BYTES;
 }
 
 /**
@@ -116,6 +136,7 @@ async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: stri
   if (config.paths.length === 0) {
     throw usageError(`no PATH given and no migrations.paths in ${options.config ?? CONFIG_FILE}: name the migration files or folders to lint`);
   }
+  const { findMigrationFiles } = await import('../../core/migrations/find-files.ts');
   const found = await findMigrationFiles(cwd, config.paths, config.exclude);
   return found.map((path) => inDirectory(cwd, path));
 }
@@ -126,9 +147,11 @@ async function lint(args: string[], io: CliIO): Promise<number> {
     writeLine(io.stdout, USAGE);
     return 0;
   }
-  // The CLI runs from node_modules, so a second thread can load the parser too (large files only).
-  useParseAheadThread(import.meta.resolve('libpg-query'));
-  const config = loadConfig(options.config, io.cwd);
+  // Large files are parsed partly on a second thread, started now when the input is known to be
+  // large so that its start-up overlaps reading the config and the files.
+  useParseAheadThread(new URL('../../core/migrations/parse-helper.ts', import.meta.url));
+  if (largeInput(options.paths.map((path) => resolve(io.cwd, path)))) startParseAheadThread();
+  const config = await loadConfig(options.config, io.cwd);
   const paths = await pathsToLint(options, config, io.cwd);
   const { report, shadow } = await runMigrationGate(paths, {
     ...lintOptionsFrom(config),

@@ -33,18 +33,24 @@ export function stringList(nodes: unknown): string[] {
   return out;
 }
 
+/** The first key of an object, as Object.keys would list it, without building that list (a hot path). */
+export function firstKey(node: object): string | undefined {
+  for (const key in node) return key;
+  return undefined;
+}
+
 /** The one key of a `{ Kind: {...} }` node, and its content. */
 export function unwrap(node: unknown): [string, Node] | undefined {
   if (!node || typeof node !== 'object') return undefined;
-  const key = Object.keys(node)[0];
+  const key = firstKey(node);
   if (key === undefined) return undefined;
   return [key, ((node as Node)[key] ?? {}) as Node];
 }
 
 /** The content of `node` when it is a `{ kind: {...} }`, else undefined. */
 export function nodeOf(node: unknown, kind: string): Node | undefined {
-  const pair = unwrap(node);
-  return pair && pair[0] === kind ? pair[1] : undefined;
+  if (!node || typeof node !== 'object' || firstKey(node) !== kind) return undefined;
+  return ((node as Node)[kind] ?? {}) as Node;
 }
 
 export interface AlterCommand {

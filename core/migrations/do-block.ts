@@ -4,17 +4,16 @@
  * PERFORM, COMMIT/ROLLBACK, and `EXECUTE` of a constant string (literals and `||` of literals).
  * Dynamic SQL built at run time (format(), variables) cannot be known statically and is skipped.
  */
-import { parsePlPgSQLSync, parseSync } from 'libpg-query';
 import { LineIndex } from './positions.ts';
 import { dollarTagAt } from './split.ts';
 import {
   type Host,
   makeStatement,
   parseHost,
-  parserError,
   type SourceFile,
   syntaxErrorStatement,
 } from './statements.ts';
+import { parsePlpgsql, parserError, parseSql } from './sql-parser.ts';
 import type { Statement } from './types.ts';
 
 interface DefElem {
@@ -73,7 +72,7 @@ function collect(node: unknown, out: BodyItem[]): void {
 export function constantString(expression: string): string | undefined {
   let parsed: { stmts?: { stmt?: { SelectStmt?: { targetList?: { ResTarget?: { val?: unknown } }[] } } }[] };
   try {
-    parsed = parseSync(`SELECT ${expression}`) as typeof parsed;
+    parsed = parseSql(`SELECT ${expression}`) as typeof parsed;
   } catch {
     return undefined;
   }
@@ -140,7 +139,7 @@ export function expandDoBlock(
 
   let tree: unknown;
   try {
-    tree = parsePlPgSQLSync(wrapForPlpgsql(body));
+    tree = parsePlpgsql(wrapForPlpgsql(body));
   } catch (error) {
     const { message } = parserError(error);
     const near = /at or near "(.+)"$/.exec(message)?.[1];

@@ -4,6 +4,7 @@
  * libpg-query's WebAssembly build has no deparser; anything outside this subset returns undefined
  * and the caller words its fix without the expression.
  */
+import { firstKey } from './ast.ts';
 import { quoteIdent, quoteLiteral } from './identifiers.ts';
 import { columnType } from './pg-types.ts';
 
@@ -43,7 +44,7 @@ function constant(c: Node): string {
 }
 
 function kindOf(node: unknown): string | undefined {
-  return node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+  return node && typeof node === 'object' ? firstKey(node) : undefined;
 }
 
 /** SQL for an expression node, or undefined when it uses syntax outside the supported subset. */

@@ -6,7 +6,6 @@
 import { type LintOptions, lintFiles, severityFor } from './lint.ts';
 import { LineIndex } from './positions.ts';
 import { readSqlFile } from './lint-files.ts';
-import { mergeShadowFindings, shadowRunAgainst } from './shadow.ts';
 import type { ShadowFile, ShadowOptions, ShadowReport } from './shadow-types.ts';
 import { splitStatements } from './split.ts';
 import type { Finding, LintReport } from './types.ts';
@@ -49,6 +48,8 @@ export async function runMigrationGate(files: readonly string[], options: GateOp
   const { databaseUrl, shadow: shadowOptions, ...lintOptions } = options;
   const report = await lintFiles(files, lintOptions);
   if (!databaseUrl || report.files.length === 0) return { report };
+  // The PostgreSQL client is loaded only for a shadow run.
+  const { mergeShadowFindings, shadowRunAgainst } = await import('./shadow.ts');
   // The report's paths are the collected files (folders expanded, exclusions applied), in order.
   const shadow = await shadowRunAgainst(
     databaseUrl,

@@ -92,13 +92,20 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   const enabled = allRules
     .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
     .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
+  // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
+  const rulesByKind = new Map<string, typeof enabled>();
+  const rulesFor = (kind: string): typeof enabled => {
+    let rules = rulesByKind.get(kind);
+    if (!rules) rulesByKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
+    return rules;
+  };
   const internalSeverity = severityFor(options, 'internal-error');
   const anchored: AnchoredFinding[] = [];
 
   const lintStatement = (statement: Statement): void => {
     context.enter(statement);
     const anchorLines = statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line];
-    for (const { rule, severity } of enabled) {
+    for (const { rule, severity } of rulesFor(statement.kind)) {
       try {
         for (const hit of rule.check(statement, context)) {
           anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines });

@@ -15,81 +15,25 @@
  * findings never depend on it.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { AHEAD_LIMIT, type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED, SLOTS } from './parse-ahead-protocol.ts';
+import type { PreparedParses } from './sql-parser.ts';
 
-/** Slots of the shared Int32Array. */
-const NEXT = 0; // the next chunk nobody has claimed yet
-const LINTED = 1; // chunks this thread has taken (the helper's back-pressure)
-const POSTED = 2; // results the helper has posted (what this thread sleeps on)
-const SLOTS = 3;
-
-const AHEAD_LIMIT = 4;
 // Waits are short and repeated; a helper silent for this long is taken for dead.
 const WAIT_SLICE_MS = 250;
 const SILENT_HELPER_MS = 5_000;
 
-interface ChunkResult {
-  chunk: number;
-  /** The parser's JSON, or undefined when the chunk did not parse (this thread redoes it). */
-  json?: string;
+/** A chunk's parse tree, with the parser's answers for the SQL inside its DO blocks. */
+export interface ParsedChunk {
+  tree: unknown;
+  prepared?: PreparedParses;
 }
-
-/**
- * The helper's code, run with `eval` so that it needs no file of its own next to a bundle. It loads
- * the parser once, then works through one file (a job) at a time. It returns the parser's JSON text
- * as it is: the helper's own copy of `JSON.parse` is bypassed during the call, because a parse tree
- * can only cross threads as a copy, and a string is the cheapest thing to copy.
- */
-const HELPER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const [NEXT, LINTED, POSTED, AHEAD_LIMIT] = [${NEXT}, ${LINTED}, ${POSTED}, ${AHEAD_LIMIT}];
-function runJob(parser, { chunks, shared, port }) {
-  const state = new Int32Array(shared);
-  const claim = () => {
-    for (;;) {
-      const next = Atomics.load(state, NEXT);
-      if (next >= chunks.length) return -1;
-      const linted = Atomics.load(state, LINTED);
-      if (next - linted >= AHEAD_LIMIT) {
-        Atomics.wait(state, LINTED, linted, 1000);
-        continue;
-      }
-      if (Atomics.compareExchange(state, NEXT, next, next + 1) === next) return next;
-    }
-  };
-  const realParse = JSON.parse;
-  for (let chunk = claim(); chunk !== -1; chunk = claim()) {
-    let json;
-    JSON.parse = (text) => text;
-    try {
-      json = parser.parseSync(chunks[chunk]);
-    } catch {
-      json = undefined;
-    } finally {
-      JSON.parse = realParse;
-    }
-    port.postMessage({ chunk, json });
-    Atomics.add(state, POSTED, 1);
-    Atomics.notify(state, POSTED);
-  }
-  port.close();
-}
-const jobs = [];
-let parser;
-parentPort.on('message', (job) => (parser ? runJob(parser, job) : jobs.push(job)));
-import(workerData.parserUrl).then(async (loaded) => {
-  await loaded.loadModule();
-  parser = loaded;
-  parentPort.postMessage('ready');
-  for (const job of jobs.splice(0)) runJob(parser, job);
-});
-`;
 
 export interface ParseAhead {
   /**
-   * The parse tree of chunk `index` (taken in order 0, 1, 2…), or undefined when the caller must
-   * parse it itself.
+   * Chunk `index` (taken in order 0, 1, 2…) parsed, or undefined when the caller must parse it
+   * itself.
    */
-  take(index: number): unknown;
+  take(index: number): ParsedChunk | undefined;
   /** Ends the job; call when done with the file, also after an error. */
   close(): void;
 }
@@ -97,7 +41,7 @@ export interface ParseAhead {
 /** Parses one chunk in this thread: its tree, or undefined when it does not parse. */
 export type ParseHere = (sql: string) => unknown;
 
-type Ready = { json: string | undefined } | { tree: unknown };
+type Ready = ChunkResult | ParsedChunk;
 
 /** One file's chunks, shared between this thread and the helper. */
 class ParseJob implements ParseAhead {
@@ -108,17 +52,18 @@ class ParseJob implements ParseAhead {
   private readonly parseHere: ParseHere;
   private readonly ready = new Map<number, Ready>();
 
-  constructor(helper: ParseAheadThread, worker: Worker, chunks: readonly string[], parseHere: ParseHere) {
+  constructor(helper: ParseAheadThread, worker: Worker, job: ParseJobInput, parseHere: ParseHere) {
     this.helper = helper;
-    this.chunks = chunks;
+    this.chunks = job.chunks;
     this.parseHere = parseHere;
     this.state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    worker.postMessage({ chunks, shared: this.state.buffer, port: port2 }, [port2]);
+    const message: ParseJobMessage = { ...job, shared: this.state.buffer as SharedArrayBuffer, port: port2 };
+    worker.postMessage(message, [port2]);
   }
 
-  take(index: number): unknown {
+  take(index: number): ParsedChunk | undefined {
     Atomics.store(this.state, LINTED, index);
     Atomics.notify(this.state, LINTED);
     let silentMs = 0;
@@ -126,15 +71,16 @@ class ParseJob implements ParseAhead {
       const ready = this.ready.get(index);
       if (ready) {
         this.ready.delete(index);
-        if ('tree' in ready) return ready.tree;
-        return ready.json === undefined ? undefined : JSON.parse(ready.json);
+        if ('tree' in ready) return ready;
+        if (ready.json === undefined) return undefined;
+        return { tree: JSON.parse(ready.json), ...(ready.prepared ? { prepared: ready.prepared } : {}) };
       }
       if (!this.helper.alive || this.claim(index)) return undefined;
       const posted = Atomics.load(this.state, POSTED);
       const message = receiveMessageOnPort(this.port);
       if (message) {
         const result = message.message as ChunkResult;
-        this.ready.set(result.chunk, { json: result.json });
+        this.ready.set(result.chunk, result);
         silentMs = 0;
         continue;
       }
@@ -164,10 +110,14 @@ class ParseJob implements ParseAhead {
   }
 }
 
+/** One file for the helper: its chunks, and where each chunk's DO statements are. */
+export type ParseJobInput = Pick<ParseJobMessage, 'chunks' | 'doStatements'>;
+
 /**
  * The helper thread, serving one file after another. Its start-up (about 100 ms: a new isolate and
- * the parser's WebAssembly) overlaps this thread parsing the first chunks itself. It never keeps
- * the process alive.
+ * the parser's WebAssembly) overlaps whatever this thread does meanwhile: loading modules and
+ * reading the first file when the face starts it early, else parsing the first chunks itself. It
+ * never keeps the process alive.
  */
 export class ParseAheadThread {
   /** False once the helper failed or stopped answering: jobs are then parsed in this thread. */
@@ -175,8 +125,9 @@ export class ParseAheadThread {
   private readonly worker: Worker;
   private readonly loaded: Promise<boolean>;
 
-  constructor(parserUrl: string) {
-    this.worker = new Worker(HELPER_SOURCE, { eval: true, workerData: { parserUrl } });
+  /** `helperModule`: where parse-helper.ts is, as the face runs it (a source file or a bundle). */
+  constructor(helperModule: string | URL) {
+    this.worker = new Worker(helperModule);
     this.loaded = new Promise((resolve) => {
       this.worker.once('message', () => resolve(true));
       this.worker.once('error', () => {
@@ -192,9 +143,9 @@ export class ParseAheadThread {
     return this.loaded;
   }
 
-  /** Starts parsing `chunks` (SQL text, taken in order), or returns undefined once the helper is gone. */
-  begin(chunks: readonly string[], parseHere: ParseHere): ParseAhead | undefined {
-    return this.alive ? new ParseJob(this, this.worker, chunks, parseHere) : undefined;
+  /** Starts parsing a file's chunks (taken in order), or returns undefined once the helper is gone. */
+  begin(job: ParseJobInput, parseHere: ParseHere): ParseAhead | undefined {
+    return this.alive ? new ParseJob(this, this.worker, job, parseHere) : undefined;
   }
 
   stop(): Promise<number> {

@@ -5,15 +5,15 @@
  * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
  * procedure bodies run later, when called, and are left alone.
  */
-import { setFlagsFromString } from 'node:v8';
-import { loadModule, parseSync } from 'libpg-query';
-import { ParseAheadThread } from './parse-ahead.ts';
+import { type ParseAhead, type ParsedChunk, ParseAheadThread } from './parse-ahead.ts';
 import { codePointToChar, LineIndex } from './positions.ts';
 import { type LineComment, type Segment, splitStatements } from './split.ts';
-import { parseHost, parserError, type SourceFile, syntaxErrorStatement } from './statements.ts';
+import { isParserLoaded, loadParser, parserError, parseSql, usePrepared } from './sql-parser.ts';
+import { parseHost, type SourceFile, syntaxErrorStatement } from './statements.ts';
 import type { Statement } from './types.ts';
 
 export { SYNTAX_ERROR_KIND, type SyntaxErrorNode } from './statements.ts';
+export { isParserLoaded, loadParser };
 
 export interface ParsedMigration {
   /** Statements in file order, DO blocks expanded; rejected text appears as `SyntaxError`. */
@@ -23,65 +23,40 @@ export interface ParsedMigration {
   lines: LineIndex;
 }
 
-let loading: Promise<void> | undefined;
-let ready = false;
-
-/**
- * The parser's WebAssembly holds PostgreSQL's generated grammar, one ~100 KB function. Once it is
- * hot (a few thousand statements), V8 recompiles it with TurboFan: 500 ms of a second core and
- * 600 MB of compiler memory (seen with --trace-wasm-compilation-times), for a speed-up the compile
- * never pays back on a migration file. `--liftoff-only` would prevent that but V8 reads it only at
- * start-up, and a GitHub Action cannot pass Node flags. The tier-up filter is read each time a
- * function asks to tier up, so setting it here works in every face: it admits one function index,
- * and no module has this many functions. Process-wide: other WebAssembly stays on baseline code too.
- */
-const NO_WASM_FUNCTION = 2 ** 31 - 1;
-
-function keepWebAssemblyOnBaselineCode(): void {
-  setFlagsFromString(`--wasm-tier-up-filter=${NO_WASM_FUNCTION}`);
-}
-
-/** Loads the parser's WebAssembly module once; await it before `parseMigration`. */
-export function loadParser(): Promise<void> {
-  if (!loading) {
-    keepWebAssemblyOnBaselineCode();
-    loading = loadModule().then(() => {
-      ready = true;
-    });
-  }
-  return loading;
-}
-
-let parseAheadFrom: string | undefined;
+let helperModule: string | URL | undefined;
 let parseAhead: ParseAheadThread | undefined;
 
 /**
- * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which loads the parser
- * from `parserModuleUrl`: the URL of libpg-query's ES module, e.g. `import.meta.resolve('libpg-query')`
- * in a face that runs from node_modules. A bundled action has no such file and does not call this.
- * The thread starts with the first large file (starting it costs small files more than it saves)
- * and serves the later ones. `undefined` stops it.
+ * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which runs
+ * `helperModule`: parse-helper.ts as this face ships it (the source file next to this one, or its
+ * bundle next to an action's). The thread starts with the first large file, or earlier with
+ * `startParseAheadThread`, and serves the later ones. `undefined` stops it.
  */
-export function useParseAheadThread(parserModuleUrl: string | undefined): void {
+export function useParseAheadThread(module: string | URL | undefined): void {
   void parseAhead?.stop();
   parseAhead = undefined;
-  parseAheadFrom = parserModuleUrl;
+  helperModule = module;
+}
+
+/**
+ * Starts the helper now, so that its start-up overlaps what this thread does before linting (loading
+ * modules, reading files). Faces call it when they know a large file is coming; starting it costs
+ * small inputs more than it saves.
+ */
+export function startParseAheadThread(): void {
+  parseAheadThread();
 }
 
 function parseAheadThread(): ParseAheadThread | undefined {
-  if (parseAhead === undefined && parseAheadFrom !== undefined) {
+  if (parseAhead === undefined && helperModule !== undefined) {
     try {
-      parseAhead = new ParseAheadThread(parseAheadFrom);
+      parseAhead = new ParseAheadThread(helperModule);
     } catch {
       // No thread (resource limits): files are parsed in this thread, as without the helper.
-      parseAheadFrom = undefined;
+      helperModule = undefined;
     }
   }
   return parseAhead;
-}
-
-export function isParserLoaded(): boolean {
-  return ready;
 }
 
 // Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
@@ -105,7 +80,7 @@ function parseSegmentAlone(source: SourceFile, segment: Segment, out: Statement[
 
 function parseOrUndefined(sql: string): unknown {
   try {
-    return parseSync(sql);
+    return parseSql(sql);
   } catch {
     // parseChunk parses it again, statement by statement, to place the error.
     return undefined;
@@ -116,11 +91,13 @@ function chunkText(source: SourceFile, chunk: Segment[]): string {
   return source.text.slice(chunk[0]!.start, chunk[chunk.length - 1]!.end);
 }
 
-function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[], parsed: unknown): void {
+function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[], parsed: ParsedChunk | undefined): void {
   const start = chunk[0]!.start;
   const mark = out.length;
+  const host = { sql: chunkText(source, chunk), toFile: (i: number) => start + i };
   try {
-    parseHost(source, { sql: chunkText(source, chunk), toFile: (i) => start + i }, 0, out, parsed);
+    if (parsed?.tree === undefined) parseHost(source, host, 0, out);
+    else usePrepared(parsed.prepared, () => parseHost(source, host, 0, out, parsed.tree));
   } catch {
     // Statement by statement, so the error lands on its own statement and the others survive.
     out.length = mark;
@@ -145,6 +122,17 @@ function chunkSegments(segments: Segment[]): Segment[][] {
   return chunks;
 }
 
+/** Hands the file's chunks to the helper, with where their DO statements are. */
+function beginParseAhead(source: SourceFile, chunks: Segment[][]): ParseAhead | undefined {
+  const thread = parseAheadThread();
+  if (!thread) return undefined;
+  const doStatements = chunks.map((chunk) => {
+    const from = chunk[0]!.start;
+    return chunk.filter((s) => s.firstWord === 'do').map((s): [number, number] => [s.start - from, s.end - from]);
+  });
+  return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements }, parseOrUndefined);
+}
+
 export interface ParsedOutline {
   comments: LineComment[];
   lines: LineIndex;
@@ -158,19 +146,13 @@ export interface ParsedOutline {
  * file is. Never throws for any text (once the parser is loaded).
  */
 export function parseMigrationInChunks(text: string, path: string, visit: (statements: Statement[]) => void): ParsedOutline {
-  if (!ready) throw new Error('the SQL parser is not loaded: await loadParser() first');
+  if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() first');
   const lines = new LineIndex(text);
   const source: SourceFile = { text, path, lines };
   const { segments, comments } = splitStatements(text);
   const chunks = chunkSegments(segments);
   // Handing chunks to the second thread pays off once there are a few to overlap with linting.
-  const helper =
-    chunks.length >= HELPER_MIN_CHUNKS
-      ? parseAheadThread()?.begin(
-          chunks.map((chunk) => chunkText(source, chunk)),
-          parseOrUndefined,
-        )
-      : undefined;
+  const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;
   let count = 0;
   try {
     chunks.forEach((chunk, index) => {

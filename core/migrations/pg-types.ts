@@ -60,7 +60,11 @@ function integerTypmods(typmods: unknown): number[] {
 export function columnType(typeName: unknown): ColumnType | undefined {
   if (!typeName || typeof typeName !== 'object') return undefined;
   const node = typeName as { names?: unknown[]; typmods?: unknown; arrayBounds?: unknown[] };
-  const names = (node.names ?? []).map(stringValue).filter((n): n is string => n !== undefined);
+  const names: string[] = [];
+  for (const part of node.names ?? []) {
+    const name = stringValue(part);
+    if (name !== undefined) names.push(name);
+  }
   if (names.length === 0) return undefined;
   const last = names[names.length - 1]!;
   const qualifier = names.length > 1 ? names[names.length - 2] : undefined;

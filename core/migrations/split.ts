@@ -12,6 +12,8 @@ export interface Segment {
   start: number;
   /** Character offset just past the terminating `;` (or the end of the text). */
   end: number;
+  /** The statement's first word in lower case (`create`, `do`…), '' when it has none. */
+  firstWord: string;
 }
 
 export interface LineComment {
@@ -128,10 +130,17 @@ export function skipTrivia(text: string, i: number, end = text.length): number {
 class RoutineBodyTracker {
   words: string[] = [];
   beginDepth = 0;
+  private routine = false;
 
   reset(): void {
     this.words.length = 0;
     this.beginDepth = 0;
+    this.routine = false;
+  }
+
+  /** Whether the next word matters: one of the first four, or any word of a routine. */
+  get listening(): boolean {
+    return this.routine || this.words.length < 4;
   }
 
   private isRoutine(): boolean {
@@ -142,8 +151,11 @@ class RoutineBodyTracker {
   }
 
   word(lower: string): void {
-    if (this.words.length < 4) this.words.push(lower);
-    if (!this.isRoutine()) return;
+    if (this.words.length < 4) {
+      this.words.push(lower);
+      this.routine = this.isRoutine();
+    }
+    if (!this.routine) return;
     if (lower === 'begin') this.beginDepth++;
     else if (lower === 'case' && this.beginDepth > 0) this.beginDepth++;
     else if (lower === 'end' && this.beginDepth > 0) this.beginDepth--;
@@ -161,7 +173,7 @@ export function splitStatements(text: string): SplitResult {
   let parens = 0;
 
   const finish = (end: number): void => {
-    if (start !== -1) segments.push({ start, end });
+    if (start !== -1) segments.push({ start, end, firstWord: routine.words[0] ?? '' });
     start = -1;
     parens = 0;
     routine.reset();
@@ -216,8 +228,8 @@ export function splitStatements(text: string): SplitResult {
         i = skipQuoted(text, j, QUOTE, true);
         continue;
       }
-      // Only short words matter (create/or/replace/function/procedure/begin/case/end).
-      routine.word(j - i <= 9 ? text.slice(i, j).toLowerCase() : '');
+      // Only short words matter (create/or/replace/function/procedure/begin/case/end/do).
+      if (routine.listening) routine.word(j - i <= 9 ? text.slice(i, j).toLowerCase() : '');
       i = j;
     } else {
       i++;

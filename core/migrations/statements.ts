@@ -3,10 +3,11 @@
  * the file, or inside a DO block or an `EXECUTE '…'` string. `hostToFile` maps a character offset of
  * the parsed text back to the file, so every statement gets the line and column a person would look at.
  */
-import { parseSync } from 'libpg-query';
+import { firstKey } from './ast.ts';
 import { expandDoBlock } from './do-block.ts';
 import { byteToCharMapper, type LineIndex } from './positions.ts';
 import { skipTrivia } from './split.ts';
+import { parseSql } from './sql-parser.ts';
 import type { Statement } from './types.ts';
 
 /** Kind of the pseudo-statement standing for text the parser rejected. */
@@ -41,15 +42,8 @@ interface RawStmt {
 
 /** `{ IndexStmt: {...} }` → `['IndexStmt', {...}]`. */
 export function nodeKind(node: Record<string, unknown>): [string, Record<string, unknown>] {
-  const kind = Object.keys(node)[0] ?? 'Unknown';
+  const kind = firstKey(node) ?? 'Unknown';
   return [kind, (node[kind] ?? {}) as Record<string, unknown>];
-}
-
-/** Message and cursor (code points into the parsed text) of a libpg-query error. */
-export function parserError(error: unknown): { message: string; cursor?: number } {
-  const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
-  const message = details?.message ?? (error instanceof Error ? error.message : String(error));
-  return { message, cursor: details?.cursorPosition };
 }
 
 export function makeStatement(
@@ -90,7 +84,7 @@ export function syntaxErrorStatement(
  */
 export function parseHost(source: SourceFile, host: Host, depth: number, out: Statement[], parsed?: unknown): void {
   const { sql } = host;
-  const result = (parsed ?? parseSync(sql)) as { stmts?: RawStmt[] };
+  const result = (parsed ?? parseSql(sql)) as { stmts?: RawStmt[] };
   const toChar = byteToCharMapper(sql);
   for (const raw of result.stmts ?? []) {
     if (!raw.stmt) continue;

@@ -121,6 +121,11 @@ export interface Rule {
   summary: string;
   /** Longer explanation: the lock, why it hurts, the safe rewrite (docs, SARIF help). */
   description: string;
+  /**
+   * The statement kinds (`IndexStmt`, `AlterTableStmt`, `SyntaxError`…) the rule can report on; the
+   * engine calls `check` only for these. Omitted: every statement.
+   */
+  kinds?: readonly string[];
   check(statement: Statement, context: MigrationContext): RuleHit[];
   /** File-level checks after the last statement (e.g. a transaction left open). */
   checkEnd?(context: MigrationContext): RuleHit[];

@@ -3,7 +3,7 @@
  * the lock, why it hurts and the rewrite as help), each finding a result whose properties keep
  * the lock facts code scanning has no field for.
  */
-import { TOOL_NAME, TOOL_VERSION } from '../result.ts';
+import { TOOL_NAME, TOOL_VERSION } from '../version.ts';
 import type { Finding, LintReport, Rule } from '../migrations/types.ts';
 import { buildSarif, type SarifLog, type SarifResultInput, type SarifRuleInput } from './sarif.ts';
 

@@ -8,6 +8,7 @@ import { existingAlteredTable } from './schema-change-support.ts';
 export const addCheckWithoutNotValid: Rule = {
   id: 'add-check-without-not-valid',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'Adding a CHECK constraint without NOT VALID blocks reads and writes while every row is checked',
   description:
     'ALTER TABLE … ADD CONSTRAINT … CHECK takes an ACCESS EXCLUSIVE lock and checks every existing row ' +

@@ -7,6 +7,7 @@ import { addedColumns, alterTable, batchedUpdate, existingAlteredTable, lockHit 
 export const addColumnAutoIncrement: Rule = {
   id: 'add-column-auto-increment',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'Adding a serial or identity column to an existing table rewrites it',
   description:
     'ADD COLUMN … serial/bigserial/smallserial and ADD COLUMN … GENERATED … AS IDENTITY give every existing ' +

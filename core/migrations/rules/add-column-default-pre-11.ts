@@ -13,6 +13,7 @@ import { addedColumns, alterTable, batchedUpdate, existingAlteredTable, lockHit 
 export const addColumnDefaultPre11: Rule = {
   id: 'add-column-default-pre-11',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ADD COLUMN with a DEFAULT rewrites the table before PostgreSQL 11',
   description:
     'Before PostgreSQL 11, ADD COLUMN with any non-NULL default — even a constant — wrote the default into ' +

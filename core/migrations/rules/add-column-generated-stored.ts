@@ -7,6 +7,7 @@ import { addedColumns, alterTable, batchedUpdate, existingAlteredTable, lockHit 
 export const addColumnGeneratedStored: Rule = {
   id: 'add-column-generated-stored',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'Adding a GENERATED … STORED column to an existing table rewrites it',
   description:
     'ADD COLUMN … GENERATED ALWAYS AS (expr) STORED computes the expression for every existing row and ' +

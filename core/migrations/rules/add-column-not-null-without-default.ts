@@ -8,6 +8,7 @@ import { addedColumns, alterTable, batchedUpdate, existingAlteredTable, lockHit,
 export const addColumnNotNullWithoutDefault: Rule = {
   id: 'add-column-not-null-without-default',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ADD COLUMN … NOT NULL without a DEFAULT fails on a table that has rows',
   description:
     'A new column is NULL in every existing row unless it has a default, so ADD COLUMN … NOT NULL (or ' +

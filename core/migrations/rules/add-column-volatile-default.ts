@@ -9,6 +9,7 @@ import { addedColumns, alterTable, batchedUpdate, existingAlteredTable, lockHit,
 export const addColumnVolatileDefault: Rule = {
   id: 'add-column-volatile-default',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ADD COLUMN with a volatile DEFAULT (gen_random_uuid(), clock_timestamp(), random()…) rewrites the table',
   description:
     'Since PostgreSQL 11, ADD COLUMN with a constant or STABLE default (now(), CURRENT_TIMESTAMP, a literal) ' +

@@ -7,6 +7,7 @@ import { existingAlteredTable } from './schema-change-support.ts';
 export const addExclusionConstraint: Rule = {
   id: 'add-exclusion-constraint',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ADD EXCLUDE builds its index under an ACCESS EXCLUSIVE lock and has no non-blocking form',
   description:
     'An exclusion constraint is enforced by an index that ALTER TABLE builds while holding ACCESS ' +

@@ -12,6 +12,7 @@ import { constraintName, foreignKeyClause } from './locking-support.ts';
 export const addForeignKeyWithoutNotValid: Rule = {
   id: 'add-foreign-key-without-not-valid',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'Adding a FOREIGN KEY without NOT VALID blocks writes on both tables while every row is checked',
   description:
     'ALTER TABLE … ADD FOREIGN KEY (and ADD COLUMN … REFERENCES) takes a SHARE ROW EXCLUSIVE lock on the ' +

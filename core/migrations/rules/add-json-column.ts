@@ -7,6 +7,7 @@ import { declaredTypes } from './schema-change-support.ts';
 export const addJsonColumn: Rule = {
   id: 'add-json-column',
   defaultSeverity: 'warning',
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   summary: 'A json column (use jsonb): json has no equality operator',
   description:
     'The json type stores the text as written and has no equality operator, so SELECT DISTINCT, UNION, ' +

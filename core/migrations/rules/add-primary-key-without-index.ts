@@ -8,6 +8,7 @@ import { existingAlteredTable } from './schema-change-support.ts';
 export const addPrimaryKeyWithoutIndex: Rule = {
   id: 'add-primary-key-without-index',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ADD PRIMARY KEY builds its index under an ACCESS EXCLUSIVE lock: reads and writes wait',
   description:
     'ALTER TABLE … ADD PRIMARY KEY builds a unique index inside the ALTER TABLE under ACCESS EXCLUSIVE, ' +

@@ -8,6 +8,7 @@ import { existingAlteredTable } from './schema-change-support.ts';
 export const addUniqueConstraintWithoutIndex: Rule = {
   id: 'add-unique-constraint-without-index',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ADD UNIQUE builds its index under an ACCESS EXCLUSIVE lock: reads and writes wait',
   description:
     'ALTER TABLE … ADD UNIQUE (and ADD COLUMN … UNIQUE) builds the unique index inside the ALTER TABLE, ' +

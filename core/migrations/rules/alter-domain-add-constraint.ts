@@ -7,6 +7,7 @@ import { clauseText } from './locking-support.ts';
 export const alterDomainAddConstraint: Rule = {
   id: 'alter-domain-add-constraint',
   defaultSeverity: 'error',
+  kinds: ['AlterDomainStmt'],
   summary: 'ALTER DOMAIN … ADD CONSTRAINT checks every column using the domain while blocking writes',
   description:
     'ALTER DOMAIN … ADD CONSTRAINT checks every value of the domain in every table that uses it, holding ' +

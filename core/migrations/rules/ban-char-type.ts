@@ -7,6 +7,7 @@ import { ALL_DECLARATIONS, arraySuffix, typeChoiceHits } from './type-choice.ts'
 export const banCharType: Rule = {
   id: 'ban-char-type',
   defaultSeverity: 'warning',
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   summary: 'char(n) / character(n) column (use text or varchar)',
   description:
     'char(n) pads every value with spaces to n characters, ignores trailing spaces in comparisons but not ' +

@@ -38,6 +38,7 @@ function expandContract(table: RelationName, column: string, to: ColumnType): st
 export const changeColumnType: Rule = {
   id: 'change-column-type',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ALTER COLUMN … TYPE that rewrites the table under ACCESS EXCLUSIVE',
   description:
     'Changing a column\'s type holds ACCESS EXCLUSIVE and, unless the old and new types are binary ' +

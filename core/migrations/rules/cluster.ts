@@ -7,6 +7,7 @@ import { lockHit } from './schema-change-support.ts';
 export const cluster: Rule = {
   id: 'cluster',
   defaultSeverity: 'error',
+  kinds: ['ClusterStmt'],
   summary: 'CLUSTER rewrites the table under ACCESS EXCLUSIVE',
   description:
     'CLUSTER writes a new copy of the table sorted by an index, holding ACCESS EXCLUSIVE the whole time: no ' +

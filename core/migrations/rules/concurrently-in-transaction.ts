@@ -30,6 +30,7 @@ function where(context: MigrationContext): string {
 export const concurrentlyInTransaction: Rule = {
   id: 'concurrently-in-transaction',
   defaultSeverity: 'error',
+  kinds: ['DropStmt', 'ReindexStmt', 'AlterTableStmt'],
   summary: 'DROP INDEX, REINDEX or DETACH PARTITION … CONCURRENTLY inside a transaction block fails',
   description:
     'The non-blocking forms of these statements commit several transactions of their own, so PostgreSQL ' +

@@ -6,6 +6,7 @@ import type { Rule } from '../types.ts';
 export const createIndexConcurrentlyInTransaction: Rule = {
   id: 'create-index-concurrently-in-transaction',
   defaultSeverity: 'error',
+  kinds: ['IndexStmt'],
   summary: 'CREATE INDEX CONCURRENTLY inside a transaction block fails',
   description:
     'A concurrent index build commits several transactions of its own, so PostgreSQL rejects it inside ' +

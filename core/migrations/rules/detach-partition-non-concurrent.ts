@@ -7,6 +7,7 @@ import { alterTable, existingAlteredTable, lockHit } from './schema-change-suppo
 export const detachPartitionNonConcurrent: Rule = {
   id: 'detach-partition-non-concurrent',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'DETACH PARTITION without CONCURRENTLY blocks reads and writes of the whole partitioned table',
   description:
     'ALTER TABLE … DETACH PARTITION takes ACCESS EXCLUSIVE on the partitioned table and the partition: every ' +

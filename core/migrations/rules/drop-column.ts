@@ -7,6 +7,7 @@ import { alterTable, existingAlteredTable, lockHit } from './schema-change-suppo
 export const dropColumn: Rule = {
   id: 'drop-column',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ALTER TABLE … DROP COLUMN on an existing table',
   description:
     'DROP COLUMN is a quick catalog change (no rewrite) under ACCESS EXCLUSIVE, but the application version ' +

@@ -5,6 +5,7 @@ import type { Rule } from '../types.ts';
 export const dropDatabase: Rule = {
   id: 'drop-database',
   defaultSeverity: 'error',
+  kinds: ['DropdbStmt'],
   summary: 'DROP DATABASE',
   description:
     'DROP DATABASE deletes the whole database and fails while anyone is connected to it (WITH (FORCE) ' +

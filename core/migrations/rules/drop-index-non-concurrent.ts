@@ -7,6 +7,7 @@ import { outsideTransaction } from './locking-support.ts';
 export const dropIndexNonConcurrent: Rule = {
   id: 'drop-index-non-concurrent',
   defaultSeverity: 'error',
+  kinds: ['DropStmt'],
   summary: 'DROP INDEX without CONCURRENTLY blocks reads and writes on the table',
   description:
     'DROP INDEX takes an ACCESS EXCLUSIVE lock on the table the index belongs to. The drop itself is ' +

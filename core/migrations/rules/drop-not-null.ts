@@ -7,6 +7,7 @@ import { alterTable, existingAlteredTable, lockHit } from './schema-change-suppo
 export const dropNotNull: Rule = {
   id: 'drop-not-null',
   defaultSeverity: 'warning',
+  kinds: ['AlterTableStmt'],
   summary: 'ALTER COLUMN … DROP NOT NULL lets NULLs into a column that code assumes is never NULL',
   description:
     'DROP NOT NULL is quick (ACCESS EXCLUSIVE for a catalog update) but changes the column\'s contract: code, ' +

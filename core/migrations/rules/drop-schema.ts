@@ -7,6 +7,7 @@ import { lockHit } from './schema-change-support.ts';
 export const dropSchema: Rule = {
   id: 'drop-schema',
   defaultSeverity: 'error',
+  kinds: ['DropStmt'],
   summary: 'DROP SCHEMA',
   description:
     'DROP SCHEMA … CASCADE deletes every table, view, function and type in the schema, taking ACCESS ' +

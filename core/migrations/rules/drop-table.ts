@@ -11,6 +11,7 @@ function listItems(object: unknown): unknown {
 export const dropTable: Rule = {
   id: 'drop-table',
   defaultSeverity: 'error',
+  kinds: ['DropStmt'],
   summary: 'DROP TABLE of an existing table',
   description:
     'DROP TABLE deletes the data for good and takes ACCESS EXCLUSIVE on the table (and on tables whose ' +

@@ -6,6 +6,7 @@ import type { Rule, RuleHit } from '../types.ts';
 export const duplicateColumn: Rule = {
   id: 'duplicate-column',
   defaultSeverity: 'error',
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   summary: 'A column is declared twice (in CREATE TABLE, or added again after this file created it)',
   description:
     'CREATE TABLE with the same column name twice fails ("column specified more than once"), and ADD ' +
@@ -16,7 +17,7 @@ export const duplicateColumn: Rule = {
     const table = relationOf(statement.node.relation);
     if (!table) return [];
     const hits: RuleHit[] = [];
-    const t = relationSql(table);
+    const t = () => relationSql(table);
     if (statement.kind === 'CreateStmt') {
       const seen = new Set<string>();
       for (const element of (statement.node.tableElts ?? []) as unknown[]) {
@@ -24,11 +25,11 @@ export const duplicateColumn: Rule = {
         if (typeof name !== 'string') continue;
         if (seen.has(name)) {
           hits.push({
-            message: `Column ${quoteIdent(name)} is declared more than once in CREATE TABLE ${t}: PostgreSQL rejects the statement.`,
+            message: `Column ${quoteIdent(name)} is declared more than once in CREATE TABLE ${t()}: PostgreSQL rejects the statement.`,
             lock: null,
             blocks: [],
             rewrite: false,
-            fix: `-- keep one definition of ${quoteIdent(name)} in CREATE TABLE ${t}`,
+            fix: `-- keep one definition of ${quoteIdent(name)} in CREATE TABLE ${t()}`,
           });
         }
         seen.add(name);
@@ -45,11 +46,11 @@ export const duplicateColumn: Rule = {
       added.add(name);
       if (cmd.missingOk || !(twice || context.hasColumnFromFile(table, name))) continue;
       hits.push({
-        message: `Column ${quoteIdent(name)} already exists on ${t} (${twice ? 'added twice in this statement' : 'created earlier in this file'}): ADD COLUMN fails.`,
+        message: `Column ${quoteIdent(name)} already exists on ${t()} (${twice ? 'added twice in this statement' : 'created earlier in this file'}): ADD COLUMN fails.`,
         lock: null,
         blocks: [],
         rewrite: false,
-        fix: `-- drop the second ADD COLUMN ${quoteIdent(name)}, or make it re-runnable:\nALTER TABLE ${t} ADD COLUMN IF NOT EXISTS ${quoteIdent(name)} …;`,
+        fix: `-- drop the second ADD COLUMN ${quoteIdent(name)}, or make it re-runnable:\nALTER TABLE ${t()} ADD COLUMN IF NOT EXISTS ${quoteIdent(name)} …;`,
       });
     }
     return hits;

@@ -7,7 +7,23 @@ import type { Rule, RuleHit } from '../types.ts';
 const MAX_BYTES = 63;
 // A UTF-16 code unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4), so a name over 63
 // bytes has at least 22 code units: shorter tokens cannot be too long and are not even looked at.
+// In ASCII text a unit is a byte, so there it takes 64.
 const MIN_UNITS_OVER_LIMIT = Math.ceil((MAX_BYTES + 1) / 3);
+
+/**
+ * Text that may hold a token of `units` or more: a run of identifier characters, or a quoted name,
+ * that long. Most statements have neither, and a regular expression says so much faster than the
+ * tokenizer; a match (in a string literal, say) only means the tokenizer has a look.
+ */
+const mayHoldLongToken = (units: number) => new RegExp(`[A-Za-z0-9_$\\u0080-\\uffff]{${units}}|"(?:[^"]|""){${units}}`);
+const MAY_HOLD_LONG_NAME = mayHoldLongToken(MIN_UNITS_OVER_LIMIT);
+const MAY_HOLD_LONG_ASCII_NAME = mayHoldLongToken(MAX_BYTES + 1);
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function mayHoldLongIdentifier(text: string): boolean {
+  if (!MAY_HOLD_LONG_NAME.test(text)) return false;
+  return NON_ASCII.test(text) || MAY_HOLD_LONG_ASCII_NAME.test(text);
+}
 
 /** `name` cut to 63 bytes at a character boundary, as PostgreSQL stores it. */
 export function truncateIdentifier(name: string): string {
@@ -36,7 +52,8 @@ export const identifierTooLong: Rule = {
     if (statement.kind === 'SyntaxError') return [];
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
-    for (const token of identifierTokens(statement.text, MIN_UNITS_OVER_LIMIT)) {
+    const tokens = mayHoldLongIdentifier(statement.text) ? identifierTokens(statement.text, MIN_UNITS_OVER_LIMIT) : [];
+    for (const token of tokens) {
       const bytes = utf8Length(token.name);
       if (bytes <= MAX_BYTES || seen.has(token.name)) continue;
       seen.add(token.name);

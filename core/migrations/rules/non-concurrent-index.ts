@@ -7,6 +7,7 @@ import { withConcurrently } from './sql-rewrite.ts';
 export const nonConcurrentIndex: Rule = {
   id: 'non-concurrent-index',
   defaultSeverity: 'error',
+  kinds: ['IndexStmt'],
   summary: 'CREATE INDEX without CONCURRENTLY on an existing table blocks writes while the index builds',
   description:
     'CREATE INDEX takes a SHARE lock on the table: reads continue, but every INSERT, UPDATE and DELETE ' +

@@ -7,6 +7,7 @@ import { NEW_COLUMNS, typeChoiceHits } from './type-choice.ts';
 export const preferIdentity: Rule = {
   id: 'prefer-identity',
   defaultSeverity: 'warning',
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   summary: 'serial / bigserial column (prefer GENERATED … AS IDENTITY)',
   description:
     'serial is shorthand for an integer column with a DEFAULT nextval() on a separately owned sequence: ' +

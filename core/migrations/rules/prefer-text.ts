@@ -7,6 +7,7 @@ import { ALL_DECLARATIONS, arraySuffix, typeChoiceHits } from './type-choice.ts'
 export const preferText: Rule = {
   id: 'prefer-text',
   defaultSeverity: 'warning',
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   summary: 'varchar(n) column (prefer text, with a CHECK constraint if the limit matters)',
   description:
     'In PostgreSQL varchar(n) is text plus a length check; it is not faster or smaller. The limit is part ' +

@@ -7,6 +7,7 @@ import { ALL_DECLARATIONS, arraySuffix, typeChoiceHits } from './type-choice.ts'
 export const preferTimestamptz: Rule = {
   id: 'prefer-timestamptz',
   defaultSeverity: 'warning',
+  kinds: ['CreateStmt', 'AlterTableStmt'],
   summary: 'timestamp without time zone column (prefer timestamptz)',
   description:
     'timestamp (without time zone) stores a wall-clock reading with no offset: the same column ends up ' +

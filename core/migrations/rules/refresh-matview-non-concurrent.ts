@@ -7,6 +7,7 @@ import { lockHit } from './schema-change-support.ts';
 export const refreshMatviewNonConcurrent: Rule = {
   id: 'refresh-matview-non-concurrent',
   defaultSeverity: 'warning',
+  kinds: ['RefreshMatViewStmt'],
   summary: 'REFRESH MATERIALIZED VIEW without CONCURRENTLY blocks reads of the view',
   description:
     'A plain REFRESH MATERIALIZED VIEW holds ACCESS EXCLUSIVE on the view while it recomputes the query: ' +

@@ -15,6 +15,7 @@ const TARGET: Record<string, string> = {
 export const reindexNonConcurrent: Rule = {
   id: 'reindex-non-concurrent',
   defaultSeverity: 'error',
+  kinds: ['ReindexStmt'],
   summary: 'REINDEX without CONCURRENTLY blocks writes, and reads that use the index',
   description:
     'REINDEX takes a SHARE lock on the table (writes wait) and an ACCESS EXCLUSIVE lock on each index it ' +

@@ -9,6 +9,7 @@ const RELATION_KINDS = new Set(['OBJECT_TABLE', 'OBJECT_VIEW', 'OBJECT_MATVIEW',
 export const renameColumn: Rule = {
   id: 'rename-column',
   defaultSeverity: 'error',
+  kinds: ['RenameStmt'],
   summary: 'ALTER TABLE … RENAME COLUMN on an existing table',
   description:
     'Renaming a column is instant (ACCESS EXCLUSIVE for a catalog update) but the application version still ' +

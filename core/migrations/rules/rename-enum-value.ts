@@ -6,6 +6,7 @@ import type { Rule } from '../types.ts';
 export const renameEnumValue: Rule = {
   id: 'rename-enum-value',
   defaultSeverity: 'error',
+  kinds: ['AlterEnumStmt'],
   summary: 'ALTER TYPE … RENAME VALUE on an enum',
   description:
     'Renaming an enum label is instant, but the application version still running keeps writing and ' +

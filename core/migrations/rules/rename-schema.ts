@@ -5,6 +5,7 @@ import type { Rule } from '../types.ts';
 export const renameSchema: Rule = {
   id: 'rename-schema',
   defaultSeverity: 'error',
+  kinds: ['RenameStmt'],
   summary: 'ALTER SCHEMA … RENAME TO',
   description:
     'Renaming a schema is a catalog update, but every query, search_path setting, grant script and ' +

@@ -7,6 +7,7 @@ import { lockHit } from './schema-change-support.ts';
 export const renameTable: Rule = {
   id: 'rename-table',
   defaultSeverity: 'error',
+  kinds: ['RenameStmt'],
   summary: 'ALTER TABLE … RENAME TO on an existing table',
   description:
     'Renaming a table is instant (ACCESS EXCLUSIVE for a catalog update) but every query of the ' +

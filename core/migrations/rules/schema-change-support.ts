@@ -30,9 +30,11 @@ export interface ColumnDefinition {
 function definition(def: unknown): ColumnDefinition | undefined {
   const column = nodeOf(def, 'ColumnDef');
   if (!column) return undefined;
-  const constraints = ((column.constraints as unknown[] | undefined) ?? [])
-    .map(constraintOf)
-    .filter((c): c is Node => c !== undefined);
+  const constraints: Node[] = [];
+  for (const def of (column.constraints as unknown[] | undefined) ?? []) {
+    const constraint = constraintOf(def);
+    if (constraint) constraints.push(constraint);
+  }
   return { name: String(column.colname ?? ''), type: columnType(column.typeName), constraints, node: column };
 }
 
@@ -80,10 +82,13 @@ function readDeclaredTypes(statement: Statement): DeclaredType[] {
   const table = relationOf(statement.node.relation);
   if (!table) return [];
   if (statement.kind === 'CreateStmt') {
-    return ((statement.node.tableElts as unknown[] | undefined) ?? [])
-      .map(definition)
-      .filter((c): c is ColumnDefinition => c?.type !== undefined)
-      .map((c) => ({ table, column: c.name, type: c.type!, via: 'create-table' as const }));
+    const out: DeclaredType[] = [];
+    for (const element of (statement.node.tableElts as unknown[] | undefined) ?? []) {
+      const column = nodeOf(element, 'ColumnDef');
+      const type = columnType(column?.typeName);
+      if (column && type) out.push({ table, column: String(column.colname ?? ''), type, via: 'create-table' });
+    }
+    return out;
   }
   if (statement.kind !== 'AlterTableStmt' || (statement.node.objtype ?? 'OBJECT_TABLE') !== 'OBJECT_TABLE') return [];
   const out: DeclaredType[] = [];

@@ -7,6 +7,7 @@ import { existingAlteredTable, lockHit } from './schema-change-support.ts';
 export const setLoggedUnlogged: Rule = {
   id: 'set-logged-unlogged',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ALTER TABLE … SET LOGGED / SET UNLOGGED rewrites the table',
   description:
     'Changing a table between logged and unlogged rewrites it (SET LOGGED also writes the whole table to ' +

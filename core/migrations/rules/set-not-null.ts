@@ -10,6 +10,7 @@ import { existingAlteredTable, notNullSteps } from './schema-change-support.ts';
 export const setNotNull: Rule = {
   id: 'set-not-null',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ALTER COLUMN … SET NOT NULL scans the table under an ACCESS EXCLUSIVE lock',
   description:
     'SET NOT NULL takes ACCESS EXCLUSIVE and reads every row to prove there is no NULL: reads and ' +

@@ -10,6 +10,7 @@ const MOVABLE = new Set(['OBJECT_TABLE', 'OBJECT_INDEX', 'OBJECT_MATVIEW']);
 export const setTablespace: Rule = {
   id: 'set-tablespace',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'ALTER TABLE/INDEX … SET TABLESPACE or SET ACCESS METHOD copies the relation under ACCESS EXCLUSIVE',
   description:
     'Moving a table or index to another tablespace copies every block, and SET ACCESS METHOD (PostgreSQL ' +

@@ -5,6 +5,7 @@ import type { Rule } from '../types.ts';
 export const syntaxError: Rule = {
   id: 'syntax-error',
   defaultSeverity: 'error',
+  kinds: ['SyntaxError'],
   summary: "SQL that PostgreSQL's parser rejects (its own message, line and column)",
   description:
     'The file is parsed with PostgreSQL\'s own parser; where it stops, the migration would fail. The ' +

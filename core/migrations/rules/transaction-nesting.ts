@@ -10,6 +10,7 @@ const SAVEPOINT_KINDS: Record<string, string> = {
 export const transactionNesting: Rule = {
   id: 'transaction-nesting',
   defaultSeverity: 'error',
+  kinds: ['TransactionStmt'],
   summary: 'BEGIN inside a transaction that is already open (or a savepoint outside one)',
   description:
     'PostgreSQL has no nested transactions: a BEGIN inside an open transaction only warns and is ' +

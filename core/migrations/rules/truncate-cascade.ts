@@ -7,6 +7,7 @@ import { truncatedTables } from './truncate.ts';
 export const truncateCascade: Rule = {
   id: 'truncate-cascade',
   defaultSeverity: 'error',
+  kinds: ['TruncateStmt'],
   summary: 'TRUNCATE … CASCADE empties every table that references the named ones',
   description:
     'TRUNCATE … CASCADE empties the named tables and, recursively, every table with a foreign key to them — ' +

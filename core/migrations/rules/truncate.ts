@@ -18,6 +18,7 @@ export function truncatedTables(statement: Statement, context: MigrationContext)
 export const truncate: Rule = {
   id: 'truncate',
   defaultSeverity: 'error',
+  kinds: ['TruncateStmt'],
   summary: 'TRUNCATE of an existing table',
   description:
     'TRUNCATE deletes every row at once and takes ACCESS EXCLUSIVE on the table: it waits for every running ' +

@@ -74,6 +74,7 @@ function whereText(sql: string): string | undefined {
 export const unbatchedBackfill: Rule = {
   id: 'unbatched-backfill',
   defaultSeverity: 'warning',
+  kinds: ['UpdateStmt', 'DeleteStmt'],
   summary: 'A whole-table UPDATE/DELETE in the same transaction as DDL that holds ACCESS EXCLUSIVE',
   description:
     'Locks are held until COMMIT. When a migration alters a table (ACCESS EXCLUSIVE) and then updates or ' +

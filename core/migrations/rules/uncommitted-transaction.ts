@@ -4,6 +4,7 @@ import type { Rule } from '../types.ts';
 export const uncommittedTransaction: Rule = {
   id: 'uncommitted-transaction',
   defaultSeverity: 'error',
+  kinds: [],
   summary: 'A transaction opened with BEGIN is never committed in the file',
   description:
     'When the file ends inside BEGIN … with no COMMIT, the outcome depends on the tool: psql rolls the ' +

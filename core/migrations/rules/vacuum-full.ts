@@ -7,6 +7,7 @@ import { lockHit } from './schema-change-support.ts';
 export const vacuumFull: Rule = {
   id: 'vacuum-full',
   defaultSeverity: 'error',
+  kinds: ['VacuumStmt'],
   summary: 'VACUUM FULL rewrites the table under ACCESS EXCLUSIVE',
   description:
     'VACUUM FULL writes a new copy of the table and all its indexes while holding ACCESS EXCLUSIVE: no ' +

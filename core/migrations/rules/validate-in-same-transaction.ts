@@ -9,6 +9,7 @@ import type { Rule, RuleHit } from '../types.ts';
 export const validateInSameTransaction: Rule = {
   id: 'validate-in-same-transaction',
   defaultSeverity: 'error',
+  kinds: ['AlterTableStmt'],
   summary: 'VALIDATE CONSTRAINT in the same transaction as the ADD … NOT VALID keeps the strong lock during the scan',
   description:
     'The point of ADD CONSTRAINT … NOT VALID is to take the strong lock only for an instant and check ' +

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closestRuleId, lintOptionsFrom, loadConfigFile, migrationConfig, parseConfig } from '../../../core/migrations/config.ts';
+import { lintOptionsFrom, migrationConfig } from '../../../core/migrations/config.ts';
+import { closestRuleId, loadConfigFile, parseConfig } from '../../../core/migrations/config-file.ts';
 import { FaultlineError } from '../../../core/errors.ts';
 
 function problem(text: string): FaultlineError {

@@ -83,11 +83,11 @@ END $$;`;
       throw new Error('boom');
     };
     try {
-      const findings = lintSql('CREATE TABLE t (a text);\nCREATE INDEX i ON orders (a);', { rules: { 'missing-lock-timeout': 'off' } });
+      const findings = lintSql('CREATE TABLE t (a text);\nALTER TABLE orders ADD COLUMN b json;', { rules: { 'missing-lock-timeout': 'off' } });
       expect(findings.map((f) => [f.rule, f.line])).toEqual([
         ['internal-error', 1],
+        ['add-json-column', 2],
         ['internal-error', 2],
-        ['non-concurrent-index', 2],
       ]);
       expect(findings[0]!.message).toContain('duplicate-column failed on this statement (boom)');
     } finally {

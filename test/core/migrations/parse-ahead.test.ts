@@ -4,7 +4,7 @@ import { loadParser, parseMigration, SYNTAX_ERROR_KIND, useParseAheadThread } fr
 
 await loadParser();
 
-const parserUrl = import.meta.resolve('libpg-query');
+const helperModule = new URL('../../../core/migrations/parse-helper.ts', import.meta.url);
 
 const parseOrUndefined = (sql: string): unknown => {
   try {
@@ -18,25 +18,28 @@ const parseOrUndefined = (sql: string): unknown => {
 const chunksOf = (count: number): string[] =>
   Array.from({ length: count }, (_, i) => `CREATE TABLE t${i} (id bigint);\nCREATE INDEX t${i}_id ON t${i} (id);\nALTER TABLE t${i} ADD COLUMN c text;`);
 
+/** A job of chunks without DO statements. */
+const plain = (chunks: string[]) => ({ chunks, doStatements: chunks.map(() => []) });
+
 /** Sleeps without giving up the thread, like a linter busy with the chunk before. */
 const busyFor = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 describe('ParseAheadThread', () => {
   let thread: ParseAheadThread;
   beforeAll(async () => {
-    thread = new ParseAheadThread(parserUrl);
+    thread = new ParseAheadThread(helperModule);
     expect(await thread.ready()).toBe(true);
   });
   afterAll(() => thread.stop());
 
   it('hands back, in order, the same tree for every chunk as parsing it here would, whichever thread parsed it', () => {
     const chunks = chunksOf(40);
-    const job = thread.begin(chunks, parseOrUndefined)!;
+    const job = thread.begin(plain(chunks), parseOrUndefined)!;
     let fromHelper = 0;
     try {
       chunks.forEach((sql, index) => {
         // undefined means "parse it yourself": this thread had claimed the chunk first.
-        const tree = job.take(index);
+        const tree = job.take(index)?.tree;
         if (tree !== undefined) fromHelper++;
         expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
         busyFor(5);
@@ -50,10 +53,10 @@ describe('ParseAheadThread', () => {
   it('leaves a chunk that does not parse to the caller and carries on with the next ones', () => {
     const chunks = chunksOf(20);
     chunks[7] = 'CREATE TABLE broken (id bigint;';
-    const job = thread.begin(chunks, parseOrUndefined)!;
+    const job = thread.begin(plain(chunks), parseOrUndefined)!;
     try {
       chunks.forEach((sql, index) => {
-        const tree = job.take(index);
+        const tree = job.take(index)?.tree;
         if (index === 7) expect(tree).toBeUndefined();
         else expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
         busyFor(2);
@@ -64,30 +67,55 @@ describe('ParseAheadThread', () => {
   });
 
   it('takes the next file after one that was closed before every chunk was taken (a visitor that threw)', () => {
-    const abandoned = thread.begin(chunksOf(30), parseOrUndefined)!;
+    const abandoned = thread.begin(plain(chunksOf(30)), parseOrUndefined)!;
     abandoned.take(0);
     abandoned.close();
     const chunks = chunksOf(10).map((sql) => sql.replaceAll('t', 'u'));
-    const job = thread.begin(chunks, parseOrUndefined)!;
+    const job = thread.begin(plain(chunks), parseOrUndefined)!;
     try {
       chunks.forEach((sql, index) => {
-        expect(job.take(index) ?? parseSync(sql)).toEqual(parseSync(sql));
+        expect(job.take(index)?.tree ?? parseSync(sql)).toEqual(parseSync(sql));
       });
     } finally {
       job.close();
     }
   });
 
-  it('leaves every chunk to the caller when it cannot load the parser', async () => {
-    const broken = new ParseAheadThread('file:///nonexistent/libpg-query.js');
+  it('sends with a chunk the parser answers for the SQL inside its DO blocks', () => {
+    const body = "BEGIN\n  EXECUTE 'CREATE INDEX t_x ON t (x)';\n  ALTER TABLE t ADD COLUMN y int;\nEND";
+    const doBlock = `DO $$${body}$$;`;
+    const chunks = Array.from({ length: 8 }, (_, i) => `SELECT ${i};\n${doBlock}`);
+    const at = chunks[0]!.indexOf('DO');
+    const job = thread.begin({ chunks, doStatements: chunks.map((): [number, number][] => [[at, at + doBlock.length]]) }, parseOrUndefined)!;
+    const answered = new Set<string>();
+    try {
+      chunks.forEach((_, index) => {
+        for (const key of job.take(index)?.prepared?.keys() ?? []) answered.add(key);
+        busyFor(5);
+      });
+    } finally {
+      job.close();
+    }
+    expect([...answered]).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^plpgsql:CREATE FUNCTION/),
+        "sql:SELECT 'CREATE INDEX t_x ON t (x)'",
+        'sql:CREATE INDEX t_x ON t (x)',
+        'sql:ALTER TABLE t ADD COLUMN y int',
+      ]),
+    );
+  });
+
+  it('leaves every chunk to the caller when the helper cannot start', async () => {
+    const broken = new ParseAheadThread(new URL('file:///nonexistent/parse-helper.js'));
     expect(await broken.ready()).toBe(false);
-    expect(broken.begin(chunksOf(12), parseOrUndefined)).toBeUndefined();
+    expect(broken.begin(plain(chunksOf(12)), parseOrUndefined)).toBeUndefined();
     await broken.stop();
   });
 });
 
 describe('parseMigration on a file large enough for the parse-ahead thread', () => {
-  beforeAll(() => useParseAheadThread(parserUrl));
+  beforeAll(() => useParseAheadThread(helperModule));
   afterAll(() => useParseAheadThread(undefined));
 
   // 3,000 statements: 15 chunks of 200, past the size where a second thread starts.
@@ -99,6 +127,18 @@ describe('parseMigration on a file large enough for the parse-ahead thread', () 
     expect(statements.map((s) => s.index)).toEqual(statements.map((_, i) => i));
     expect(statements[2_997]).toMatchObject({ kind: 'CreateStmt', line: 2_998, column: 1, text: 'CREATE TABLE t999 (id bigint)' });
     expect(statements[2_999]).toMatchObject({ kind: 'SelectStmt', line: 3_000, text: 'SELECT 999' });
+  });
+
+  it('expands DO blocks exactly as without the helper, from the answers it prepared', () => {
+    const withDo = tables.map((sql, i) => (i % 50 === 7 ? `${sql}\nDO $$BEGIN EXECUTE 'CREATE INDEX d${i} ON t${i} (id)'; END$$;` : sql));
+    const text = withDo.join('\n');
+    const withHelper = parseMigration(text, 'big.sql').statements;
+    useParseAheadThread(undefined);
+    const alone = parseMigration(text, 'big.sql').statements;
+    useParseAheadThread(helperModule);
+    const shape = (s: (typeof alone)[number]) => ({ kind: s.kind, line: s.line, column: s.column, text: s.text, node: s.node, doBlock: s.doBlock });
+    expect(withHelper.filter((s) => s.fromDoBlock)).toHaveLength(20);
+    expect(withHelper.map(shape)).toEqual(alone.map(shape));
   });
 
   it('places a syntax error deep in the file on its own line and keeps the statements around it', () => {

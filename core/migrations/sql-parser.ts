@@ -1,0 +1,145 @@
+/**
+ * The one door to libpg-query's parsers. The parse-ahead thread (parse-helper.ts) may already have
+ * parsed some of the texts this thread is about to parse, such as the bodies of DO blocks: it hands
+ * over what the parser answered, and `usePrepared` makes the calls below return that instead of
+ * parsing again. The answer is the parser's own either way, so findings never depend on which thread
+ * parsed what.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { loadModule, parsePlPgSQLSync, parseSync } from 'libpg-query';
+
+let loading: Promise<void> | undefined;
+let ready = false;
+
+/**
+ * The parser's WebAssembly holds PostgreSQL's generated grammar, one ~100 KB function. Once it is
+ * hot (a few thousand statements), V8 recompiles it with TurboFan: 500 ms of a second core and
+ * 600 MB of compiler memory (seen with --trace-wasm-compilation-times), for a speed-up the compile
+ * never pays back on a migration file. `--liftoff-only` would prevent that but V8 reads it only at
+ * start-up, and a GitHub Action cannot pass Node flags. The tier-up filter is read each time a
+ * function asks to tier up, so setting it here works in every face: it admits one function index,
+ * and no module has this many functions. Process-wide: other WebAssembly stays on baseline code too.
+ */
+const NO_WASM_FUNCTION = 2 ** 31 - 1;
+
+/** Loads the parser's WebAssembly module once (in this thread); await it before parsing. */
+export function loadParser(): Promise<void> {
+  if (!loading) {
+    setFlagsFromString(`--wasm-tier-up-filter=${NO_WASM_FUNCTION}`);
+    loading = loadModule().then(() => {
+      ready = true;
+    });
+  }
+  return loading;
+}
+
+export function isParserLoaded(): boolean {
+  return ready;
+}
+
+/** What the parser answered for one text: its JSON, or its error. */
+export type PreparedParse = { json: string } | { error: { message: string; cursorPosition?: number } };
+
+/** Parser answers by `parserKey`. */
+export type PreparedParses = Map<string, PreparedParse>;
+
+type Grammar = 'sql' | 'plpgsql';
+
+export function parserKey(grammar: Grammar, text: string): string {
+  return `${grammar}:${text}`;
+}
+
+/** Message and cursor (code points into the parsed text) of a libpg-query error. */
+export function parserError(error: unknown): { message: string; cursor?: number } {
+  const details = (error as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+  const message = details?.message ?? (error instanceof Error ? error.message : String(error));
+  return { message, cursor: details?.cursorPosition };
+}
+
+let prepared: PreparedParses | undefined;
+let recording: PreparedParses | undefined;
+
+/** Runs `work` with `answers` (from the other thread) consulted before the parser. */
+export function usePrepared<T>(answers: PreparedParses | undefined, work: () => T): T {
+  if (!answers || answers.size === 0) return work();
+  const outer = prepared;
+  prepared = answers;
+  try {
+    return work();
+  } finally {
+    prepared = outer;
+  }
+}
+
+/** Runs `work` and returns every parser answer it needed, to hand to another thread. */
+export function recordParses(work: () => void): PreparedParses {
+  const outer = recording;
+  const answers: PreparedParses = new Map();
+  recording = answers;
+  try {
+    work();
+  } finally {
+    recording = outer;
+  }
+  return answers;
+}
+
+function replay(answer: PreparedParse): unknown {
+  if ('json' in answer) return JSON.parse(answer.json);
+  throw Object.assign(new Error(answer.error.message), { sqlDetails: answer.error });
+}
+
+function call(grammar: Grammar, text: string, parser: (text: string) => unknown): unknown {
+  const answer = prepared?.get(parserKey(grammar, text));
+  if (answer) return replay(answer);
+  if (!recording) return parser(text);
+  const answers = recording;
+  const key = parserKey(grammar, text);
+  // libpg-query hands the parser's JSON to JSON.parse; keep that text to send it on as it is.
+  const realParse = JSON.parse;
+  let json: string | undefined;
+  JSON.parse = (source: string) => {
+    json = source;
+    return realParse(source);
+  };
+  try {
+    const tree = parser(text);
+    if (json !== undefined) answers.set(key, { json });
+    return tree;
+  } catch (error) {
+    const { message, cursor } = parserError(error);
+    answers.set(key, { error: cursor === undefined ? { message } : { message, cursorPosition: cursor } });
+    throw error;
+  } finally {
+    JSON.parse = realParse;
+  }
+}
+
+/** `parseSync`: the parse tree of SQL text, or the parser's error. */
+export function parseSql(text: string): unknown {
+  return call('sql', text, parseSync);
+}
+
+/**
+ * The parser's JSON for SQL text, not turned into objects: the cheapest form to send to another
+ * thread. Throws the parser's error.
+ */
+export function parseSqlJson(text: string): string {
+  const realParse = JSON.parse;
+  let json = '';
+  JSON.parse = (source: string) => {
+    json = source;
+    return undefined;
+  };
+  try {
+    parseSync(text);
+  } finally {
+    JSON.parse = realParse;
+  }
+  return json;
+}
+
+/** `parsePlPgSQLSync`: the PL/pgSQL tree of a `CREATE FUNCTION … LANGUAGE plpgsql`, or the error. */
+export function parsePlpgsql(text: string): unknown {
+  return call('plpgsql', text, parsePlPgSQLSync);
+}
