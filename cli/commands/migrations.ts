@@ -2,23 +2,15 @@
  * `faultline migrations lint`: the migration gate on local files. Prints text (default), one JSON
  * document, or SARIF; exits 0 without error findings, 1 with, 2 for bad usage or unreadable input.
  */
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
-import { CONFIG_FILE, lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
-import { runMigrationGate } from '../../core/migrations/gate.ts';
-import { startParseAheadThread, useParseAheadThread } from '../../core/migrations/parse.ts';
-import { ruleInfos } from '../../core/migrations/rules/index.ts';
-import { countFindings } from '../../core/report/migrations-counts.ts';
-import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
-import { migrationsToSarif } from '../../core/report/migrations-sarif.ts';
-import { renderMigrationsText } from '../../core/report/migrations-text.ts';
-import { renderSarif } from '../../core/report/sarif.ts';
+import { startParseAheadThread, useParseAheadThread } from '../../core/migrations/parse-ahead.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
-type Format = (typeof FORMATS)[number];
+export type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: faultline migrations lint [options] PATH...
 
@@ -37,7 +29,7 @@ Options:
 
 Exit status: 0 no error findings, 1 error findings, 2 bad usage or unreadable input.`;
 
-interface LintArgs {
+export interface LintArgs {
   format: Format;
   pgVersion?: number;
   databaseUrl?: string;
@@ -46,7 +38,7 @@ interface LintArgs {
   help: boolean;
 }
 
-function usageError(message: string): FaultlineError {
+export function usageError(message: string): FaultlineError {
   return new FaultlineError(message, { hint: "run 'faultline migrations lint --help' for the options" });
 }
 
@@ -94,17 +86,6 @@ function parse(args: string[]) {
   });
 }
 
-/**
- * --config FILE must exist; without it, the default file is read only when present. The validator
- * (ajv, yaml) is loaded only when there is a file to read.
- */
-async function loadConfig(file: string | undefined, cwd: string): Promise<MigrationConfig> {
-  const path = resolve(cwd, file ?? CONFIG_FILE);
-  if (file === undefined && !existsSync(path)) return migrationConfig({});
-  const { loadConfigFile } = await import('../../core/migrations/config-file.ts');
-  return migrationConfig(loadConfigFile(path));
-}
-
 /** Input this large (about 2,000 statements) keeps the second parser thread busy from the start. */
 const EARLY_HELPER_BYTES = 256 * 1024;
 
@@ -122,46 +103,18 @@ function largeInput(paths: readonly string[]): boolean {
   return bytes >= EARLY_HELPER_BYTES;
 }
 
-/**
- * Paths as the user typed them (they are also what the report shows). lintFiles reads relative
- * paths from the process's directory, so when the command runs for another one they become absolute.
- */
-function inDirectory(cwd: string, path: string): string {
-  return cwd === process.cwd() || isAbsolute(path) ? path : resolve(cwd, path);
-}
-
-/** PATH arguments as given; without any, the config's migrations.paths globs. */
-async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: string): Promise<string[]> {
-  if (options.paths.length > 0) return options.paths.map((path) => inDirectory(cwd, path));
-  if (config.paths.length === 0) {
-    throw usageError(`no PATH given and no migrations.paths in ${options.config ?? CONFIG_FILE}: name the migration files or folders to lint`);
-  }
-  const { findMigrationFiles } = await import('../../core/migrations/find-files.ts');
-  const found = await findMigrationFiles(cwd, config.paths, config.exclude);
-  return found.map((path) => inDirectory(cwd, path));
-}
-
 async function lint(args: string[], io: CliIO): Promise<number> {
   const options = parseLintArgs(args);
   if (options.help) {
     writeLine(io.stdout, USAGE);
     return 0;
   }
-  // Large files are parsed partly on a second thread, started now when the input is known to be
-  // large so that its start-up overlaps reading the config and the files.
+  // Large files are parsed on a second thread, started before the linter loads when the input is
+  // known to be large, so that its start-up overlaps loading the linter and reading the files.
   useParseAheadThread(new URL('../../core/migrations/parse-helper.ts', import.meta.url));
   if (largeInput(options.paths.map((path) => resolve(io.cwd, path)))) startParseAheadThread();
-  const config = await loadConfig(options.config, io.cwd);
-  const paths = await pathsToLint(options, config, io.cwd);
-  const { report, shadow } = await runMigrationGate(paths, {
-    ...lintOptionsFrom(config),
-    ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
-  });
-  if (options.format === 'json') io.stdout.write(renderMigrationsJson(report));
-  else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, ruleInfos)));
-  else io.stdout.write(renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) }));
-  return countFindings(report).errors > 0 ? 1 : 0;
+  const { runLint } = await import('./migrations-lint.ts');
+  return runLint(options, io);
 }
 
 export const command: CliCommand = {

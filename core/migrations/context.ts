@@ -75,6 +75,7 @@ export class MigrationState implements MigrationContext {
   readonly path: string;
   readonly assumeTransaction: boolean;
   transactionDepth = 0;
+  longestNameBytes = Number.POSITIVE_INFINITY;
   openTransaction: { line: number; column: number } | undefined;
   private doBlockOffset: number | undefined;
   private readonly created = new RelationSet();

@@ -123,7 +123,14 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     context.apply(statement, locks);
   };
   // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
-  const parsed = parseMigrationInChunks(text, path, (statements) => statements.forEach(lintStatement));
+  const parsed = parseMigrationInChunks(
+    text,
+    path,
+    (statements) => statements.forEach(lintStatement),
+    (split) => {
+      context.longestNameBytes = split.longestNameBytes;
+    },
+  );
   context.finish();
   for (const { rule, severity } of enabled) {
     if (!rule.checkEnd) continue;

@@ -5,17 +5,18 @@
  * `receiveMessageOnPort` and this thread sleeps on `Atomics.wait` when it must, so no event loop is
  * needed while a file is linted.
  *
- * Both threads take chunks from one shared counter. This thread always takes exactly the chunk it
- * lints next when the helper has not claimed it, so neither thread idles while the other works and
- * the helper, which has nothing else to do, parses the chunks ahead. The helper stays at most
- * AHEAD_LIMIT chunks ahead of the linting, so memory stays bounded however long the file is.
+ * The helper parses every chunk, in order, at most AHEAD_LIMIT chunks ahead of the linting, so memory
+ * stays bounded however long the file is. Linting a chunk costs more than parsing it, so this thread
+ * seldom waits. It does not parse chunks itself while the helper lives: the parser's WebAssembly and
+ * the JIT are cold in each thread, and DO-block bodies of a chunk parsed here miss the answers the
+ * helper prepares (together 150 ms of the 20,000-statement benchmark when this thread helped).
  *
  * The helper is only an accelerator: if it cannot start, fails on a chunk (a syntax error) or stops
  * answering, this thread parses that chunk itself, exactly as it would without a helper, so the
  * findings never depend on it.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { AHEAD_LIMIT, type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED, SLOTS } from './parse-ahead-protocol.ts';
+import { type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED, SLOTS } from './parse-ahead-protocol.ts';
 import type { PreparedParses } from './sql-parser.ts';
 
 // Waits are short and repeated; a helper silent for this long is taken for dead.
@@ -38,24 +39,52 @@ export interface ParseAhead {
   close(): void;
 }
 
-/** Parses one chunk in this thread: its tree, or undefined when it does not parse. */
-export type ParseHere = (sql: string) => unknown;
+let helperModule: string | URL | undefined;
+let current: ParseAheadThread | undefined;
 
-type Ready = ChunkResult | ParsedChunk;
+/**
+ * Lets large files be parsed on a second thread, which runs `module`: parse-helper.ts as this face
+ * ships it (the source file, or its bundle next to an action's). The thread starts with the first
+ * large file, or earlier with `startParseAheadThread`, and serves the later ones. `undefined` stops it.
+ */
+export function useParseAheadThread(module: string | URL | undefined): void {
+  void current?.stop();
+  current = undefined;
+  helperModule = module;
+}
+
+/**
+ * Starts the helper now, so that its start-up (a new isolate, the parser's WebAssembly) overlaps
+ * what this thread does before linting: loading the linter, reading the files. Faces call it when
+ * they know a large file is coming; starting it costs small inputs more than it saves.
+ */
+export function startParseAheadThread(): void {
+  parseAheadThread();
+}
+
+/** The helper, started if need be; undefined when none is configured or it cannot start. */
+export function parseAheadThread(): ParseAheadThread | undefined {
+  if (current === undefined && helperModule !== undefined) {
+    try {
+      current = new ParseAheadThread(helperModule);
+    } catch {
+      // No thread (resource limits): files are parsed in this thread, as without the helper.
+      helperModule = undefined;
+    }
+  }
+  return current;
+}
+
 
 /** One file's chunks, shared between this thread and the helper. */
 class ParseJob implements ParseAhead {
   private readonly state: Int32Array;
   private readonly port: MessagePort;
   private readonly helper: ParseAheadThread;
-  private readonly chunks: readonly string[];
-  private readonly parseHere: ParseHere;
-  private readonly ready = new Map<number, Ready>();
+  private readonly ready = new Map<number, ChunkResult>();
 
-  constructor(helper: ParseAheadThread, worker: Worker, job: ParseJobInput, parseHere: ParseHere) {
+  constructor(helper: ParseAheadThread, worker: Worker, job: ParseJobInput) {
     this.helper = helper;
-    this.chunks = job.chunks;
-    this.parseHere = parseHere;
     this.state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -71,11 +100,10 @@ class ParseJob implements ParseAhead {
       const ready = this.ready.get(index);
       if (ready) {
         this.ready.delete(index);
-        if ('tree' in ready) return ready;
         if (ready.json === undefined) return undefined;
         return { tree: JSON.parse(ready.json), ...(ready.prepared ? { prepared: ready.prepared } : {}) };
       }
-      if (!this.helper.alive || this.claim(index)) return undefined;
+      if (!this.helper.alive) return undefined;
       const posted = Atomics.load(this.state, POSTED);
       const message = receiveMessageOnPort(this.port);
       if (message) {
@@ -84,22 +112,11 @@ class ParseJob implements ParseAhead {
         silentMs = 0;
         continue;
       }
-      // The helper is still on this chunk: rather than sleep, parse one further ahead here.
-      const next = Atomics.load(this.state, NEXT);
-      if (next < this.chunks.length && next - index < AHEAD_LIMIT && this.claim(next)) {
-        this.ready.set(next, { tree: this.parseHere(this.chunks[next]!) });
-        continue;
-      }
       if (Atomics.wait(this.state, POSTED, posted, WAIT_SLICE_MS) === 'timed-out') {
         silentMs += WAIT_SLICE_MS;
         if (silentMs >= SILENT_HELPER_MS) this.helper.alive = false;
       }
     }
-  }
-
-  /** Claims `chunk` for this thread when it is the next unclaimed one. */
-  private claim(chunk: number): boolean {
-    return Atomics.compareExchange(this.state, NEXT, chunk, chunk + 1) === chunk;
   }
 
   close(): void {
@@ -144,8 +161,8 @@ export class ParseAheadThread {
   }
 
   /** Starts parsing a file's chunks (taken in order), or returns undefined once the helper is gone. */
-  begin(job: ParseJobInput, parseHere: ParseHere): ParseAhead | undefined {
-    return this.alive ? new ParseJob(this, this.worker, job, parseHere) : undefined;
+  begin(job: ParseJobInput): ParseAhead | undefined {
+    return this.alive ? new ParseJob(this, this.worker, job) : undefined;
   }
 
   stop(): Promise<number> {

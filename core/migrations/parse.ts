@@ -5,15 +5,15 @@
  * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
  * procedure bodies run later, when called, and are left alone.
  */
-import { type ParseAhead, type ParsedChunk, ParseAheadThread } from './parse-ahead.ts';
+import { type ParseAhead, type ParsedChunk, parseAheadThread, startParseAheadThread, useParseAheadThread } from './parse-ahead.ts';
 import { codePointToChar, LineIndex } from './positions.ts';
-import { type LineComment, type Segment, splitStatements } from './split.ts';
-import { isParserLoaded, loadParser, parserError, parseSql, usePrepared } from './sql-parser.ts';
+import { type LineComment, type Segment, type SplitResult, splitStatements } from './split.ts';
+import { isParserLoaded, loadParser, parserError, usePrepared } from './sql-parser.ts';
 import { parseHost, type SourceFile, syntaxErrorStatement } from './statements.ts';
 import type { Statement } from './types.ts';
 
 export { SYNTAX_ERROR_KIND, type SyntaxErrorNode } from './statements.ts';
-export { isParserLoaded, loadParser };
+export { isParserLoaded, loadParser, startParseAheadThread, useParseAheadThread };
 
 export interface ParsedMigration {
   /** Statements in file order, DO blocks expanded; rejected text appears as `SyntaxError`. */
@@ -21,42 +21,6 @@ export interface ParsedMigration {
   /** Every `--` comment outside string literals (suppressions are found here). */
   comments: LineComment[];
   lines: LineIndex;
-}
-
-let helperModule: string | URL | undefined;
-let parseAhead: ParseAheadThread | undefined;
-
-/**
- * Lets large files be parsed partly on a second thread (see parse-ahead.ts), which runs
- * `helperModule`: parse-helper.ts as this face ships it (the source file next to this one, or its
- * bundle next to an action's). The thread starts with the first large file, or earlier with
- * `startParseAheadThread`, and serves the later ones. `undefined` stops it.
- */
-export function useParseAheadThread(module: string | URL | undefined): void {
-  void parseAhead?.stop();
-  parseAhead = undefined;
-  helperModule = module;
-}
-
-/**
- * Starts the helper now, so that its start-up overlaps what this thread does before linting (loading
- * modules, reading files). Faces call it when they know a large file is coming; starting it costs
- * small inputs more than it saves.
- */
-export function startParseAheadThread(): void {
-  parseAheadThread();
-}
-
-function parseAheadThread(): ParseAheadThread | undefined {
-  if (parseAhead === undefined && helperModule !== undefined) {
-    try {
-      parseAhead = new ParseAheadThread(helperModule);
-    } catch {
-      // No thread (resource limits): files are parsed in this thread, as without the helper.
-      helperModule = undefined;
-    }
-  }
-  return parseAhead;
 }
 
 // Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
@@ -75,15 +39,6 @@ function parseSegmentAlone(source: SourceFile, segment: Segment, out: Statement[
     const errorAt = segment.start + (cursor === undefined ? 0 : codePointToChar(sql, cursor));
     const text = sql.replace(/;\s*$/, '');
     out.push(syntaxErrorStatement(source, text, segment.start, message, errorAt));
-  }
-}
-
-function parseOrUndefined(sql: string): unknown {
-  try {
-    return parseSql(sql);
-  } catch {
-    // parseChunk parses it again, statement by statement, to place the error.
-    return undefined;
   }
 }
 
@@ -130,7 +85,7 @@ function beginParseAhead(source: SourceFile, chunks: Segment[][]): ParseAhead | 
     const from = chunk[0]!.start;
     return chunk.filter((s) => s.firstWord === 'do').map((s): [number, number] => [s.start - from, s.end - from]);
   });
-  return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements }, parseOrUndefined);
+  return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements });
 }
 
 export interface ParsedOutline {
@@ -145,11 +100,17 @@ export interface ParsedOutline {
  * `index` set) to `visit` and dropping them afterwards, so memory stays bounded however long the
  * file is. Never throws for any text (once the parser is loaded).
  */
-export function parseMigrationInChunks(text: string, path: string, visit: (statements: Statement[]) => void): ParsedOutline {
+export function parseMigrationInChunks(
+  text: string,
+  path: string,
+  visit: (statements: Statement[]) => void,
+  onSplit?: (split: Pick<SplitResult, 'longestNameBytes'>) => void,
+): ParsedOutline {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() first');
   const lines = new LineIndex(text);
   const source: SourceFile = { text, path, lines };
-  const { segments, comments } = splitStatements(text);
+  const { segments, comments, longestNameBytes } = splitStatements(text);
+  onSplit?.({ longestNameBytes });
   const chunks = chunkSegments(segments);
   // Handing chunks to the second thread pays off once there are a few to overlap with linting.
   const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;

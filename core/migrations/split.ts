@@ -26,6 +26,17 @@ export interface LineComment {
 export interface SplitResult {
   segments: Segment[];
   comments: LineComment[];
+  /**
+   * At least the UTF-8 length of every identifier written outside literals and comments (keywords
+   * included): a bound found on the way, so a file whose names are all short needs no closer look.
+   */
+  longestNameBytes: number;
+}
+
+/** At most how many UTF-8 bytes `text[from, to)` takes: one a unit when ASCII, else three. */
+function utf8BytesBound(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) >= 128) return 3 * (to - from);
+  return to - from;
 }
 
 const SEMICOLON = 59;
@@ -171,6 +182,7 @@ export function splitStatements(text: string): SplitResult {
   let i = 0;
   let start = -1;
   let parens = 0;
+  let longestNameBytes = 0;
 
   const finish = (end: number): void => {
     if (start !== -1) segments.push({ start, end, firstWord: routine.words[0] ?? '' });
@@ -204,7 +216,9 @@ export function splitStatements(text: string): SplitResult {
     if (c === QUOTE) {
       i = skipQuoted(text, i, QUOTE, false);
     } else if (c === DQUOTE) {
-      i = skipQuoted(text, i, DQUOTE, false);
+      const end = skipQuoted(text, i, DQUOTE, false);
+      longestNameBytes = Math.max(longestNameBytes, utf8BytesBound(text, i + 1, end - 1));
+      i = end;
     } else if (c === DOLLAR) {
       const tag = dollarTagAt(text, i);
       if (tag) {
@@ -228,6 +242,7 @@ export function splitStatements(text: string): SplitResult {
         i = skipQuoted(text, j, QUOTE, true);
         continue;
       }
+      if (j - i > longestNameBytes / 3) longestNameBytes = Math.max(longestNameBytes, utf8BytesBound(text, i, j));
       // Only short words matter (create/or/replace/function/procedure/begin/case/end/do).
       if (routine.listening) routine.word(j - i <= 9 ? text.slice(i, j).toLowerCase() : '');
       i = j;
@@ -236,7 +251,7 @@ export function splitStatements(text: string): SplitResult {
     }
   }
   finish(n);
-  return { segments, comments };
+  return { segments, comments, longestNameBytes };
 }
 
 export interface IdentifierToken {

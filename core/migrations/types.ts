@@ -86,6 +86,11 @@ export interface MigrationContext {
   openTransaction: { line: number; column: number } | undefined;
   /** True while the statements of one DO block run (they share one transaction). */
   inDoBlock: boolean;
+  /**
+   * At least the UTF-8 length of every identifier written in the file's own text (outside literals,
+   * comments and DO bodies); Infinity when not known. Identifier checks skip files below the limit.
+   */
+  longestNameBytes: number;
   /** The file runs inside a transaction the migration tool opens (config `assume-transaction`). */
   assumeTransaction: boolean;
   /** Enum values added (`ALTER TYPE … ADD VALUE`) in the current transaction, by enum type name. */

@@ -7,23 +7,7 @@ import type { Rule, RuleHit } from '../types.ts';
 const MAX_BYTES = 63;
 // A UTF-16 code unit is at most 3 UTF-8 bytes (a surrogate pair, 2 units, is 4), so a name over 63
 // bytes has at least 22 code units: shorter tokens cannot be too long and are not even looked at.
-// In ASCII text a unit is a byte, so there it takes 64.
 const MIN_UNITS_OVER_LIMIT = Math.ceil((MAX_BYTES + 1) / 3);
-
-/**
- * Text that may hold a token of `units` or more: a run of identifier characters, or a quoted name,
- * that long. Most statements have neither, and a regular expression says so much faster than the
- * tokenizer; a match (in a string literal, say) only means the tokenizer has a look.
- */
-const mayHoldLongToken = (units: number) => new RegExp(`[A-Za-z0-9_$\\u0080-\\uffff]{${units}}|"(?:[^"]|""){${units}}`);
-const MAY_HOLD_LONG_NAME = mayHoldLongToken(MIN_UNITS_OVER_LIMIT);
-const MAY_HOLD_LONG_ASCII_NAME = mayHoldLongToken(MAX_BYTES + 1);
-const NON_ASCII = /[^\x00-\x7f]/;
-
-function mayHoldLongIdentifier(text: string): boolean {
-  if (!MAY_HOLD_LONG_NAME.test(text)) return false;
-  return NON_ASCII.test(text) || MAY_HOLD_LONG_ASCII_NAME.test(text);
-}
 
 /** `name` cut to 63 bytes at a character boundary, as PostgreSQL stores it. */
 export function truncateIdentifier(name: string): string {
@@ -48,11 +32,13 @@ export const identifierTooLong: Rule = {
     'NOTICE. Two long names that share their first 63 bytes collide, and application code, ORMs and later ' +
     'migrations that use the full name no longer find the object. Bytes, not characters: ü or é take two ' +
     'bytes, so a 40-character name can already be too long. Enum labels have the same limit and fail outright.',
-  check(statement) {
+  check(statement, context) {
     if (statement.kind === 'SyntaxError') return [];
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
-    const tokens = mayHoldLongIdentifier(statement.text) ? identifierTokens(statement.text, MIN_UNITS_OVER_LIMIT) : [];
+    // The splitter bounded the names of the file's own text; SQL run by DO blocks is not part of it.
+    const mayBeTooLong = statement.fromDoBlock || context.longestNameBytes > MAX_BYTES;
+    const tokens = mayBeTooLong ? identifierTokens(statement.text, MIN_UNITS_OVER_LIMIT) : [];
     for (const token of tokens) {
       const bytes = utf8Length(token.name);
       if (bytes <= MAX_BYTES || seen.has(token.name)) continue;

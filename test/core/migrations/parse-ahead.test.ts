@@ -6,14 +6,6 @@ await loadParser();
 
 const helperModule = new URL('../../../core/migrations/parse-helper.ts', import.meta.url);
 
-const parseOrUndefined = (sql: string): unknown => {
-  try {
-    return parseSync(sql);
-  } catch {
-    return undefined;
-  }
-};
-
 /** `count` chunks of SQL, each a few statements naming its own table. */
 const chunksOf = (count: number): string[] =>
   Array.from({ length: count }, (_, i) => `CREATE TABLE t${i} (id bigint);\nCREATE INDEX t${i}_id ON t${i} (id);\nALTER TABLE t${i} ADD COLUMN c text;`);
@@ -32,33 +24,28 @@ describe('ParseAheadThread', () => {
   });
   afterAll(() => thread.stop());
 
-  it('hands back, in order, the same tree for every chunk as parsing it here would, whichever thread parsed it', () => {
+  it('hands back, in order, the same tree for every chunk as parsing it here would', () => {
     const chunks = chunksOf(40);
-    const job = thread.begin(plain(chunks), parseOrUndefined)!;
-    let fromHelper = 0;
+    const job = thread.begin(plain(chunks))!;
     try {
       chunks.forEach((sql, index) => {
-        // undefined means "parse it yourself": this thread had claimed the chunk first.
-        const tree = job.take(index)?.tree;
-        if (tree !== undefined) fromHelper++;
-        expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
-        busyFor(5);
+        expect(job.take(index)?.tree).toEqual(parseSync(sql));
+        if (index % 3 === 0) busyFor(5);
       });
     } finally {
       job.close();
     }
-    expect(fromHelper).toBeGreaterThan(0);
   });
 
   it('leaves a chunk that does not parse to the caller and carries on with the next ones', () => {
     const chunks = chunksOf(20);
     chunks[7] = 'CREATE TABLE broken (id bigint;';
-    const job = thread.begin(plain(chunks), parseOrUndefined)!;
+    const job = thread.begin(plain(chunks))!;
     try {
       chunks.forEach((sql, index) => {
         const tree = job.take(index)?.tree;
         if (index === 7) expect(tree).toBeUndefined();
-        else expect(tree ?? parseSync(sql)).toEqual(parseSync(sql));
+        else expect(tree).toEqual(parseSync(sql));
         busyFor(2);
       });
     } finally {
@@ -67,14 +54,14 @@ describe('ParseAheadThread', () => {
   });
 
   it('takes the next file after one that was closed before every chunk was taken (a visitor that threw)', () => {
-    const abandoned = thread.begin(plain(chunksOf(30)), parseOrUndefined)!;
+    const abandoned = thread.begin(plain(chunksOf(30)))!;
     abandoned.take(0);
     abandoned.close();
     const chunks = chunksOf(10).map((sql) => sql.replaceAll('t', 'u'));
-    const job = thread.begin(plain(chunks), parseOrUndefined)!;
+    const job = thread.begin(plain(chunks))!;
     try {
       chunks.forEach((sql, index) => {
-        expect(job.take(index)?.tree ?? parseSync(sql)).toEqual(parseSync(sql));
+        expect(job.take(index)?.tree).toEqual(parseSync(sql));
       });
     } finally {
       job.close();
@@ -86,7 +73,7 @@ describe('ParseAheadThread', () => {
     const doBlock = `DO $$${body}$$;`;
     const chunks = Array.from({ length: 8 }, (_, i) => `SELECT ${i};\n${doBlock}`);
     const at = chunks[0]!.indexOf('DO');
-    const job = thread.begin({ chunks, doStatements: chunks.map((): [number, number][] => [[at, at + doBlock.length]]) }, parseOrUndefined)!;
+    const job = thread.begin({ chunks, doStatements: chunks.map((): [number, number][] => [[at, at + doBlock.length]]) })!;
     const answered = new Set<string>();
     try {
       chunks.forEach((_, index) => {
@@ -109,7 +96,7 @@ describe('ParseAheadThread', () => {
   it('leaves every chunk to the caller when the helper cannot start', async () => {
     const broken = new ParseAheadThread(new URL('file:///nonexistent/parse-helper.js'));
     expect(await broken.ready()).toBe(false);
-    expect(broken.begin(plain(chunksOf(12)), parseOrUndefined)).toBeUndefined();
+    expect(broken.begin(plain(chunksOf(12)))).toBeUndefined();
     await broken.stop();
   });
 });

@@ -107,4 +107,12 @@ describe('splitStatements', () => {
     expect(splitStatements("SELECT 'abc; SELECT 2;").segments).toHaveLength(1);
     expect(splitStatements('SELECT 1; /* open').segments).toHaveLength(1);
   });
+
+  it('bounds the UTF-8 length of the names written outside literals and comments', () => {
+    expect(splitStatements('CREATE TABLE orders_archive (id int);').longestNameBytes).toBe('orders_archive'.length);
+    expect(splitStatements(`SELECT '${'x'.repeat(90)}' -- ${'y'.repeat(90)}\n;`).longestNameBytes).toBe('select'.length);
+    expect(splitStatements(`CREATE TABLE "${'q'.repeat(70)}" (id int);`).longestNameBytes).toBe(70);
+    // Three bytes a UTF-16 unit is the most a name can take: ü (two bytes) is counted as three.
+    expect(splitStatements('CREATE TABLE grüße (id int);').longestNameBytes).toBe(15);
+  });
 });

@@ -28,4 +28,15 @@ COMMENT ON TABLE orders IS '${'long text '.repeat(20)}';
 CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ DECLARE ${'v'.repeat(70)} int; BEGIN RETURN 1; END $$;`;
     expect(findingsOf(rule, sql)).toEqual([]);
   });
+
+  it('finds a long name run by a DO block in a file whose own names are all short', () => {
+    const name = 'x'.repeat(70);
+    const sql = `CREATE TABLE t (id int);\nDO $$BEGIN EXECUTE 'CREATE INDEX ${name} ON t (id)'; END$$;`;
+    expect(findingsOf(rule, sql)).toHaveLength(1);
+  });
+
+  it('finds a 22-character name of three-byte characters (66 bytes) among short ASCII ones', () => {
+    const name = '表'.repeat(22);
+    expect(findingsOf(rule, `CREATE TABLE t (id int, ${name} text);`)).toHaveLength(1);
+  });
 });

@@ -1,0 +1,61 @@
+/**
+ * The run behind `faultline migrations lint`, loaded once the arguments are read (so the parse-ahead
+ * thread can start before the linter loads): config, files, the gate, and the report in the chosen format.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { CONFIG_FILE, lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
+import { runMigrationGate } from '../../core/migrations/gate.ts';
+import { ruleInfos } from '../../core/migrations/rules/index.ts';
+import { countFindings } from '../../core/report/migrations-counts.ts';
+import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
+import { migrationsToSarif } from '../../core/report/migrations-sarif.ts';
+import { renderMigrationsText } from '../../core/report/migrations-text.ts';
+import { renderSarif } from '../../core/report/sarif.ts';
+import type { CliIO } from '../io.ts';
+import { type LintArgs, usageError } from './migrations.ts';
+
+/**
+ * --config FILE must exist; without it, the default file is read only when present. The validator
+ * (ajv, yaml) is loaded only when there is a file to read.
+ */
+async function loadConfig(file: string | undefined, cwd: string): Promise<MigrationConfig> {
+  const path = resolve(cwd, file ?? CONFIG_FILE);
+  if (file === undefined && !existsSync(path)) return migrationConfig({});
+  const { loadConfigFile } = await import('../../core/migrations/config-file.ts');
+  return migrationConfig(loadConfigFile(path));
+}
+
+/**
+ * Paths as the user typed them (they are also what the report shows). lintFiles reads relative
+ * paths from the process's directory, so when the command runs for another one they become absolute.
+ */
+function inDirectory(cwd: string, path: string): string {
+  return cwd === process.cwd() || isAbsolute(path) ? path : resolve(cwd, path);
+}
+
+/** PATH arguments as given; without any, the config's migrations.paths globs. */
+async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: string): Promise<string[]> {
+  if (options.paths.length > 0) return options.paths.map((path) => inDirectory(cwd, path));
+  if (config.paths.length === 0) {
+    throw usageError(`no PATH given and no migrations.paths in ${options.config ?? CONFIG_FILE}: name the migration files or folders to lint`);
+  }
+  const { findMigrationFiles } = await import('../../core/migrations/find-files.ts');
+  const found = await findMigrationFiles(cwd, config.paths, config.exclude);
+  return found.map((path) => inDirectory(cwd, path));
+}
+
+/** Lints as `options` say and writes the report; the exit code. */
+export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
+  const config = await loadConfig(options.config, io.cwd);
+  const paths = await pathsToLint(options, config, io.cwd);
+  const { report, shadow } = await runMigrationGate(paths, {
+    ...lintOptionsFrom(config),
+    ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+  });
+  if (options.format === 'json') io.stdout.write(renderMigrationsJson(report));
+  else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, ruleInfos)));
+  else io.stdout.write(renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) }));
+  return countFindings(report).errors > 0 ? 1 : 0;
+}
