@@ -14,7 +14,7 @@ export const POSTED = 2;
 export const SLOTS = 3;
 
 /** How many chunks the helper may parse ahead of the linting: memory stays bounded. */
-export const AHEAD_LIMIT = 4;
+export const AHEAD_LIMIT = 16;
 
 /** One file, sent to the helper. */
 export interface ParseJobMessage {

@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import { AHEAD_LIMIT, type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED } from './parse-ahead-protocol.ts';
 import { LineIndex } from './positions.ts';
-import { loadParser, type PreparedParses, parseSqlJson, recordParses } from './sql-parser.ts';
+import { loadParser, type PreparedParses, parseSql, parseSqlJson, recordParses } from './sql-parser.ts';
 import { parseHost } from './statements.ts';
 
 function claim(state: Int32Array, chunks: number): number {
@@ -28,16 +28,18 @@ function claim(state: Int32Array, chunks: number): number {
 /** Parser answers the expansion of these DO statements needs; failures are left to the other thread. */
 function prepareDoBlocks(chunk: string, doStatements: [number, number][]): PreparedParses | undefined {
   if (doStatements.length === 0) return undefined;
-  return recordParses(() => {
-    for (const [start, end] of doStatements) {
-      const sql = chunk.slice(start, end);
-      try {
-        parseHost({ text: sql, path: '', lines: new LineIndex(sql) }, { sql, toFile: (i) => i }, 0, []);
-      } catch {
-        // A DO statement that does not parse: the linting thread reports it.
-      }
+  const answers: PreparedParses = new Map();
+  for (const [start, end] of doStatements) {
+    const sql = chunk.slice(start, end);
+    try {
+      // The DO statement itself the linting thread has in the chunk's tree: only what it runs is recorded.
+      const tree = parseSql(sql);
+      recordParses(() => parseHost({ text: sql, path: '', lines: new LineIndex(sql) }, { sql, toFile: (i) => i }, 0, [], tree), answers);
+    } catch {
+      // A DO statement that does not parse: the linting thread reports it.
     }
-  });
+  }
+  return answers;
 }
 
 function runJob({ chunks, doStatements, shared, port }: ParseJobMessage): void {
@@ -61,8 +63,29 @@ function runJob({ chunks, doStatements, shared, port }: ParseJobMessage): void {
 const jobs: ParseJobMessage[] = [];
 let loaded = false;
 parentPort?.on('message', (job: ParseJobMessage) => (loaded ? runJob(job) : jobs.push(job)));
+/**
+ * A few statements of the kinds migrations are made of, parsed once while the linting thread is
+ * still loading and splitting: the parser's WebAssembly is compiled function by function on first
+ * use, and the first real chunk should not wait for that.
+ */
+const WARM_UP = `CREATE TABLE warm (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL DEFAULT 'x', at timestamptz DEFAULT now());
+CREATE INDEX CONCURRENTLY warm_name ON warm (lower(name)) WHERE id > 0;
+ALTER TABLE warm ADD COLUMN n numeric(12, 2), ADD CONSTRAINT warm_fk FOREIGN KEY (id) REFERENCES other (id) NOT VALID;
+UPDATE warm SET name = 'y' WHERE id BETWEEN 1 AND 2; COMMENT ON TABLE warm IS 'w'; SET lock_timeout = '1s'; BEGIN; COMMIT;
+DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_class) THEN EXECUTE 'CREATE INDEX i ON warm (id)'; END IF; END$$;`;
+
+function warmUp(): void {
+  try {
+    prepareDoBlocks(WARM_UP, [[WARM_UP.indexOf('DO $$'), WARM_UP.length]]);
+    parseSqlJson(WARM_UP);
+  } catch {
+    // Only a warm-up.
+  }
+}
+
 // No top-level await: the action bundles this file as CommonJS.
 void loadParser().then(() => {
+  warmUp();
   loaded = true;
   parentPort?.postMessage('ready');
   for (const job of jobs.splice(0)) runJob(job);

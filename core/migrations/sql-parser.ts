@@ -71,10 +71,9 @@ export function usePrepared<T>(answers: PreparedParses | undefined, work: () => 
   }
 }
 
-/** Runs `work` and returns every parser answer it needed, to hand to another thread. */
-export function recordParses(work: () => void): PreparedParses {
+/** Runs `work` and returns every parser answer it needed (added to `answers`), to hand to another thread. */
+export function recordParses(work: () => void, answers: PreparedParses = new Map()): PreparedParses {
   const outer = recording;
-  const answers: PreparedParses = new Map();
   recording = answers;
   try {
     work();
