@@ -6,12 +6,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CONFIG_FILE, lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
 import { runMigrationGate } from '../../core/migrations/gate.ts';
-import { ruleInfos } from '../../core/migrations/rules/index.ts';
+import type { ShadowReport } from '../../core/migrations/shadow-types.ts';
+import type { LintReport } from '../../core/migrations/types.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
-import { renderMigrationsJson } from '../../core/report/migrations-json.ts';
-import { migrationsToSarif } from '../../core/report/migrations-sarif.ts';
-import { renderMigrationsText } from '../../core/report/migrations-text.ts';
-import { renderSarif } from '../../core/report/sarif.ts';
 import type { CliIO } from '../io.ts';
 import { type LintArgs, usageError } from './migrations.ts';
 
@@ -54,8 +51,21 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
-  if (options.format === 'json') io.stdout.write(renderMigrationsJson(report));
-  else if (options.format === 'sarif') io.stdout.write(renderSarif(migrationsToSarif(report, ruleInfos)));
-  else io.stdout.write(renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) }));
+  io.stdout.write(await render(options.format, report, io, shadow));
   return countFindings(report).errors > 0 ? 1 : 0;
+}
+
+/** The report in `format`; each renderer is loaded only when asked for (SARIF pulls in node:crypto). */
+async function render(format: LintArgs['format'], report: LintReport, io: CliIO, shadow: ShadowReport | undefined): Promise<string> {
+  if (format === 'json') return (await import('../../core/report/migrations-json.ts')).renderMigrationsJson(report);
+  if (format === 'sarif') {
+    const [{ migrationsToSarif }, { renderSarif }, { ruleInfos }] = await Promise.all([
+      import('../../core/report/migrations-sarif.ts'),
+      import('../../core/report/sarif.ts'),
+      import('../../core/migrations/rules/index.ts'),
+    ]);
+    return renderSarif(migrationsToSarif(report, ruleInfos));
+  }
+  const { renderMigrationsText } = await import('../../core/report/migrations-text.ts');
+  return renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) });
 }
