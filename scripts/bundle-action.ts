@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const WASM_ASSETS = [{ marker: 'libpg-query.wasm', file: 'node_modules/libpg-query/wasm/libpg-query.wasm' }];
+// Worker threads an entry starts from a file next to it, bundled on their own.
+const WORKER_ENTRIES = [{ marker: 'parse-helper.js', entry: 'core/migrations/parse-helper.ts' }];
 
 export function listActions(): string[] {
   const dir = join(ROOT, 'actions');
@@ -30,13 +32,21 @@ export async function bundleAction(name: string): Promise<Map<string, Buffer>> {
   const manifest = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
   if (manifest.runs.using !== 'node24') throw new Error(`actions/${name}/action.yml: runs.using must be node24`);
   const files = new Map<string, Buffer>();
+  const entries: { file: string; entry: string }[] = [];
   for (const target of [manifest.runs.main, manifest.runs.pre, manifest.runs.post]) {
     if (!target) continue;
     const match = /^dist\/([\w-]+)\.js$/.exec(target);
     if (!match) throw new Error(`actions/${name}/action.yml: entry ${target} must be dist/<name>.js`);
-    const entry = join(actionDir, 'src', `${match[1]}.ts`);
+    entries.push({ file: `${match[1]}.js`, entry: join(actionDir, 'src', `${match[1]}.ts`) });
+  }
+  for (let i = 0; i < entries.length; i++) {
+    const { file, entry } = entries[i]!;
+    const target = `dist/${file}`;
     const { code, assets } = await ncc(entry, { esm: false, transpileOnly: true, quiet: true, cache: false });
-    files.set(`${match[1]}.js`, Buffer.from(code));
+    files.set(file, Buffer.from(code));
+    for (const worker of WORKER_ENTRIES) {
+      if (code.includes(worker.marker) && !entries.some((e) => e.file === worker.marker)) entries.push({ file: worker.marker, entry: join(ROOT, worker.entry) });
+    }
     for (const [asset, { source }] of Object.entries(assets)) {
       const contents = Buffer.from(source);
       const earlier = files.get(asset);
@@ -44,8 +54,8 @@ export async function bundleAction(name: string): Promise<Map<string, Buffer>> {
       if (earlier && !earlier.equals(contents)) throw new Error(`actions/${name}: entries ${target} and another both emit a different ${asset}`);
       files.set(asset, contents);
     }
-    for (const { marker, file } of WASM_ASSETS) {
-      if (code.includes(marker)) files.set(marker, readFileSync(join(ROOT, file)));
+    for (const { marker, file: wasm } of WASM_ASSETS) {
+      if (code.includes(marker)) files.set(marker, readFileSync(join(ROOT, wasm)));
     }
   }
   files.set('package.json', Buffer.from('{ "type": "commonjs" }\n'));

@@ -2,11 +2,10 @@
  * `faultline migrations lint`: the migration gate on local files. Prints text (default), one JSON
  * document, or SARIF; exits 0 without error findings, 1 with, 2 for bad usage or unreadable input.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
-import { startParseAheadThread, useParseAheadThread } from '../../core/migrations/parse-ahead.ts';
+import { startParseAheadThreadFor, useParseAheadThread } from '../../core/migrations/parse-ahead.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -86,23 +85,6 @@ function parse(args: string[]) {
   });
 }
 
-/** Input this large (about 2,000 statements) keeps the second parser thread busy from the start. */
-const EARLY_HELPER_BYTES = 256 * 1024;
-
-/** True when the files named on the command line (folders are not walked for this) are large. */
-function largeInput(paths: readonly string[]): boolean {
-  let bytes = 0;
-  for (const path of paths) {
-    try {
-      const stats = statSync(path);
-      if (stats.isFile()) bytes += stats.size;
-    } catch {
-      // Missing paths are reported by the lint itself.
-    }
-  }
-  return bytes >= EARLY_HELPER_BYTES;
-}
-
 async function lint(args: string[], io: CliIO): Promise<number> {
   const options = parseLintArgs(args);
   if (options.help) {
@@ -112,7 +94,7 @@ async function lint(args: string[], io: CliIO): Promise<number> {
   // Large files are parsed on a second thread, started before the linter loads when the input is
   // known to be large, so that its start-up overlaps loading the linter and reading the files.
   useParseAheadThread(new URL('../../core/migrations/parse-helper.ts', import.meta.url));
-  if (largeInput(options.paths.map((path) => resolve(io.cwd, path)))) startParseAheadThread();
+  startParseAheadThreadFor(options.paths.map((path) => resolve(io.cwd, path)));
   const { runLint } = await import('./migrations-lint.ts');
   return runLint(options, io);
 }

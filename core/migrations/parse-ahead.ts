@@ -15,6 +15,7 @@
  * answering, this thread parses that chunk itself, exactly as it would without a helper, so the
  * findings never depend on it.
  */
+import { statSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED, SLOTS } from './parse-ahead-protocol.ts';
 import type { PreparedParses } from './sql-parser.ts';
@@ -22,6 +23,9 @@ import type { PreparedParses } from './sql-parser.ts';
 // Waits are short and repeated; a helper silent for this long is taken for dead.
 const WAIT_SLICE_MS = 250;
 const SILENT_HELPER_MS = 5_000;
+// A helper starts in about 0.1 s. One that has not after this (it failed, or the machine is
+// overloaded) is given up on, so a file never waits long for a thread that will not come.
+const START_TIMEOUT_MS = 1_500;
 
 /** A chunk's parse tree, with the parser's answers for the SQL inside its DO blocks. */
 export interface ParsedChunk {
@@ -53,13 +57,25 @@ export function useParseAheadThread(module: string | URL | undefined): void {
   helperModule = module;
 }
 
+/** Input this large (about 2,000 statements) keeps the helper busy from the start. */
+const EARLY_START_BYTES = 256 * 1024;
+
 /**
- * Starts the helper now, so that its start-up (a new isolate, the parser's WebAssembly) overlaps
- * what this thread does before linting: loading the linter, reading the files. Faces call it when
- * they know a large file is coming; starting it costs small inputs more than it saves.
+ * Starts the helper now when the files at `paths` are large together, so that its start-up overlaps
+ * loading the linter and reading them. Folders are not walked for this (the helper then starts
+ * with the first large file); missing paths are left to the lint to report.
  */
-export function startParseAheadThread(): void {
-  parseAheadThread();
+export function startParseAheadThreadFor(paths: readonly string[]): void {
+  let bytes = 0;
+  for (const path of paths) {
+    try {
+      const stats = statSync(path);
+      if (stats.isFile()) bytes += stats.size;
+    } catch {
+      // Reported by the lint itself.
+    }
+  }
+  if (bytes >= EARLY_START_BYTES) parseAheadThread();
 }
 
 /** The helper, started if need be; undefined when none is configured or it cannot start. */
@@ -103,7 +119,7 @@ class ParseJob implements ParseAhead {
         if (ready.json === undefined) return undefined;
         return { tree: JSON.parse(ready.json), ...(ready.prepared ? { prepared: ready.prepared } : {}) };
       }
-      if (!this.helper.alive) return undefined;
+      if (!this.helper.usable()) return undefined;
       const posted = Atomics.load(this.state, POSTED);
       const message = receiveMessageOnPort(this.port);
       if (message) {
@@ -133,18 +149,21 @@ export type ParseJobInput = Pick<ParseJobMessage, 'chunks' | 'doStatements'>;
 /**
  * The helper thread, serving one file after another. Its start-up (about 100 ms: a new isolate and
  * the parser's WebAssembly) overlaps whatever this thread does meanwhile: loading modules and
- * reading the first file when the face starts it early, else parsing the first chunks itself. It
- * never keeps the process alive.
+ * reading the first file when the face starts it early. It never keeps the process alive.
  */
 export class ParseAheadThread {
   /** False once the helper failed or stopped answering: jobs are then parsed in this thread. */
   alive = true;
   private readonly worker: Worker;
   private readonly loaded: Promise<boolean>;
+  /** Set to 1 by the helper once it can parse: readable while this thread is busy (no event loop). */
+  private readonly started: Int32Array;
+  private readonly createdAt = performance.now();
 
   /** `helperModule`: where parse-helper.ts is, as the face runs it (a source file or a bundle). */
   constructor(helperModule: string | URL) {
-    this.worker = new Worker(helperModule);
+    this.started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    this.worker = new Worker(helperModule, { workerData: { started: this.started.buffer } });
     this.loaded = new Promise((resolve) => {
       this.worker.once('message', () => resolve(true));
       this.worker.once('error', () => {
@@ -153,6 +172,12 @@ export class ParseAheadThread {
       });
     });
     this.worker.unref();
+  }
+
+  /** Whether to keep waiting for the helper: alive, and started or still within its start-up time. */
+  usable(): boolean {
+    if (this.alive && Atomics.load(this.started, 0) === 0 && performance.now() - this.createdAt > START_TIMEOUT_MS) this.alive = false;
+    return this.alive;
   }
 
   /** Resolves once the helper has loaded the parser (true) or failed (false). Jobs need not wait. */

@@ -6,7 +6,7 @@
  * sends the parser's answers for their bodies and the SQL inside them, which would otherwise be
  * parsed one small call at a time on the busier thread.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AHEAD_LIMIT, type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED } from './parse-ahead-protocol.ts';
 import { LineIndex } from './positions.ts';
 import { loadParser, type PreparedParses, parseSql, parseSqlJson, recordParses } from './sql-parser.ts';
@@ -87,6 +87,8 @@ function warmUp(): void {
 void loadParser().then(() => {
   warmUp();
   loaded = true;
+  const started = (workerData as { started?: SharedArrayBuffer } | undefined)?.started;
+  if (started) Atomics.store(new Int32Array(started), 0, 1);
   parentPort?.postMessage('ready');
   for (const job of jobs.splice(0)) runJob(job);
 });

@@ -5,7 +5,7 @@
  * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
  * procedure bodies run later, when called, and are left alone.
  */
-import { type ParseAhead, type ParsedChunk, parseAheadThread, startParseAheadThread, useParseAheadThread } from './parse-ahead.ts';
+import { type ParseAhead, type ParsedChunk, parseAheadThread, startParseAheadThreadFor, useParseAheadThread } from './parse-ahead.ts';
 import { codePointToChar, LineIndex } from './positions.ts';
 import { type LineComment, type Segment, type SplitResult, splitStatements } from './split.ts';
 import { isParserLoaded, loadParser, parserError, usePrepared } from './sql-parser.ts';
@@ -13,7 +13,7 @@ import { parseHost, type SourceFile, syntaxErrorStatement } from './statements.t
 import type { Statement } from './types.ts';
 
 export { SYNTAX_ERROR_KIND, type SyntaxErrorNode } from './statements.ts';
-export { isParserLoaded, loadParser, startParseAheadThread, useParseAheadThread };
+export { isParserLoaded, loadParser, startParseAheadThreadFor, useParseAheadThread };
 
 export interface ParsedMigration {
   /** Statements in file order, DO blocks expanded; rejected text appears as `SyntaxError`. */

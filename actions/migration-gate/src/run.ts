@@ -7,10 +7,10 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import * as core from '@actions/core';
 import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../../core/migrations/config.ts';
-import { loadConfigFile } from '../../../core/migrations/config-file.ts';
 import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migrations/find-files.ts';
 import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
 import { DEFAULT_PG_VERSION } from '../../../core/migrations/lint.ts';
+import { startParseAheadThreadFor } from '../../../core/migrations/parse-ahead.ts';
 import { ruleInfos } from '../../../core/migrations/rules/index.ts';
 import type { ShadowReport } from '../../../core/migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../../../core/migrations/types.ts';
@@ -20,7 +20,6 @@ import { countFindings, type MigrationsCounts, plural } from '../../../core/repo
 import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdown.ts';
 import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import { renderSarif } from '../../../core/report/sarif.ts';
-import { createGitHubClient, listChangedFiles } from './github-files.ts';
 import { envInputReader, type FailOn, type GateSettings, readSettings } from './inputs.ts';
 
 export interface GateOutcome {
@@ -53,6 +52,8 @@ function globsFor(settings: GateSettings, config: MigrationConfig): readonly str
 async function selectFiles(settings: GateSettings, config: MigrationConfig): Promise<string[]> {
   const files = await findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
   if (!settings.pullRequest) return files;
+  // The GitHub client is loaded only on pull requests, where it is used.
+  const { createGitHubClient, listChangedFiles } = await import('./github-files.ts');
   const github = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, log: core.info });
   const changed = await listChangedFiles(github, settings.pullRequest);
   if (changed.truncated) {
@@ -150,7 +151,7 @@ function writeFile(path: string, text: string): void {
 /** Runs the gate for already-read settings; writes every artefact and the outputs. */
 export async function runGate(settings: GateSettings): Promise<GateOutcome> {
   const startedAt = new Date();
-  const config = migrationConfig(settings.configFile ? loadConfigFile(settings.configFile) : {});
+  const config = migrationConfig(settings.configFile ? (await import('../../../core/migrations/config-file.ts')).loadConfigFile(settings.configFile) : {});
   const files = await selectFiles(settings, config);
   let run: GateRun | undefined;
   let report: LintReport = { version: 1, files: [] };
@@ -164,10 +165,12 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
     await core.group(`Linting ${plural(files.length, 'migration file')}`, async () => {
       for (const file of files) core.info(file);
     });
+    const paths = files.map((file) => join(settings.workspace, file));
+    startParseAheadThreadFor(paths);
     // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
     const lint = { ...lintOptionsFrom(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
     run = await runMigrationGate(
-      files.map((file) => join(settings.workspace, file)),
+      paths,
       { ...lint, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) },
     );
     report = relativeReport(run.report, settings.workspace);

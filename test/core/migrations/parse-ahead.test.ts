@@ -93,6 +93,17 @@ describe('ParseAheadThread', () => {
     );
   });
 
+  it('gives up on a helper that does not start, without waiting for the event loop to say so', () => {
+    const broken = new ParseAheadThread(new URL('file:///nonexistent/parse-helper.js'));
+    const job = broken.begin(plain(chunksOf(12)))!;
+    const started = performance.now();
+    expect(job.take(0)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(job.take(1)).toBeUndefined();
+    job.close();
+    return broken.stop();
+  });
+
   it('leaves every chunk to the caller when the helper cannot start', async () => {
     const broken = new ParseAheadThread(new URL('file:///nonexistent/parse-helper.js'));
     expect(await broken.ready()).toBe(false);

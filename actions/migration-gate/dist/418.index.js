@@ -1,0 +1,773 @@
+"use strict";
+exports.id = 418;
+exports.ids = [418];
+exports.modules = {
+
+/***/ 418:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mergeShadowFindings: () => (/* reexport */ mergeShadowFindings),
+  shadowRunAgainst: () => (/* binding */ shadowRunAgainst)
+});
+
+// UNUSED EXPORTS: SHADOW_RULES, shadowRun
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./core/errors.ts
+var errors = __webpack_require__(265);
+// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
+var esm = __webpack_require__(3849);
+;// CONCATENATED MODULE: ./core/migrations/pg-client.ts
+/**
+ * The real ShadowClient: node-postgres sessions opened from a user's `postgres://` URL. Connection
+ * failures become FaultlineErrors (exit 2) that name host, port, user and database, never the
+ * password, and say what to check.
+ */
+
+
+const CONNECT_TIMEOUT_MS = 10_000;
+/** Reads the parts of a database URL that are safe to show; rejects what is not a postgres URL. */
+function describeDatabaseUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        throw new errors/* FaultlineError */.RO('database-url is not a valid URL', {
+            hint: 'Use postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters in the password).',
+        });
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+        throw new errors/* FaultlineError */.RO(`database-url must start with postgres:// or postgresql://, not ${parsed.protocol}//`, {
+            hint: 'Use postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
+        });
+    }
+    const host = parsed.searchParams.get('host') ?? (decodeURIComponent(parsed.hostname) || 'localhost');
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+    const user = decodeURIComponent(parsed.username) || 'postgres';
+    return { host, port: Number(parsed.port || 5432), user, database: database || user };
+}
+/** `host:port`, or the socket directory for unix sockets. */
+function formatTarget(target) {
+    return target.host.startsWith('/') ? `${target.host} (port ${target.port})` : `${target.host}:${target.port}`;
+}
+/** Opens one session; `database` replaces the URL's database (the scratch database). */
+async function connectPg(url, database) {
+    const target = describeDatabaseUrl(url);
+    const parsed = new URL(url);
+    if (database !== undefined) {
+        parsed.pathname = `/${encodeURIComponent(database)}`;
+        target.database = database;
+    }
+    const client = new esm/* default.Client */.Ay.Client({ connectionString: parsed.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    // A session the server ends (DROP DATABASE … WITH (FORCE), shutdown) must not crash the process;
+    // the next query on it rejects instead.
+    client.on('error', () => { });
+    try {
+        await client.connect();
+    }
+    catch (error) {
+        await client.end().catch(() => { });
+        throw connectionError(error, target, parsed.password);
+    }
+    return {
+        query: async (sql, params) => {
+            const result = await client.query(sql, params);
+            return { rows: result.rows };
+        },
+        transactionStatus: () => transactionStatusOf(client.getTransactionStatus()),
+        end: () => client.end(),
+    };
+}
+/** The ShadowConnect for a URL: the URL's own database by default, another one by name. */
+function pgConnector(url) {
+    describeDatabaseUrl(url);
+    return (database) => connectPg(url, database);
+}
+function transactionStatusOf(status) {
+    if (status === 'T')
+        return 'in-transaction';
+    if (status === 'E')
+        return 'failed';
+    return 'idle';
+}
+function connectionError(error, target, password) {
+    const where = formatTarget(target);
+    const code = error.code;
+    const raw = error instanceof Error ? error.message : String(error);
+    const detail = password ? raw.split(decodeURIComponent(password)).join('***') : raw;
+    const as = `as user "${target.user}", database "${target.database}"`;
+    const options = { cause: error, exitCode: 2 };
+    switch (code) {
+        case 'ECONNREFUSED':
+            return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where}: connection refused`, {
+                ...options,
+                hint: `Check that a server is running and listening on ${where}. In GitHub Actions, run it as a ` +
+                    "`services: postgres` container with `ports: ['5432:5432']` and a pg_isready health check.",
+            });
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where}: host "${target.host}" not found`, {
+                ...options,
+                hint: 'Check the host name in database-url; a service container is reached at localhost from a job on the runner.',
+            });
+        case '28P01':
+        case '28000':
+            return new errors/* FaultlineError */.RO(`PostgreSQL at ${where} refused the login ${as}: ${detail}`, {
+                ...options,
+                hint: 'Check the user and password in database-url (percent-encode special characters in the password).',
+            });
+        case '3D000':
+            return new errors/* FaultlineError */.RO(`PostgreSQL at ${where} has no database "${target.database}" (connecting ${as})`, {
+                ...options,
+                hint: 'Name an existing database in database-url, e.g. postgres; the shadow run creates its own scratch database next to it.',
+            });
+    }
+    if (/timeout/i.test(raw)) {
+        return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where}: no answer within ${CONNECT_TIMEOUT_MS / 1000}s`, {
+            ...options,
+            hint: `Check that ${where} is reachable from this machine (firewall, service container health check).`,
+        });
+    }
+    return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where} ${as}: ${detail}`, {
+        ...options,
+        hint: 'Check database-url and that the server accepts connections from this machine.',
+    });
+}
+
+// EXTERNAL MODULE: ./core/migrations/lock-modes.ts
+var lock_modes = __webpack_require__(6128);
+// EXTERNAL MODULE: ./core/migrations/shadow-rules.ts
+var shadow_rules = __webpack_require__(1680);
+;// CONCATENATED MODULE: ./core/migrations/shadow-findings.ts
+/**
+ * Turns what the shadow run observed into findings (`source: 'shadow'`), and merges them with the
+ * static rules' findings so a hazard the rules already explained is not reported twice.
+ *
+ * Rule ids (public, like the static ones; their summaries and explanations are in shadow-rules.ts):
+ *   shadow-statement-failed  [error]   Postgres refused the statement (its message and SQLSTATE)
+ *   shadow-table-rewrite     [error]   a pre-existing table or index got new storage (relfilenode)
+ *   shadow-access-exclusive  [warning] ACCESS EXCLUSIVE on a pre-existing relation, no lock_timeout
+ *   shadow-blocks-writes     [warning] SHARE, SHARE ROW EXCLUSIVE or EXCLUSIVE on a pre-existing relation
+ * Only relations that existed before the statement's file started count: tables the same file
+ * created are new and empty, as the static rules assume too.
+ */
+
+
+
+const WRITE_BLOCKING = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE'];
+function blockedBy(mode) {
+    if (mode === 'ACCESS EXCLUSIVE')
+        return ['reads', 'writes'];
+    return (0,lock_modes/* lockStrength */.JP)(mode) >= (0,lock_modes/* lockStrength */.JP)('SHARE') ? ['writes'] : [];
+}
+/** The findings one observed statement earns. */
+function shadowFindingsFor(observed) {
+    const base = { path: observed.path, statement: shorten(observed.text), source: 'shadow' };
+    if (observed.error) {
+        const { message, sqlState, line, column } = observed.error;
+        return [
+            {
+                ...base,
+                rule: shadow_rules/* SHADOW_RULES */.F.statementFailed,
+                severity: 'error',
+                line,
+                column,
+                message: `PostgreSQL could not apply this statement: ${message} (SQLSTATE ${sqlState}). The statements after it were not applied.`,
+                lock: null,
+                blocks: [],
+                rewrite: false,
+                fix: 'Make the migrations apply in order on an empty database: run them with ' +
+                    '`psql -v ON_ERROR_STOP=1 -f FILE` against a scratch database to reproduce.',
+            },
+        ];
+    }
+    const at = { ...base, line: observed.line, column: observed.column };
+    const preExisting = observed.locks.filter((lock) => lock.preExisting);
+    const strongest = (relation) => {
+        const modes = preExisting.filter((lock) => lock.relation === relation).map((lock) => lock.mode);
+        return modes.length === 0 ? null : modes.reduce((a, b) => ((0,lock_modes/* lockStrength */.JP)(a) >= (0,lock_modes/* lockStrength */.JP)(b) ? a : b));
+    };
+    const waitNote = observed.lockTimeoutMs > 0
+        ? `lock_timeout was ${observed.lockTimeoutMs}ms`
+        : 'no lock_timeout was set, so while it waits for the lock every later query on the table queues behind it';
+    const findings = [];
+    const rewritten = observed.rewrote.filter((rewrite) => rewrite.preExisting).map((rewrite) => rewrite.relation);
+    if (rewritten.length > 0) {
+        const lock = rewritten.map(strongest).reduce(stronger, null) ?? 'ACCESS EXCLUSIVE';
+        findings.push({
+            ...at,
+            rule: shadow_rules/* SHADOW_RULES */.F.tableRewrite,
+            severity: 'error',
+            message: `Observed a rewrite of ${list(rewritten)} (its relfilenode changed) under ${lock}: ` +
+                `${describeBlocking(lock)} until every row is copied, which takes longer the bigger the table.`,
+            lock,
+            blocks: blockedBy(lock),
+            rewrite: true,
+            fix: 'Change the schema without copying the table: add a new column, backfill it in batches, then ' +
+                'switch readers and writers over and drop the old column in a later migration.',
+        });
+    }
+    const exclusive = unique(preExisting.filter((lock) => lock.mode === 'ACCESS EXCLUSIVE').map((lock) => lock.relation));
+    // With a lock_timeout in force, a brief ACCESS EXCLUSIVE (ADD COLUMN, a catalog-only change) is the
+    // safe pattern, not a hazard; without one, waiting for the lock queues all traffic behind it.
+    if (exclusive.length > 0 && rewritten.length === 0 && observed.lockTimeoutMs === 0) {
+        findings.push({
+            ...at,
+            rule: shadow_rules/* SHADOW_RULES */.F.accessExclusive,
+            severity: 'warning',
+            message: `Observed ACCESS EXCLUSIVE on ${list(exclusive)} with no lock_timeout: while the statement waits ` +
+                'for the lock, every later read and write of the table queues behind it, and all of them wait ' +
+                'until the transaction ends.',
+            lock: 'ACCESS EXCLUSIVE',
+            blocks: blockedBy('ACCESS EXCLUSIVE'),
+            rewrite: false,
+            fix: "SET lock_timeout = '2s';  -- before the statement; retry the migration if it times out",
+        });
+    }
+    const writeLocks = preExisting.filter((lock) => WRITE_BLOCKING.includes(lock.mode) && strongest(lock.relation) === lock.mode);
+    if (writeLocks.length > 0 && exclusive.length === 0 && rewritten.length === 0) {
+        const lock = writeLocks.map((held) => held.mode).reduce(stronger, null);
+        findings.push({
+            ...at,
+            rule: shadow_rules/* SHADOW_RULES */.F.blocksWrites,
+            severity: 'warning',
+            message: `Observed ${lock} on ${list(unique(writeLocks.map((held) => held.relation)))}: inserts, updates and deletes wait while the statement runs (${waitNote}).`,
+            lock,
+            blocks: blockedBy(lock),
+            rewrite: false,
+            fix: 'Use the non-blocking form where one exists (CREATE INDEX CONCURRENTLY, ADD CONSTRAINT … NOT VALID ' +
+                'then VALIDATE CONSTRAINT in its own transaction).',
+        });
+    }
+    return findings;
+}
+/**
+ * Static findings plus the shadow findings the static rules did not already explain: a shadow lock
+ * finding is dropped when a static finding on the same statement names a lock at least as strong,
+ * a rewrite finding when a static finding on it says `rewrite`. Failures are always kept.
+ * Statements are matched by position: a finding belongs to the statement whose text spans it.
+ */
+function mergeShadowFindings(staticFindings, shadow) {
+    const locate = statementLocator(shadow.statements);
+    const staticByStatement = new Map();
+    for (const finding of staticFindings) {
+        const statement = locate(finding);
+        if (!statement)
+            continue;
+        staticByStatement.set(statement, [...(staticByStatement.get(statement) ?? []), finding]);
+    }
+    const kept = shadow.findings.filter((finding) => {
+        if (finding.rule === shadow_rules/* SHADOW_RULES */.F.statementFailed)
+            return true;
+        const covering = staticByStatement.get(locate(finding)) ?? [];
+        if (finding.rewrite)
+            return !covering.some((other) => other.rewrite);
+        const lock = finding.lock;
+        if (!lock)
+            return true;
+        return !covering.some((other) => other.lock !== null && (0,lock_modes/* lockStrength */.JP)(other.lock) >= (0,lock_modes/* lockStrength */.JP)(lock));
+    });
+    const pathOrder = new Map();
+    for (const finding of [...staticFindings, ...kept])
+        if (!pathOrder.has(finding.path))
+            pathOrder.set(finding.path, pathOrder.size);
+    return [...staticFindings, ...kept].sort((a, b) => pathOrder.get(a.path) - pathOrder.get(b.path) || a.line - b.line || a.column - b.column);
+}
+function statementLocator(statements) {
+    const byPath = new Map();
+    for (const statement of statements) {
+        const spans = byPath.get(statement.path) ?? [];
+        spans.push({ statement, end: endOf(statement) });
+        byPath.set(statement.path, spans);
+    }
+    return ({ path, line, column }) => byPath
+        .get(path)
+        ?.find(({ statement, end }) => compare([line, column], [statement.line, statement.column]) >= 0 && compare([line, column], end) < 0)?.statement;
+}
+/** Line and column just past the statement's text. */
+function endOf(statement) {
+    const lines = statement.text.split('\n');
+    const last = lines[lines.length - 1];
+    return lines.length === 1
+        ? [statement.line, statement.column + last.length]
+        : [statement.line + lines.length - 1, last.length + 1];
+}
+function compare(a, b) {
+    return a[0] - b[0] || a[1] - b[1];
+}
+function stronger(a, b) {
+    if (a === null)
+        return b;
+    if (b === null)
+        return a;
+    return (0,lock_modes/* lockStrength */.JP)(a) >= (0,lock_modes/* lockStrength */.JP)(b) ? a : b;
+}
+function describeBlocking(lock) {
+    const blocked = blockedBy(lock);
+    if (blocked.length === 2)
+        return 'reads and writes of it wait';
+    if (blocked.length === 1)
+        return 'writes to it wait';
+    return 'other schema changes and VACUUM on it wait';
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+function list(relations) {
+    return relations.join(', ');
+}
+function shorten(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./core/migrations/shadow-observe.ts
+/**
+ * What the shadow run reads from the server around one statement: the relations and their storage
+ * (relfilenode) before and after, and the table-level locks a session holds. Only user relations
+ * count (oid ≥ 16384): the catalog locks every statement takes, including these queries' own, are
+ * noise for a migration review.
+ */
+
+const RELATIONS_SQL = `
+  SELECT c.oid::int8 AS oid, c.oid::regclass::text AS name, c.relkind::text AS kind,
+         c.relfilenode::int8 AS filenode, i.indrelid::int8 AS table_oid
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_index i ON i.indexrelid = c.oid
+   WHERE c.oid >= 16384 AND n.nspname <> 'pg_toast'`;
+async function snapshotRelations(client) {
+    const { rows } = await client.query(RELATIONS_SQL);
+    const relations = new Map();
+    for (const row of rows) {
+        const oid = Number(row.oid);
+        const info = { oid, name: String(row.name), kind: String(row.kind), filenode: Number(row.filenode) };
+        if (row.table_oid !== null && row.table_oid !== undefined)
+            info.tableOid = Number(row.table_oid);
+        relations.set(oid, info);
+    }
+    return relations;
+}
+// pg_locks.relation is an oid; the database filter keeps locks of other databases out.
+const LOCKS_SQL = `
+  SELECT l.relation::int8 AS oid, l.mode
+    FROM pg_locks l
+   WHERE l.pid = $1 AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384::oid
+     AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+/** Granted relation locks of backend `pid` (another session's, or the caller's own). */
+async function locksOf(client, pid) {
+    const { rows } = await client.query(LOCKS_SQL, [pid]);
+    const locks = [];
+    for (const row of rows) {
+        const mode = lockModeOf(String(row.mode));
+        if (mode)
+            locks.push({ oid: Number(row.oid), mode });
+    }
+    return locks;
+}
+/** `ShareUpdateExclusiveLock` → `SHARE UPDATE EXCLUSIVE`. */
+function lockModeOf(pgLocksMode) {
+    const words = pgLocksMode.replace(/Lock$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+    return lock_modes/* LOCK_MODES */.bx.find((mode) => mode === words);
+}
+async function backendPid(client) {
+    const { rows } = await client.query('SELECT pg_backend_pid() AS pid');
+    return Number(rows[0]?.pid);
+}
+/** lock_timeout in force for the session, in milliseconds (0: no limit). */
+async function lockTimeoutMs(client) {
+    const { rows } = await client.query("SELECT setting FROM pg_settings WHERE name = 'lock_timeout'");
+    return Number(rows[0]?.setting ?? 0);
+}
+/** Locks in `after` that `before` did not hold (same relation and mode), one entry per pair. */
+function newLocks(before, after) {
+    const held = new Set(before.map(lockKey));
+    const seen = new Set();
+    return after.filter((lock) => {
+        const key = lockKey(lock);
+        if (held.has(key) || seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function lockKey(lock) {
+    return `${lock.oid}:${lock.mode}`;
+}
+/**
+ * Relations whose storage was replaced (relfilenode changed) between two snapshots. An index
+ * rebuilt along with its rewritten table is left out: the table says it.
+ */
+function rewrittenRelations(before, after) {
+    const changed = [];
+    for (const [oid, old] of before) {
+        const now = after.get(oid);
+        if (!now || old.filenode === 0 || now.filenode === 0 || old.filenode === now.filenode)
+            continue;
+        if (now.kind === 'S')
+            continue; // sequences get new storage on RESTART; no table data is copied
+        changed.push(now);
+    }
+    const tables = new Set(changed.filter((relation) => relation.kind !== 'i').map((relation) => relation.oid));
+    return changed.filter((relation) => relation.kind !== 'i' || !tables.has(relation.tableOid ?? -1));
+}
+/**
+ * Runs `statement` while a second session polls pg_locks for backend `pid`, for statements that
+ * cannot run inside a transaction block (their locks are gone before the session could look).
+ * Returns every lock seen at least once.
+ */
+async function pollLocksWhile(observer, pid, intervalMs, statement) {
+    const seen = new Map();
+    let running = true;
+    const poller = (async () => {
+        while (running) {
+            for (const lock of await locksOf(observer, pid))
+                seen.set(lockKey(lock), lock);
+            if (intervalMs > 0)
+                await new Promise((resolve) => setTimeout(resolve, intervalMs));
+        }
+    })();
+    const [outcome] = await Promise.allSettled([statement()]);
+    running = false;
+    await poller;
+    return { locks: [...seen.values()], outcome };
+}
+
+;// CONCATENATED MODULE: ./core/migrations/shadow.ts
+/**
+ * The shadow run: applies migration files, in order, to a scratch database created for the run on
+ * the user's server (dropped afterwards, also on failure), and observes for every statement the
+ * locks it took, whether it rewrote a table and how long it took.
+ *
+ * Locks are read from pg_locks inside the statement's own transaction, where PostgreSQL keeps them
+ * until commit: a statement outside a transaction block is wrapped in one (BEGIN … observe …
+ * COMMIT), one inside the file's own BEGIN…COMMIT is observed in place without nesting. Statements
+ * that refuse a transaction block (CREATE INDEX CONCURRENTLY, VACUUM, …; SQLSTATE 25001) run bare
+ * while a second session polls pg_locks. Each file gets a fresh session, as `psql -f` would.
+ */
+
+
+
+
+
+
+const SCRATCH_PREFIX = 'faultline_shadow_';
+const CANNOT_RUN_IN_TRANSACTION = '25001';
+/** Shadow run against the server a `postgres://` URL names (the URL's database is left alone). */
+async function shadowRunAgainst(url, files, options = {}) {
+    const target = formatTarget(describeDatabaseUrl(url));
+    return shadowRun(files, pgConnector(url), { target, ...options });
+}
+async function shadowRun(files, connect, options = {}) {
+    const target = options.target ?? 'the database server';
+    const admin = await connect();
+    try {
+        const { rows } = await admin.query('SHOW server_version_num');
+        const serverVersion = Number(rows[0]?.server_version_num);
+        const database = SCRATCH_PREFIX + (options.randomSuffix?.() ?? (0,external_node_crypto_.randomBytes)(6).toString('hex'));
+        await createScratchDatabase(admin, database, target);
+        // The scratch database is dropped whatever happened; a failed drop must not hide the error
+        // that ended the run, and after a successful run it is the error.
+        const applied = await applyFiles(files, connect, database, serverVersion, options).then((report) => ({ report }), (error) => ({ error }));
+        const dropFailure = await dropScratchDatabase(admin, database, serverVersion).then(() => undefined, (error) => ({ error }));
+        if ('error' in applied)
+            throw applied.error;
+        if (dropFailure) {
+            throw new errors/* FaultlineError */.RO(`Could not drop the shadow run's scratch database "${database}" on ${target}`, {
+                cause: dropFailure.error,
+                exitCode: 1,
+                hint: `Drop it by hand: DROP DATABASE "${database}";`,
+            });
+        }
+        return applied.report;
+    }
+    finally {
+        await admin.end().catch(() => { });
+    }
+}
+async function createScratchDatabase(admin, database, target) {
+    try {
+        // template0: the run must not inherit whatever someone put into template1.
+        await admin.query(`CREATE DATABASE "${database}" TEMPLATE template0`);
+    }
+    catch (error) {
+        const { code, message } = pgError(error);
+        if (code === '42501') {
+            const { rows } = await admin.query('SELECT current_user AS name').catch(() => ({ rows: [] }));
+            const role = rows[0]?.name ? `role "${String(rows[0].name)}"` : 'the role in database-url';
+            throw new errors/* FaultlineError */.RO(`The shadow run needs to create a scratch database on ${target}, but ${role} may not create databases`, {
+                cause: error,
+                exitCode: 2,
+                hint: `Grant it (ALTER ROLE ... CREATEDB) or use a role that has it, e.g. the postgres superuser of a CI service container.`,
+            });
+        }
+        throw new errors/* FaultlineError */.RO(`Could not create the shadow run's scratch database on ${target}: ${message}`, {
+            cause: error,
+            exitCode: 2,
+            hint: 'The shadow run creates and drops its own database; check that the server accepts CREATE DATABASE.',
+        });
+    }
+}
+async function dropScratchDatabase(admin, database, serverVersion) {
+    if (serverVersion >= 130000) {
+        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        return;
+    }
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+    await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+}
+async function applyFiles(files, connect, database, serverVersion, options) {
+    const statements = [];
+    const findings = [];
+    const fileReports = [];
+    let failed = false;
+    const observer = await connect(database);
+    try {
+        for (const file of files) {
+            const fileReport = {
+                path: file.path,
+                statements: file.statements.length,
+                applied: 0,
+                openTransactionRolledBack: false,
+            };
+            fileReports.push(fileReport);
+            if (failed)
+                continue;
+            const session = await connect(database);
+            try {
+                await session.query(`SET statement_timeout = ${Math.max(0, Math.trunc(options.statementTimeoutMs ?? 60_000))}`);
+                const pid = await backendPid(session);
+                const existing = new Set((await snapshotRelations(session)).keys());
+                const run = new StatementRunner(session, observer, pid, existing, options.pollIntervalMs ?? 1);
+                for (const statement of file.statements) {
+                    // Context files only build the schema: applying them plainly keeps a long history cheap.
+                    const observed = await run.apply(file.path, statement, !file.contextOnly);
+                    statements.push(observed);
+                    if (!file.contextOnly || observed.error)
+                        findings.push(...shadowFindingsFor(observed));
+                    if (observed.error) {
+                        failed = true;
+                        break;
+                    }
+                    fileReport.applied++;
+                }
+                if (!failed && session.transactionStatus() !== 'idle') {
+                    fileReport.openTransactionRolledBack = true;
+                    await session.query('ROLLBACK');
+                }
+            }
+            finally {
+                await session.end().catch(() => { });
+            }
+        }
+    }
+    finally {
+        await observer.end().catch(() => { });
+    }
+    return { database, serverVersion, files: fileReports, statements, findings, completed: !failed };
+}
+/** Applies one file's statements on its session and observes each. */
+class StatementRunner {
+    session;
+    observer;
+    pid;
+    /** Relations that existed when the file started: they stand for production tables. */
+    existing;
+    pollIntervalMs;
+    constructor(session, observer, pid, existing, pollIntervalMs) {
+        this.session = session;
+        this.observer = observer;
+        this.pid = pid;
+        this.existing = existing;
+        this.pollIntervalMs = pollIntervalMs;
+    }
+    async apply(path, statement, observe) {
+        const report = {
+            path,
+            line: statement.line,
+            column: statement.column,
+            index: statement.index,
+            text: statement.text,
+            observedBy: 'not-observed',
+            locks: [],
+            rewrote: [],
+            durationMs: 0,
+            lockTimeoutMs: 0,
+        };
+        if (!observe || classify(statement.text) !== 'observable') {
+            await this.execute(report);
+            return report;
+        }
+        report.lockTimeoutMs = await lockTimeoutMs(this.session);
+        const before = await snapshotRelations(this.session);
+        if (this.session.transactionStatus() === 'in-transaction') {
+            await this.observeInFileTransaction(report, before);
+        }
+        else {
+            await this.observeInOwnTransaction(report, before);
+        }
+        if (report.error || /^truncate\b/i.test(stripLeadingComments(statement.text))) {
+            // TRUNCATE gives a table new, empty storage: nothing is copied, so it is no rewrite.
+            report.rewrote = [];
+        }
+        return report;
+    }
+    /** Inside the file's BEGIN…COMMIT: the locks this statement added to the transaction's. */
+    async observeInFileTransaction(report, before) {
+        report.observedBy = 'own-session';
+        const held = await locksOf(this.session, this.pid);
+        if (!(await this.execute(report)))
+            return;
+        const after = await snapshotRelations(this.session);
+        this.record(report, newLocks(held, await locksOf(this.session, this.pid)), before, after);
+    }
+    async observeInOwnTransaction(report, before) {
+        report.observedBy = 'own-session';
+        await this.session.query('BEGIN');
+        let refused;
+        const ran = await this.execute(report, (error) => {
+            refused = pgError(error).code === CANNOT_RUN_IN_TRANSACTION ? error : undefined;
+            return refused === undefined;
+        });
+        if (!ran && refused === undefined) {
+            // The run stops at this failure; a session the statement killed has nothing to roll back.
+            await this.session.query('ROLLBACK').catch(() => { });
+            return;
+        }
+        if (!ran) {
+            await this.session.query('ROLLBACK');
+            await this.observeFromSecondSession(report, before);
+            return;
+        }
+        const locks = await locksOf(this.session, this.pid);
+        const after = await snapshotRelations(this.session);
+        try {
+            await this.session.query('COMMIT');
+        }
+        catch (error) {
+            // Deferred constraints are checked at COMMIT: the failure belongs to this statement.
+            report.error = statementError(error, report);
+            return;
+        }
+        this.record(report, locks, before, after);
+    }
+    /** For statements that cannot run in a transaction block: poll pg_locks from the observer. */
+    async observeFromSecondSession(report, before) {
+        report.observedBy = 'second-connection';
+        const started = performance.now();
+        const { locks, outcome } = await pollLocksWhile(this.observer, this.pid, this.pollIntervalMs, () => this.session.query(report.text));
+        report.durationMs = roundMs(performance.now() - started);
+        if (outcome.status === 'rejected') {
+            report.error = statementError(outcome.reason, report);
+            return;
+        }
+        this.record(report, locks, before, await snapshotRelations(this.session));
+    }
+    /**
+     * Runs the statement on the file's session and records its duration; a rejection is recorded as
+     * the statement's error unless `keep` says otherwise. Returns whether it succeeded.
+     */
+    async execute(report, keep = () => true) {
+        const started = performance.now();
+        try {
+            await this.session.query(report.text);
+            return true;
+        }
+        catch (error) {
+            if (keep(error))
+                report.error = statementError(error, report);
+            return false;
+        }
+        finally {
+            report.durationMs = roundMs(performance.now() - started);
+        }
+    }
+    record(report, locks, before, after) {
+        // Keyed by name and mode: an index rebuilt under a new oid keeps its name and is one entry.
+        const named = new Map();
+        for (const lock of locks) {
+            // A relation created and dropped within the statement has no name left to report.
+            const relation = after.get(lock.oid) ?? before.get(lock.oid);
+            if (!relation)
+                continue;
+            const key = `${relation.name}\u0000${lock.mode}`;
+            const preExisting = this.existing.has(lock.oid) || named.get(key)?.preExisting === true;
+            named.set(key, { relation: relation.name, mode: lock.mode, preExisting });
+        }
+        report.locks = [...named.values()];
+        report.locks.sort((a, b) => a.relation.localeCompare(b.relation) || a.mode.localeCompare(b.mode));
+        report.rewrote = rewrittenRelations(before, after).map((relation) => ({
+            relation: relation.name,
+            preExisting: this.existing.has(relation.oid),
+        }));
+    }
+}
+/** Transaction control and session settings run as written: they take no table locks. */
+function classify(text) {
+    const head = stripLeadingComments(text);
+    if (/^(begin|start\s+transaction|commit|end|rollback|abort|savepoint|release|prepare\s+transaction)\b/i.test(head)) {
+        return 'transaction-control';
+    }
+    if (/^(set|reset|show)\b/i.test(head))
+        return 'session-setting';
+    return 'observable';
+}
+function stripLeadingComments(text) {
+    let rest = text.trimStart();
+    for (;;) {
+        if (rest.startsWith('--')) {
+            const newline = rest.indexOf('\n');
+            rest = newline === -1 ? '' : rest.slice(newline + 1).trimStart();
+        }
+        else if (rest.startsWith('/*')) {
+            const close = rest.indexOf('*/');
+            rest = close === -1 ? '' : rest.slice(close + 2).trimStart();
+        }
+        else {
+            return rest;
+        }
+    }
+}
+function pgError(error) {
+    const { code, position } = error;
+    return {
+        code: typeof code === 'string' ? code : '',
+        message: error instanceof Error ? error.message : String(error),
+        position: position === undefined || position === null ? undefined : Number(position),
+    };
+}
+/**
+ * The server's error, placed where it pointed in the file (or at the statement's start). An error
+ * without a SQLSTATE is no verdict on the statement (the connection broke): the run ends with it.
+ */
+function statementError(error, statement) {
+    const { code, message, position } = pgError(error);
+    if (!/^[0-9A-Z]{5}$/.test(code)) {
+        throw new errors/* FaultlineError */.RO(`Lost the connection to PostgreSQL while applying ${statement.path}:${statement.line}: ${message}`, {
+            cause: error,
+            exitCode: 2,
+            hint: 'Check that the server stayed up during the shadow run (its log names the reason).',
+        });
+    }
+    let { line, column } = statement;
+    if (position !== undefined && Number.isInteger(position) && position >= 1 && position <= statement.text.length) {
+        const before = statement.text.slice(0, position - 1).split('\n');
+        line += before.length - 1;
+        column = before.length === 1 ? column + before[0].length : before[before.length - 1].length + 1;
+    }
+    return { message, sqlState: code, line, column };
+}
+function roundMs(ms) {
+    return Math.round(ms * 100) / 100;
+}
+
+
+/***/ })
+
+};
+;
