@@ -167,13 +167,19 @@ export class MigrationState implements MigrationContext {
     if (!this.inTransaction) this.endTransactionScope();
   }
 
-  /** State that lives exactly as long as the transaction (locks, SET LOCAL, NOT VALID markers). */
+  /**
+   * State that lives exactly as long as the transaction (locks, SET LOCAL, NOT VALID markers).
+   * Runs after every statement outside a transaction, so empty state is left as it is.
+   */
   private endTransactionScope(): void {
-    this.local = {};
-    this.notValid.clear();
-    this.accessExclusive.clear();
-    this.enumValues.clear();
-    this.savepoints = [];
+    for (const _ in this.local) {
+      this.local = {};
+      break;
+    }
+    if (this.notValid.size > 0) this.notValid.clear();
+    if (this.accessExclusive.size > 0) this.accessExclusive.clear();
+    if (this.enumValues.size > 0) this.enumValues.clear();
+    if (this.savepoints.length > 0) this.savepoints = [];
   }
 
   /** Updates the state with what `statement` did; `locks` are the table locks it takes. */

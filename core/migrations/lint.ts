@@ -104,14 +104,15 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
 
   const lintStatement = (statement: Statement): void => {
     context.enter(statement);
-    const anchorLines = statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line];
+    let lines: number[] | undefined;
+    const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
     for (const { rule, severity } of rulesFor(statement.kind)) {
       try {
         for (const hit of rule.check(statement, context)) {
-          anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines });
+          anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
         }
       } catch (error) {
-        for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines });
+        for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines: anchorLines() });
       }
     }
     let locks: RelationLock[] = [];
