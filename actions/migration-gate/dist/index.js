@@ -62795,13 +62795,23 @@ class MigrationState {
         if (!this.inTransaction)
             this.endTransactionScope();
     }
-    /** State that lives exactly as long as the transaction (locks, SET LOCAL, NOT VALID markers). */
+    /**
+     * State that lives exactly as long as the transaction (locks, SET LOCAL, NOT VALID markers).
+     * Runs after every statement outside a transaction, so empty state is left as it is.
+     */
     endTransactionScope() {
-        this.local = {};
-        this.notValid.clear();
-        this.accessExclusive.clear();
-        this.enumValues.clear();
-        this.savepoints = [];
+        for (const _ in this.local) {
+            this.local = {};
+            break;
+        }
+        if (this.notValid.size > 0)
+            this.notValid.clear();
+        if (this.accessExclusive.size > 0)
+            this.accessExclusive.clear();
+        if (this.enumValues.size > 0)
+            this.enumValues.clear();
+        if (this.savepoints.length > 0)
+            this.savepoints = [];
     }
     /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
     apply(statement, locks = []) {
@@ -63380,16 +63390,17 @@ function lintSource(text, path, options = {}) {
     const anchored = [];
     const lintStatement = (statement) => {
         context.enter(statement);
-        const anchorLines = statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line];
+        let lines;
+        const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
         for (const { rule, severity } of rulesFor(statement.kind)) {
             try {
                 for (const hit of rule.check(statement, context)) {
-                    anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines });
+                    anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
                 }
             }
             catch (error) {
                 for (const finding of internalError(rule, statement, error, path, internalSeverity))
-                    anchored.push({ finding, anchorLines });
+                    anchored.push({ finding, anchorLines: anchorLines() });
             }
         }
         let locks = [];
