@@ -18,7 +18,7 @@ import { generateMigration } from './generate-migration.ts';
 
 const STATEMENTS = 20_000;
 const LARGE_STATEMENTS = 100_000;
-const RUNS = 5;
+const RUNS = 7;
 const RSS_TARGET_MIB = 300;
 const CAPPED_OLD_SPACE_MIB = 64;
 const root = new URL('..', import.meta.url).pathname;
@@ -29,6 +29,8 @@ const timeBinary = '/usr/bin/time';
 
 interface Measured {
   wallMs: number;
+  /** Median wall time over the runs (best-of runs report wallMs as the best). */
+  medianMs?: number;
   /** In-process lint time (the engine alone, parser loaded), when the face reports it. */
   lintMs?: number;
   maxRssMiB?: number;
@@ -96,26 +98,48 @@ function theirs(file: string): Measured {
   return { wallMs, maxRssMiB: Number.isFinite(rssKiB) ? rssKiB / 1024 : undefined, findings };
 }
 
-async function best(runs: number, measure: () => Measured | Promise<Measured>): Promise<Measured> {
-  const all: Measured[] = [];
-  for (let i = 0; i < runs; i++) all.push(await measure());
+/**
+ * Each face measured `runs` times, the faces in turn (run 1 of every face, then run 2…), so that a
+ * slow stretch of a shared machine falls on all of them alike: best and median wall time, best
+ * lint time, largest peak RSS.
+ */
+async function measureInTurn(runs: number, faces: [string, () => Measured | Promise<Measured>][]): Promise<[string, Measured][]> {
+  const all = faces.map((): Measured[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [index, [, measure]] of faces.entries()) all[index]!.push(await measure());
+  }
   const defined = (values: (number | undefined)[]) => values.filter((v): v is number => v !== undefined);
-  const lint = defined(all.map((r) => r.lintMs));
-  const rss = defined(all.map((r) => r.maxRssMiB));
-  return {
-    wallMs: Math.min(...all.map((r) => r.wallMs)),
-    ...(lint.length > 0 ? { lintMs: Math.min(...lint) } : {}),
-    ...(rss.length > 0 ? { maxRssMiB: Math.max(...rss) } : {}),
-    findings: all[0]!.findings,
-  };
+  return faces.map(([name], index) => {
+    const runsOfFace = all[index]!;
+    const walls = runsOfFace.map((r) => r.wallMs).sort((a, b) => a - b);
+    const lint = defined(runsOfFace.map((r) => r.lintMs));
+    const rss = defined(runsOfFace.map((r) => r.maxRssMiB));
+    const measured: Measured = {
+      wallMs: walls[0]!,
+      medianMs: walls[Math.floor(walls.length / 2)]!,
+      ...(lint.length > 0 ? { lintMs: Math.min(...lint) } : {}),
+      ...(rss.length > 0 ? { maxRssMiB: Math.max(...rss) } : {}),
+      findings: runsOfFace[0]!.findings,
+    };
+    return [name, measured];
+  });
 }
 
 const fixed = (value: number | undefined, digits = 0) => (value === undefined ? '—' : value.toFixed(digits));
 
 function printTable(statements: number, rows: [string, Measured][]): void {
   const perSecond = (ms: number | undefined) => (ms === undefined ? '—' : Math.round((statements / ms) * 1000).toLocaleString('en-US'));
-  const header = ['face', 'end-to-end ms', 'stmts/s end-to-end', 'lint ms', 'stmts/s lint', 'peak RSS MiB', 'findings'];
-  const table = rows.map(([name, m]) => [name, fixed(m.wallMs), perSecond(m.wallMs), fixed(m.lintMs), perSecond(m.lintMs), fixed(m.maxRssMiB), String(m.findings ?? '—')]);
+  const header = ['face', 'end-to-end ms', 'median ms', 'stmts/s end-to-end', 'lint ms', 'stmts/s lint', 'peak RSS MiB', 'findings'];
+  const table = rows.map(([name, m]) => [
+    name,
+    fixed(m.wallMs),
+    fixed(m.medianMs),
+    perSecond(m.wallMs),
+    fixed(m.lintMs),
+    perSecond(m.lintMs),
+    fixed(m.maxRssMiB),
+    String(m.findings ?? '—'),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   console.log(line(header));
@@ -130,20 +154,24 @@ try {
   const { sql, statements } = generateMigration(STATEMENTS);
   const file = join(dir, 'V1__generated.sql');
   writeFileSync(file, sql);
-  console.log(`file: ${statements.toLocaleString('en-US')} statements, ${(Buffer.byteLength(sql) / 1024 / 1024).toFixed(1)} MiB; best of ${RUNS} runs`);
+  console.log(`file: ${statements.toLocaleString('en-US')} statements, ${(Buffer.byteLength(sql) / 1024 / 1024).toFixed(1)} MiB; ${RUNS} runs of each, in turn`);
 
-  const rows: [string, Measured][] = [
-    ['faultline migrations lint (CLI)', await best(RUNS, () => cli(file))],
-    ['migration-gate action (dist)', await best(RUNS, () => action(file))],
-    ['engine in-process (lintFiles)', await best(RUNS, () => inProcess(file, STATEMENTS))],
+  const faces: [string, () => Measured | Promise<Measured>][] = [
+    ['faultline migrations lint (CLI)', () => cli(file)],
+    ['migration-gate action (dist)', () => action(file)],
+    ['engine in-process (lintFiles)', () => inProcess(file, STATEMENTS)],
   ];
-  if (existsSync(squawk)) rows.push(['squawk --reporter json', await best(RUNS, () => theirs(file))]);
+  if (existsSync(squawk)) faces.push(['squawk --reporter json', () => theirs(file)]);
   else console.log('squawk not installed (npm squawk-cli): no peer to compare with');
+  const rows = await measureInTurn(RUNS, faces);
   printTable(STATEMENTS, rows);
 
   const peer = rows.find(([name]) => name.startsWith('squawk'))?.[1];
   if (peer) {
-    for (const [name, m] of rows.slice(0, 2)) console.log(`throughput ratio ${name}/squawk, end to end: ${(peer.wallMs / m.wallMs).toFixed(2)}x`);
+    for (const [name, m] of rows.slice(0, 2)) {
+      const median = peer.medianMs && m.medianMs ? `, median ${(peer.medianMs / m.medianMs).toFixed(2)}x` : '';
+      console.log(`throughput ratio ${name}/squawk, end to end: best ${(peer.wallMs / m.wallMs).toFixed(2)}x${median}`);
+    }
   }
   for (const [name, m] of rows.slice(0, 3)) console.log(`peak RSS ${name}: ${fixed(m.maxRssMiB)} MiB (target < ${RSS_TARGET_MIB} MiB): ${verdict(m.maxRssMiB)}`);
 

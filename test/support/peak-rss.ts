@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const REPORTER = new URL('./peak-rss-reporter.ts', import.meta.url).pathname;
+const REPORTER = new URL('./peak-rss-reporter.mjs', import.meta.url).pathname;
 
 export interface MeasuredRun {
   code: number;
