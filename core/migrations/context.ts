@@ -5,6 +5,8 @@
  * was just before it, then calls `apply`.
  */
 import { alterCommands, constraintOf, notNullColumns, relationFromNames, relationOf, stringList } from './ast.ts';
+import { KnownColumnTypes } from './column-types.ts';
+import type { ColumnType } from './pg-types.ts';
 import { changesFromSelect, changesFromSet, type SettingChange, type TimeoutSetting } from './settings.ts';
 import type { RelationLock } from './locks.ts';
 import type { MigrationContext, NotValidConstraint, RelationName, Statement } from './types.ts';
@@ -13,6 +15,8 @@ export interface ContextOptions {
   pgVersion: number;
   path: string;
   assumeTransaction?: boolean;
+  /** Column types declared by the files linted before this one (shared across a run). */
+  columnTypes?: KnownColumnTypes;
 }
 
 
@@ -91,10 +95,17 @@ export class MigrationState implements MigrationContext {
   private sessionAtBegin: Timeouts | undefined;
   private savepoints: string[] = [];
 
+  private readonly columnTypes: KnownColumnTypes;
+
   constructor(options: ContextOptions) {
     this.pgVersion = options.pgVersion;
     this.path = options.path;
     this.assumeTransaction = options.assumeTransaction ?? false;
+    this.columnTypes = options.columnTypes ?? new KnownColumnTypes();
+  }
+
+  columnType(relation: RelationName, column: string): ColumnType | undefined {
+    return this.columnTypes.get(relation, column);
   }
 
   get inTransaction(): boolean {
@@ -185,6 +196,7 @@ export class MigrationState implements MigrationContext {
   /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
   apply(statement: Statement, locks: readonly RelationLock[] = []): void {
     const node = statement.node;
+    this.columnTypes.apply(statement);
     switch (statement.kind) {
       case 'TransactionStmt':
         this.applyTransaction(statement, node);

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative } from 'node:path';
 import { FaultlineError } from '../errors.ts';
+import { KnownColumnTypes } from './column-types.ts';
 import { type LintOptions, lintSource } from './lint.ts';
 import { loadParser } from './parse.ts';
 import type { LintReport } from './types.ts';
@@ -106,5 +107,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   await loadParser();
   const files = collectSqlFiles(paths, options.exclude ?? []);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
-  return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options)) };
+  // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
+  const columnTypes = new KnownColumnTypes();
+  return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options, columnTypes)) };
 }

@@ -4,6 +4,7 @@
  * throws on any SQL: text the parser rejects becomes a `syntax-error` finding, and a rule that fails
  * on a statement becomes an `internal-error` finding while the others carry on.
  */
+import type { KnownColumnTypes } from './column-types.ts';
 import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
 import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
@@ -83,12 +84,13 @@ function byPosition(a: Finding, b: Finding): number {
 
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
- * lintFiles does for you).
+ * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
+ * declared (lintFiles shares one across its files); updated with this file's.
  */
-export function lintSource(text: string, path: string, options: LintOptions = {}): FileReport {
+export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes): FileReport {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-  const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction });
+  const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
   const enabled = allRules
     .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
     .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');

@@ -2,6 +2,7 @@
  * The vocabulary of the migration gate: statements with positions, the context a file builds up,
  * rules, and the findings they produce. Rule ids are public API (users configure them by id).
  */
+import type { ColumnType } from './pg-types.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -97,6 +98,11 @@ export interface MigrationContext {
   enumValuesAddedInTransaction: ReadonlyMap<string, ReadonlySet<string>>;
   /** True when this file already created that column (CREATE TABLE or ADD COLUMN). */
   hasColumnFromFile(relation: RelationName, column: string): boolean;
+  /**
+   * The type of a column as the linted migrations declared it (this file or one linted before it
+   * in the same run), or undefined when it was created elsewhere.
+   */
+  columnType(relation: RelationName, column: string): ColumnType | undefined;
 }
 
 export interface NotValidConstraint {

@@ -9,10 +9,6 @@ import { alterTable, batchedUpdate, existingAlteredTable, lockHit } from './sche
  * An engine may know a column's type from files linted earlier in the same run; when it offers
  * this lookup, type changes are judged exactly instead of from the target type alone.
  */
-interface ColumnTypeLookup {
-  columnType?(relation: RelationName, column: string): ColumnType | undefined;
-}
-
 function expandContract(table: RelationName, column: string, to: ColumnType): string {
   const t = relationSql(table);
   const col = quoteIdent(column);
@@ -52,7 +48,7 @@ export const changeColumnType: Rule = {
     'old type is unknown (the column was created outside the linted files), targets normally reached by ' +
     'a widening (text, varchar, numeric) are assumed safe. Safe rewrite: expand and contract — add a new ' +
     'column, keep it in sync with a trigger, backfill in batches, swap the names in one short transaction.',
-  check(statement, context: MigrationContext & ColumnTypeLookup) {
+  check(statement, context) {
     const table = existingAlteredTable(statement, context);
     if (!table) return [];
     const hits: RuleHit[] = [];
@@ -61,7 +57,7 @@ export const changeColumnType: Rule = {
       const def = nodeOf(cmd.def, 'ColumnDef');
       const to = columnType(def?.typeName);
       if (!to) continue;
-      const from = context.columnType?.(table, cmd.name);
+      const from = context.columnType(table, cmd.name);
       const cost = typeChangeCost({ column: cmd.name, from, to, using: def?.raw_default });
       if (!cost) continue;
       const col = quoteIdent(cmd.name);

@@ -37,7 +37,7 @@ export const renameColumn: Rule = {
           'still uses the old name, until the new code is deployed everywhere.',
         rewrite: false,
         fix:
-          `${alterTable(table)} ADD COLUMN ${newCol} <type of ${oldCol}>;\n` +
+          `${alterTable(table)} ADD COLUMN ${newCol} ${context.columnType(table, from)?.sql ?? `<type of ${oldCol}>`};\n` +
           `CREATE FUNCTION ${sync}() RETURNS trigger LANGUAGE plpgsql AS $$\n` +
           `BEGIN NEW.${newCol} := COALESCE(NEW.${newCol}, NEW.${oldCol}); NEW.${oldCol} := NEW.${newCol}; RETURN NEW; END $$;\n` +
           `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();\n` +

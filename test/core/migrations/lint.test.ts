@@ -163,6 +163,16 @@ describe('lintFiles', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('lints later files knowing the column types earlier ones declared (V2 before V10)', async () => {
+    writeFileSync(join(dir, 'V2__create.sql'), 'CREATE TABLE orders (id bigint, total integer);');
+    writeFileSync(join(dir, 'V10__widen.sql'), "SET lock_timeout = '2s';\nALTER TABLE orders ALTER COLUMN total TYPE numeric;");
+    const report = await lintFiles([dir]);
+    expect(report.files.map((f) => [f.path.split('/').pop(), f.findings.map((x) => x.rule)])).toEqual([
+      ['V2__create.sql', ['prefer-bigint']],
+      ['V10__widen.sql', ['change-column-type']],
+    ]);
+  });
+
   it('walks folders for *.sql in natural path order (V2 before V10) and lints each file', async () => {
     mkdirSync(join(dir, 'db', 'nested'), { recursive: true });
     writeFileSync(join(dir, 'db', 'V10__later.sql'), 'CREATE INDEX i ON orders (a);');

@@ -1,4 +1,4 @@
-import { findingsOf } from '../lint-sql.ts';
+import { findingsAfter, findingsOf } from '../lint-sql.ts';
 
 const rule = 'change-column-type';
 
@@ -53,5 +53,33 @@ describe(`${rule}: what Django and Rails generate`, () => {
 
   it('still flags a type change of a column this file added to an existing table (the table is rewritten regardless)', () => {
     expect(findingsOf(rule, 'ALTER TABLE users ADD COLUMN n int;\nALTER TABLE users ALTER COLUMN n TYPE bigint;')).toHaveLength(1);
+  });
+
+  describe('a column an earlier migration of the same run created', () => {
+    const v1 = 'CREATE TABLE orders (id bigint, total integer, note varchar(100), amount numeric(10, 2));';
+
+    it('is judged on its declared type: integer → numeric rewrites, which a guess would call a widening', () => {
+      expect(findingsOf(rule, 'ALTER TABLE orders ALTER COLUMN total TYPE numeric;')).toEqual([]);
+      const [finding] = findingsAfter(rule, [v1], 'ALTER TABLE orders ALTER COLUMN total TYPE numeric;');
+      expect(finding).toMatchObject({ rewrite: true, lock: 'ACCESS EXCLUSIVE', path: 'V2__this.sql' });
+    });
+
+    it('knows a shorter varchar re-checks every row and a longer one does not', () => {
+      expect(findingsAfter(rule, [v1], 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(50);')).toHaveLength(1);
+      expect(findingsAfter(rule, [v1], 'ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);')).toEqual([]);
+      expect(findingsAfter(rule, [v1], 'ALTER TABLE orders ALTER COLUMN amount TYPE numeric(12, 2);')).toEqual([]);
+    });
+
+    it('follows the column through later files: added, retyped, renamed, dropped', () => {
+      const later = [v1, 'ALTER TABLE orders ADD COLUMN code varchar(10);', 'ALTER TABLE orders ALTER COLUMN code TYPE text;', 'ALTER TABLE orders RENAME COLUMN code TO sku;'];
+      expect(findingsAfter(rule, later, 'ALTER TABLE orders ALTER COLUMN sku TYPE varchar(5);')).toHaveLength(1);
+      expect(findingsAfter(rule, later, 'ALTER TABLE orders ALTER COLUMN sku TYPE varchar;')).toEqual([]);
+      const dropped = [...later, 'ALTER TABLE orders DROP COLUMN sku;', 'ALTER TABLE orders ADD COLUMN sku integer;'];
+      expect(findingsAfter(rule, dropped, 'ALTER TABLE orders ALTER COLUMN sku TYPE bigint;')).toHaveLength(1);
+    });
+
+    it('knows a column an earlier statement of the same file added to an existing table', () => {
+      expect(findingsOf(rule, 'ALTER TABLE orders ADD COLUMN cents integer;\nALTER TABLE orders ALTER COLUMN cents TYPE numeric;')).toHaveLength(1);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { findingsOf } from '../lint-sql.ts';
+import { findingsAfter, findingsOf } from '../lint-sql.ts';
 
 const rule = 'rename-column';
 
@@ -24,5 +24,10 @@ describe(rule, () => {
 describe(`${rule}: columns added by the same file`, () => {
   it('accepts renaming a column this file added to an existing table', () => {
     expect(findingsOf(rule, 'ALTER TABLE users ADD COLUMN nick text;\nALTER TABLE users RENAME COLUMN nick TO nickname;')).toEqual([]);
+  });
+
+  it('writes the column type into the fix when an earlier migration of the run declared it', () => {
+    const [finding] = findingsAfter(rule, ['CREATE TABLE orders (id bigint, placed_at timestamptz);'], 'ALTER TABLE orders RENAME COLUMN placed_at TO ordered_at;');
+    expect(finding!.fix).toContain('ALTER TABLE orders ADD COLUMN ordered_at timestamptz;');
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * The column types the linted migrations declared, kept across the files of one run in the order
+ * they are applied: V5 changing a column that V1 created is judged on the column's real old type
+ * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
+ * Keys are table names without schema, like the rest of the file state (migrations rarely mix both).
+ */
+import { alterCommands, nodeOf, relationFromNames, relationOf } from './ast.ts';
+import { type ColumnType, columnType } from './pg-types.ts';
+import type { RelationName, Statement } from './types.ts';
+
+export class KnownColumnTypes {
+  private readonly tables = new Map<string, Map<string, ColumnType>>();
+
+  get(table: RelationName, column: string): ColumnType | undefined {
+    return this.tables.get(table.name)?.get(column);
+  }
+
+  /** Records what `statement` did to column types. */
+  apply(statement: Statement): void {
+    const node = statement.node;
+    switch (statement.kind) {
+      case 'CreateStmt':
+        this.createTable(node);
+        return;
+      case 'AlterTableStmt':
+        if ((node.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') this.alterTable(node);
+        return;
+      case 'RenameStmt':
+        this.rename(node);
+        return;
+      case 'DropStmt':
+        if (node.removeType !== 'OBJECT_TABLE') return;
+        for (const object of (node.objects ?? []) as { List?: { items?: unknown } }[]) {
+          const table = relationFromNames(object.List?.items);
+          if (table) this.tables.delete(table.name);
+        }
+        return;
+    }
+  }
+
+  private columns(table: string): Map<string, ColumnType> {
+    let columns = this.tables.get(table);
+    if (!columns) this.tables.set(table, (columns = new Map()));
+    return columns;
+  }
+
+  private createTable(node: Record<string, unknown>): void {
+    const table = relationOf(node.relation);
+    if (!table) return;
+    // A table created again (after a DROP, or IF NOT EXISTS over an unknown one) starts afresh.
+    const columns = new Map<string, ColumnType>();
+    for (const element of (node.tableElts as unknown[] | undefined) ?? []) {
+      const column = nodeOf(element, 'ColumnDef');
+      const type = columnType(column?.typeName);
+      if (column && type && typeof column.colname === 'string') columns.set(column.colname, type);
+    }
+    if (node.if_not_exists === true && this.tables.has(table.name)) return;
+    this.tables.set(table.name, columns);
+  }
+
+  private alterTable(node: Record<string, unknown>): void {
+    const table = relationOf(node.relation);
+    if (!table) return;
+    for (const cmd of alterCommands(node)) {
+      const column = nodeOf(cmd.def, 'ColumnDef');
+      if (cmd.subtype === 'AT_AddColumn') {
+        const type = columnType(column?.typeName);
+        const name = column?.colname;
+        if (type && typeof name === 'string' && !(cmd.missingOk && this.tables.get(table.name)?.has(name))) this.columns(table.name).set(name, type);
+      } else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
+        const type = columnType(column?.typeName);
+        if (type) this.columns(table.name).set(cmd.name, type);
+      } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
+        this.tables.get(table.name)?.delete(cmd.name);
+      }
+    }
+  }
+
+  private rename(node: Record<string, unknown>): void {
+    const table = relationOf(node.relation);
+    if (!table || typeof node.newname !== 'string') return;
+    const columns = this.tables.get(table.name);
+    if (!columns) return;
+    if (node.renameType === 'OBJECT_TABLE') {
+      this.tables.delete(table.name);
+      this.tables.set(node.newname, columns);
+    } else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
+      const type = columns.get(node.subname);
+      columns.delete(node.subname);
+      if (type) columns.set(node.newname, type);
+    }
+  }
+}
