@@ -11,6 +11,18 @@ import type { RelationName, Statement } from './types.ts';
 export class KnownColumnTypes {
   private readonly tables = new Map<string, Map<string, ColumnType>>();
 
+  copy(): KnownColumnTypes {
+    const copy = new KnownColumnTypes();
+    copy.replaceWith(this);
+    return copy;
+  }
+
+  /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
+  replaceWith(other: KnownColumnTypes): void {
+    this.tables.clear();
+    for (const [table, columns] of other.tables) this.tables.set(table, new Map(columns));
+  }
+
   get(table: RelationName, column: string): ColumnType | undefined {
     return this.tables.get(table.name)?.get(column);
   }

@@ -7,6 +7,7 @@
 import { alterCommands, constraintOf, notNullColumns, relationFromNames, relationOf, stringList } from './ast.ts';
 import { KnownColumnTypes } from './column-types.ts';
 import type { ColumnType } from './pg-types.ts';
+import { FileState, type Timeouts } from './file-state.ts';
 import { changesFromSelect, changesFromSet, type SettingChange, type TimeoutSetting } from './settings.ts';
 import type { RelationLock } from './locks.ts';
 import type { MigrationContext, NotValidConstraint, RelationName, Statement } from './types.ts';
@@ -19,38 +20,6 @@ export interface ContextOptions {
   columnTypes?: KnownColumnTypes;
 }
 
-
-type Timeouts = Record<TimeoutSetting, number | undefined>;
-
-/** Relations by name, each with the schemas it was created in ('' = unqualified). */
-class RelationSet {
-  private readonly byName = new Map<string, Set<string>>();
-
-  add(relation: RelationName): void {
-    let schemas = this.byName.get(relation.name);
-    if (!schemas) this.byName.set(relation.name, (schemas = new Set()));
-    schemas.add(relation.schema ?? '');
-  }
-
-  /** An unqualified name on either side matches any schema: migrations rarely mix the two. */
-  has(relation: RelationName): boolean {
-    const schemas = this.byName.get(relation.name);
-    if (!schemas) return false;
-    if (relation.schema === undefined || schemas.has('')) return true;
-    return schemas.has(relation.schema);
-  }
-
-  delete(relation: RelationName): void {
-    const schemas = this.byName.get(relation.name);
-    if (!schemas) return;
-    if (relation.schema === undefined) this.byName.delete(relation.name);
-    else {
-      schemas.delete(relation.schema);
-      schemas.delete('');
-      if (schemas.size === 0) this.byName.delete(relation.name);
-    }
-  }
-}
 
 const RELATION_OBJECTS = new Set([
   'OBJECT_TABLE',
@@ -82,30 +51,20 @@ export class MigrationState implements MigrationContext {
   longestNameBytes = Number.POSITIVE_INFINITY;
   openTransaction: { line: number; column: number } | undefined;
   private doBlockOffset: number | undefined;
-  private readonly created = new RelationSet();
-  private readonly createdColumns = new Map<string, Set<string>>();
-  private readonly validatedNotNull = new Set<string>();
-  /** NOT VALID `CHECK (col IS NOT NULL)` constraints: name → table and columns. */
-  private readonly pendingNotNull = new Map<string, { table: string; columns: string[] }>();
-  private readonly notValid = new Map<string, NotValidConstraint>();
-  private readonly accessExclusive = new Set<string>();
-  private readonly enumValues = new Map<string, Set<string>>();
-  private session: Timeouts = { lock_timeout: undefined, statement_timeout: undefined };
-  private local: Partial<Timeouts> = {};
+  private readonly state: FileState;
   private sessionAtBegin: Timeouts | undefined;
-  private savepoints: string[] = [];
-
-  private readonly columnTypes: KnownColumnTypes;
+  /** Open savepoints, innermost last, each with the state to return to on ROLLBACK TO. */
+  private savepoints: { name: string; state: FileState }[] = [];
 
   constructor(options: ContextOptions) {
     this.pgVersion = options.pgVersion;
     this.path = options.path;
     this.assumeTransaction = options.assumeTransaction ?? false;
-    this.columnTypes = options.columnTypes ?? new KnownColumnTypes();
+    this.state = new FileState(options.columnTypes ?? new KnownColumnTypes());
   }
 
   columnType(relation: RelationName, column: string): ColumnType | undefined {
-    return this.columnTypes.get(relation, column);
+    return this.state.columnTypes.get(relation, column);
   }
 
   get inTransaction(): boolean {
@@ -125,15 +84,15 @@ export class MigrationState implements MigrationContext {
   }
 
   get notValidConstraintsInTransaction(): ReadonlyMap<string, NotValidConstraint> {
-    return this.notValid;
+    return this.state.notValid;
   }
 
   get accessExclusiveInTransaction(): ReadonlySet<string> {
-    return this.accessExclusive;
+    return this.state.accessExclusive;
   }
 
   get enumValuesAddedInTransaction(): ReadonlyMap<string, ReadonlySet<string>> {
-    return this.enumValues;
+    return this.state.enumValues;
   }
 
   relationKey(relation: RelationName): string {
@@ -141,19 +100,19 @@ export class MigrationState implements MigrationContext {
   }
 
   isNewRelation(relation: RelationName): boolean {
-    return this.created.has(relation);
+    return this.state.created.has(relation);
   }
 
   hasColumnFromFile(relation: RelationName, column: string): boolean {
-    return this.createdColumns.get(relation.name)?.has(column) ?? false;
+    return this.state.createdColumns.get(relation.name)?.has(column) ?? false;
   }
 
   hasValidatedNotNullCheck(relation: RelationName, column: string): boolean {
-    return this.validatedNotNull.has(`${relation.name}\0${column}`);
+    return this.state.validatedNotNull.has(`${relation.name}\0${column}`);
   }
 
   private effective(name: TimeoutSetting): number | undefined {
-    const value = name in this.local ? this.local[name] : this.session[name];
+    const value = name in this.state.local ? this.state.local[name] : this.state.session[name];
     return value === 0 ? undefined : value;
   }
 
@@ -183,20 +142,20 @@ export class MigrationState implements MigrationContext {
    * Runs after every statement outside a transaction, so empty state is left as it is.
    */
   private endTransactionScope(): void {
-    for (const _ in this.local) {
-      this.local = {};
+    for (const _ in this.state.local) {
+      this.state.local = {};
       break;
     }
-    if (this.notValid.size > 0) this.notValid.clear();
-    if (this.accessExclusive.size > 0) this.accessExclusive.clear();
-    if (this.enumValues.size > 0) this.enumValues.clear();
+    if (this.state.notValid.size > 0) this.state.notValid.clear();
+    if (this.state.accessExclusive.size > 0) this.state.accessExclusive.clear();
+    if (this.state.enumValues.size > 0) this.state.enumValues.clear();
     if (this.savepoints.length > 0) this.savepoints = [];
   }
 
   /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
   apply(statement: Statement, locks: readonly RelationLock[] = []): void {
     const node = statement.node;
-    this.columnTypes.apply(statement);
+    this.state.columnTypes.apply(statement);
     switch (statement.kind) {
       case 'TransactionStmt':
         this.applyTransaction(statement, node);
@@ -206,7 +165,7 @@ export class MigrationState implements MigrationContext {
         break;
       case 'SelectStmt': {
         const into = relationOf((node.intoClause as { rel?: unknown } | undefined)?.rel);
-        if (into) this.created.add(into);
+        if (into) this.state.created.add(into);
         this.applySettings(changesFromSelect(node));
         break;
       }
@@ -215,25 +174,25 @@ export class MigrationState implements MigrationContext {
         break;
       case 'CreateTableAsStmt': {
         const into = relationOf((node.into as { rel?: unknown } | undefined)?.rel);
-        if (into) this.created.add(into);
+        if (into) this.state.created.add(into);
         break;
       }
       case 'IndexStmt': {
         const table = relationOf(node.relation);
-        if (typeof node.idxname === 'string') this.created.add({ schema: table?.schema, name: node.idxname });
+        if (typeof node.idxname === 'string') this.state.created.add({ schema: table?.schema, name: node.idxname });
         break;
       }
       case 'ViewStmt':
       case 'CreateSeqStmt': {
         const rel = relationOf(node.view ?? node.sequence);
-        if (rel) this.created.add(rel);
+        if (rel) this.state.created.add(rel);
         break;
       }
       case 'CreateEnumStmt':
       case 'CreateDomainStmt': {
         // Types live in the relation namespace's schema rules too; rules ask isNewRelation for them.
         const type = relationFromNames(statement.kind === 'CreateEnumStmt' ? node.typeName : node.domainname);
-        if (type) this.created.add(type);
+        if (type) this.state.created.add(type);
         break;
       }
       case 'RenameStmt':
@@ -241,9 +200,9 @@ export class MigrationState implements MigrationContext {
         break;
       case 'AlterObjectSchemaStmt': {
         const rel = relationOf(node.relation);
-        if (rel && this.created.has(rel) && typeof node.newschema === 'string') {
-          this.created.delete(rel);
-          this.created.add({ schema: node.newschema, name: rel.name });
+        if (rel && this.state.created.has(rel) && typeof node.newschema === 'string') {
+          this.state.created.delete(rel);
+          this.state.created.add({ schema: node.newschema, name: rel.name });
         }
         break;
       }
@@ -251,7 +210,7 @@ export class MigrationState implements MigrationContext {
         if (RELATION_OBJECTS.has(String(node.removeType))) {
           for (const object of (node.objects ?? []) as { List?: { items?: unknown } }[]) {
             const rel = relationFromNames(object.List?.items);
-            if (rel) this.created.delete(rel);
+            if (rel) this.state.created.delete(rel);
           }
         }
         break;
@@ -263,8 +222,8 @@ export class MigrationState implements MigrationContext {
         break;
     }
     for (const lock of locks) {
-      if (lock.lock === 'ACCESS EXCLUSIVE' && !this.created.has(lock.relation)) {
-        this.accessExclusive.add(this.relationKey(lock.relation));
+      if (lock.lock === 'ACCESS EXCLUSIVE' && !this.state.created.has(lock.relation)) {
+        this.state.accessExclusive.add(this.relationKey(lock.relation));
       }
     }
     if (!this.inTransaction) this.endTransactionScope();
@@ -282,14 +241,14 @@ export class MigrationState implements MigrationContext {
       case 'TRANS_STMT_START':
         if (this.transactionDepth === 0) {
           this.openTransaction = { line: statement.line, column: statement.column };
-          this.sessionAtBegin = { ...this.session };
+          this.sessionAtBegin = { ...this.state.session };
         }
         this.transactionDepth++;
         return;
       case 'TRANS_STMT_COMMIT':
       case 'TRANS_STMT_ROLLBACK':
       case 'TRANS_STMT_PREPARE': {
-        if (kind === 'TRANS_STMT_ROLLBACK' && this.sessionAtBegin) this.session = { ...this.sessionAtBegin };
+        if (kind === 'TRANS_STMT_ROLLBACK' && this.sessionAtBegin) this.state.session = { ...this.sessionAtBegin };
         const chain = node.chain === true && this.transactionDepth > 0;
         this.endTransactionScope();
         // One COMMIT ends the transaction however many BEGINs preceded it (PostgreSQL ignores nested BEGIN).
@@ -299,43 +258,57 @@ export class MigrationState implements MigrationContext {
           this.sessionAtBegin = undefined;
         } else {
           this.openTransaction = { line: statement.line, column: statement.column };
-          this.sessionAtBegin = { ...this.session };
+          this.sessionAtBegin = { ...this.state.session };
         }
         return;
       }
       case 'TRANS_STMT_SAVEPOINT':
-        if (typeof node.savepoint_name === 'string') this.savepoints.push(node.savepoint_name);
+        // Savepoints are rare in migrations: a copy of the state is cheap enough.
+        if (typeof node.savepoint_name === 'string') this.savepoints.push({ name: node.savepoint_name, state: this.state.copy() });
         return;
       case 'TRANS_STMT_RELEASE': {
-        const at = this.savepoints.lastIndexOf(String(node.savepoint_name));
+        const at = this.savepointIndex(node.savepoint_name);
         if (at !== -1) this.savepoints.length = at;
         return;
       }
+      case 'TRANS_STMT_ROLLBACK_TO': {
+        // Undoes what ran since the savepoint (tables, columns, settings, locks); the savepoint stays.
+        const at = this.savepointIndex(node.savepoint_name);
+        if (at === -1) return;
+        this.savepoints.length = at + 1;
+        this.state.replaceWith(this.savepoints[at]!.state);
+        return;
+      }
     }
+  }
+
+  private savepointIndex(name: unknown): number {
+    for (let i = this.savepoints.length - 1; i >= 0; i--) if (this.savepoints[i]!.name === name) return i;
+    return -1;
   }
 
   private applySettings(changes: SettingChange[]): void {
     for (const change of changes) {
       if (change.local) {
         // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
-        if (this.inTransaction) this.local[change.name] = change.valueMs;
+        if (this.inTransaction) this.state.local[change.name] = change.valueMs;
       } else {
-        this.session[change.name] = change.valueMs;
-        delete this.local[change.name];
+        this.state.session[change.name] = change.valueMs;
+        delete this.state.local[change.name];
       }
     }
   }
 
   private addColumns(table: string, columns: string[]): void {
-    let set = this.createdColumns.get(table);
-    if (!set) this.createdColumns.set(table, (set = new Set()));
+    let set = this.state.createdColumns.get(table);
+    if (!set) this.state.createdColumns.set(table, (set = new Set()));
     for (const c of columns) set.add(c);
   }
 
   private applyCreateTable(node: Record<string, unknown>): void {
     const rel = relationOf(node.relation);
     if (!rel) return;
-    this.created.add(rel);
+    this.state.created.add(rel);
     const columns: string[] = [];
     for (const element of (node.tableElts ?? []) as { ColumnDef?: { colname?: string } }[]) {
       if (element.ColumnDef?.colname) columns.push(element.ColumnDef.colname);
@@ -346,14 +319,14 @@ export class MigrationState implements MigrationContext {
   private applyRename(node: Record<string, unknown>): void {
     const rel = relationOf(node.relation);
     if (!rel || typeof node.newname !== 'string') return;
-    if (RELATION_OBJECTS.has(String(node.renameType)) && this.created.has(rel)) {
+    if (RELATION_OBJECTS.has(String(node.renameType)) && this.state.created.has(rel)) {
       // A renamed new table is still new (and empty) under its new name.
-      this.created.delete(rel);
-      this.created.add({ schema: rel.schema, name: node.newname });
-      const columns = this.createdColumns.get(rel.name);
-      if (columns) this.createdColumns.set(node.newname, columns);
+      this.state.created.delete(rel);
+      this.state.created.add({ schema: rel.schema, name: node.newname });
+      const columns = this.state.createdColumns.get(rel.name);
+      if (columns) this.state.createdColumns.set(node.newname, columns);
     } else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
-      const columns = this.createdColumns.get(rel.name);
+      const columns = this.state.createdColumns.get(rel.name);
       if (columns?.delete(node.subname)) columns.add(node.newname);
     }
   }
@@ -366,25 +339,25 @@ export class MigrationState implements MigrationContext {
         const colname = (cmd.def as { ColumnDef?: { colname?: string } } | undefined)?.ColumnDef?.colname;
         if (colname) this.addColumns(rel.name, [colname]);
       } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-        this.createdColumns.get(rel.name)?.delete(cmd.name);
+        this.state.createdColumns.get(rel.name)?.delete(cmd.name);
       } else if (cmd.subtype === 'AT_AddConstraint') {
         const constraint = constraintOf(cmd.def);
         if (!constraint) continue;
         const name = typeof constraint.conname === 'string' ? constraint.conname : defaultConstraintName(rel.name, constraint);
         const notValid = constraint.skip_validation === true;
         if (notValid && name && (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN')) {
-          this.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
+          this.state.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
         }
         if (constraint.contype === 'CONSTR_CHECK') {
           const columns = notNullColumns(constraint.raw_expr);
-          if (notValid && name) this.pendingNotNull.set(name, { table: rel.name, columns });
-          else for (const c of columns) this.validatedNotNull.add(`${rel.name}\0${c}`);
+          if (notValid && name) this.state.pendingNotNull.set(name, { table: rel.name, columns });
+          else for (const c of columns) this.state.validatedNotNull.add(`${rel.name}\0${c}`);
         }
       } else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
-        const pending = this.pendingNotNull.get(cmd.name);
+        const pending = this.state.pendingNotNull.get(cmd.name);
         if (pending) {
-          for (const c of pending.columns) this.validatedNotNull.add(`${pending.table}\0${c}`);
-          this.pendingNotNull.delete(cmd.name);
+          for (const c of pending.columns) this.state.validatedNotNull.add(`${pending.table}\0${c}`);
+          this.state.pendingNotNull.delete(cmd.name);
         }
       }
     }
@@ -393,8 +366,8 @@ export class MigrationState implements MigrationContext {
   private applyAlterEnum(node: Record<string, unknown>): void {
     const type = relationFromNames(node.typeName);
     if (!type || typeof node.newVal !== 'string' || node.oldVal !== undefined) return;
-    let values = this.enumValues.get(type.name);
-    if (!values) this.enumValues.set(type.name, (values = new Set()));
+    let values = this.state.enumValues.get(type.name);
+    if (!values) this.state.enumValues.set(type.name, (values = new Set()));
     values.add(node.newVal);
   }
 }

@@ -163,3 +163,43 @@ describe('MigrationContext: validated NOT NULL checks', () => {
     expect(direct.hasValidatedNotNullCheck({ name: 'users' }, 'phone')).toBe(false);
   });
 });
+
+describe('MigrationContext: ROLLBACK TO SAVEPOINT', () => {
+  it('undoes what ran since the savepoint: tables created, settings, locks held', () => {
+    const c = contextAfter(`BEGIN;
+SET LOCAL lock_timeout = '1s';
+CREATE TABLE kept (id int);
+SAVEPOINT attempt;
+SET LOCAL lock_timeout = '0';
+CREATE TABLE undone (id int);
+ALTER TABLE orders ALTER COLUMN total TYPE bigint;
+ROLLBACK TO SAVEPOINT attempt;`);
+    expect(c.isNewRelation({ name: 'kept' })).toBe(true);
+    expect(c.isNewRelation({ name: 'undone' })).toBe(false);
+    expect(c.lockTimeoutMs).toBe(1000);
+    expect(c.accessExclusiveInTransaction.size).toBe(0);
+    expect(c.inTransaction).toBe(true);
+  });
+
+  it('keeps the savepoint: a second ROLLBACK TO returns to the same state, RELEASE forgets it', () => {
+    const c = contextAfter(`BEGIN;
+SAVEPOINT s;
+CREATE TABLE first_try (id int);
+ROLLBACK TO s;
+CREATE TABLE second_try (id int);
+ROLLBACK TO SAVEPOINT s;
+RELEASE SAVEPOINT s;
+ROLLBACK TO s;`);
+    expect(c.isNewRelation({ name: 'first_try' })).toBe(false);
+    expect(c.isNewRelation({ name: 'second_try' })).toBe(false);
+  });
+
+  it('undoes column types declared since the savepoint', () => {
+    const c = contextAfter(`BEGIN;
+ALTER TABLE orders ADD COLUMN total integer;
+SAVEPOINT s;
+ALTER TABLE orders ALTER COLUMN total TYPE numeric;
+ROLLBACK TO s;`);
+    expect(c.columnType({ name: 'orders' }, 'total')?.name).toBe('int4');
+  });
+});

@@ -26,6 +26,6 @@ export function findingsOf(rule: string, sql: string, options?: LintOptions): Fi
 /** The findings of one rule for the last of several files, linted in order as one run (V1, V2…). */
 export function findingsAfter(rule: string, earlier: string[], sql: string, options?: LintOptions): Finding[] {
   const columnTypes = new KnownColumnTypes();
-  earlier.forEach((text, i) => lintSource(text, `V${i + 1}__earlier.sql`, options, columnTypes));
+  for (const [i, text] of earlier.entries()) lintSource(text, `V${i + 1}__earlier.sql`, options, columnTypes);
   return lintSource(sql, `V${earlier.length + 1}__this.sql`, options, columnTypes).findings.filter((finding) => finding.rule === rule);
 }

@@ -53,4 +53,14 @@ UPDATE settings SET scope = 'global';
 COMMIT;`;
     expect(findingsOf(rule, sql)).toEqual([]);
   });
+
+  it('forgets a lock that a ROLLBACK TO SAVEPOINT released', () => {
+    const sql = `BEGIN;
+SAVEPOINT widen;
+ALTER TABLE orders ALTER COLUMN total TYPE bigint;
+ROLLBACK TO SAVEPOINT widen;
+UPDATE orders SET status = 'archived';
+COMMIT;`;
+    expect(findingsOf(rule, sql)).toEqual([]);
+  });
 });
