@@ -10,6 +10,19 @@ import type { RelationName, Statement } from './types.ts';
 
 export class KnownColumnTypes {
   private readonly tables = new Map<string, Map<string, ColumnType>>();
+  /**
+   * One object per distinct type: a long history declares hundreds of thousands of columns of a
+   * few dozen types, and memory must stay bounded by the schema, not by the statements.
+   */
+  private readonly interned = new Map<string, ColumnType>();
+
+  private intern(type: ColumnType): ColumnType {
+    const key = `${type.schema ?? ''}\0${type.sql}`;
+    const known = this.interned.get(key);
+    if (known) return known;
+    this.interned.set(key, type);
+    return type;
+  }
 
   copy(): KnownColumnTypes {
     const copy = new KnownColumnTypes();
@@ -64,7 +77,7 @@ export class KnownColumnTypes {
     for (const element of (node.tableElts as unknown[] | undefined) ?? []) {
       const column = nodeOf(element, 'ColumnDef');
       const type = columnType(column?.typeName);
-      if (column && type && typeof column.colname === 'string') columns.set(column.colname, type);
+      if (column && type && typeof column.colname === 'string') columns.set(column.colname, this.intern(type));
     }
     if (node.if_not_exists === true && this.tables.has(table.name)) return;
     this.tables.set(table.name, columns);
@@ -78,10 +91,10 @@ export class KnownColumnTypes {
       if (cmd.subtype === 'AT_AddColumn') {
         const type = columnType(column?.typeName);
         const name = column?.colname;
-        if (type && typeof name === 'string' && !(cmd.missingOk && this.tables.get(table.name)?.has(name))) this.columns(table.name).set(name, type);
+        if (type && typeof name === 'string' && !(cmd.missingOk && this.tables.get(table.name)?.has(name))) this.columns(table.name).set(name, this.intern(type));
       } else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
         const type = columnType(column?.typeName);
-        if (type) this.columns(table.name).set(cmd.name, type);
+        if (type) this.columns(table.name).set(cmd.name, this.intern(type));
       } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
         this.tables.get(table.name)?.delete(cmd.name);
       }

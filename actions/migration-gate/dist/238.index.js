@@ -31,8 +31,8 @@ var errors = __webpack_require__(265);
 var validate = __webpack_require__(9974);
 // EXTERNAL MODULE: ./core/migrations/config.ts
 var config = __webpack_require__(9292);
-// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 62 modules
-var rules = __webpack_require__(6165);
+// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 61 modules
+var rules = __webpack_require__(5791);
 ;// CONCATENATED MODULE: ./core/migrations/config-file.ts
 /**
  * Reads `.github/faultline.yml`: the whole file is validated against

@@ -5580,7 +5580,7 @@ exports["default"] = def;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const additionalItems_1 = __nccwpck_require__(3448);
 const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(8172);
 const items2020_1 = __nccwpck_require__(2959);
 const contains_1 = __nccwpck_require__(6182);
 const dependencies_1 = __nccwpck_require__(5826);
@@ -5623,7 +5623,7 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 8172:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -5907,7 +5907,7 @@ exports["default"] = def;
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(8172);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -43118,6 +43118,94 @@ function lockFor(statement, pgVersion = 15) {
 
 /***/ }),
 
+/***/ 3895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DW: () => (/* binding */ columnType),
+/* harmony export */   iK: () => (/* binding */ isBuiltin),
+/* harmony export */   pY: () => (/* binding */ isSerial)
+/* harmony export */ });
+/**
+ * Column types as the parser hands them over (`TypeName` nodes), normalised so rules can compare
+ * them: `integer`, `int` and `int4` are one type; `character varying(20)` is `varchar` with typmod
+ * 20; a schema-qualified name outside pg_catalog is a user type (enum, domain, composite).
+ */
+/** Spellings the parser keeps verbatim (a bare `int4` or `serial4`) mapped to one canonical name. */
+const ALIASES = {
+    serial4: 'serial',
+    serial8: 'bigserial',
+    serial2: 'smallserial',
+    character: 'bpchar',
+    decimal: 'numeric',
+};
+const DISPLAY = {
+    int2: 'smallint',
+    int4: 'integer',
+    int8: 'bigint',
+    float4: 'real',
+    float8: 'double precision',
+    bool: 'boolean',
+    bpchar: 'char',
+    // The one-byte internal type, only reachable as the quoted name "char".
+    char: '"char"',
+};
+/** Types whose typmod is a bit mask of fields, not a number worth printing (`interval day`). */
+const FIELD_TYPMOD = new Set(['interval']);
+function stringValue(node) {
+    const s = node?.String;
+    return s?.sval;
+}
+function integerTypmods(typmods) {
+    if (!Array.isArray(typmods))
+        return [];
+    const values = [];
+    for (const mod of typmods) {
+        const constant = mod.A_Const;
+        if (!constant)
+            continue;
+        values.push(constant.ival?.ival ?? 0);
+    }
+    return values;
+}
+/** Normalises a `TypeName` node (the object inside `{ TypeName: … }` or a ColumnDef's `typeName`). */
+function columnType(typeName) {
+    if (!typeName || typeof typeName !== 'object')
+        return undefined;
+    const node = typeName;
+    const names = [];
+    for (const part of node.names ?? []) {
+        const name = stringValue(part);
+        if (name !== undefined)
+            names.push(name);
+    }
+    if (names.length === 0)
+        return undefined;
+    const last = names[names.length - 1];
+    const qualifier = names.length > 1 ? names[names.length - 2] : undefined;
+    const builtin = qualifier === undefined || qualifier === 'pg_catalog';
+    const name = builtin ? (ALIASES[last] ?? last) : last;
+    const typmods = integerTypmods(node.typmods);
+    const isArray = Array.isArray(node.arrayBounds) && node.arrayBounds.length > 0;
+    const base = builtin ? (DISPLAY[name] ?? name) : `${qualifier}.${last}`;
+    const mods = typmods.length > 0 && !FIELD_TYPMOD.has(name) ? `(${typmods.join(',')})` : '';
+    const sql = `${base}${mods}${isArray ? '[]' : ''}`;
+    return builtin ? { name, typmods, isArray, sql } : { name, schema: qualifier, typmods, isArray, sql };
+}
+const SERIALS = new Set(['serial', 'bigserial', 'smallserial']);
+/** `serial`, `bigserial`, `smallserial` (and their `serialN` spellings): a sequence-backed default. */
+function isSerial(type) {
+    return type.schema === undefined && !type.isArray && SERIALS.has(type.name);
+}
+/** True for a built-in type (no schema other than pg_catalog), array or not, with this name. */
+function isBuiltin(type, ...names) {
+    return type.schema === undefined && names.includes(type.name);
+}
+
+
+/***/ }),
+
 /***/ 7900:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -43249,7 +43337,7 @@ function strongest(locks) {
 
 /***/ }),
 
-/***/ 6165:
+/***/ 5791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -43385,83 +43473,8 @@ function outsideTransaction(inTransaction) {
 
 // EXTERNAL MODULE: ./core/migrations/lock-modes.ts
 var lock_modes = __nccwpck_require__(6128);
-;// CONCATENATED MODULE: ./core/migrations/pg-types.ts
-/**
- * Column types as the parser hands them over (`TypeName` nodes), normalised so rules can compare
- * them: `integer`, `int` and `int4` are one type; `character varying(20)` is `varchar` with typmod
- * 20; a schema-qualified name outside pg_catalog is a user type (enum, domain, composite).
- */
-/** Spellings the parser keeps verbatim (a bare `int4` or `serial4`) mapped to one canonical name. */
-const ALIASES = {
-    serial4: 'serial',
-    serial8: 'bigserial',
-    serial2: 'smallserial',
-    character: 'bpchar',
-    decimal: 'numeric',
-};
-const DISPLAY = {
-    int2: 'smallint',
-    int4: 'integer',
-    int8: 'bigint',
-    float4: 'real',
-    float8: 'double precision',
-    bool: 'boolean',
-    bpchar: 'char',
-    // The one-byte internal type, only reachable as the quoted name "char".
-    char: '"char"',
-};
-/** Types whose typmod is a bit mask of fields, not a number worth printing (`interval day`). */
-const FIELD_TYPMOD = new Set(['interval']);
-function stringValue(node) {
-    const s = node?.String;
-    return s?.sval;
-}
-function integerTypmods(typmods) {
-    if (!Array.isArray(typmods))
-        return [];
-    const values = [];
-    for (const mod of typmods) {
-        const constant = mod.A_Const;
-        if (!constant)
-            continue;
-        values.push(constant.ival?.ival ?? 0);
-    }
-    return values;
-}
-/** Normalises a `TypeName` node (the object inside `{ TypeName: … }` or a ColumnDef's `typeName`). */
-function columnType(typeName) {
-    if (!typeName || typeof typeName !== 'object')
-        return undefined;
-    const node = typeName;
-    const names = [];
-    for (const part of node.names ?? []) {
-        const name = stringValue(part);
-        if (name !== undefined)
-            names.push(name);
-    }
-    if (names.length === 0)
-        return undefined;
-    const last = names[names.length - 1];
-    const qualifier = names.length > 1 ? names[names.length - 2] : undefined;
-    const builtin = qualifier === undefined || qualifier === 'pg_catalog';
-    const name = builtin ? (ALIASES[last] ?? last) : last;
-    const typmods = integerTypmods(node.typmods);
-    const isArray = Array.isArray(node.arrayBounds) && node.arrayBounds.length > 0;
-    const base = builtin ? (DISPLAY[name] ?? name) : `${qualifier}.${last}`;
-    const mods = typmods.length > 0 && !FIELD_TYPMOD.has(name) ? `(${typmods.join(',')})` : '';
-    const sql = `${base}${mods}${isArray ? '[]' : ''}`;
-    return builtin ? { name, typmods, isArray, sql } : { name, schema: qualifier, typmods, isArray, sql };
-}
-const SERIALS = new Set(['serial', 'bigserial', 'smallserial']);
-/** `serial`, `bigserial`, `smallserial` (and their `serialN` spellings): a sequence-backed default. */
-function isSerial(type) {
-    return type.schema === undefined && !type.isArray && SERIALS.has(type.name);
-}
-/** True for a built-in type (no schema other than pg_catalog), array or not, with this name. */
-function isBuiltin(type, ...names) {
-    return type.schema === undefined && names.includes(type.name);
-}
-
+// EXTERNAL MODULE: ./core/migrations/pg-types.ts
+var pg_types = __nccwpck_require__(3895);
 ;// CONCATENATED MODULE: ./core/migrations/rules/schema-change-support.ts
 /**
  * What the schema-change rules share: finding the table an ALTER TABLE changes (and whether that
@@ -43494,7 +43507,7 @@ function definition(def) {
         if (constraint)
             constraints.push(constraint);
     }
-    return { name: String(column.colname ?? ''), type: columnType(column.typeName), constraints, node: column };
+    return { name: String(column.colname ?? ''), type: (0,pg_types/* columnType */.DW)(column.typeName), constraints, node: column };
 }
 // Several rules ask the same statement for its columns; parse-tree nodes are never mutated, so the
 // answer is kept per node.
@@ -43536,7 +43549,7 @@ function readDeclaredTypes(statement) {
         const out = [];
         for (const element of statement.node.tableElts ?? []) {
             const column = (0,ast/* nodeOf */.E7)(element, 'ColumnDef');
-            const type = columnType(column?.typeName);
+            const type = (0,pg_types/* columnType */.DW)(column?.typeName);
             if (column && type)
                 out.push({ table, column: String(column.colname ?? ''), type, via: 'create-table' });
         }
@@ -43552,7 +43565,7 @@ function readDeclaredTypes(statement) {
                 out.push({ table, column: c.name, type: c.type, via: 'add-column' });
         }
         else if (cmd.subtype === 'AT_AlterColumnType') {
-            const type = columnType((0,ast/* nodeOf */.E7)(cmd.def, 'ColumnDef')?.typeName);
+            const type = (0,pg_types/* columnType */.DW)((0,ast/* nodeOf */.E7)(cmd.def, 'ColumnDef')?.typeName);
             if (type && cmd.name)
                 out.push({ table, column: cmd.name, type, via: 'alter-type' });
         }
@@ -43742,7 +43755,7 @@ function hit(table, referenced, name, clause, column) {
     };
 }
 function columnTypeText(column) {
-    return columnType(column.typeName)?.sql ?? '';
+    return (0,pg_types/* columnType */.DW)(column.typeName)?.sql ?? '';
 }
 
 ;// CONCATENATED MODULE: ./core/migrations/rules/add-primary-key-without-index.ts
@@ -44609,7 +44622,7 @@ function expressionSql(expr) {
         }
         case 'TypeCast': {
             const arg = expressionSql(n.arg);
-            const type = columnType(n.typeName)?.sql;
+            const type = (0,pg_types/* columnType */.DW)(n.typeName)?.sql;
             if (arg === undefined || type === undefined)
                 return undefined;
             // Binary operators come back parenthesised already; a unary minus binds looser than `::`.
@@ -44902,7 +44915,7 @@ const addColumnAutoIncrement = {
         const hits = [];
         for (const column of addedColumns(statement)) {
             const identity = column.constraints.some((c) => c.contype === 'CONSTR_IDENTITY');
-            const serial = column.type !== undefined && isSerial(column.type);
+            const serial = column.type !== undefined && (0,pg_types/* isSerial */.pY)(column.type);
             if (!identity && !serial)
                 continue;
             const col = quoteIdent(column.name);
@@ -45293,7 +45306,7 @@ const addColumnDefaultPre11 = {
             return [];
         const hits = [];
         for (const column of addedColumns(statement)) {
-            if (column.type && isSerial(column.type))
+            if (column.type && (0,pg_types/* isSerial */.pY)(column.type))
                 continue;
             const fallback = column.constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
             if (!fallback || isNullConstant(fallback.raw_expr) || defaultVolatility(fallback.raw_expr).volatile)
@@ -45392,7 +45405,7 @@ const addColumnNotNullWithoutDefault = {
             // Values come from somewhere for these: a sequence, an identity, a generation expression.
             if (kinds.includes('CONSTR_IDENTITY') || kinds.includes('CONSTR_GENERATED'))
                 continue;
-            if (column.type && isSerial(column.type))
+            if (column.type && (0,pg_types/* isSerial */.pY)(column.type))
                 continue;
             const fallback = column.constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
             if (fallback && !isNullConstant(fallback.raw_expr))
@@ -45441,7 +45454,7 @@ const addColumnVolatileDefault = {
             return [];
         const hits = [];
         for (const column of addedColumns(statement)) {
-            if (column.type && isSerial(column.type))
+            if (column.type && (0,pg_types/* isSerial */.pY)(column.type))
                 continue; // add-column-auto-increment
             const fallback = column.constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
             if (!fallback)
@@ -45487,7 +45500,7 @@ const addJsonColumn = {
         'order kept. Applies to CREATE TABLE, ADD COLUMN and ALTER COLUMN … TYPE.',
     check(statement) {
         return declaredTypes(statement)
-            .filter((d) => isBuiltin(d.type, 'json'))
+            .filter((d) => (0,pg_types/* isBuiltin */.iK)(d.type, 'json'))
             .map((d) => {
             const col = quoteIdent(d.column);
             const array = d.type.isArray ? '[]' : '';
@@ -45561,7 +45574,7 @@ const banCharType = {
         'one-byte type "char" is not reported.',
     check(statement) {
         return typeChoiceHits(statement, ALL_DECLARATIONS, (d) => {
-            if (!isBuiltin(d.type, 'bpchar'))
+            if (!(0,pg_types/* isBuiltin */.iK)(d.type, 'bpchar'))
                 return undefined;
             const n = d.type.typmods[0] ?? 1;
             return {
@@ -45597,7 +45610,7 @@ function knownOriginCost(from, to) {
             return null;
         return { rewrite: true, reason: `converting ${from.sql} to ${to.sql} converts every array element` };
     }
-    if (isBuiltin(from, ...TEXT_LIKE) && isBuiltin(to, ...TEXT_LIKE)) {
+    if ((0,pg_types/* isBuiltin */.iK)(from, ...TEXT_LIKE) && (0,pg_types/* isBuiltin */.iK)(to, ...TEXT_LIKE)) {
         const limit = to.typmods[0];
         if (limit === undefined)
             return null;
@@ -45609,10 +45622,10 @@ function knownOriginCost(from, to) {
             reason: `${to.sql} has a shorter or new length limit than ${from.sql}, so every value is checked and the table rewritten`,
         };
     }
-    if (isBuiltin(from, 'text', 'varchar') && isBuiltin(to, 'bpchar') && to.typmods.length === 0) {
+    if ((0,pg_types/* isBuiltin */.iK)(from, 'text', 'varchar') && (0,pg_types/* isBuiltin */.iK)(to, 'bpchar') && to.typmods.length === 0) {
         return null;
     }
-    if (isBuiltin(from, 'numeric') && isBuiltin(to, 'numeric')) {
+    if ((0,pg_types/* isBuiltin */.iK)(from, 'numeric') && (0,pg_types/* isBuiltin */.iK)(to, 'numeric')) {
         if (to.typmods.length === 0)
             return null;
         const [toPrecision, toScale = 0] = to.typmods;
@@ -45624,7 +45637,7 @@ function knownOriginCost(from, to) {
             reason: `${from.sql} to ${to.sql} changes the scale or lowers the precision, so every value is recomputed`,
         };
     }
-    if (PRECISION_TYPES.includes(from.name) && isBuiltin(to, from.name)) {
+    if (PRECISION_TYPES.includes(from.name) && (0,pg_types/* isBuiltin */.iK)(to, from.name)) {
         const toPrecision = to.typmods[0];
         const fromPrecision = from.typmods[0];
         if (toPrecision === undefined)
@@ -45633,18 +45646,18 @@ function knownOriginCost(from, to) {
             return null;
         return { rewrite: true, reason: `${from.sql} to ${to.sql} rounds every value to the new precision` };
     }
-    if (isBuiltin(from, 'varbit') && isBuiltin(to, 'varbit')) {
+    if ((0,pg_types/* isBuiltin */.iK)(from, 'varbit') && (0,pg_types/* isBuiltin */.iK)(to, 'varbit')) {
         const limit = to.typmods[0];
         const previous = from.typmods[0];
         if (limit === undefined || (previous !== undefined && previous <= limit))
             return null;
         return { rewrite: true, reason: `${to.sql} is shorter than ${from.sql}, so every value is checked` };
     }
-    if (isBuiltin(from, 'cidr') && isBuiltin(to, 'inet'))
+    if ((0,pg_types/* isBuiltin */.iK)(from, 'cidr') && (0,pg_types/* isBuiltin */.iK)(to, 'inet'))
         return null;
     if (sameBase(from, to) && from.typmods.join() === to.typmods.join())
         return null;
-    if (isBuiltin(from, 'timestamp', 'timestamptz') && isBuiltin(to, 'timestamp', 'timestamptz')) {
+    if ((0,pg_types/* isBuiltin */.iK)(from, 'timestamp', 'timestamptz') && (0,pg_types/* isBuiltin */.iK)(to, 'timestamp', 'timestamptz')) {
         return {
             rewrite: true,
             reason: `${from.sql} to ${to.sql} reinterprets every value in the session time zone (PostgreSQL 12+ skips the rewrite only when TimeZone is UTC; Faultline cannot know the session's)`,
@@ -45661,11 +45674,11 @@ function knownOriginCost(from, to) {
 function unknownOriginCost(to) {
     if (to.isArray)
         return { rewrite: true, reason: `converting to ${to.sql} converts every array element` };
-    if (isBuiltin(to, ...TEXT_LIKE, 'numeric', 'varbit'))
+    if ((0,pg_types/* isBuiltin */.iK)(to, ...TEXT_LIKE, 'numeric', 'varbit'))
         return null;
     if (PRECISION_TYPES.includes(to.name) && to.schema === undefined && to.typmods.length > 0)
         return null;
-    if (isBuiltin(to, 'timestamptz', 'timestamp')) {
+    if ((0,pg_types/* isBuiltin */.iK)(to, 'timestamptz', 'timestamp')) {
         return {
             rewrite: true,
             reason: `converting to ${to.sql} from ${to.name === 'timestamptz' ? 'timestamp' : 'timestamptz'} reinterprets every value in the session time zone (PostgreSQL 12+ skips the rewrite only when TimeZone is UTC), and from any other type converts every row`,
@@ -45707,7 +45720,7 @@ function usingDoesWork(using, column, to) {
     let node = using;
     const cast = node.TypeCast;
     if (cast) {
-        if (columnType(cast.typeName)?.sql !== to.sql)
+        if ((0,pg_types/* columnType */.DW)(cast.typeName)?.sql !== to.sql)
             return true;
         node = cast.arg ?? {};
     }
@@ -45722,6 +45735,10 @@ function usingDoesWork(using, column, to) {
 
 
 
+/**
+ * An engine may know a column's type from files linted earlier in the same run; when it offers
+ * this lookup, type changes are judged exactly instead of from the target type alone.
+ */
 function expandContract(table, column, to) {
     const t = relationSql(table);
     const col = quoteIdent(column);
@@ -45766,10 +45783,10 @@ const changeColumnType = {
             if (cmd.subtype !== 'AT_AlterColumnType' || !cmd.name)
                 continue;
             const def = (0,ast/* nodeOf */.E7)(cmd.def, 'ColumnDef');
-            const to = columnType(def?.typeName);
+            const to = (0,pg_types/* columnType */.DW)(def?.typeName);
             if (!to)
                 continue;
-            const from = context.columnType?.(table, cmd.name);
+            const from = context.columnType(table, cmd.name);
             const cost = typeChangeCost({ column: cmd.name, from, to, using: def?.raw_default });
             if (!cost)
                 continue;
@@ -46054,7 +46071,7 @@ const preferBigint = {
         'Declare bigint (or bigserial / bigint identity) from the start. Reported for CREATE TABLE and ADD COLUMN.',
     check(statement) {
         return typeChoiceHits(statement, NEW_COLUMNS, (d) => {
-            if (d.type.isArray || !isBuiltin(d.type, ...SMALLER_TYPES))
+            if (d.type.isArray || !(0,pg_types/* isBuiltin */.iK)(d.type, ...SMALLER_TYPES))
                 return undefined;
             const better = BIGGER[d.type.name];
             return {
@@ -46082,7 +46099,7 @@ const preferIdentity = {
         'accidental explicit values. Use bigint GENERATED ALWAYS AS IDENTITY.',
     check(statement) {
         return typeChoiceHits(statement, NEW_COLUMNS, (d) => {
-            if (!isSerial(d.type))
+            if (!(0,pg_types/* isSerial */.pY)(d.type))
                 return undefined;
             return {
                 message: `Column ${quoteIdent(d.column)} of ${d.table.name} is ${d.type.name}: use an identity column, which owns its sequence and rejects stray explicit values.`,
@@ -46109,7 +46126,7 @@ const preferText = {
         'not reported.',
     check(statement) {
         return typeChoiceHits(statement, ALL_DECLARATIONS, (d) => {
-            if (!isBuiltin(d.type, 'varchar') || d.type.typmods.length === 0)
+            if (!(0,pg_types/* isBuiltin */.iK)(d.type, 'varchar') || d.type.typmods.length === 0)
                 return undefined;
             const n = d.type.typmods[0];
             const col = quoteIdent(d.column);
@@ -46137,7 +46154,7 @@ const preferTimestamptz = {
         'output; it takes the same 8 bytes. Use timestamptz for points in time.',
     check(statement) {
         return typeChoiceHits(statement, ALL_DECLARATIONS, (d) => {
-            if (!isBuiltin(d.type, 'timestamp'))
+            if (!(0,pg_types/* isBuiltin */.iK)(d.type, 'timestamp'))
                 return undefined;
             const precision = d.type.typmods.length > 0 ? `(${d.type.typmods[0]})` : '';
             return {
@@ -46221,7 +46238,7 @@ const renameColumn = {
                 message: `Renaming ${table.name}.${oldCol} to ${newCol} breaks every query of the running application that ` +
                     'still uses the old name, until the new code is deployed everywhere.',
                 rewrite: false,
-                fix: `${alterTable(table)} ADD COLUMN ${newCol} <type of ${oldCol}>;\n` +
+                fix: `${alterTable(table)} ADD COLUMN ${newCol} ${context.columnType(table, from)?.sql ?? `<type of ${oldCol}>`};\n` +
                     `CREATE FUNCTION ${sync}() RETURNS trigger LANGUAGE plpgsql AS $$\n` +
                     `BEGIN NEW.${newCol} := COALESCE(NEW.${newCol}, NEW.${oldCol}); NEW.${oldCol} := NEW.${newCol}; RETURN NEW; END $$;\n` +
                     `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();\n` +
@@ -62545,6 +62562,219 @@ var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
 // EXTERNAL MODULE: ./core/migrations/ast.ts
 var ast = __nccwpck_require__(3580);
+// EXTERNAL MODULE: ./core/migrations/pg-types.ts
+var pg_types = __nccwpck_require__(3895);
+;// CONCATENATED MODULE: ./core/migrations/column-types.ts
+/**
+ * The column types the linted migrations declared, kept across the files of one run in the order
+ * they are applied: V5 changing a column that V1 created is judged on the column's real old type
+ * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
+ * Keys are table names without schema, like the rest of the file state (migrations rarely mix both).
+ */
+
+
+class KnownColumnTypes {
+    tables = new Map();
+    /**
+     * One object per distinct type: a long history declares hundreds of thousands of columns of a
+     * few dozen types, and memory must stay bounded by the schema, not by the statements.
+     */
+    interned = new Map();
+    intern(type) {
+        const key = `${type.schema ?? ''}\0${type.sql}`;
+        const known = this.interned.get(key);
+        if (known)
+            return known;
+        this.interned.set(key, type);
+        return type;
+    }
+    copy() {
+        const copy = new KnownColumnTypes();
+        copy.replaceWith(this);
+        return copy;
+    }
+    /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
+    replaceWith(other) {
+        this.tables.clear();
+        for (const [table, columns] of other.tables)
+            this.tables.set(table, new Map(columns));
+    }
+    get(table, column) {
+        return this.tables.get(table.name)?.get(column);
+    }
+    /** Records what `statement` did to column types. */
+    apply(statement) {
+        const node = statement.node;
+        switch (statement.kind) {
+            case 'CreateStmt':
+                this.createTable(node);
+                return;
+            case 'AlterTableStmt':
+                if ((node.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE')
+                    this.alterTable(node);
+                return;
+            case 'RenameStmt':
+                this.rename(node);
+                return;
+            case 'DropStmt':
+                if (node.removeType !== 'OBJECT_TABLE')
+                    return;
+                for (const object of (node.objects ?? [])) {
+                    const table = (0,ast/* relationFromNames */.be)(object.List?.items);
+                    if (table)
+                        this.tables.delete(table.name);
+                }
+                return;
+        }
+    }
+    columns(table) {
+        let columns = this.tables.get(table);
+        if (!columns)
+            this.tables.set(table, (columns = new Map()));
+        return columns;
+    }
+    createTable(node) {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table)
+            return;
+        // A table created again (after a DROP, or IF NOT EXISTS over an unknown one) starts afresh.
+        const columns = new Map();
+        for (const element of node.tableElts ?? []) {
+            const column = (0,ast/* nodeOf */.E7)(element, 'ColumnDef');
+            const type = (0,pg_types/* columnType */.DW)(column?.typeName);
+            if (column && type && typeof column.colname === 'string')
+                columns.set(column.colname, this.intern(type));
+        }
+        if (node.if_not_exists === true && this.tables.has(table.name))
+            return;
+        this.tables.set(table.name, columns);
+    }
+    alterTable(node) {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table)
+            return;
+        for (const cmd of (0,ast/* alterCommands */.$f)(node)) {
+            const column = (0,ast/* nodeOf */.E7)(cmd.def, 'ColumnDef');
+            if (cmd.subtype === 'AT_AddColumn') {
+                const type = (0,pg_types/* columnType */.DW)(column?.typeName);
+                const name = column?.colname;
+                if (type && typeof name === 'string' && !(cmd.missingOk && this.tables.get(table.name)?.has(name)))
+                    this.columns(table.name).set(name, this.intern(type));
+            }
+            else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
+                const type = (0,pg_types/* columnType */.DW)(column?.typeName);
+                if (type)
+                    this.columns(table.name).set(cmd.name, this.intern(type));
+            }
+            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
+                this.tables.get(table.name)?.delete(cmd.name);
+            }
+        }
+    }
+    rename(node) {
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!table || typeof node.newname !== 'string')
+            return;
+        const columns = this.tables.get(table.name);
+        if (!columns)
+            return;
+        if (node.renameType === 'OBJECT_TABLE') {
+            this.tables.delete(table.name);
+            this.tables.set(node.newname, columns);
+        }
+        else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
+            const type = columns.get(node.subname);
+            columns.delete(node.subname);
+            if (type)
+                columns.set(node.newname, type);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./core/migrations/file-state.ts
+/** Relations by name, each with the schemas it was created in ('' = unqualified). */
+class RelationSet {
+    byName = new Map();
+    add(relation) {
+        let schemas = this.byName.get(relation.name);
+        if (!schemas)
+            this.byName.set(relation.name, (schemas = new Set()));
+        schemas.add(relation.schema ?? '');
+    }
+    /** An unqualified name on either side matches any schema: migrations rarely mix the two. */
+    has(relation) {
+        const schemas = this.byName.get(relation.name);
+        if (!schemas)
+            return false;
+        if (relation.schema === undefined || schemas.has(''))
+            return true;
+        return schemas.has(relation.schema);
+    }
+    delete(relation) {
+        const schemas = this.byName.get(relation.name);
+        if (!schemas)
+            return;
+        if (relation.schema === undefined)
+            this.byName.delete(relation.name);
+        else {
+            schemas.delete(relation.schema);
+            schemas.delete('');
+            if (schemas.size === 0)
+                this.byName.delete(relation.name);
+        }
+    }
+    replaceWith(other) {
+        this.byName.clear();
+        for (const [name, schemas] of other.byName)
+            this.byName.set(name, new Set(schemas));
+    }
+}
+class FileState {
+    created = new RelationSet();
+    createdColumns = new Map();
+    validatedNotNull = new Set();
+    /** NOT VALID `CHECK (col IS NOT NULL)` constraints: name → table and columns. */
+    pendingNotNull = new Map();
+    notValid = new Map();
+    accessExclusive = new Set();
+    enumValues = new Map();
+    session = { lock_timeout: undefined, statement_timeout: undefined };
+    local = {};
+    /** Shared with the files linted before and after this one. */
+    columnTypes;
+    constructor(columnTypes) {
+        this.columnTypes = columnTypes;
+    }
+    copy() {
+        const copy = new FileState(this.columnTypes.copy());
+        copy.replaceWith(this);
+        return copy;
+    }
+    /** Makes this hold what `other` holds; `other` stays intact (a savepoint may be returned to twice). */
+    replaceWith(other) {
+        this.created.replaceWith(other.created);
+        replaceMap(this.createdColumns, other.createdColumns, (columns) => new Set(columns));
+        replaceSet(this.validatedNotNull, other.validatedNotNull);
+        replaceMap(this.pendingNotNull, other.pendingNotNull, (pending) => pending);
+        replaceMap(this.notValid, other.notValid, (constraint) => constraint);
+        replaceSet(this.accessExclusive, other.accessExclusive);
+        replaceMap(this.enumValues, other.enumValues, (values) => new Set(values));
+        this.session = { ...other.session };
+        this.local = { ...other.local };
+        this.columnTypes.replaceWith(other.columnTypes);
+    }
+}
+function replaceMap(target, from, copy) {
+    target.clear();
+    for (const [key, value] of from)
+        target.set(key, copy(value));
+}
+function replaceSet(target, from) {
+    target.clear();
+    for (const value of from)
+        target.add(value);
+}
+
 ;// CONCATENATED MODULE: ./core/migrations/settings.ts
 /**
  * Reads the session settings the gate cares about (lock_timeout, statement_timeout) from `SET`,
@@ -62659,38 +62889,8 @@ function changesFromSelect(node) {
  */
 
 
-/** Relations by name, each with the schemas it was created in ('' = unqualified). */
-class RelationSet {
-    byName = new Map();
-    add(relation) {
-        let schemas = this.byName.get(relation.name);
-        if (!schemas)
-            this.byName.set(relation.name, (schemas = new Set()));
-        schemas.add(relation.schema ?? '');
-    }
-    /** An unqualified name on either side matches any schema: migrations rarely mix the two. */
-    has(relation) {
-        const schemas = this.byName.get(relation.name);
-        if (!schemas)
-            return false;
-        if (relation.schema === undefined || schemas.has(''))
-            return true;
-        return schemas.has(relation.schema);
-    }
-    delete(relation) {
-        const schemas = this.byName.get(relation.name);
-        if (!schemas)
-            return;
-        if (relation.schema === undefined)
-            this.byName.delete(relation.name);
-        else {
-            schemas.delete(relation.schema);
-            schemas.delete('');
-            if (schemas.size === 0)
-                this.byName.delete(relation.name);
-        }
-    }
-}
+
+
 const RELATION_OBJECTS = new Set([
     'OBJECT_TABLE',
     'OBJECT_INDEX',
@@ -62719,22 +62919,18 @@ class MigrationState {
     longestNameBytes = Number.POSITIVE_INFINITY;
     openTransaction;
     doBlockOffset;
-    created = new RelationSet();
-    createdColumns = new Map();
-    validatedNotNull = new Set();
-    /** NOT VALID `CHECK (col IS NOT NULL)` constraints: name → table and columns. */
-    pendingNotNull = new Map();
-    notValid = new Map();
-    accessExclusive = new Set();
-    enumValues = new Map();
-    session = { lock_timeout: undefined, statement_timeout: undefined };
-    local = {};
+    state;
     sessionAtBegin;
+    /** Open savepoints, innermost last, each with the state to return to on ROLLBACK TO. */
     savepoints = [];
     constructor(options) {
         this.pgVersion = options.pgVersion;
         this.path = options.path;
         this.assumeTransaction = options.assumeTransaction ?? false;
+        this.state = new FileState(options.columnTypes ?? new KnownColumnTypes());
+    }
+    columnType(relation, column) {
+        return this.state.columnTypes.get(relation, column);
     }
     get inTransaction() {
         return this.assumeTransaction || this.transactionDepth > 0 || this.doBlockOffset !== undefined;
@@ -62749,28 +62945,28 @@ class MigrationState {
         return this.effective('statement_timeout');
     }
     get notValidConstraintsInTransaction() {
-        return this.notValid;
+        return this.state.notValid;
     }
     get accessExclusiveInTransaction() {
-        return this.accessExclusive;
+        return this.state.accessExclusive;
     }
     get enumValuesAddedInTransaction() {
-        return this.enumValues;
+        return this.state.enumValues;
     }
     relationKey(relation) {
         return relation.name;
     }
     isNewRelation(relation) {
-        return this.created.has(relation);
+        return this.state.created.has(relation);
     }
     hasColumnFromFile(relation, column) {
-        return this.createdColumns.get(relation.name)?.has(column) ?? false;
+        return this.state.createdColumns.get(relation.name)?.has(column) ?? false;
     }
     hasValidatedNotNullCheck(relation, column) {
-        return this.validatedNotNull.has(`${relation.name}\0${column}`);
+        return this.state.validatedNotNull.has(`${relation.name}\0${column}`);
     }
     effective(name) {
-        const value = name in this.local ? this.local[name] : this.session[name];
+        const value = name in this.state.local ? this.state.local[name] : this.state.session[name];
         return value === 0 ? undefined : value;
     }
     /**
@@ -62800,22 +62996,23 @@ class MigrationState {
      * Runs after every statement outside a transaction, so empty state is left as it is.
      */
     endTransactionScope() {
-        for (const _ in this.local) {
-            this.local = {};
+        for (const _ in this.state.local) {
+            this.state.local = {};
             break;
         }
-        if (this.notValid.size > 0)
-            this.notValid.clear();
-        if (this.accessExclusive.size > 0)
-            this.accessExclusive.clear();
-        if (this.enumValues.size > 0)
-            this.enumValues.clear();
+        if (this.state.notValid.size > 0)
+            this.state.notValid.clear();
+        if (this.state.accessExclusive.size > 0)
+            this.state.accessExclusive.clear();
+        if (this.state.enumValues.size > 0)
+            this.state.enumValues.clear();
         if (this.savepoints.length > 0)
             this.savepoints = [];
     }
     /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
     apply(statement, locks = []) {
         const node = statement.node;
+        this.state.columnTypes.apply(statement);
         switch (statement.kind) {
             case 'TransactionStmt':
                 this.applyTransaction(statement, node);
@@ -62826,7 +63023,7 @@ class MigrationState {
             case 'SelectStmt': {
                 const into = (0,ast/* relationOf */.Ke)(node.intoClause?.rel);
                 if (into)
-                    this.created.add(into);
+                    this.state.created.add(into);
                 this.applySettings(changesFromSelect(node));
                 break;
             }
@@ -62836,20 +63033,20 @@ class MigrationState {
             case 'CreateTableAsStmt': {
                 const into = (0,ast/* relationOf */.Ke)(node.into?.rel);
                 if (into)
-                    this.created.add(into);
+                    this.state.created.add(into);
                 break;
             }
             case 'IndexStmt': {
                 const table = (0,ast/* relationOf */.Ke)(node.relation);
                 if (typeof node.idxname === 'string')
-                    this.created.add({ schema: table?.schema, name: node.idxname });
+                    this.state.created.add({ schema: table?.schema, name: node.idxname });
                 break;
             }
             case 'ViewStmt':
             case 'CreateSeqStmt': {
                 const rel = (0,ast/* relationOf */.Ke)(node.view ?? node.sequence);
                 if (rel)
-                    this.created.add(rel);
+                    this.state.created.add(rel);
                 break;
             }
             case 'CreateEnumStmt':
@@ -62857,7 +63054,7 @@ class MigrationState {
                 // Types live in the relation namespace's schema rules too; rules ask isNewRelation for them.
                 const type = (0,ast/* relationFromNames */.be)(statement.kind === 'CreateEnumStmt' ? node.typeName : node.domainname);
                 if (type)
-                    this.created.add(type);
+                    this.state.created.add(type);
                 break;
             }
             case 'RenameStmt':
@@ -62865,9 +63062,9 @@ class MigrationState {
                 break;
             case 'AlterObjectSchemaStmt': {
                 const rel = (0,ast/* relationOf */.Ke)(node.relation);
-                if (rel && this.created.has(rel) && typeof node.newschema === 'string') {
-                    this.created.delete(rel);
-                    this.created.add({ schema: node.newschema, name: rel.name });
+                if (rel && this.state.created.has(rel) && typeof node.newschema === 'string') {
+                    this.state.created.delete(rel);
+                    this.state.created.add({ schema: node.newschema, name: rel.name });
                 }
                 break;
             }
@@ -62876,7 +63073,7 @@ class MigrationState {
                     for (const object of (node.objects ?? [])) {
                         const rel = (0,ast/* relationFromNames */.be)(object.List?.items);
                         if (rel)
-                            this.created.delete(rel);
+                            this.state.created.delete(rel);
                     }
                 }
                 break;
@@ -62888,8 +63085,8 @@ class MigrationState {
                 break;
         }
         for (const lock of locks) {
-            if (lock.lock === 'ACCESS EXCLUSIVE' && !this.created.has(lock.relation)) {
-                this.accessExclusive.add(this.relationKey(lock.relation));
+            if (lock.lock === 'ACCESS EXCLUSIVE' && !this.state.created.has(lock.relation)) {
+                this.state.accessExclusive.add(this.relationKey(lock.relation));
             }
         }
         if (!this.inTransaction)
@@ -62908,7 +63105,7 @@ class MigrationState {
             case 'TRANS_STMT_START':
                 if (this.transactionDepth === 0) {
                     this.openTransaction = { line: statement.line, column: statement.column };
-                    this.sessionAtBegin = { ...this.session };
+                    this.sessionAtBegin = { ...this.state.session };
                 }
                 this.transactionDepth++;
                 return;
@@ -62916,7 +63113,7 @@ class MigrationState {
             case 'TRANS_STMT_ROLLBACK':
             case 'TRANS_STMT_PREPARE': {
                 if (kind === 'TRANS_STMT_ROLLBACK' && this.sessionAtBegin)
-                    this.session = { ...this.sessionAtBegin };
+                    this.state.session = { ...this.sessionAtBegin };
                 const chain = node.chain === true && this.transactionDepth > 0;
                 this.endTransactionScope();
                 // One COMMIT ends the transaction however many BEGINs preceded it (PostgreSQL ignores nested BEGIN).
@@ -62927,39 +63124,55 @@ class MigrationState {
                 }
                 else {
                     this.openTransaction = { line: statement.line, column: statement.column };
-                    this.sessionAtBegin = { ...this.session };
+                    this.sessionAtBegin = { ...this.state.session };
                 }
                 return;
             }
             case 'TRANS_STMT_SAVEPOINT':
+                // Savepoints are rare in migrations: a copy of the state is cheap enough.
                 if (typeof node.savepoint_name === 'string')
-                    this.savepoints.push(node.savepoint_name);
+                    this.savepoints.push({ name: node.savepoint_name, state: this.state.copy() });
                 return;
             case 'TRANS_STMT_RELEASE': {
-                const at = this.savepoints.lastIndexOf(String(node.savepoint_name));
+                const at = this.savepointIndex(node.savepoint_name);
                 if (at !== -1)
                     this.savepoints.length = at;
                 return;
             }
+            case 'TRANS_STMT_ROLLBACK_TO': {
+                // Undoes what ran since the savepoint (tables, columns, settings, locks); the savepoint stays.
+                const at = this.savepointIndex(node.savepoint_name);
+                if (at === -1)
+                    return;
+                this.savepoints.length = at + 1;
+                this.state.replaceWith(this.savepoints[at].state);
+                return;
+            }
         }
+    }
+    savepointIndex(name) {
+        for (let i = this.savepoints.length - 1; i >= 0; i--)
+            if (this.savepoints[i].name === name)
+                return i;
+        return -1;
     }
     applySettings(changes) {
         for (const change of changes) {
             if (change.local) {
                 // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
                 if (this.inTransaction)
-                    this.local[change.name] = change.valueMs;
+                    this.state.local[change.name] = change.valueMs;
             }
             else {
-                this.session[change.name] = change.valueMs;
-                delete this.local[change.name];
+                this.state.session[change.name] = change.valueMs;
+                delete this.state.local[change.name];
             }
         }
     }
     addColumns(table, columns) {
-        let set = this.createdColumns.get(table);
+        let set = this.state.createdColumns.get(table);
         if (!set)
-            this.createdColumns.set(table, (set = new Set()));
+            this.state.createdColumns.set(table, (set = new Set()));
         for (const c of columns)
             set.add(c);
     }
@@ -62967,7 +63180,7 @@ class MigrationState {
         const rel = (0,ast/* relationOf */.Ke)(node.relation);
         if (!rel)
             return;
-        this.created.add(rel);
+        this.state.created.add(rel);
         const columns = [];
         for (const element of (node.tableElts ?? [])) {
             if (element.ColumnDef?.colname)
@@ -62979,16 +63192,16 @@ class MigrationState {
         const rel = (0,ast/* relationOf */.Ke)(node.relation);
         if (!rel || typeof node.newname !== 'string')
             return;
-        if (RELATION_OBJECTS.has(String(node.renameType)) && this.created.has(rel)) {
+        if (RELATION_OBJECTS.has(String(node.renameType)) && this.state.created.has(rel)) {
             // A renamed new table is still new (and empty) under its new name.
-            this.created.delete(rel);
-            this.created.add({ schema: rel.schema, name: node.newname });
-            const columns = this.createdColumns.get(rel.name);
+            this.state.created.delete(rel);
+            this.state.created.add({ schema: rel.schema, name: node.newname });
+            const columns = this.state.createdColumns.get(rel.name);
             if (columns)
-                this.createdColumns.set(node.newname, columns);
+                this.state.createdColumns.set(node.newname, columns);
         }
         else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
-            const columns = this.createdColumns.get(rel.name);
+            const columns = this.state.createdColumns.get(rel.name);
             if (columns?.delete(node.subname))
                 columns.add(node.newname);
         }
@@ -63004,7 +63217,7 @@ class MigrationState {
                     this.addColumns(rel.name, [colname]);
             }
             else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-                this.createdColumns.get(rel.name)?.delete(cmd.name);
+                this.state.createdColumns.get(rel.name)?.delete(cmd.name);
             }
             else if (cmd.subtype === 'AT_AddConstraint') {
                 const constraint = (0,ast/* constraintOf */.vY)(cmd.def);
@@ -63013,23 +63226,23 @@ class MigrationState {
                 const name = typeof constraint.conname === 'string' ? constraint.conname : defaultConstraintName(rel.name, constraint);
                 const notValid = constraint.skip_validation === true;
                 if (notValid && name && (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN')) {
-                    this.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
+                    this.state.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
                 }
                 if (constraint.contype === 'CONSTR_CHECK') {
                     const columns = (0,ast/* notNullColumns */.wk)(constraint.raw_expr);
                     if (notValid && name)
-                        this.pendingNotNull.set(name, { table: rel.name, columns });
+                        this.state.pendingNotNull.set(name, { table: rel.name, columns });
                     else
                         for (const c of columns)
-                            this.validatedNotNull.add(`${rel.name}\0${c}`);
+                            this.state.validatedNotNull.add(`${rel.name}\0${c}`);
                 }
             }
             else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
-                const pending = this.pendingNotNull.get(cmd.name);
+                const pending = this.state.pendingNotNull.get(cmd.name);
                 if (pending) {
                     for (const c of pending.columns)
-                        this.validatedNotNull.add(`${pending.table}\0${c}`);
-                    this.pendingNotNull.delete(cmd.name);
+                        this.state.validatedNotNull.add(`${pending.table}\0${c}`);
+                    this.state.pendingNotNull.delete(cmd.name);
                 }
             }
         }
@@ -63038,9 +63251,9 @@ class MigrationState {
         const type = (0,ast/* relationFromNames */.be)(node.typeName);
         if (!type || typeof node.newVal !== 'string' || node.oldVal !== undefined)
             return;
-        let values = this.enumValues.get(type.name);
+        let values = this.state.enumValues.get(type.name);
         if (!values)
-            this.enumValues.set(type.name, (values = new Set()));
+            this.state.enumValues.set(type.name, (values = new Set()));
         values.add(node.newVal);
     }
 }
@@ -63176,8 +63389,8 @@ function parseMigration(text, path) {
     return { statements, comments, lines };
 }
 
-// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 62 modules
-var rules = __nccwpck_require__(6165);
+// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 61 modules
+var rules = __nccwpck_require__(5791);
 ;// CONCATENATED MODULE: ./core/migrations/suppress.ts
 const DIRECTIVE = /^\s*faultline-ignore(-file)?\s*:(.*)$/i;
 /** Parses one comment's text (after `--`); undefined when it is not a faultline directive. */
@@ -63302,12 +63515,6 @@ function applySuppressions(anchored, suppressions, settings) {
 }
 
 ;// CONCATENATED MODULE: ./core/migrations/lint.ts
-/**
- * The migration linter's engine: parse a file, walk its statements with the context as it was just
- * before each one, run every enabled rule, then the file-level rules, then suppressions. It never
- * throws on any SQL: text the parser rejects becomes a `syntax-error` finding, and a rule that fails
- * on a statement becomes an `internal-error` finding while the others carry on.
- */
 
 
 
@@ -63368,13 +63575,14 @@ function byPosition(a, b) {
 }
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
- * lintFiles does for you).
+ * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
+ * declared (lintFiles shares one across its files); updated with this file's.
  */
-function lintSource(text, path, options = {}) {
+function lintSource(text, path, options = {}, columnTypes) {
     if (!(0,sql_parser/* isParserLoaded */.vM)())
         throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
     const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-    const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction });
+    const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
     const enabled = rules/* allRules */.V7
         .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
         .filter((r) => r.severity !== 'off');
@@ -63449,6 +63657,7 @@ function lintSource(text, path, options = {}) {
  * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
  * `file`, not its message: every face prints `file: message`.
  */
+
 
 
 
@@ -63549,7 +63758,9 @@ async function lintFiles(paths, options = {}) {
     await (0,sql_parser/* loadParser */.qd)();
     const files = collectSqlFiles(paths, options.exclude ?? []);
     // One file's text at a time: memory is bounded by the largest file, not by all of them.
-    return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options)) };
+    // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
+    const columnTypes = new KnownColumnTypes();
+    return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options, columnTypes)) };
 }
 
 ;// CONCATENATED MODULE: ./core/migrations/find-files.ts
