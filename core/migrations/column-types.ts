@@ -5,6 +5,7 @@
  * Keys are table names without schema, like the rest of the file state (migrations rarely mix both).
  */
 import { alterCommands, nodeOf, relationFromNames, relationOf } from './ast.ts';
+import { declaredTypes } from './declared-columns.ts';
 import { type ColumnType, columnType } from './pg-types.ts';
 import type { RelationName, Statement } from './types.ts';
 
@@ -45,7 +46,7 @@ export class KnownColumnTypes {
     const node = statement.node;
     switch (statement.kind) {
       case 'CreateStmt':
-        this.createTable(node);
+        this.createTable(statement);
         return;
       case 'AlterTableStmt':
         if ((node.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE') this.alterTable(node);
@@ -69,17 +70,13 @@ export class KnownColumnTypes {
     return columns;
   }
 
-  private createTable(node: Record<string, unknown>): void {
-    const table = relationOf(node.relation);
+  private createTable(statement: Statement): void {
+    const table = relationOf(statement.node.relation);
     if (!table) return;
-    // A table created again (after a DROP, or IF NOT EXISTS over an unknown one) starts afresh.
+    if (statement.node.if_not_exists === true && this.tables.has(table.name)) return;
+    // A table created again (after a DROP) starts afresh. The rules read the same declarations.
     const columns = new Map<string, ColumnType>();
-    for (const element of (node.tableElts as unknown[] | undefined) ?? []) {
-      const column = nodeOf(element, 'ColumnDef');
-      const type = columnType(column?.typeName);
-      if (column && type && typeof column.colname === 'string') columns.set(column.colname, this.intern(type));
-    }
-    if (node.if_not_exists === true && this.tables.has(table.name)) return;
+    for (const declared of declaredTypes(statement)) columns.set(declared.column, this.intern(declared.type));
     this.tables.set(table.name, columns);
   }
 
