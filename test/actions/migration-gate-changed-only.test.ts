@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import nock from 'nock';
-import { envInputReader, readSettings } from '../../actions/migration-gate/src/inputs.ts';
+import { envInputReader, lintsEveryFile, readSettings } from '../../actions/migration-gate/src/inputs.ts';
 import { run, runGate } from '../../actions/migration-gate/src/run.ts';
 import { expectValidGitHubRequests } from '../support/github-openapi.ts';
 
@@ -143,5 +143,19 @@ describe('migration gate changed-only on a pull request', () => {
     expect(errors[0]).toContain('permissions: pull-requests: read');
     expect(process.exitCode).toBe(1);
     expect(readFileSync(process.env.GITHUB_OUTPUT!, 'utf8')).toBe('');
+  });
+});
+
+describe('lintsEveryFile (whether the action starts its parser thread before loading the gate)', () => {
+  it('is true where every matching file is linted: pushes, schedules, changed-only: false', () => {
+    expect(lintsEveryFile({ GITHUB_EVENT_NAME: 'push' })).toBe(true);
+    expect(lintsEveryFile({ GITHUB_EVENT_NAME: 'schedule', 'INPUT_CHANGED-ONLY': 'auto' })).toBe(true);
+    expect(lintsEveryFile({ GITHUB_EVENT_NAME: 'pull_request', 'INPUT_CHANGED-ONLY': 'false' })).toBe(true);
+  });
+
+  it('is false on pull requests that lint only their changed files, and for input readSettings rejects', () => {
+    expect(lintsEveryFile({ GITHUB_EVENT_NAME: 'pull_request' })).toBe(false);
+    expect(lintsEveryFile({ GITHUB_EVENT_NAME: 'push', 'INPUT_CHANGED-ONLY': 'true' })).toBe(false);
+    expect(lintsEveryFile({ GITHUB_EVENT_NAME: 'push', 'INPUT_CHANGED-ONLY': 'sometimes' })).toBe(false);
   });
 });

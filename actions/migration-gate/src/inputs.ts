@@ -76,6 +76,19 @@ function parseChangedOnly(value: string, eventName: string | undefined): boolean
   throw bad('changed-only', `expected true, false or auto, got '${value}'`, 'auto lints only changed files on pull requests and every file otherwise');
 }
 
+/**
+ * Whether this run lints every matching file (pushes, schedules, `changed-only: false`) rather than
+ * a pull request's few changed ones: then a long migration history is likely. False for bad input,
+ * which readSettings reports.
+ */
+export function lintsEveryFile(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return !parseChangedOnly(envInputReader(env)('changed-only'), env.GITHUB_EVENT_NAME);
+  } catch {
+    return false;
+  }
+}
+
 function readEventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> {
   const path = env.GITHUB_EVENT_PATH;
   if (!path || !existsSync(path)) return {};
