@@ -196,7 +196,9 @@ try {
   if (largePeer) largeRows.push(['squawk --reporter json', largePeer]);
   printTable(large.statements, largeRows);
   if (largePeer) console.log(`throughput ratio CLI/squawk, end to end, start-up amortised: ${(largePeer.wallMs / largeRows[0]![1].wallMs).toFixed(2)}x`);
-  for (const [name, m] of largeRows.slice(0, 3)) console.log(`peak RSS ${name}: ${fixed(m.maxRssMiB)} MiB (target < ${RSS_TARGET_MIB} MiB): ${verdict(m.maxRssMiB)}`);
+  // The 300 MB target is the 20,000-statement file's; here the point is that memory is bounded:
+  // the heap-capped run finishes, so what the linter keeps alive does not grow with the file.
+  for (const [name, m] of largeRows.slice(0, 3)) console.log(`peak RSS ${name}: ${fixed(m.maxRssMiB)} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
