@@ -1,4 +1,6 @@
 import { parseSync } from 'libpg-query';
+import { generateMigration } from '../../../bench/generate-migration.ts';
+import { lintSource } from '../../../core/migrations/lint.ts';
 import { ParseAheadThread } from '../../../core/migrations/parse-ahead.ts';
 import { loadParser, parseMigration, SYNTAX_ERROR_KIND, useParseAheadThread } from '../../../core/migrations/parse.ts';
 
@@ -137,6 +139,17 @@ describe('parseMigration on a file large enough for the parse-ahead thread', () 
     const shape = (s: (typeof alone)[number]) => ({ kind: s.kind, line: s.line, column: s.column, text: s.text, node: s.node, doBlock: s.doBlock });
     expect(withHelper.filter((s) => s.fromDoBlock)).toHaveLength(20);
     expect(withHelper.map(shape)).toEqual(alone.map(shape));
+  });
+
+  it('lints a realistic history to exactly the findings a single thread finds', () => {
+    const { sql } = generateMigration(4_000);
+    const withHelper = lintSource(sql, 'V1__history.sql');
+    useParseAheadThread(undefined);
+    const alone = lintSource(sql, 'V1__history.sql');
+    useParseAheadThread(helperModule);
+    expect(withHelper.statements).toBe(alone.statements);
+    expect(withHelper.findings.length).toBeGreaterThan(50);
+    expect(withHelper.findings).toEqual(alone.findings);
   });
 
   it('places a syntax error deep in the file on its own line and keeps the statements around it', () => {
