@@ -13,6 +13,12 @@ export const LINTED = 1;
 export const POSTED = 2;
 export const SLOTS = 3;
 
+/** The helper's status, in a one-slot Int32Array passed as `workerData.status`. */
+export const HELPER_STARTING = 0;
+export const HELPER_READY = 1;
+/** Failed unexpectedly: the linting thread parses everything itself from now on. */
+export const HELPER_GONE = 2;
+
 /** How many chunks the helper may parse ahead of the linting: memory stays bounded. */
 export const AHEAD_LIMIT = 16;
 

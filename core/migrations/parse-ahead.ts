@@ -17,7 +17,16 @@
  */
 import { statSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED, SLOTS } from './parse-ahead-protocol.ts';
+import {
+  type ChunkResult,
+  HELPER_GONE,
+  HELPER_STARTING,
+  LINTED,
+  NEXT,
+  type ParseJobMessage,
+  POSTED,
+  SLOTS,
+} from './parse-ahead-protocol.ts';
 import type { PreparedParses } from './sql-parser.ts';
 
 // Waits are short and repeated; a helper silent for this long is taken for dead.
@@ -156,14 +165,14 @@ export class ParseAheadThread {
   alive = true;
   private readonly worker: Worker;
   private readonly loaded: Promise<boolean>;
-  /** Set to 1 by the helper once it can parse: readable while this thread is busy (no event loop). */
-  private readonly started: Int32Array;
+  /** HELPER_STARTING, READY or GONE, set by the helper: readable while this thread is busy (no event loop). */
+  private readonly status: Int32Array;
   private readonly createdAt = performance.now();
 
   /** `helperModule`: where parse-helper.ts is, as the face runs it (a source file or a bundle). */
   constructor(helperModule: string | URL) {
-    this.started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    this.worker = new Worker(helperModule, { workerData: { started: this.started.buffer } });
+    this.status = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    this.worker = new Worker(helperModule, { workerData: { status: this.status.buffer } });
     this.loaded = new Promise((resolve) => {
       this.worker.once('message', () => resolve(true));
       this.worker.once('error', () => {
@@ -174,9 +183,10 @@ export class ParseAheadThread {
     this.worker.unref();
   }
 
-  /** Whether to keep waiting for the helper: alive, and started or still within its start-up time. */
+  /** Whether to keep waiting for the helper: not gone, and ready or still within its start-up time. */
   usable(): boolean {
-    if (this.alive && Atomics.load(this.started, 0) === 0 && performance.now() - this.createdAt > START_TIMEOUT_MS) this.alive = false;
+    const status = Atomics.load(this.status, 0);
+    if (status === HELPER_GONE || (status === HELPER_STARTING && performance.now() - this.createdAt > START_TIMEOUT_MS)) this.alive = false;
     return this.alive;
   }
 

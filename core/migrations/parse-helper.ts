@@ -7,7 +7,7 @@
  * parsed one small call at a time on the busier thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AHEAD_LIMIT, type ChunkResult, LINTED, NEXT, type ParseJobMessage, POSTED } from './parse-ahead-protocol.ts';
+import { AHEAD_LIMIT, type ChunkResult, HELPER_GONE, HELPER_READY, LINTED, NEXT, type ParseJobMessage, POSTED } from './parse-ahead-protocol.ts';
 import { LineIndex } from './positions.ts';
 import { loadParser, type PreparedParses, parseSql, parseSqlJson, recordParses } from './sql-parser.ts';
 import { parseHost } from './statements.ts';
@@ -60,9 +60,25 @@ function runJob({ chunks, doStatements, shared, port }: ParseJobMessage): void {
   port.close();
 }
 
+const status = (workerData as { status?: SharedArrayBuffer } | undefined)?.status;
+const setStatus = (value: number) => status && Atomics.store(new Int32Array(status), 0, value);
+
+/** Runs a job; anything unexpected is said at once, so the linting thread parses the rest itself rather than wait. */
+function serve(job: ParseJobMessage): void {
+  try {
+    runJob(job);
+  } catch {
+    setStatus(HELPER_GONE);
+    const state = new Int32Array(job.shared);
+    Atomics.add(state, POSTED, 1);
+    Atomics.notify(state, POSTED);
+    parentPort?.close();
+  }
+}
+
 const jobs: ParseJobMessage[] = [];
 let loaded = false;
-parentPort?.on('message', (job: ParseJobMessage) => (loaded ? runJob(job) : jobs.push(job)));
+parentPort?.on('message', (job: ParseJobMessage) => (loaded ? serve(job) : jobs.push(job)));
 /**
  * A few statements of the kinds migrations are made of, parsed once while the linting thread is
  * still loading and splitting: the parser's WebAssembly is compiled function by function on first
@@ -87,8 +103,7 @@ function warmUp(): void {
 void loadParser().then(() => {
   warmUp();
   loaded = true;
-  const started = (workerData as { started?: SharedArrayBuffer } | undefined)?.started;
-  if (started) Atomics.store(new Int32Array(started), 0, 1);
+  setStatus(HELPER_READY);
   parentPort?.postMessage('ready');
-  for (const job of jobs.splice(0)) runJob(job);
+  for (const job of jobs.splice(0)) serve(job);
 });

@@ -267,6 +267,11 @@ const LINTED = 1;
 /** Results the helper has posted (what the linting thread sleeps on). */
 const POSTED = 2;
 const SLOTS = 3;
+/** The helper's status, in a one-slot Int32Array passed as `workerData.status`. */
+const HELPER_STARTING = 0;
+const HELPER_READY = 1;
+/** Failed unexpectedly: the linting thread parses everything itself from now on. */
+const HELPER_GONE = 2;
 /** How many chunks the helper may parse ahead of the linting: memory stays bounded. */
 const AHEAD_LIMIT = 16;
 
@@ -404,13 +409,13 @@ class ParseAheadThread {
     alive = true;
     worker;
     loaded;
-    /** Set to 1 by the helper once it can parse: readable while this thread is busy (no event loop). */
-    started;
+    /** HELPER_STARTING, READY or GONE, set by the helper: readable while this thread is busy (no event loop). */
+    status;
     createdAt = performance.now();
     /** `helperModule`: where parse-helper.ts is, as the face runs it (a source file or a bundle). */
     constructor(helperModule) {
-        this.started = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-        this.worker = new external_node_worker_threads_.Worker(helperModule, { workerData: { started: this.started.buffer } });
+        this.status = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+        this.worker = new external_node_worker_threads_.Worker(helperModule, { workerData: { status: this.status.buffer } });
         this.loaded = new Promise((resolve) => {
             this.worker.once('message', () => resolve(true));
             this.worker.once('error', () => {
@@ -420,9 +425,10 @@ class ParseAheadThread {
         });
         this.worker.unref();
     }
-    /** Whether to keep waiting for the helper: alive, and started or still within its start-up time. */
+    /** Whether to keep waiting for the helper: not gone, and ready or still within its start-up time. */
     usable() {
-        if (this.alive && Atomics.load(this.started, 0) === 0 && performance.now() - this.createdAt > START_TIMEOUT_MS)
+        const status = Atomics.load(this.status, 0);
+        if (status === HELPER_GONE || (status === HELPER_STARTING && performance.now() - this.createdAt > START_TIMEOUT_MS))
             this.alive = false;
         return this.alive;
     }

@@ -394,7 +394,7 @@ function parseInner(source, host, depth, out, fileOffset) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.AHEAD_LIMIT = exports.SLOTS = exports.POSTED = exports.LINTED = exports.NEXT = void 0;
+exports.AHEAD_LIMIT = exports.HELPER_GONE = exports.HELPER_READY = exports.HELPER_STARTING = exports.SLOTS = exports.POSTED = exports.LINTED = exports.NEXT = void 0;
 /** The next chunk nobody has claimed yet. */
 exports.NEXT = 0;
 /** Chunks the linting thread has taken (the helper's back-pressure). */
@@ -402,6 +402,11 @@ exports.LINTED = 1;
 /** Results the helper has posted (what the linting thread sleeps on). */
 exports.POSTED = 2;
 exports.SLOTS = 3;
+/** The helper's status, in a one-slot Int32Array passed as `workerData.status`. */
+exports.HELPER_STARTING = 0;
+exports.HELPER_READY = 1;
+/** Failed unexpectedly: the linting thread parses everything itself from now on. */
+exports.HELPER_GONE = 2;
 /** How many chunks the helper may parse ahead of the linting: memory stays bounded. */
 exports.AHEAD_LIMIT = 16;
 
@@ -1625,9 +1630,24 @@ function runJob({ chunks, doStatements, shared, port }) {
     }
     port.close();
 }
+const status = node_worker_threads_1.workerData?.status;
+const setStatus = (value) => status && Atomics.store(new Int32Array(status), 0, value);
+/** Runs a job; anything unexpected is said at once, so the linting thread parses the rest itself rather than wait. */
+function serve(job) {
+    try {
+        runJob(job);
+    }
+    catch {
+        setStatus(parse_ahead_protocol_ts_1.HELPER_GONE);
+        const state = new Int32Array(job.shared);
+        Atomics.add(state, parse_ahead_protocol_ts_1.POSTED, 1);
+        Atomics.notify(state, parse_ahead_protocol_ts_1.POSTED);
+        node_worker_threads_1.parentPort?.close();
+    }
+}
 const jobs = [];
 let loaded = false;
-node_worker_threads_1.parentPort?.on('message', (job) => (loaded ? runJob(job) : jobs.push(job)));
+node_worker_threads_1.parentPort?.on('message', (job) => (loaded ? serve(job) : jobs.push(job)));
 /**
  * A few statements of the kinds migrations are made of, parsed once while the linting thread is
  * still loading and splitting: the parser's WebAssembly is compiled function by function on first
@@ -1651,12 +1671,10 @@ function warmUp() {
 void (0, sql_parser_ts_1.loadParser)().then(() => {
     warmUp();
     loaded = true;
-    const started = node_worker_threads_1.workerData?.started;
-    if (started)
-        Atomics.store(new Int32Array(started), 0, 1);
+    setStatus(parse_ahead_protocol_ts_1.HELPER_READY);
     node_worker_threads_1.parentPort?.postMessage('ready');
     for (const job of jobs.splice(0))
-        runJob(job);
+        serve(job);
 });
 
 })();

@@ -95,6 +95,19 @@ describe('ParseAheadThread', () => {
     );
   });
 
+  it('parses here at once when the helper fails on a job, rather than wait for it to fall silent', async () => {
+    const failing = new ParseAheadThread(helperModule);
+    expect(await failing.ready()).toBe(true);
+    // A job the helper cannot read: it says so through the shared status and stops serving.
+    const job = failing.begin({ chunks: undefined, doStatements: [] } as unknown as Parameters<ParseAheadThread['begin']>[0])!;
+    const started = performance.now();
+    expect(job.take(0)).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(failing.begin(plain(chunksOf(2)))).toBeUndefined();
+    job.close();
+    await failing.stop();
+  });
+
   it('gives up on a helper that does not start, without waiting for the event loop to say so', () => {
     const broken = new ParseAheadThread(new URL('file:///nonexistent/parse-helper.js'));
     const job = broken.begin(plain(chunksOf(12)))!;
