@@ -3724,7 +3724,9 @@ const missingLockTimeout = {
     description: 'Lock requests queue in order. A statement waiting for ACCESS EXCLUSIVE (or SHARE, …) behind one ' +
         'long-running query makes every later query on that table wait behind it, even plain SELECTs: a ' +
         'fast ALTER becomes an outage. Set lock_timeout (for example SET lock_timeout = \'5s\', or SET LOCAL ' +
-        'inside a transaction) so the migration gives up and can be retried instead of stalling traffic.',
+        'inside a transaction) so the migration gives up and can be retried instead of stalling traffic. ' +
+        'ALTER ROLE … SET lock_timeout and ALTER DATABASE … SET lock_timeout change only sessions that start ' +
+        'later, not the one running the migration, so they do not count.',
     check(statement, context) {
         if (context.lockTimeoutMs !== undefined)
             return [];

@@ -51,4 +51,9 @@ ALTER TABLE audit ADD COLUMN at timestamptz;
 CREATE INDEX ON audit (at);`;
     expect(findingsOf(rule, sql)).toEqual([]);
   });
+
+  it('does not count ALTER ROLE / ALTER DATABASE … SET lock_timeout: they change later sessions, not this one', () => {
+    const sql = "ALTER ROLE CURRENT_USER SET lock_timeout = '5s';\nALTER DATABASE app SET lock_timeout = '5s';\nALTER TABLE orders ADD COLUMN note text;";
+    expect(findingsOf(rule, sql).map((f) => f.line)).toEqual([3]);
+  });
 });
