@@ -58,7 +58,7 @@ let current: ParseAheadThread | undefined;
 /**
  * Lets large files be parsed on a second thread, which runs `module`: parse-helper.ts as this face
  * ships it (the source file, or its bundle next to an action's). The thread starts with the first
- * large file, or earlier with `startParseAheadThread`, and serves the later ones. `undefined` stops it.
+ * large file, or earlier with `startParseAheadThreadFor`, and serves the later ones. `undefined` stops it.
  */
 export function useParseAheadThread(module: string | URL | undefined): void {
   void current?.stop();
@@ -99,7 +99,6 @@ export function parseAheadThread(): ParseAheadThread | undefined {
   }
   return current;
 }
-
 
 /** One file's chunks, shared between this thread and the helper. */
 class ParseJob implements ParseAhead {

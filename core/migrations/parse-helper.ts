@@ -79,6 +79,7 @@ function serve(job: ParseJobMessage): void {
 const jobs: ParseJobMessage[] = [];
 let loaded = false;
 parentPort?.on('message', (job: ParseJobMessage) => (loaded ? serve(job) : jobs.push(job)));
+
 /**
  * A few statements of the kinds migrations are made of, parsed once while the linting thread is
  * still loading and splitting: the parser's WebAssembly is compiled function by function on first
@@ -100,10 +101,17 @@ function warmUp(): void {
 }
 
 // No top-level await: the action bundles this file as CommonJS.
-void loadParser().then(() => {
-  warmUp();
-  loaded = true;
-  setStatus(HELPER_READY);
-  parentPort?.postMessage('ready');
-  for (const job of jobs.splice(0)) serve(job);
-});
+loadParser().then(
+  () => {
+    warmUp();
+    loaded = true;
+    setStatus(HELPER_READY);
+    parentPort?.postMessage('ready');
+    for (const job of jobs.splice(0)) serve(job);
+  },
+  () => {
+    // Without a parser there is nothing to help with: the linting thread stops waiting at once.
+    setStatus(HELPER_GONE);
+    parentPort?.close();
+  },
+);

@@ -307,7 +307,7 @@ let current;
 /**
  * Lets large files be parsed on a second thread, which runs `module`: parse-helper.ts as this face
  * ships it (the source file, or its bundle next to an action's). The thread starts with the first
- * large file, or earlier with `startParseAheadThread`, and serves the later ones. `undefined` stops it.
+ * large file, or earlier with `startParseAheadThreadFor`, and serves the later ones. `undefined` stops it.
  */
 function useParseAheadThread(module) {
     void current?.stop();

@@ -1668,13 +1668,17 @@ function warmUp() {
     }
 }
 // No top-level await: the action bundles this file as CommonJS.
-void (0, sql_parser_ts_1.loadParser)().then(() => {
+(0, sql_parser_ts_1.loadParser)().then(() => {
     warmUp();
     loaded = true;
     setStatus(parse_ahead_protocol_ts_1.HELPER_READY);
     node_worker_threads_1.parentPort?.postMessage('ready');
     for (const job of jobs.splice(0))
         serve(job);
+}, () => {
+    // Without a parser there is nothing to help with: the linting thread stops waiting at once.
+    setStatus(parse_ahead_protocol_ts_1.HELPER_GONE);
+    node_worker_threads_1.parentPort?.close();
 });
 
 })();
