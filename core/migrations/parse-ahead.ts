@@ -174,10 +174,12 @@ export class ParseAheadThread {
     this.worker = new Worker(helperModule, { workerData: { status: this.status.buffer } });
     this.loaded = new Promise((resolve) => {
       this.worker.once('message', () => resolve(true));
-      this.worker.once('error', () => {
+      const gone = () => {
         this.alive = false;
         resolve(false);
-      });
+      };
+      this.worker.once('error', gone);
+      this.worker.once('exit', gone);
     });
     this.worker.unref();
   }
