@@ -3,7 +3,7 @@
  * `createResult`, and every reader validates with `validateResult` before trusting it.
  */
 import resultSchema from '../policy/schemas/result.schema.json' with { type: 'json' };
-import { checkAgainstSchema, keyPath } from './schema/validate.ts';
+import { checkAgainstSchema, keyPath } from './schema/check.ts';
 import { TOOL_NAME, TOOL_VERSION } from './version.ts';
 
 export type ResultKind = 'migrations' | 'chaos' | 'slo' | 'canary' | 'failover' | 'evidence' | 'security';

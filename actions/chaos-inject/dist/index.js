@@ -60668,20 +60668,19 @@ const probes_probes = {
 
 ;// CONCATENATED MODULE: ./policy/schemas/experiment.schema.json
 const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string"},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string"}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","additionalProperties":false,"properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"number","minimum":0},"after":{"type":"number","minimum":0}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(52210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(82815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./core/schema/validate.ts
+var ajv_formats_dist = __nccwpck_require__(82815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./core/schema/check.ts
 /**
- * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
- * instance paths back into the file's line and column so every error says where to look.
+ * Validates values against our JSON Schemas with ajv, and says where each problem is when the
+ * value came from a file (see validate.ts, which parses YAML keeping positions). Kept apart from
+ * the YAML parser so that checking a value (a result file) does not load it.
  */
-
-
 
 
 // ajv-formats is CommonJS with a default export; ESM interop hands it over under `.default`.
@@ -60715,10 +60714,71 @@ function validatorFor(schema) {
     }
     return validate;
 }
+function describeProblem(error) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
+                message: `unknown key "${String(params.additionalProperty)}"`,
+                atKey: true,
+            };
+        case 'required':
+            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
+        case 'enum':
+            return {
+                pointer: error.instancePath,
+                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+            };
+        default:
+            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
+    }
+}
+/** Validates a value; returns problems with positions (empty when valid). */
+function check_checkAgainstSchema(schema, doc) {
+    const validate = validatorFor(schema);
+    if (validate(doc.value))
+        return [];
+    const seen = new Set();
+    const problems = [];
+    for (const error of validate.errors ?? []) {
+        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
+        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
+            continue;
+        const { pointer, message, atKey } = describeProblem(error);
+        const key = `${pointer}|${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
+    }
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
+function check_keyPath(pointer) {
+    if (pointer === '')
+        return '(top level)';
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+        .join('')
+        .replace(/^\./, '');
+}
+
+;// CONCATENATED MODULE: ./core/schema/validate.ts
+/**
+ * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
+ * instance paths back into the file's line and column so every error says where to look.
+ */
+
+
+
+
 /** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
 function parseYaml(text, file) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
         const pos = lineCounter.linePos(first.pos[0]);
@@ -60742,14 +60802,14 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
     let node = doc.contents;
     let keyNode;
     for (const segment of segments) {
-        if ((0,yaml_dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
             if (!pair)
                 break;
             keyNode = pair.key;
             node = pair.value;
         }
-        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
+        else if ((0,dist/* isSeq */.oP)(node)) {
             const item = node.items[Number(segment)];
             if (item === undefined)
                 break;
@@ -60767,64 +60827,13 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
 }
-function describeProblem(error) {
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
-                message: `unknown key "${String(params.additionalProperty)}"`,
-                atKey: true,
-            };
-        case 'required':
-            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
-        case 'enum':
-            return {
-                pointer: error.instancePath,
-                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
-            };
-        default:
-            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
-    }
-}
-/** Validates a value; returns problems with positions (empty when valid). */
-function validate_checkAgainstSchema(schema, doc) {
-    const validate = validatorFor(schema);
-    if (validate(doc.value))
-        return [];
-    const seen = new Set();
-    const problems = [];
-    for (const error of validate.errors ?? []) {
-        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
-        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
-            continue;
-        const { pointer, message, atKey } = describeProblem(error);
-        const key = `${pointer}|${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
-    }
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function validate_keyPath(pointer) {
-    if (pointer === '')
-        return '(top level)';
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-        .join('')
-        .replace(/^\./, '');
-}
 /** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
 function loadValidated(text, file, schema, what) {
     const doc = parseYaml(text, file);
-    const problems = validate_checkAgainstSchema(schema, doc);
+    const problems = check_checkAgainstSchema(schema, doc);
     if (problems.length > 0) {
         const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
         throw new errors_FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first.line,
@@ -61136,7 +61145,7 @@ function checkActivity(entry, options, problems) {
 function toError(problems, file, locate) {
     const placed = problems.map((p) => ({ ...p, ...locate(p.pointer, true) }));
     placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
     const first = placed[0];
     return new errors_FaultlineError(`invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, { file, line: first.line, column: first.column, hint: 'see docs/chaos.md for the experiment format and the faultline provider' });
 }
@@ -61144,7 +61153,7 @@ function toError(problems, file, locate) {
 function activityError(loaded, entry, message, hint) {
     const { pointer, line, column } = entry.location;
     const where = `${loaded.file}${line ? `:${line}:${column}` : ''}`;
-    return new errors_FaultlineError(`invalid experiment:\n  ${where}: ${validate_keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
+    return new errors_FaultlineError(`invalid experiment:\n  ${where}: ${check_keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
         file: loaded.file,
         line,
         column,
@@ -61186,7 +61195,7 @@ function plannedFaults(prepared, drivers) {
 function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
     const faults = plannedFaults(prepared, drivers);
     const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${validate_keyPath(fault.pointer)} ("${fault.name}")`;
+    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${check_keyPath(fault.pointer)} ("${fault.name}")`;
     if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
         problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
     }
@@ -61682,7 +61691,7 @@ async function ledger_revertAll(ledgerPath, options) {
 
 function plan_describe(entry, phase, drivers, probes, file) {
     const { activity, location } = entry;
-    const at = `${file}${location.line ? `:${location.line}` : ''} ${validate_keyPath(location.pointer)}`;
+    const at = `${file}${location.line ? `:${location.line}` : ''} ${check_keyPath(location.pointer)}`;
     const provider = activity.provider;
     const base = { phase, activity: activity.name, at };
     if (isDriverProvider(provider)) {
@@ -62876,7 +62885,7 @@ function explain(problem) {
 function chaos_config_invalid(file, problems) {
     const unique = problems.filter((p, i) => problems.findIndex((q) => q.pointer === p.pointer && q.message === p.message) === i);
     const first = unique[0];
-    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
     return new errors_FaultlineError(`invalid Faultline config (${unique.length} problem${unique.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
         file,
         line: first.line,
@@ -62888,7 +62897,7 @@ function chaos_config_invalid(file, problems) {
 function chaosPolicyFromConfig(text, file) {
     registerSchemas(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
     const doc = parseYaml(text, file);
-    const problems = validate_checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
+    const problems = check_checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
     if (problems.length > 0)
         throw chaos_config_invalid(file, problems);
     const section = doc.value?.chaos;

@@ -59287,18 +59287,17 @@ const config_slo_schema_namespaceObject = {};
 const config_schema_namespaceObject = {};
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
 const slo_policy_schema_namespaceObject = {};
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(82815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(38815);
-;// CONCATENATED MODULE: ./core/schema/validate.ts
+var dist = __nccwpck_require__(38815);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(82815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./core/schema/check.ts
 /**
- * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
- * instance paths back into the file's line and column so every error says where to look.
+ * Validates values against our JSON Schemas with ajv, and says where each problem is when the
+ * value came from a file (see validate.ts, which parses YAML keeping positions). Kept apart from
+ * the YAML parser so that checking a value (a result file) does not load it.
  */
-
-
 
 
 // ajv-formats is CommonJS with a default export; ESM interop hands it over under `.default`.
@@ -59316,7 +59315,7 @@ function ajv() {
     return sharedAjv;
 }
 /** Registers schemas that others `$ref` by `$id` (call before validating against them). */
-function validate_registerSchemas(...schemas) {
+function check_registerSchemas(...schemas) {
     for (const schema of schemas) {
         const id = schema.$id;
         if (id && !ajv().getSchema(id))
@@ -59332,6 +59331,67 @@ function validatorFor(schema) {
     }
     return validate;
 }
+function describeProblem(error) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
+                message: `unknown key "${String(params.additionalProperty)}"`,
+                atKey: true,
+            };
+        case 'required':
+            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
+        case 'enum':
+            return {
+                pointer: error.instancePath,
+                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+            };
+        default:
+            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
+    }
+}
+/** Validates a value; returns problems with positions (empty when valid). */
+function check_checkAgainstSchema(schema, doc) {
+    const validate = validatorFor(schema);
+    if (validate(doc.value))
+        return [];
+    const seen = new Set();
+    const problems = [];
+    for (const error of validate.errors ?? []) {
+        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
+        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
+            continue;
+        const { pointer, message, atKey } = describeProblem(error);
+        const key = `${pointer}|${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
+    }
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
+function check_keyPath(pointer) {
+    if (pointer === '')
+        return '(top level)';
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+        .join('')
+        .replace(/^\./, '');
+}
+
+;// CONCATENATED MODULE: ./core/schema/validate.ts
+/**
+ * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
+ * instance paths back into the file's line and column so every error says where to look.
+ */
+
+
+
+
 /** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
 function validate_parseYaml(text, file) {
     const lineCounter = new LineCounter();
@@ -59384,64 +59444,13 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
 }
-function describeProblem(error) {
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
-                message: `unknown key "${String(params.additionalProperty)}"`,
-                atKey: true,
-            };
-        case 'required':
-            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
-        case 'enum':
-            return {
-                pointer: error.instancePath,
-                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
-            };
-        default:
-            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
-    }
-}
-/** Validates a value; returns problems with positions (empty when valid). */
-function validate_checkAgainstSchema(schema, doc) {
-    const validate = validatorFor(schema);
-    if (validate(doc.value))
-        return [];
-    const seen = new Set();
-    const problems = [];
-    for (const error of validate.errors ?? []) {
-        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
-        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
-            continue;
-        const { pointer, message, atKey } = describeProblem(error);
-        const key = `${pointer}|${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
-    }
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function validate_keyPath(pointer) {
-    if (pointer === '')
-        return '(top level)';
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-        .join('')
-        .replace(/^\./, '');
-}
 /** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
 function validate_loadValidated(text, file, schema, what) {
     const doc = validate_parseYaml(text, file);
-    const problems = validate_checkAgainstSchema(schema, doc);
+    const problems = checkAgainstSchema(schema, doc);
     if (problems.length > 0) {
         const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
         throw new FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first.line,

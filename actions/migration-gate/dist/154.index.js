@@ -1316,8 +1316,8 @@ async function runMigrationGate(files, options = {}) {
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
 const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string"},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
-// EXTERNAL MODULE: ./core/schema/validate.ts
-var validate = __webpack_require__(9974);
+// EXTERNAL MODULE: ./core/schema/check.ts
+var check = __webpack_require__(7290);
 ;// CONCATENATED MODULE: ./core/version.ts
 /** Who we are in result files, SARIF and journals; kept apart so the CLI can say it without loading more. */
 const TOOL_NAME = 'faultline';
@@ -1351,8 +1351,8 @@ function createResult(input) {
 }
 /** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
 function validateResult(value) {
-    const problems = (0,validate/* checkAgainstSchema */.FK)(result_schema_namespaceObject, { value, locate: () => undefined });
-    return problems.map((p) => `${(0,validate/* keyPath */.Dw)(p.pointer)}: ${p.message}`);
+    const problems = (0,check/* checkAgainstSchema */.FK)(result_schema_namespaceObject, { value, locate: () => undefined });
+    return problems.map((p) => `${(0,check/* keyPath */.Dw)(p.pointer)}: ${p.message}`);
 }
 
 ;// CONCATENATED MODULE: ./core/report/annotations.ts
@@ -1881,7 +1881,7 @@ function writeFile(path, text) {
 /** Runs the gate for already-read settings; writes every artefact and the outputs. */
 async function runGate(settings) {
     const startedAt = new Date();
-    const config = (0,migrations_config/* migrationConfig */.JS)(settings.configFile ? (await __webpack_require__.e(/* import() */ 238).then(__webpack_require__.bind(__webpack_require__, 6238))).loadConfigFile(settings.configFile) : {});
+    const config = (0,migrations_config/* migrationConfig */.JS)(settings.configFile ? (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 3219))).loadConfigFile(settings.configFile) : {});
     const files = await selectFiles(settings, config);
     let run;
     let report = { version: 1, files: [] };
@@ -6943,28 +6943,23 @@ function parseHost(source, host, depth, out, parsed) {
 
 /***/ }),
 
-/***/ 9974:
+/***/ 7290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dw: () => (/* binding */ keyPath),
 /* harmony export */   FK: () => (/* binding */ checkAgainstSchema),
-/* harmony export */   PR: () => (/* binding */ loadValidated),
 /* harmony export */   _2: () => (/* binding */ registerSchemas)
 /* harmony export */ });
-/* unused harmony export parseYaml */
-/* harmony import */ var ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2210);
-/* harmony import */ var ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2210);
+/* harmony import */ var ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2815);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ajv_formats__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(265);
 /**
- * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
- * instance paths back into the file's line and column so every error says where to look.
+ * Validates values against our JSON Schemas with ajv, and says where each problem is when the
+ * value came from a file (see validate.ts, which parses YAML keeping positions). Kept apart from
+ * the YAML parser so that checking a value (a result file) does not load it.
  */
-
-
 
 
 // ajv-formats is CommonJS with a default export; ESM interop hands it over under `.default`.
@@ -6976,7 +6971,7 @@ function ajv() {
     if (!sharedAjv) {
         // Our schemas are checked against the draft 2020-12 meta-schema by a test; compiling the
         // meta-schema at run time cost every action ~50 ms for nothing.
-        sharedAjv = new ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_3__.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false });
+        sharedAjv = new ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_1__.Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, validateSchema: false });
         addFormats(sharedAjv);
     }
     return sharedAjv;
@@ -6997,58 +6992,6 @@ function validatorFor(schema) {
         compiled.set(schema, validate);
     }
     return validate;
-}
-/** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
-function parseYaml(text, file) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_1__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parseDocument */ .Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first) {
-        const pos = lineCounter.linePos(first.pos[0]);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`cannot parse: ${first.message.split('\n')[0]}`, {
-            file,
-            line: pos.line,
-            column: pos.col,
-            hint: 'fix the YAML/JSON syntax at that position',
-        });
-    }
-    return {
-        value: doc.toJS({ maxAliasCount: 100 }),
-        locate: (pointer, atKey) => locateInDocument(doc, lineCounter, pointer, atKey),
-    };
-}
-function locateInDocument(doc, lineCounter, pointer, atKey = false) {
-    const segments = pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of segments) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(node)) {
-            const pair = node.items.find((item) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(item.key) && String(item.key.value) === segment);
-            if (!pair)
-                break;
-            keyNode = pair.key;
-            node = pair.value;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isSeq */ .oP)(node)) {
-            const item = node.items[Number(segment)];
-            if (item === undefined)
-                break;
-            keyNode = undefined;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    const target = ((atKey && keyNode) || node || keyNode);
-    const offset = target?.range?.[0] ?? keyNode?.range?.[0];
-    if (offset === undefined)
-        return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
 }
 function describeProblem(error) {
     const params = error.params;
@@ -7100,22 +7043,6 @@ function keyPath(pointer) {
         .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
         .join('')
         .replace(/^\./, '');
-}
-/** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
-function loadValidated(text, file, schema, what) {
-    const doc = parseYaml(text, file);
-    const problems = checkAgainstSchema(schema, doc);
-    if (problems.length > 0) {
-        const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
-            file,
-            line: first.line,
-            column: first.column,
-            hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
-        });
-    }
-    return doc;
 }
 
 

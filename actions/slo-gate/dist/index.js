@@ -14221,7 +14221,7 @@ __webpack_unused_export__ = debug; // for test
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(6082)
+const Client = __nccwpck_require__(3701)
 const Dispatcher = __nccwpck_require__(883)
 const Pool = __nccwpck_require__(628)
 const BalancedPool = __nccwpck_require__(837)
@@ -18383,7 +18383,7 @@ const { InvalidArgumentError } = __nccwpck_require__(8707)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
 const DispatcherBase = __nccwpck_require__(1841)
 const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(6082)
+const Client = __nccwpck_require__(3701)
 const util = __nccwpck_require__(3440)
 const createRedirectInterceptor = __nccwpck_require__(5092)
 
@@ -21052,7 +21052,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 6082:
+/***/ 3701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 "use strict";
@@ -22522,7 +22522,7 @@ const {
   kAddClient,
   kGetDispatcher
 } = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(6082)
+const Client = __nccwpck_require__(3701)
 const {
   InvalidArgumentError
 } = __nccwpck_require__(8707)
@@ -22637,7 +22637,7 @@ const Pool = __nccwpck_require__(628)
 const DispatcherBase = __nccwpck_require__(1841)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
 const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(6082)
+const Client = __nccwpck_require__(3701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -24836,7 +24836,7 @@ module.exports = MockAgent
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(6082)
+const Client = __nccwpck_require__(3701)
 const { buildMockDispatch } = __nccwpck_require__(3397)
 const {
   kDispatches,
@@ -57238,15 +57238,12 @@ var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var dist = __nccwpck_require__(2815);
 var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./core/schema/validate.ts
+;// CONCATENATED MODULE: ./core/schema/check.ts
 /**
- * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
- * instance paths back into the file's line and column so every error says where to look.
+ * Validates values against our JSON Schemas with ajv, and says where each problem is when the
+ * value came from a file (see validate.ts, which parses YAML keeping positions). Kept apart from
+ * the YAML parser so that checking a value (a result file) does not load it.
  */
-
-
 
 
 // ajv-formats is CommonJS with a default export; ESM interop hands it over under `.default`.
@@ -57280,6 +57277,110 @@ function validatorFor(schema) {
     }
     return validate;
 }
+function describeProblem(error) {
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
+                message: `unknown key "${String(params.additionalProperty)}"`,
+                atKey: true,
+            };
+        case 'required':
+            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
+        case 'enum':
+            return {
+                pointer: error.instancePath,
+                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
+            };
+        default:
+            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
+    }
+}
+/** Validates a value; returns problems with positions (empty when valid). */
+function check_checkAgainstSchema(schema, doc) {
+    const validate = validatorFor(schema);
+    if (validate(doc.value))
+        return [];
+    const seen = new Set();
+    const problems = [];
+    for (const error of validate.errors ?? []) {
+        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
+        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
+            continue;
+        const { pointer, message, atKey } = describeProblem(error);
+        const key = `${pointer}|${message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
+    }
+    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
+function check_keyPath(pointer) {
+    if (pointer === '')
+        return '(top level)';
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+        .join('')
+        .replace(/^\./, '');
+}
+
+;// CONCATENATED MODULE: ./core/version.ts
+/** Who we are in result files, SARIF and journals; kept apart so the CLI can say it without loading more. */
+const TOOL_NAME = 'faultline';
+const TOOL_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./core/result.ts
+/**
+ * The result file: the contract between the faces (see DESIGN.md). Producers build one with
+ * `createResult`, and every reader validates with `validateResult` before trusting it.
+ */
+
+
+
+
+
+function createResult(input) {
+    const { startedAt, finishedAt, components, ...rest } = input;
+    return {
+        version: 1,
+        ...rest,
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
+        tool: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            runtime: `node ${process.version}`,
+            ...(components ? { components } : {}),
+        },
+    };
+}
+/** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
+function validateResult(value) {
+    const problems = checkAgainstSchema(resultSchema, { value, locate: () => undefined });
+    return problems.map((p) => `${keyPath(p.pointer)}: ${p.message}`);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
+const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./core/schema/validate.ts
+/**
+ * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
+ * instance paths back into the file's line and column so every error says where to look.
+ */
+
+
+
+
 /** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
 function parseYaml(text, file) {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
@@ -57332,64 +57433,13 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
 }
-function describeProblem(error) {
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${error.instancePath}/${String(params.additionalProperty)}`,
-                message: `unknown key "${String(params.additionalProperty)}"`,
-                atKey: true,
-            };
-        case 'required':
-            return { pointer: error.instancePath, message: `missing required key "${String(params.missingProperty)}"` };
-        case 'enum':
-            return {
-                pointer: error.instancePath,
-                message: `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`,
-            };
-        default:
-            return { pointer: error.instancePath, message: error.message ?? 'is invalid' };
-    }
-}
-/** Validates a value; returns problems with positions (empty when valid). */
-function validate_checkAgainstSchema(schema, doc) {
-    const validate = validatorFor(schema);
-    if (validate(doc.value))
-        return [];
-    const seen = new Set();
-    const problems = [];
-    for (const error of validate.errors ?? []) {
-        // oneOf/anyOf produce a summary error after the branch errors; the branches say more.
-        if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if')
-            continue;
-        const { pointer, message, atKey } = describeProblem(error);
-        const key = `${pointer}|${message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        problems.push({ pointer, message, ...doc.locate(pointer, atKey) });
-    }
-    return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-/** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function validate_keyPath(pointer) {
-    if (pointer === '')
-        return '(top level)';
-    return pointer
-        .split('/')
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replace(/~1/g, '/').replace(/~0/g, '~')}`))
-        .join('')
-        .replace(/^\./, '');
-}
 /** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
 function loadValidated(text, file, schema, what) {
     const doc = parseYaml(text, file);
-    const problems = validate_checkAgainstSchema(schema, doc);
+    const problems = check_checkAgainstSchema(schema, doc);
     if (problems.length > 0) {
         const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
         throw new errors_FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first.line,
@@ -57400,47 +57450,6 @@ function loadValidated(text, file, schema, what) {
     return doc;
 }
 
-;// CONCATENATED MODULE: ./core/version.ts
-/** Who we are in result files, SARIF and journals; kept apart so the CLI can say it without loading more. */
-const TOOL_NAME = 'faultline';
-const TOOL_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./core/result.ts
-/**
- * The result file: the contract between the faces (see DESIGN.md). Producers build one with
- * `createResult`, and every reader validates with `validateResult` before trusting it.
- */
-
-
-
-
-
-function createResult(input) {
-    const { startedAt, finishedAt, components, ...rest } = input;
-    return {
-        version: 1,
-        ...rest,
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        durationMs: Math.max(0, finishedAt.getTime() - startedAt.getTime()),
-        tool: {
-            name: TOOL_NAME,
-            version: TOOL_VERSION,
-            runtime: `node ${process.version}`,
-            ...(components ? { components } : {}),
-        },
-    };
-}
-/** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
-function validateResult(value) {
-    const problems = checkAgainstSchema(resultSchema, { value, locate: () => undefined });
-    return problems.map((p) => `${keyPath(p.pointer)}: ${p.message}`);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
-const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 ;// CONCATENATED MODULE: ./core/slo/alerts.ts
 /** 2 % of a 30-day budget in 1 h, 5 % in 6 h (page); 10 % in 1 d, 10 % in 3 d (ticket). */
 const WORKBOOK_THRESHOLDS = {
@@ -58141,7 +58150,7 @@ function renderWindow(template, window) {
 
 function failAt(document, pointer, message, hint) {
     const at = document.parsed.locate(pointer, true);
-    throw new errors_FaultlineError(`${validate_keyPath(pointer)}: ${message}`, {
+    throw new errors_FaultlineError(`${check_keyPath(pointer)}: ${message}`, {
         file: document.file,
         line: at?.line,
         column: at?.column,
@@ -59535,7 +59544,7 @@ const LIST_SCHEMA = { $ref: `${SCHEMA_ID}#/$defs/metricList` };
 const metrics_file_SELECTOR = /\{\{\s*selector\s*\}\}/;
 function metrics_file_invalid(file, problems) {
     const first = problems[0];
-    const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${validate_keyPath(p.pointer)}: ${p.message}`);
+    const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
     return new errors_FaultlineError(`invalid canary metrics (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
         file,
         line: first.line,
@@ -59572,7 +59581,7 @@ function parseCanaryMetrics(text, file) {
     registerSchemas(canary_metrics_schema_namespaceObject);
     const doc = parseYaml(text, file);
     const isList = Array.isArray(doc.value);
-    const schemaProblems = validate_checkAgainstSchema(isList ? LIST_SCHEMA : canary_metrics_schema_namespaceObject, doc);
+    const schemaProblems = check_checkAgainstSchema(isList ? LIST_SCHEMA : canary_metrics_schema_namespaceObject, doc);
     if (schemaProblems.length > 0)
         throw metrics_file_invalid(file, schemaProblems);
     const document = isList ? { metrics: doc.value } : doc.value;

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 238;
-exports.ids = [238];
+exports.id = 219;
+exports.ids = [219];
 exports.modules = {
 
-/***/ 6238:
+/***/ 3219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -27,8 +27,88 @@ const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https
 const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 // EXTERNAL MODULE: ./core/errors.ts
 var errors = __webpack_require__(265);
-// EXTERNAL MODULE: ./core/schema/validate.ts
-var validate = __webpack_require__(9974);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./core/schema/check.ts
+var check = __webpack_require__(7290);
+;// CONCATENATED MODULE: ./core/schema/validate.ts
+/**
+ * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
+ * instance paths back into the file's line and column so every error says where to look.
+ */
+
+
+
+
+/** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
+function parseYaml(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const pos = lineCounter.linePos(first.pos[0]);
+        throw new errors/* FaultlineError */.RO(`cannot parse: ${first.message.split('\n')[0]}`, {
+            file,
+            line: pos.line,
+            column: pos.col,
+            hint: 'fix the YAML/JSON syntax at that position',
+        });
+    }
+    return {
+        value: doc.toJS({ maxAliasCount: 100 }),
+        locate: (pointer, atKey) => locateInDocument(doc, lineCounter, pointer, atKey),
+    };
+}
+function locateInDocument(doc, lineCounter, pointer, atKey = false) {
+    const segments = pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node = doc.contents;
+    let keyNode;
+    for (const segment of segments) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
+            if (!pair)
+                break;
+            keyNode = pair.key;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            const item = node.items[Number(segment)];
+            if (item === undefined)
+                break;
+            keyNode = undefined;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    const target = ((atKey && keyNode) || node || keyNode);
+    const offset = target?.range?.[0] ?? keyNode?.range?.[0];
+    if (offset === undefined)
+        return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+}
+/** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
+function loadValidated(text, file, schema, what) {
+    const doc = parseYaml(text, file);
+    const problems = (0,check/* checkAgainstSchema */.FK)(schema, doc);
+    if (problems.length > 0) {
+        const first = problems[0];
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${(0,check/* keyPath */.Dw)(p.pointer)}: ${p.message}`);
+        throw new errors/* FaultlineError */.RO(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+            file,
+            line: first.line,
+            column: first.column,
+            hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
+        });
+    }
+    return doc;
+}
+
 // EXTERNAL MODULE: ./core/migrations/config.ts
 var config = __webpack_require__(9292);
 // EXTERNAL MODULE: ./core/migrations/rules/index.ts + 61 modules
@@ -53,13 +133,13 @@ let registered = false;
 function registerReferencedSchemas() {
     if (registered)
         return;
-    (0,validate/* registerSchemas */._2)(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
+    (0,check/* registerSchemas */._2)(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
     registered = true;
 }
 /** Parses and validates config text; FaultlineError (exit 2) with file:line:column on any problem. */
 function parseConfig(text, file) {
     registerReferencedSchemas();
-    const doc = (0,validate/* loadValidated */.PR)(text, file, config_schema_namespaceObject, 'Faultline config');
+    const doc = loadValidated(text, file, config_schema_namespaceObject, 'Faultline config');
     const value = doc.value ?? {};
     const unknown = Object.keys(value.migrations?.rules ?? {}).filter((id) => !(0,rules/* ruleById */.BD)(id));
     if (unknown.length > 0) {
