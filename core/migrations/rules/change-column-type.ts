@@ -2,7 +2,7 @@ import { alterCommands, nodeOf } from '../ast.ts';
 import { derivedName, quoteIdent, relationSql } from '../identifiers.ts';
 import { type ColumnType, columnType } from '../pg-types.ts';
 import { typeChangeCost } from '../type-changes.ts';
-import type { MigrationContext, RelationName, Rule, RuleHit } from '../types.ts';
+import type { RelationName, Rule, RuleHit } from '../types.ts';
 import { alterTable, batchedUpdate, existingAlteredTable, lockHit } from './schema-change-support.ts';
 
 /**
