@@ -2,15 +2,19 @@
  * The column types the linted migrations declared, kept across the files of one run in the order
  * they are applied: V5 changing a column that V1 created is judged on the column's real old type
  * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
- * Keys are table names without schema, like the rest of the file state (migrations rarely mix both).
+ * Tables are told apart by schema; an unqualified name means the one table of that name when there
+ * is just one (a search_path the linter cannot see), and nothing when several schemas have it.
  */
 import { alterCommands, nodeOf, relationFromNames, relationOf } from './ast.ts';
 import { declaredTypes } from './declared-columns.ts';
 import { type ColumnType, columnType } from './pg-types.ts';
 import type { RelationName, Statement } from './types.ts';
 
+type Columns = Map<string, ColumnType>;
+
 export class KnownColumnTypes {
-  private readonly tables = new Map<string, Map<string, ColumnType>>();
+  /** Table name → schema ('' when unqualified) → column → type. */
+  private readonly tables = new Map<string, Map<string, Columns>>();
   /**
    * One object per distinct type: a long history declares hundreds of thousands of columns of a
    * few dozen types, and memory must stay bounded by the schema, not by the statements.
@@ -34,11 +38,50 @@ export class KnownColumnTypes {
   /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
   replaceWith(other: KnownColumnTypes): void {
     this.tables.clear();
-    for (const [table, columns] of other.tables) this.tables.set(table, new Map(columns));
+    for (const [name, schemas] of other.tables) {
+      this.tables.set(name, new Map([...schemas].map(([schema, columns]) => [schema, new Map(columns)])));
+    }
   }
 
   get(table: RelationName, column: string): ColumnType | undefined {
-    return this.tables.get(table.name)?.get(column);
+    return this.find(table)?.get(column);
+  }
+
+  /** The columns of `table` as declared, by the resolution described above. */
+  private find(table: RelationName): Columns | undefined {
+    const schema = this.schemaOf(table);
+    return schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
+  }
+
+  /** Under which schema key ('' for unqualified) the declaration of `table` is kept, if any. */
+  private schemaOf(table: RelationName): string | undefined {
+    const schemas = this.tables.get(table.name);
+    if (!schemas) return undefined;
+    if (table.schema !== undefined) return schemas.has(table.schema) ? table.schema : schemas.has('') ? '' : undefined;
+    if (schemas.has('')) return '';
+    return schemas.size === 1 ? schemas.keys().next().value : undefined;
+  }
+
+  /** The columns to update for `table`, created (empty) when no declaration is known. */
+  private columns(table: RelationName): Columns {
+    let columns = this.find(table);
+    if (!columns) this.set(table, (columns = new Map()));
+    return columns;
+  }
+
+  private set(table: RelationName, columns: Columns): void {
+    let schemas = this.tables.get(table.name);
+    if (!schemas) this.tables.set(table.name, (schemas = new Map()));
+    schemas.set(table.schema ?? '', columns);
+  }
+
+  /** Forgets `table`; an unqualified name forgets the table the name resolves to. */
+  private delete(table: RelationName): void {
+    const schema = table.schema ?? this.schemaOf(table);
+    const schemas = this.tables.get(table.name);
+    if (schema === undefined || !schemas) return;
+    schemas.delete(schema);
+    if (schemas.size === 0) this.tables.delete(table.name);
   }
 
   /** Records what `statement` did to column types. */
@@ -58,26 +101,20 @@ export class KnownColumnTypes {
         if (node.removeType !== 'OBJECT_TABLE') return;
         for (const object of (node.objects ?? []) as { List?: { items?: unknown } }[]) {
           const table = relationFromNames(object.List?.items);
-          if (table) this.tables.delete(table.name);
+          if (table) this.delete(table);
         }
         return;
     }
   }
 
-  private columns(table: string): Map<string, ColumnType> {
-    let columns = this.tables.get(table);
-    if (!columns) this.tables.set(table, (columns = new Map()));
-    return columns;
-  }
-
   private createTable(statement: Statement): void {
     const table = relationOf(statement.node.relation);
     if (!table) return;
-    if (statement.node.if_not_exists === true && this.tables.has(table.name)) return;
+    if (statement.node.if_not_exists === true && this.find(table)) return;
     // A table created again (after a DROP) starts afresh. The rules read the same declarations.
-    const columns = new Map<string, ColumnType>();
+    const columns: Columns = new Map();
     for (const declared of declaredTypes(statement)) columns.set(declared.column, this.intern(declared.type));
-    this.tables.set(table.name, columns);
+    this.set(table, columns);
   }
 
   private alterTable(node: Record<string, unknown>): void {
@@ -88,12 +125,12 @@ export class KnownColumnTypes {
       if (cmd.subtype === 'AT_AddColumn') {
         const type = columnType(column?.typeName);
         const name = column?.colname;
-        if (type && typeof name === 'string' && !(cmd.missingOk && this.tables.get(table.name)?.has(name))) this.columns(table.name).set(name, this.intern(type));
+        if (type && typeof name === 'string' && !(cmd.missingOk && this.find(table)?.has(name))) this.columns(table).set(name, this.intern(type));
       } else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
         const type = columnType(column?.typeName);
-        if (type) this.columns(table.name).set(cmd.name, this.intern(type));
+        if (type) this.columns(table).set(cmd.name, this.intern(type));
       } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-        this.tables.get(table.name)?.delete(cmd.name);
+        this.find(table)?.delete(cmd.name);
       }
     }
   }
@@ -101,11 +138,13 @@ export class KnownColumnTypes {
   private rename(node: Record<string, unknown>): void {
     const table = relationOf(node.relation);
     if (!table || typeof node.newname !== 'string') return;
-    const columns = this.tables.get(table.name);
-    if (!columns) return;
+    const schema = this.schemaOf(table);
+    const columns = schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
+    if (schema === undefined || !columns) return;
     if (node.renameType === 'OBJECT_TABLE') {
-      this.tables.delete(table.name);
-      this.tables.set(node.newname, columns);
+      // A renamed table keeps its schema.
+      this.delete({ schema, name: table.name });
+      this.set({ ...(schema ? { schema } : {}), name: node.newname }, columns);
     } else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
       const type = columns.get(node.subname);
       columns.delete(node.subname);

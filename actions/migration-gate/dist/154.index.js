@@ -39,12 +39,14 @@ var pg_types = __webpack_require__(3895);
  * The column types the linted migrations declared, kept across the files of one run in the order
  * they are applied: V5 changing a column that V1 created is judged on the column's real old type
  * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
- * Keys are table names without schema, like the rest of the file state (migrations rarely mix both).
+ * Tables are told apart by schema; an unqualified name means the one table of that name when there
+ * is just one (a search_path the linter cannot see), and nothing when several schemas have it.
  */
 
 
 
 class KnownColumnTypes {
+    /** Table name → schema ('' when unqualified) → column → type. */
     tables = new Map();
     /**
      * One object per distinct type: a long history declares hundreds of thousands of columns of a
@@ -67,11 +69,51 @@ class KnownColumnTypes {
     /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
     replaceWith(other) {
         this.tables.clear();
-        for (const [table, columns] of other.tables)
-            this.tables.set(table, new Map(columns));
+        for (const [name, schemas] of other.tables) {
+            this.tables.set(name, new Map([...schemas].map(([schema, columns]) => [schema, new Map(columns)])));
+        }
     }
     get(table, column) {
-        return this.tables.get(table.name)?.get(column);
+        return this.find(table)?.get(column);
+    }
+    /** The columns of `table` as declared, by the resolution described above. */
+    find(table) {
+        const schema = this.schemaOf(table);
+        return schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
+    }
+    /** Under which schema key ('' for unqualified) the declaration of `table` is kept, if any. */
+    schemaOf(table) {
+        const schemas = this.tables.get(table.name);
+        if (!schemas)
+            return undefined;
+        if (table.schema !== undefined)
+            return schemas.has(table.schema) ? table.schema : schemas.has('') ? '' : undefined;
+        if (schemas.has(''))
+            return '';
+        return schemas.size === 1 ? schemas.keys().next().value : undefined;
+    }
+    /** The columns to update for `table`, created (empty) when no declaration is known. */
+    columns(table) {
+        let columns = this.find(table);
+        if (!columns)
+            this.set(table, (columns = new Map()));
+        return columns;
+    }
+    set(table, columns) {
+        let schemas = this.tables.get(table.name);
+        if (!schemas)
+            this.tables.set(table.name, (schemas = new Map()));
+        schemas.set(table.schema ?? '', columns);
+    }
+    /** Forgets `table`; an unqualified name forgets the table the name resolves to. */
+    delete(table) {
+        const schema = table.schema ?? this.schemaOf(table);
+        const schemas = this.tables.get(table.name);
+        if (schema === undefined || !schemas)
+            return;
+        schemas.delete(schema);
+        if (schemas.size === 0)
+            this.tables.delete(table.name);
     }
     /** Records what `statement` did to column types. */
     apply(statement) {
@@ -93,28 +135,22 @@ class KnownColumnTypes {
                 for (const object of (node.objects ?? [])) {
                     const table = (0,ast/* relationFromNames */.be)(object.List?.items);
                     if (table)
-                        this.tables.delete(table.name);
+                        this.delete(table);
                 }
                 return;
         }
-    }
-    columns(table) {
-        let columns = this.tables.get(table);
-        if (!columns)
-            this.tables.set(table, (columns = new Map()));
-        return columns;
     }
     createTable(statement) {
         const table = (0,ast/* relationOf */.Ke)(statement.node.relation);
         if (!table)
             return;
-        if (statement.node.if_not_exists === true && this.tables.has(table.name))
+        if (statement.node.if_not_exists === true && this.find(table))
             return;
         // A table created again (after a DROP) starts afresh. The rules read the same declarations.
         const columns = new Map();
         for (const declared of (0,declared_columns/* declaredTypes */.I)(statement))
             columns.set(declared.column, this.intern(declared.type));
-        this.tables.set(table.name, columns);
+        this.set(table, columns);
     }
     alterTable(node) {
         const table = (0,ast/* relationOf */.Ke)(node.relation);
@@ -125,16 +161,16 @@ class KnownColumnTypes {
             if (cmd.subtype === 'AT_AddColumn') {
                 const type = (0,pg_types/* columnType */.DW)(column?.typeName);
                 const name = column?.colname;
-                if (type && typeof name === 'string' && !(cmd.missingOk && this.tables.get(table.name)?.has(name)))
-                    this.columns(table.name).set(name, this.intern(type));
+                if (type && typeof name === 'string' && !(cmd.missingOk && this.find(table)?.has(name)))
+                    this.columns(table).set(name, this.intern(type));
             }
             else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
                 const type = (0,pg_types/* columnType */.DW)(column?.typeName);
                 if (type)
-                    this.columns(table.name).set(cmd.name, this.intern(type));
+                    this.columns(table).set(cmd.name, this.intern(type));
             }
             else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-                this.tables.get(table.name)?.delete(cmd.name);
+                this.find(table)?.delete(cmd.name);
             }
         }
     }
@@ -142,12 +178,14 @@ class KnownColumnTypes {
         const table = (0,ast/* relationOf */.Ke)(node.relation);
         if (!table || typeof node.newname !== 'string')
             return;
-        const columns = this.tables.get(table.name);
-        if (!columns)
+        const schema = this.schemaOf(table);
+        const columns = schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
+        if (schema === undefined || !columns)
             return;
         if (node.renameType === 'OBJECT_TABLE') {
-            this.tables.delete(table.name);
-            this.tables.set(node.newname, columns);
+            // A renamed table keeps its schema.
+            this.delete({ schema, name: table.name });
+            this.set({ ...(schema ? { schema } : {}), name: node.newname }, columns);
         }
         else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
             const type = columns.get(node.subname);

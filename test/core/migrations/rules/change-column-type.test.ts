@@ -78,6 +78,15 @@ describe(`${rule}: what Django and Rails generate`, () => {
       expect(findingsAfter(rule, dropped, 'ALTER TABLE orders ALTER COLUMN sku TYPE bigint;')).toHaveLength(1);
     });
 
+    it('tells tables of the same name in different schemas apart', () => {
+      const schemas = ['CREATE TABLE app.orders (code varchar(100));\nCREATE TABLE audit.orders (code varchar(10));'];
+      expect(findingsAfter(rule, schemas, 'ALTER TABLE app.orders ALTER COLUMN code TYPE varchar(20);')).toHaveLength(1);
+      expect(findingsAfter(rule, schemas, 'ALTER TABLE audit.orders ALTER COLUMN code TYPE varchar(20);')).toEqual([]);
+      // Unqualified, one schema has the table: that one (search_path); several: unknown, so a guess.
+      expect(findingsAfter(rule, ['CREATE TABLE app.items (n integer);'], 'ALTER TABLE items ALTER COLUMN n TYPE numeric;')).toHaveLength(1);
+      expect(findingsAfter(rule, schemas, 'ALTER TABLE orders ALTER COLUMN code TYPE varchar(20);')).toEqual([]);
+    });
+
     it('knows a column an earlier statement of the same file added to an existing table', () => {
       expect(findingsOf(rule, 'ALTER TABLE orders ADD COLUMN cents integer;\nALTER TABLE orders ALTER COLUMN cents TYPE numeric;')).toHaveLength(1);
     });
