@@ -45,7 +45,7 @@ export type PreparedParses = Map<string, PreparedParse>;
 
 type Grammar = 'sql' | 'plpgsql';
 
-export function parserKey(grammar: Grammar, text: string): string {
+function parserKey(grammar: Grammar, text: string): string {
   return `${grammar}:${text}`;
 }
 
@@ -88,29 +88,39 @@ function replay(answer: PreparedParse): unknown {
   throw Object.assign(new Error(answer.error.message), { sqlDetails: answer.error });
 }
 
-function call(grammar: Grammar, text: string, parser: (text: string) => unknown): unknown {
-  const answer = prepared?.get(parserKey(grammar, text));
-  if (answer) return replay(answer);
-  if (!recording) return parser(text);
-  const answers = recording;
-  const key = parserKey(grammar, text);
-  // libpg-query hands the parser's JSON to JSON.parse; keep that text to send it on as it is.
+/**
+ * Runs `parser` while catching the JSON text libpg-query hands to JSON.parse, which it then either
+ * parses as usual (`objects`) or not at all: the text is what crosses to another thread.
+ */
+function withParserJson(parse: () => unknown, objects: boolean): { tree: unknown; json: string | undefined } {
   const realParse = JSON.parse;
   let json: string | undefined;
   JSON.parse = (source: string) => {
     json = source;
-    return realParse(source);
+    return objects ? realParse(source) : undefined;
   };
   try {
-    const tree = parser(text);
+    return { tree: parse(), json };
+  } finally {
+    JSON.parse = realParse;
+  }
+}
+
+function call(grammar: Grammar, text: string, parser: (text: string) => unknown): unknown {
+  if (!prepared && !recording) return parser(text);
+  const key = parserKey(grammar, text);
+  const answer = prepared?.get(key);
+  if (answer) return replay(answer);
+  if (!recording) return parser(text);
+  const answers = recording;
+  try {
+    const { tree, json } = withParserJson(() => parser(text), true);
     if (json !== undefined) answers.set(key, { json });
     return tree;
   } catch (error) {
     const { message, cursor } = parserError(error);
     answers.set(key, { error: cursor === undefined ? { message } : { message, cursorPosition: cursor } });
     throw error;
-  } finally {
-    JSON.parse = realParse;
   }
 }
 
@@ -124,18 +134,7 @@ export function parseSql(text: string): unknown {
  * thread. Throws the parser's error.
  */
 export function parseSqlJson(text: string): string {
-  const realParse = JSON.parse;
-  let json = '';
-  JSON.parse = (source: string) => {
-    json = source;
-    return undefined;
-  };
-  try {
-    parseSync(text);
-  } finally {
-    JSON.parse = realParse;
-  }
-  return json;
+  return withParserJson(() => parseSync(text), false).json ?? '';
 }
 
 /** `parsePlPgSQLSync`: the PL/pgSQL tree of a `CREATE FUNCTION … LANGUAGE plpgsql`, or the error. */

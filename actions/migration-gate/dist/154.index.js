@@ -6566,7 +6566,7 @@ function identifierTokens(text, minLength = 0) {
 /* harmony export */   vM: () => (/* binding */ isParserLoaded),
 /* harmony export */   zp: () => (/* binding */ usePrepared)
 /* harmony export */ });
-/* unused harmony exports parserKey, recordParses, parseSqlJson */
+/* unused harmony exports recordParses, parseSqlJson */
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var libpg_query__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2627);
@@ -6646,23 +6646,36 @@ function replay(answer) {
         return JSON.parse(answer.json);
     throw Object.assign(new Error(answer.error.message), { sqlDetails: answer.error });
 }
+/**
+ * Runs `parser` while catching the JSON text libpg-query hands to JSON.parse, which it then either
+ * parses as usual (`objects`) or not at all: the text is what crosses to another thread.
+ */
+function withParserJson(parse, objects) {
+    const realParse = JSON.parse;
+    let json;
+    JSON.parse = (source) => {
+        json = source;
+        return objects ? realParse(source) : undefined;
+    };
+    try {
+        return { tree: parse(), json };
+    }
+    finally {
+        JSON.parse = realParse;
+    }
+}
 function call(grammar, text, parser) {
-    const answer = prepared?.get(parserKey(grammar, text));
+    if (!prepared && !recording)
+        return parser(text);
+    const key = parserKey(grammar, text);
+    const answer = prepared?.get(key);
     if (answer)
         return replay(answer);
     if (!recording)
         return parser(text);
     const answers = recording;
-    const key = parserKey(grammar, text);
-    // libpg-query hands the parser's JSON to JSON.parse; keep that text to send it on as it is.
-    const realParse = JSON.parse;
-    let json;
-    JSON.parse = (source) => {
-        json = source;
-        return realParse(source);
-    };
     try {
-        const tree = parser(text);
+        const { tree, json } = withParserJson(() => parser(text), true);
         if (json !== undefined)
             answers.set(key, { json });
         return tree;
@@ -6671,9 +6684,6 @@ function call(grammar, text, parser) {
         const { message, cursor } = parserError(error);
         answers.set(key, { error: cursor === undefined ? { message } : { message, cursorPosition: cursor } });
         throw error;
-    }
-    finally {
-        JSON.parse = realParse;
     }
 }
 /** `parseSync`: the parse tree of SQL text, or the parser's error. */
@@ -6685,19 +6695,7 @@ function parseSql(text) {
  * thread. Throws the parser's error.
  */
 function parseSqlJson(text) {
-    const realParse = JSON.parse;
-    let json = '';
-    JSON.parse = (source) => {
-        json = source;
-        return undefined;
-    };
-    try {
-        parseSync(text);
-    }
-    finally {
-        JSON.parse = realParse;
-    }
-    return json;
+    return withParserJson(() => parseSync(text), false).json ?? '';
 }
 /** `parsePlPgSQLSync`: the PL/pgSQL tree of a `CREATE FUNCTION … LANGUAGE plpgsql`, or the error. */
 function parsePlpgsql(text) {

@@ -853,7 +853,6 @@ function identifierTokens(text, minLength = 0) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.loadParser = loadParser;
 exports.isParserLoaded = isParserLoaded;
-exports.parserKey = parserKey;
 exports.parserError = parserError;
 exports.usePrepared = usePrepared;
 exports.recordParses = recordParses;
@@ -935,23 +934,36 @@ function replay(answer) {
         return JSON.parse(answer.json);
     throw Object.assign(new Error(answer.error.message), { sqlDetails: answer.error });
 }
+/**
+ * Runs `parser` while catching the JSON text libpg-query hands to JSON.parse, which it then either
+ * parses as usual (`objects`) or not at all: the text is what crosses to another thread.
+ */
+function withParserJson(parse, objects) {
+    const realParse = JSON.parse;
+    let json;
+    JSON.parse = (source) => {
+        json = source;
+        return objects ? realParse(source) : undefined;
+    };
+    try {
+        return { tree: parse(), json };
+    }
+    finally {
+        JSON.parse = realParse;
+    }
+}
 function call(grammar, text, parser) {
-    const answer = prepared?.get(parserKey(grammar, text));
+    if (!prepared && !recording)
+        return parser(text);
+    const key = parserKey(grammar, text);
+    const answer = prepared?.get(key);
     if (answer)
         return replay(answer);
     if (!recording)
         return parser(text);
     const answers = recording;
-    const key = parserKey(grammar, text);
-    // libpg-query hands the parser's JSON to JSON.parse; keep that text to send it on as it is.
-    const realParse = JSON.parse;
-    let json;
-    JSON.parse = (source) => {
-        json = source;
-        return realParse(source);
-    };
     try {
-        const tree = parser(text);
+        const { tree, json } = withParserJson(() => parser(text), true);
         if (json !== undefined)
             answers.set(key, { json });
         return tree;
@@ -960,9 +972,6 @@ function call(grammar, text, parser) {
         const { message, cursor } = parserError(error);
         answers.set(key, { error: cursor === undefined ? { message } : { message, cursorPosition: cursor } });
         throw error;
-    }
-    finally {
-        JSON.parse = realParse;
     }
 }
 /** `parseSync`: the parse tree of SQL text, or the parser's error. */
@@ -974,19 +983,7 @@ function parseSql(text) {
  * thread. Throws the parser's error.
  */
 function parseSqlJson(text) {
-    const realParse = JSON.parse;
-    let json = '';
-    JSON.parse = (source) => {
-        json = source;
-        return undefined;
-    };
-    try {
-        (0, libpg_query_1.parseSync)(text);
-    }
-    finally {
-        JSON.parse = realParse;
-    }
-    return json;
+    return withParserJson(() => (0, libpg_query_1.parseSync)(text), false).json ?? '';
 }
 /** `parsePlPgSQLSync`: the PL/pgSQL tree of a `CREATE FUNCTION … LANGUAGE plpgsql`, or the error. */
 function parsePlpgsql(text) {
