@@ -33,6 +33,9 @@ export interface Measurement {
 export interface ResultSource {
   repository?: string;
   sha?: string;
+  mergeSha?: string;
+  configPath?: string;
+  configSha?: string;
   ref?: string;
   eventName?: string;
   workflow?: string;
