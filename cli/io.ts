@@ -16,11 +16,24 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
+/**
+ * Colour follows the common conventions, in this order: `--color=always|never`, then NO_COLOR
+ * (https://no-color.org, any non-empty value), then FORCE_COLOR (non-empty and not "0"), then
+ * whether stdout is a terminal.
+ */
+export function colourFrom(when: 'auto' | 'always' | 'never', env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (when === 'always') return true;
+  if (when === 'never') return false;
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return isTTY;
+}
+
 export function processIO(): CliIO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    colour: colourFrom('auto', process.env, Boolean(process.stdout.isTTY)),
     cwd: process.cwd(),
     env: process.env,
   };

@@ -52,9 +52,66 @@ export function isFaultlineError(error: unknown): error is FaultlineError {
   return error instanceof FaultlineError;
 }
 
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-export function describeError(error: unknown): string {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'is a folder, where a file was expected',
+  ENOTDIR: 'a part of the path is not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+  EADDRNOTAVAIL: 'address not available on this machine',
+  ECONNREFUSED: 'connection refused: nothing listens there',
+  ECONNRESET: 'connection reset by the other side',
+  ENOTFOUND: 'host name not found',
+  ETIMEDOUT: 'timed out',
+  EMFILE: 'too many open files',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+};
+
+interface SystemError extends Error {
+  code: string;
+  path?: string;
+  address?: string;
+  port?: number;
+}
+
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error: unknown): error is Error {
+  return error instanceof Error || (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string');
+}
+
+function isSystemError(error: unknown): error is SystemError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+
+export interface DescribeOptions {
+  /** Show the stack of an unexpected error (FAULTLINE_DEBUG=1 or RUNNER_DEBUG=1 in the faces). */
+  stack?: boolean;
+}
+
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+export function describeError(error: unknown, options: DescribeOptions = {}): string {
   if (isFaultlineError(error)) return error.format();
-  if (error instanceof Error) return error.stack ?? error.message;
+  if (isSystemError(error)) {
+    const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+    const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+    return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+  }
+  if (isErrorLike(error)) {
+    if (options.stack) return error.stack ?? error.message;
+    return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+  }
   return String(error);
+}
+
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+export function wantsStack(env: NodeJS.ProcessEnv): boolean {
+  return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }

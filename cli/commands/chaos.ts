@@ -6,7 +6,7 @@
  * experiment or usage. Progress goes to stderr; on SIGINT/SIGTERM everything in the ledger is
  * rolled back before we exit.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { drivers } from '../../core/drivers/index.ts';
@@ -103,6 +103,9 @@ function readFile(file: string | undefined, io: CliIO): { path: string; text: st
   if (!file) throw usageError('which experiment? give the file: faultline chaos run FILE');
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) throw new FaultlineError(`experiment file not found: ${file}`, { hint: 'check the path (relative to the current directory)' });
+  if (statSync(path).isDirectory()) {
+    throw new FaultlineError(`${file} is a folder; give one experiment file`, { hint: 'for example: faultline chaos validate examples/experiments/demo-kill-service.yaml' });
+  }
   return { path, text: readFileSync(path, 'utf8') };
 }
 
@@ -226,6 +229,10 @@ function validate(args: string[], io: CliIO): number {
 async function rollback(args: string[], io: CliIO): Promise<number> {
   const flags = parseFlags(args, io.cwd);
   if (flags.file) throw usageError('rollback takes no experiment file, only --ledger FILE');
+  // A mistyped ledger path must not read as "nothing to roll back": that would hide live faults.
+  if (!existsSync(flags.ledger)) {
+    throw new FaultlineError(`ledger not found: ${flags.ledger}`, { hint: 'give the ledger the run wrote (--ledger FILE; chaos run prints its path), or check the current directory' });
+  }
   const report = await revertAll(flags.ledger, { drivers, kubeconfig: kubeconfig(io), log: (m) => writeLine(io.stderr, m) });
   const total = report.reverted.length + report.failed.length + report.unconfirmed.length;
   writeLine(io.stdout, total === 0 ? `nothing to roll back: ${flags.ledger} lists no faults` : `reverted ${report.reverted.length}, failed ${report.failed.length}, unconfirmed ${report.unconfirmed.length}`);

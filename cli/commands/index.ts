@@ -3,13 +3,17 @@ import type { CliCommand } from '../io.ts';
 
 export interface CommandEntry {
   summary: string;
+  /** Its subcommands, for `faultline completion`. */
+  subcommands?: string[];
   load(): Promise<CliCommand>;
 }
 
 export const commands: Record<string, CommandEntry> = {
-  chaos: { summary: 'run, validate or roll back chaos experiments (Chaos Toolkit format, our fault drivers)', load: async () => (await import('./chaos.ts')).command },
+  chaos: { summary: 'run, validate or roll back chaos experiments (Chaos Toolkit format, our fault drivers)', subcommands: ['run', 'validate', 'rollback'], load: async () => (await import('./chaos.ts')).command },
   app: { summary: 'run the GitHub App server (webhooks, /healthz, /metrics)', load: async () => (await import('./app.ts')).command },
   demo: { summary: 'run the local demo: migration gate, a chaos experiment, SLO status, canary analysis', load: async () => (await import('./demo.ts')).command },
-  migrations: { summary: 'lint PostgreSQL migrations for locks that stop production (the migration gate)', load: async () => (await import('./migrations.ts')).command },
-  slo: { summary: 'SLO status, error budgets and burn rates from Prometheus; validate SLO specs', load: async () => (await import('./slo.ts')).command },
+  migrations: { summary: 'lint PostgreSQL migrations for locks that stop production (the migration gate)', subcommands: ['lint'], load: async () => (await import('./migrations.ts')).command },
+  slo: { summary: 'SLO status, error budgets and burn rates from Prometheus; validate SLO specs', subcommands: ['status', 'validate', 'rules', 'canary'], load: async () => (await import('./slo.ts')).command },
+  version: { summary: 'print the version of faultline and of the Node runtime', load: async () => (await import('./version.ts')).command },
+  completion: { summary: 'print a shell completion script: faultline completion bash|zsh|fish', subcommands: ['bash', 'zsh', 'fish'], load: async () => (await import('./completion.ts')).command },
 };

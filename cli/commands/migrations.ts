@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
+import { isParseArgsError, parseArgsMessage } from '../args.ts';
 import { startParseAheadThreadFor, useParseAheadThread } from '../../core/migrations/parse-ahead.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 
@@ -46,7 +47,7 @@ export function parseLintArgs(args: string[]): LintArgs {
   try {
     parsed = parse(args);
   } catch (error) {
-    throw usageError((error as Error).message.split('\n')[0]!);
+    throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
   if (values.help) return { format: 'text', paths: [], help: true };

@@ -5,6 +5,7 @@
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
+import { isParseArgsError, parseArgsMessage } from '../args.ts';
 import { HttpPrometheusClient, redactUrl } from '../../core/prometheus/client.ts';
 import { toCanaryJson } from '../../core/report/canary-json.ts';
 import { renderCanaryMarkdown } from '../../core/report/canary-markdown.ts';
@@ -37,6 +38,7 @@ options:
   --timeout SECONDS             per Prometheus request and weight change (default 30)
 
 Without --set-weight-url or --set-weight-command nothing moves traffic: the analysis observes.
+Without --prometheus, the PROMETHEUS_URL environment variable is used.
 Exit codes: 0 promote, 1 rollback, 2 bad input or Prometheus unreachable.`;
 
 function usageError(message: string): FaultlineError {
@@ -79,12 +81,12 @@ export async function canary(args: string[], io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: false, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message);
   }
   const values = parsed.values as Record<string, string | string[] | undefined>;
   const format = values.format as string;
   if (!['text', 'json', 'markdown'].includes(format)) throw usageError(`--format must be text, json or markdown, not "${format}"`);
-  const prometheus = required(values.prometheus, '--prometheus URL', 'the Prometheus query API to read the metrics from');
+  const prometheus = required(values.prometheus ?? io.env.PROMETHEUS_URL, '--prometheus URL (or PROMETHEUS_URL)', 'the Prometheus query API to read the metrics from');
   const metricsPath = required(values.metrics, '--metrics FILE', 'the metrics to compare, see docs/canary.md');
   const canarySelector = required(values.canary, '--canary SELECTOR', 'label matchers of the canary, e.g. deployment="api-canary"');
   const baselineSelector = required(values.baseline, '--baseline SELECTOR', 'label matchers of the baseline, e.g. deployment="api-primary"');

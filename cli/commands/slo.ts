@@ -5,6 +5,7 @@
  */
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
+import { isParseArgsError, parseArgsMessage } from '../args.ts';
 import { HttpPrometheusClient } from '../../core/prometheus/client.ts';
 import { toSloJson } from '../../core/report/slo-json.ts';
 import { renderSloMarkdown } from '../../core/report/slo-markdown.ts';
@@ -29,7 +30,8 @@ const USAGE = `Usage:
 SPEC is an OpenSLO v1 or Sloth prometheus/v1 file, or a folder of them.
 
 status options:
-  --prometheus URL       Prometheus-compatible query API (Prometheus, Thanos, Mimir, VictoriaMetrics)
+  --prometheus URL       Prometheus-compatible query API (Prometheus, Thanos, Mimir, VictoriaMetrics);
+                         default: the PROMETHEUS_URL environment variable
   --header 'Name: value' extra request header, e.g. Authorization (repeatable)
   --format text|json|markdown   output (default text)
   --policy FILE|YAML     error-budget policy (see docs/slo.md); default: fail when a budget is spent
@@ -48,7 +50,7 @@ function parse(args: string[], options: ParseArgsOptionsConfig) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message);
   }
 }
 
@@ -74,7 +76,9 @@ async function status(args: string[], io: CliIO): Promise<number> {
   });
   const format = values.format as string;
   if (!['text', 'json', 'markdown'].includes(format)) throw usageError(`--format must be text, json or markdown, not "${format}"`);
-  if (!values.prometheus) throw usageError('--prometheus URL is required (the Prometheus query API to read the SLIs from)');
+  // PROMETHEUS_URL is what the app reads too, so one variable serves both faces.
+  const prometheus = (values.prometheus as string | undefined) ?? io.env.PROMETHEUS_URL;
+  if (!prometheus) throw usageError('--prometheus URL (or PROMETHEUS_URL) is required: the Prometheus query API to read the SLIs from');
   if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
   let at: Date | undefined;
   if (values.at !== undefined) {
@@ -91,7 +95,7 @@ async function status(args: string[], io: CliIO): Promise<number> {
 
   const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
   const client = new HttpPrometheusClient({
-    url: values.prometheus as string,
+    url: prometheus,
     headers: parseHeaders((values.header as string[] | undefined) ?? []),
     timeoutMs: timeout * 1000,
   });

@@ -89,7 +89,7 @@ export function loadChaosPolicy(path: string, shownAs: string = path): ChaosPoli
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new FaultlineError(`${shownAs}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+    throw new FaultlineError(`cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
       file: shownAs,
       hint: `check the path; without one, ${CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
       cause: error,

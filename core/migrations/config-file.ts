@@ -51,7 +51,7 @@ export function loadConfigFile(file: string): FaultlineConfigFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new FaultlineError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+    throw new FaultlineError(`cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
       file,
       hint: `check the path; without --config, ${CONFIG_FILE} is used when it exists`,
       cause: error,

@@ -19,7 +19,23 @@ export function formatBurnRate(rate: number | null): string {
   return rate >= 10 ? rate.toFixed(1) : rate.toFixed(2);
 }
 
-/** 93784 → `1d 2h`; two largest units, enough to act on. */
+/** `1 SLO`, `3 SLOs`: counts read as words, never `SLO(s)`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/**
+ * When the budget runs out at the current burn rate, as a phrase that stands alone:
+ * `exhausted in 1d 2h`, `budget already exhausted`, `not exhausted at the current burn rate`.
+ */
+export function describeExhaustion(seconds: number | null, hasData = true): string {
+  if (!hasData) return 'no data';
+  if (seconds === null) return 'not exhausted at the current burn rate';
+  if (seconds <= 0) return 'budget already exhausted';
+  return `exhausted in ${formatDuration(seconds)}`;
+}
+
+/** 93784 → `1d 2h`; two largest units, enough to act on. Callers handle null and ≤ 0 (see describeExhaustion). */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return 'never at this rate';
   if (seconds <= 0) return 'exhausted';

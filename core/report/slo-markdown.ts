@@ -7,7 +7,7 @@ import type { PolicyOutcome } from '../slo/budget-policy.ts';
 import type { SloStatus, SloStatusReport } from '../slo/engine.ts';
 import { BURN_WINDOWS, type SloVerdict } from '../slo/types.ts';
 import { cell } from './migrations-markdown.ts';
-import { formatBurnRate, formatDuration, formatObjective, formatPercent } from './slo-format.ts';
+import { describeExhaustion, formatBurnRate, formatObjective, formatPercent, plural } from './slo-format.ts';
 
 export interface SloMarkdownOptions {
   heading?: string;
@@ -20,7 +20,7 @@ const ALERT_ICON = { none: 'none', ticket: '🎫 ticket', page: '🚨 page' } as
 
 function row(status: SloStatus, verdict: SloVerdict): string {
   const burn = BURN_WINDOWS.map((w) => formatBurnRate(status.burnRates[w])).join(' | ');
-  return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}<br><sub>${formatDuration(status.timeToExhaustionSeconds)}</sub> | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+  return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`} | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
 }
 
 /** Mermaid titles are double-quoted strings without escapes: keep them plain. */
@@ -53,9 +53,9 @@ export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcom
   const out = [
     `## ${options.heading ?? 'SLO gate'}: ${ICON[outcome.verdict]} ${outcome.verdict}`,
     '',
-    `${report.statuses.length} SLO(s) evaluated at ${report.evaluatedAt.toISOString()} with ${report.requests} Prometheus request(s).`,
+    `${plural(report.statuses.length, 'SLO')} evaluated at ${report.evaluatedAt.toISOString()} with ${plural(report.requests, 'Prometheus request')}.`,
     '',
-    `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>exhausted in</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
+    `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>at the current burn rate</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
     `| --- | --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} | --- | --- |`,
     ...report.statuses.map((s) => row(s, verdictOf(s))),
     '',
@@ -77,7 +77,7 @@ export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcom
   if (charted.length > 0) {
     out.push('### Burn rates', '', `Bars: burn rate per window. Line: the page threshold (${pageThreshold}×).`, '');
     for (const status of charted) out.push(chart(status, pageThreshold), '');
-    if (report.statuses.length > charted.length) out.push(`_${report.statuses.length - charted.length} more SLO(s) in the table above._`, '');
+    if (report.statuses.length > charted.length) out.push(`_${plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above._`, '');
   }
   return out.join('\n');
 }

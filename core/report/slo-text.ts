@@ -2,7 +2,7 @@
 import type { PolicyOutcome, SloDecision } from '../slo/budget-policy.ts';
 import type { SloStatusReport } from '../slo/engine.ts';
 import { BURN_WINDOWS } from '../slo/types.ts';
-import { formatBurnRate, formatDuration, formatObjective, formatPercent } from './slo-format.ts';
+import { describeExhaustion, formatBurnRate, formatObjective, formatPercent, plural } from './slo-format.ts';
 
 export interface SloTextOptions {
   colour?: boolean;
@@ -30,7 +30,7 @@ export function renderSloText(report: SloStatusReport, outcome: PolicyOutcome, o
       `${MARK[decision.verdict]} ${status.name} (${status.service}): ${formatObjective(status.target)} over ${status.window}${status.budgetingMethod === 'Timeslices' ? ' (timeslices)' : ''}  ${verdictWord(decision, colour)}`,
     );
     lines.push(
-      `    error ratio ${formatPercent(status.errorRatio)}   budget remaining ${formatPercent(status.budgetRemaining)}   exhausted in ${formatDuration(status.timeToExhaustionSeconds)}`,
+      `    error ratio ${formatPercent(status.errorRatio)}   budget remaining ${formatPercent(status.budgetRemaining)}   ${describeExhaustion(status.timeToExhaustionSeconds, status.budgetRemaining !== null)}`,
     );
     lines.push(`    burn rate ${BURN_WINDOWS.map((w) => `${w} ${formatBurnRate(status.burnRates[w])}`).join('  ')}`);
     lines.push(`    alert ${status.alert}${status.firingConditions.length > 0 ? `: ${status.firingConditions.join('; ')}` : ''}`);
@@ -39,12 +39,14 @@ export function renderSloText(report: SloStatusReport, outcome: PolicyOutcome, o
     for (const problem of status.problems.filter((p) => p.window !== 'slo')) lines.push(`    ! ${problem.message}`);
     lines.push('');
   }
+  const failing = outcome.slos.filter((s) => s.verdict === 'fail').length;
+  const silent = outcome.slos.filter((s) => s.verdict === 'no-data').length;
   const summary =
     outcome.verdict === 'pass'
       ? 'Verdict: pass'
       : outcome.verdict === 'fail'
-        ? `Verdict: fail (${outcome.slos.filter((s) => s.verdict === 'fail').length} SLO(s) breach the error-budget policy)`
-        : `Verdict: no-data (${outcome.slos.filter((s) => s.verdict === 'no-data').length} SLO(s) without data; a gate cannot pass on what it cannot see)`;
+        ? `Verdict: fail (${plural(failing, 'SLO')} ${failing === 1 ? 'breaches' : 'breach'} the error-budget policy)`
+        : `Verdict: no-data (${plural(silent, 'SLO')} without data; a gate cannot pass on what it cannot see)`;
   lines.push(summary);
   return `${lines.join('\n')}\n`;
 }

@@ -95,7 +95,7 @@ export function readBudgetPolicy(inlineOrPath: string, label: string, cwd: strin
 export interface SloDecision {
   name: string;
   verdict: SloVerdict;
-  /** Why it failed or has no data; for a pass under an exception, what was excused. */
+  /** Why it failed or has no data; for a pass, what was excused or what fires without blocking. */
   reasons: string[];
   /** The label that excused a failure. */
   exception?: string;
@@ -132,13 +132,20 @@ function breaches(status: SloStatus, policy: BudgetPolicy): string[] {
   return reasons;
 }
 
+/** A firing alert the policy does not block on is said beside the pass, with the setting that would block it. */
+function tolerated(status: SloStatus, policy: BudgetPolicy): string[] {
+  if (status.alert === 'none') return [];
+  const setting = policy.failOnAlert === 'none' ? 'fail-on-alert: none' : `fail-on-alert: ${policy.failOnAlert}`;
+  return [`not blocking: ${status.alert} alert firing (${status.firingConditions.join('; ')}), but the policy (${setting}) does not block on it; set fail-on-alert: ${status.alert} to block`];
+}
+
 export function decideSlo(status: SloStatus, policy: BudgetPolicy, labels: readonly string[]): SloDecision {
   if (status.errorRatio === null || status.budgetRemaining === null) {
     const problem = status.problems.find((p) => p.window === 'slo');
     return { name: status.name, verdict: 'no-data', reasons: [problem?.message ?? `no data over the ${status.window} SLO window`] };
   }
   const reasons = breaches(status, policy);
-  if (reasons.length === 0) return { name: status.name, verdict: 'pass', reasons: [] };
+  if (reasons.length === 0) return { name: status.name, verdict: 'pass', reasons: tolerated(status, policy) };
   const exception = policy.exceptionLabels.find((label) => labels.includes(label));
   if (exception) {
     return { name: status.name, verdict: 'pass', reasons: reasons.map((r) => `excused by label "${exception}": ${r}`), exception };

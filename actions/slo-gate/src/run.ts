@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { HttpPrometheusClient, redactUrl } from '../../../core/prometheus/client.ts';
-import { formatPercent } from '../../../core/report/slo-format.ts';
+import { formatPercent, plural } from '../../../core/report/slo-format.ts';
 import { toSloJson } from '../../../core/report/slo-json.ts';
 import { renderSloMarkdown } from '../../../core/report/slo-markdown.ts';
 import { createResult, type Measurement, type ResultSource, type Verdict } from '../../../core/result.ts';
@@ -61,13 +61,13 @@ function lowestBudget(report: SloStatusReport): number | null {
 function summaryLine(outcome: PolicyOutcome, report: SloStatusReport): string {
   const count = (v: string) => outcome.slos.filter((s) => s.verdict === v).length;
   const lowest = lowestBudget(report);
-  return `${report.statuses.length} SLO(s): ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
+  return `${plural(report.statuses.length, 'SLO')}: ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
 }
 
 async function gate(settings: BudgetSettings, startedAt: Date): Promise<void> {
   const slos = await loadSloSpecs(settings.specs);
   const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
-  const report = await core.group(`Querying ${redactUrl(settings.prometheusUrl)} for ${slos.length} SLO(s)`, async () => {
+  const report = await core.group(`Querying ${redactUrl(settings.prometheusUrl)} for ${plural(slos.length, 'SLO')}`, async () => {
     const computed = await computeSloStatuses(client, slos, { alerting: settings.policy.alerting, exhaustionWindow: settings.policy.burnRateWindow });
     core.info(`${computed.requests} request(s) to Prometheus`);
     return computed;

@@ -30,8 +30,10 @@ describe('the SLO demo', () => {
     const text = out();
     expect(text).toContain('✓ gateway-requests-availability (gateway): 99.95 % over 30d  PASS');
     expect(text).toContain('alert page: 1h and 5m burn ≥ 14.4');
+    // A firing page beside a pass says why the policy lets it through, and how to make it block.
+    expect(text).toMatch(/- not blocking: page alert firing \(1h and 5m burn ≥ 14\.4[^)]*\), but the policy \(fail-on-alert: none\) does not block on it; set fail-on-alert: page to block/);
     expect(text).toContain('✗ payments-api-webhook-delivery (payments-api): 99.5 % over 30d  FAIL');
-    expect(text).toContain('Verdict: fail (1 SLO(s) breach the error-budget policy)');
+    expect(text).toContain('Verdict: fail (1 SLO breaches the error-budget policy)');
     expect(text).toContain('As designed:');
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
     await expect(fetch(`${url}/-/ready`)).rejects.toThrow();
