@@ -256,6 +256,13 @@ describe('migration gate action: bad input fails the step with one clear message
     expect(printed.join('\n')).not.toContain('hunter2-secret');
     expect(run.stdout).toMatch(/^::error::.*127\.0\.0\.1:9/m);
   });
+
+  it('never registers a one-letter password as a mask, so the rest of the log stays readable', async () => {
+    write('db/migrations/V2__index.sql', HAZARD);
+    const run = await runAction({ paths: 'db/migrations/*.sql', 'database-url': 'postgres://app:e@127.0.0.1:9/app' });
+    expect(run.stdout).toMatch(/^::add-mask::postgres:\/\/app:e@127\.0\.0\.1:9\/app$/m);
+    expect(run.stdout).not.toMatch(/^::add-mask::e$/m);
+  });
 });
 
 describe('migration gate action with database-url (shadow run on a real PostgreSQL)', () => {

@@ -19,6 +19,7 @@ import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
 import { createResult } from '../../../core/result.ts';
 import { type ChaosSettings, envInputReader, readSettings } from './inputs.ts';
 import { KUBECONFIG_STATE, LEDGER_STATE } from './rollback.ts';
+import { maskSecret } from '../../shared/mask.ts';
 
 function writeFile(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -49,7 +50,7 @@ function log(event: RunEvent): void {
 async function experiment(settings: ChaosSettings, startedAt: Date): Promise<void> {
   const text = readFileSync(settings.experimentPath, 'utf8');
   const { prepared } = readExperiment(text, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
-  for (const secret of prepared.bindings.secretValues) core.setSecret(secret);
+  for (const secret of prepared.bindings.secretValues) maskSecret(secret);
   core.setOutput('result-file', settings.resultFile);
   if (settings.dryRun) {
     const plan = formatPlan(planExperiment(prepared, drivers, probes));

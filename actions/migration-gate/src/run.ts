@@ -21,6 +21,7 @@ import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdo
 import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import { renderSarif } from '../../../core/report/sarif.ts';
 import { envInputReader, type FailOn, type GateSettings, readSettings } from './inputs.ts';
+import { maskUrl } from '../../shared/mask.ts';
 
 export interface GateOutcome {
   files: string[];
@@ -30,17 +31,6 @@ export interface GateOutcome {
   failed: boolean;
 }
 
-/** Masks the database URL, and its password on its own, before anything could print them. */
-function maskDatabaseUrl(raw: string): void {
-  if (!raw) return;
-  core.setSecret(raw);
-  try {
-    const password = decodeURIComponent(new URL(raw).password);
-    if (password) core.setSecret(password);
-  } catch {
-    // Not a URL: readSettings rejects it without echoing it.
-  }
-}
 
 /** The paths input wins, then the config's migrations.paths, then the common layouts. */
 function globsFor(settings: GateSettings, config: MigrationConfig): readonly string[] {
@@ -211,7 +201,8 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const read = envInputReader(env);
-    maskDatabaseUrl(read('database-url'));
+    // The database URL, and its password on its own, masked before anything could print them.
+    maskUrl(read('database-url'));
     await runGate(readSettings(read, env));
   } catch (error) {
     core.setFailed(isFaultlineError(error) ? error.format() : `unexpected error (please report it): ${describeError(error)}`);

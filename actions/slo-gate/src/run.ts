@@ -17,6 +17,7 @@ import { loadSloSpecs } from '../../../core/slo/specs/index.ts';
 import { type CanaryClock, canaryGate } from './canary-run.ts';
 import { envInputReader, parseHeaders } from './input-text.ts';
 import { type BudgetSettings, type CommonSettings, type GateMode, readCommonSettings, readMode, readSettings } from './inputs.ts';
+import { maskSecret, maskUrl } from '../../shared/mask.ts';
 import { writeResult, writeSummary } from './result-file.ts';
 
 /** Masks secrets before anything can print them, even when the input turns out malformed. */
@@ -28,16 +29,11 @@ function maskSecrets(env: NodeJS.ProcessEnv): void {
   ] as const) {
     for (const line of reader(headers).split('\n')) {
       const value = line.slice(line.indexOf(':') + 1).trim();
-      if (value) core.setSecret(value);
+      maskSecret(value);
     }
+    maskUrl(reader(url));
     try {
-      const parsed = new URL(reader(url));
-      if (parsed.password) core.setSecret(decodeURIComponent(parsed.password));
-    } catch {
-      // readSettings reports a bad URL
-    }
-    try {
-      for (const value of Object.values(parseHeaders(reader(headers), headers))) core.setSecret(value);
+      for (const value of Object.values(parseHeaders(reader(headers), headers))) maskSecret(value);
     } catch {
       // readSettings reports malformed headers
     }
