@@ -151,7 +151,7 @@ function writeJson(path: string, value: unknown): void {
 
 function verdictLine(journal: Journal, journalPath: string): string {
   const held = journalSucceeded(journal);
-  return `${held ? 'steady state held' : `${journal.status}${journal.deviated ? ', deviated' : ''}`}: "${journal.experiment.title}" — score ${journal.faultline.score?.toFixed(1)}; journal ${journalPath}${journal.faultline.reason ? `\n  ${journal.faultline.reason}` : ''}`;
+  return `${held ? 'steady state held' : `${journal.status}${journal.deviated ? ', deviated' : ''}`}: "${journal.experiment.title}" — ${journal.faultline.score === undefined ? 'not scored (interrupted)' : `score ${journal.faultline.score.toFixed(1)}`}; journal ${journalPath}${journal.faultline.reason ? `\n  ${journal.faultline.reason}` : ''}`;
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {

@@ -37,7 +37,7 @@ export function chaosResult(journal: Journal, options: { source?: ResultSource; 
     kind: 'chaos',
     name: journal.experiment.title,
     verdict: chaosVerdict(journal),
-    summary: `${journal.status}${journal.deviated ? ', deviated' : ''}; resilience score ${scored.score.toFixed(1)}${journal.faultline.reason ? `: ${journal.faultline.reason}` : ''}`.slice(0, 300),
+    summary: `${journal.status}${journal.deviated ? ', deviated' : ''}; ${scored.score === null ? scored.unscored : `resilience score ${scored.score.toFixed(1)}`}${journal.faultline.reason ? `: ${journal.faultline.reason}` : ''}`.slice(0, 300),
     startedAt: new Date(journal.start),
     finishedAt: new Date(journal.end ?? journal.start),
     ...(options.source ? { source: options.source } : {}),

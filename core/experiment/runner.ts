@@ -247,7 +247,8 @@ export async function runExperiment(prepared: PreparedExperiment, options: RunOp
     const end = new Date();
     journal.end = end.toISOString();
     journal.duration = (end.getTime() - Date.parse(journal.start)) / 1000;
-    journal.faultline.score = score(journal).score;
+    const scored = score(journal).score;
+    if (scored !== null) journal.faultline.score = scored;
   }
   return journal;
 }

@@ -57,7 +57,7 @@ export function renderChaosMarkdown(journal: Journal, options: { heading?: strin
   const out = [
     `## ${options.heading ?? 'Chaos experiment'}: ${ok ? '✅ steady state held' : `${STATUS_ICON[status] ?? ''} ${status}${journal.deviated ? ', deviated' : ''}`}`,
     '',
-    `**${cell(journal.experiment.title)}**${journal.faultline.owner ? ` · owner \`${cell(journal.faultline.owner)}\`` : ''} · resilience score **${scored.score.toFixed(1)}** / 100 · ${(journal.duration ?? 0).toFixed(1)} s`,
+    `**${cell(journal.experiment.title)}**${journal.faultline.owner ? ` · owner \`${cell(journal.faultline.owner)}\`` : ''} · ${scored.score === null ? `resilience score — (${scored.unscored})` : `resilience score **${scored.score.toFixed(1)}** / 100`} · ${(journal.duration ?? 0).toFixed(1)} s`,
     '',
   ];
   if (journal.faultline.reason) out.push(`> ${cell(journal.faultline.reason)}`, '');

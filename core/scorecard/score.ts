@@ -5,6 +5,8 @@
  * (steady state before, during, after; each guardrail), and passes in that phase only when every
  * check of it there met its tolerance:  score = 100 × passed / checked.
  * An experiment that never checked a probe scores 0 when it failed and 100 when it completed.
+ * An interrupted run (a signal, a cancelled job) is not scored: it stopped before it could show
+ * anything, so a score of its few passing checks would claim resilience nobody saw.
  *
  * Across experiments:  Σ (weightᵢ × scoreᵢ) / Σ weightᵢ, with each experiment's `weight`
  * (default 1) — Litmus' weighted formula.
@@ -23,8 +25,10 @@ export interface ProbeTally {
 export interface ExperimentScore {
   title: string;
   weight: number;
-  /** 0–100. */
-  score: number;
+  /** 0–100; null when the run was interrupted (see `unscored`). */
+  score: number | null;
+  /** Why there is no score. */
+  unscored?: string;
   probes: ProbeTally[];
 }
 
@@ -53,6 +57,9 @@ export function probeTallies(journal: Journal): ProbeTally[] {
 
 export function score(journal: Journal): ExperimentScore {
   const probes = probeTallies(journal);
+  if (journal.status === 'interrupted') {
+    return { title: journal.experiment.title, weight: journal.faultline.weight, score: null, unscored: 'not scored: the run was interrupted before it finished', probes };
+  }
   const passed = probes.filter((p) => p.passed).length;
   const value =
     probes.length > 0
@@ -68,10 +75,10 @@ export function score(journal: Journal): ExperimentScore {
   };
 }
 
-/** Litmus' weighted resilience score across experiments; null when there is nothing to score. */
+/** Litmus' weighted resilience score across experiments; null when there is nothing to score. An unscored (interrupted) experiment counts as 0: it proved nothing. */
 export function combinedScore(scores: Pick<ExperimentScore, 'score' | 'weight'>[]): number | null {
   const totalWeight = scores.reduce((sum, s) => sum + s.weight, 0);
   if (scores.length === 0 || totalWeight <= 0) return null;
-  const weighted = scores.reduce((sum, s) => sum + s.weight * s.score, 0);
+  const weighted = scores.reduce((sum, s) => sum + s.weight * (s.score ?? 0), 0);
   return Math.round((weighted / totalWeight) * 100) / 100;
 }

@@ -36,6 +36,12 @@ describe('the chaos job summary', () => {
     expect(markdown).toContain('> guardrail "p99" breached: too slow');
   });
 
+  it('shows no score for an interrupted run, only why', () => {
+    const interrupted = renderChaosMarkdown({ ...journal, status: 'interrupted', deviated: false } as Journal);
+    expect(interrupted).toContain('· resilience score — (not scored: the run was interrupted before it finished) ·');
+    expect(interrupted).not.toMatch(/resilience score \*\*/);
+  });
+
   it('lists faults and breaches with escaped text', () => {
     expect(markdown).toContain('| freeze (process) | pid 42 | 60 s | ✅ 2026-01-01T00:00:04.000Z | guardrail |');
     expect(markdown).toContain('🚨 guardrail **p99 &lt;b&gt;** breached');

@@ -44,4 +44,15 @@ describe('resilience score (Litmus)', () => {
     expect(combinedScore([{ score: 100, weight: 3 }, { score: 50, weight: 1 }])).toBe(87.5);
     expect(combinedScore([])).toBeNull();
   });
+
+  it('does not score an interrupted run, however well its few checks went', () => {
+    const interrupted = score(journal({ before: { steady_state_met: true, probes: [check('a', true)] } }, 'interrupted'));
+    expect(interrupted.score).toBeNull();
+    expect(interrupted.unscored).toBe('not scored: the run was interrupted before it finished');
+    expect(interrupted.probes).toHaveLength(1);
+  });
+
+  it('counts an unscored experiment as 0 across experiments: it proved nothing', () => {
+    expect(combinedScore([{ score: 100, weight: 1 }, { score: null, weight: 1 }])).toBe(50);
+  });
 });
