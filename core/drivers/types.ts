@@ -9,7 +9,10 @@ export interface FaultPlan {
   driver: string;
   action: string;
   target: string;
-  /** Time-to-live in seconds: the fault ends by itself after this, whatever happens to us. */
+  /**
+   * Time-to-live in seconds: the fault ends by itself after this, whatever happens to us.
+   * 0 for an instantaneous fault (a kill, a pod deletion): nothing stays in force to undo.
+   */
   ttlSeconds: number;
   undo: string;
   /** How many targets the fault may touch (blast radius), when the driver counts them. */

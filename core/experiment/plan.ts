@@ -14,8 +14,10 @@ export interface PlanStep {
   kind: 'probe' | 'action' | 'fault';
   what: string;
   where?: string;
-  /** Seconds the fault stays in force at most (faults only). */
+  /** Seconds the fault stays in force at most (faults only; absent for an instantaneous fault). */
   ttlSeconds?: number;
+  /** An instantaneous fault (kill, delete): done at once, nothing to revert; the system itself recovers. */
+  instantaneous?: boolean;
   undo?: string;
   blastRadius?: string;
   at: string;
@@ -44,7 +46,7 @@ function describe(entry: LocatedActivity, phase: PlanStep['phase'], drivers: Rec
       kind: 'fault',
       what: `${plan.driver}: ${plan.action}`,
       where: plan.target,
-      ttlSeconds: plan.ttlSeconds,
+      ...(plan.ttlSeconds > 0 ? { ttlSeconds: plan.ttlSeconds } : { instantaneous: true }),
       undo: plan.undo,
       ...(plan.blastRadius ? { blastRadius: `at most ${plan.blastRadius.limit} ${plan.blastRadius.unit}` } : {}),
     };
@@ -96,11 +98,28 @@ export function formatPlan(plan: ExperimentPlan): string {
     }
     lines.push(`  - ${step.activity} [${step.kind}] ${step.what}`);
     if (step.where) lines.push(`      where: ${step.where}`);
-    if (step.ttlSeconds !== undefined) lines.push(`      how long: at most ${step.ttlSeconds} s (time-to-live)`);
-    if (step.undo) lines.push(`      undone by: ${step.undo}`);
+    if (step.instantaneous) lines.push('      how long: instantaneous; nothing stays in force, so nothing is reverted');
+    else if (step.ttlSeconds !== undefined) lines.push(`      how long: at most ${step.ttlSeconds} s (time-to-live)`);
+    if (step.undo) lines.push(`      ${step.instantaneous ? 'recovery' : 'undone by'}: ${step.undo}`);
     if (step.blastRadius) lines.push(`      blast radius: ${step.blastRadius}`);
   }
-  const faults = plan.steps.filter((s) => s.kind === 'fault').length;
-  lines.push(faults > 0 ? `${faults} fault${faults > 1 ? 's' : ''}; each is recorded in the ledger before it is injected and reverted at the end, on a guardrail breach, on interruption or when its TTL passes.` : 'No faults from drivers: only Chaos Toolkit actions and probes.');
+  lines.push(faultSummary(plan.steps.filter((s) => s.kind === 'fault')));
   return lines.join('\n');
+}
+
+/** What happens to the plan's faults, without promising a revert for a fault that has none. */
+function faultSummary(faults: PlanStep[]): string {
+  if (faults.length === 0) return 'No faults from drivers: only Chaos Toolkit actions and probes.';
+  const lasting = faults.filter((f) => !f.instantaneous).length;
+  const instant = faults.length - lasting;
+  const parts: string[] = [];
+  if (lasting > 0) {
+    parts.push(
+      `${lasting === 1 ? '1 lasting fault: it is' : `${lasting} lasting faults: each is`} recorded in the ledger before it is injected and reverted at the end, on a guardrail breach, on interruption or when its TTL passes`,
+    );
+  }
+  if (instant > 0) {
+    parts.push(`${instant === 1 ? '1 instantaneous fault: it is' : `${instant} instantaneous faults: each is`} recorded in the ledger and has nothing to revert; the system's own recovery is what the steady state checks`);
+  }
+  return `${parts.join('. ')}.`;
 }
