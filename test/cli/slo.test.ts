@@ -88,6 +88,8 @@ describe('faultline slo', () => {
       const document = JSON.parse(stdout);
       expect(document).toEqual({
         version: 1,
+        evaluatedAt: new Date(AT).toISOString(),
+        verdict: 'pass',
         slos: [
           {
             name: 'search-availability',
@@ -98,10 +100,15 @@ describe('faultline slo', () => {
             budgetRemaining: expect.any(Number),
             burnRates: { '5m': expect.any(Number), '30m': expect.any(Number), '1h': expect.any(Number), '2h': expect.any(Number), '6h': expect.any(Number), '1d': expect.any(Number), '3d': expect.any(Number) },
             alert: 'none',
+            firingConditions: [],
+            timeToExhaustionSeconds: expect.any(Number),
             verdict: 'pass',
+            reasons: [],
+            problems: [],
           },
         ],
       });
+      expect(stdout).toMatch(/^\{\n {2}"version": 1,/);
       expect(document.slos[0].errorRatio).toBeCloseTo(0.0005, 12);
       expect(document.slos[0].budgetRemaining).toBeCloseTo(0.5, 9);
       expect(document.slos[0].burnRates['1h']).toBeCloseTo(0.5, 9);
@@ -128,7 +135,10 @@ describe('faultline slo', () => {
     it('exits 1 with verdict no-data when a metric does not exist, never 0', async () => {
       const { code, stdout } = await run(['slo', 'status', '--prometheus', prometheus.url, '--at', AT, '--format', 'json', 'ghost.yaml'], dir);
       expect(code).toBe(1);
-      expect(JSON.parse(stdout).slos[0]).toMatchObject({ errorRatio: null, budgetRemaining: null, verdict: 'no-data' });
+      const document = JSON.parse(stdout);
+      expect(document.verdict).toBe('no-data');
+      expect(document.slos[0]).toMatchObject({ errorRatio: null, budgetRemaining: null, timeToExhaustionSeconds: null, verdict: 'no-data' });
+      expect(document.slos[0].reasons[0]).toMatch(/no data/);
     });
 
     it('exits 2 and names the URL when Prometheus is unreachable', async () => {
@@ -165,7 +175,7 @@ describe('faultline slo', () => {
     });
 
     it('exits 2 on bad usage, saying what is missing', async () => {
-      expect((await run(['slo', 'status', 'search.yaml'], dir)).stderr).toContain('--prometheus URL is required');
+      expect((await run(['slo', 'status', 'search.yaml'], dir)).stderr).toContain('--prometheus URL (or PROMETHEUS_URL) is required');
       const format = await run(['slo', 'status', '--prometheus', prometheus.url, '--format', 'yaml', 'search.yaml'], dir);
       expect(format.code).toBe(2);
       expect(format.stderr).toContain('--format must be text, json or markdown, not "yaml"');

@@ -86,7 +86,7 @@ async function gate(settings: BudgetSettings, startedAt: Date): Promise<void> {
         .filter((d) => d.verdict !== 'pass')
         .map((d) => ({ rule: d.verdict === 'fail' ? 'slo-budget' : 'slo-no-data', severity: 'error' as const, message: `${d.name}: ${d.reasons.join('; ')}` })),
       details: {
-        slos: toSloJson(report.statuses, outcome).slos,
+        slos: toSloJson(report.statuses, outcome, report.evaluatedAt).slos,
         decisions: outcome.slos,
         labels: settings.labels,
         prometheus: redactUrl(settings.prometheusUrl),

@@ -38,8 +38,9 @@ const outcome = evaluateBudgetPolicy(report.statuses, DEFAULT_BUDGET_POLICY);
 
 describe('SLO JSON', () => {
   it('has exactly the documented keys, fractions and nulls', () => {
-    const json = toSloJson(report.statuses, outcome);
-    expect(Object.keys(json)).toEqual(['version', 'slos']);
+    const json = toSloJson(report.statuses, outcome, report.evaluatedAt);
+    expect(Object.keys(json)).toEqual(['version', 'evaluatedAt', 'verdict', 'slos']);
+    expect(json).toMatchObject({ evaluatedAt: report.evaluatedAt.toISOString(), verdict: 'fail' });
     expect(json.slos[2]).toEqual({
       name: 'ghost',
       service: 'checkout',
@@ -49,7 +50,11 @@ describe('SLO JSON', () => {
       budgetRemaining: null,
       burnRates: { '5m': null, '30m': null, '1h': null, '2h': null, '6h': null, '1d': null, '3d': null },
       alert: 'none',
+      firingConditions: [],
+      timeToExhaustionSeconds: null,
       verdict: 'no-data',
+      reasons: ['no data over the 28d SLO window: the queries returned no series'],
+      problems: ['no data over the 28d SLO window: the queries returned no series', 'no data over the last 5m: the queries returned no series'],
     });
     expect(json.slos.map((s) => s.verdict)).toEqual(['pass', 'fail', 'no-data']);
   });
