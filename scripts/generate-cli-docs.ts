@@ -5,8 +5,22 @@
  *   node scripts/generate-cli-docs.ts --check  # exit 1 when the committed page is stale
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { commands } from '../cli/commands/index.ts';
+import type { CliCommand } from '../cli/io.ts';
+
+/** What `faultline <command> <sub> --help` prints, when a subcommand has help of its own. */
+async function subcommandHelp(command: CliCommand, sub: string): Promise<string> {
+  const stdout = new PassThrough();
+  let text = '';
+  stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  await command.run([sub, '--help'], { stdout, stderr: new PassThrough(), colour: false, cwd: tmpdir(), env: {} });
+  return text.trimEnd();
+}
 
 export const CLI_PAGE = join(new URL('..', import.meta.url).pathname, 'docs', 'cli.md');
 
@@ -15,6 +29,10 @@ export async function renderCliPage(): Promise<string> {
   for (const [name, entry] of Object.entries(commands).sort(([a], [b]) => a.localeCompare(b))) {
     const command = await entry.load();
     sections.push(`## \`faultline ${name}\``, '', `${entry.summary}.`, '', '```text', command.usage.trimEnd(), '```', '');
+    for (const sub of name === 'completion' ? [] : (entry.subcommands ?? [])) {
+      const help = await subcommandHelp(command, sub);
+      if (help && help !== command.usage.trimEnd()) sections.push(`### \`faultline ${name} ${sub}\``, '', '```text', help, '```', '');
+    }
   }
   return [
     '# The `faultline` CLI',
