@@ -13,6 +13,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v promtool >/dev/null || need+=(prometheus)
 command -v stress-ng >/dev/null || need+=(stress-ng)
 command -v iptables >/dev/null || need+=(iptables)
+command -v jq >/dev/null || need+=(jq)
 { command -v ip >/dev/null && command -v tc >/dev/null; } || need+=(iproute2)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"

