@@ -28,7 +28,6 @@ export function strings(value: unknown): string[] {
   return arr(value).filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC.
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /** tflint prints terminal colours into its JSON error messages. */
