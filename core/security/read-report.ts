@@ -24,10 +24,12 @@ export function parseJsonText(text: string, source: string): unknown {
     const at = /position (\d+)/.exec(message);
     let line: number | undefined;
     let column: number | undefined;
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
+    // Truncated output (a scanner killed mid-write) ends early: point at the end of the file.
+    const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : undefined;
+    if (offset !== undefined) {
+      const before = text.slice(0, offset);
       line = before.split('\n').length;
-      column = Number(at[1]) - before.lastIndexOf('\n');
+      column = offset - before.lastIndexOf('\n');
     }
     throw new FaultlineError(`not valid JSON (${message})`, {
       file: source,
