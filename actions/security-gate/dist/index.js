@@ -58634,6 +58634,7 @@ function envInputReader(env) {
 function bad(input, problem, hint) {
     return new FaultlineError(`input ${input}: ${problem}`, { hint });
 }
+const DEFAULT_CONFIG = '.github/faultline.yml';
 function inWorkspace(path, workspace) {
     return (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(workspace, path);
 }
@@ -58694,8 +58695,12 @@ function readSettings(input, env, output = readOutputSettings(input, env)) {
     if (baseline && !(0,external_node_fs_namespaceObject.existsSync)(inWorkspace(baseline, workspace))) {
         throw bad('baseline', `"${baseline}" does not exist`, 'download the base branch\'s faultline-security artifact first, or leave baseline empty to judge every finding as new');
     }
-    const config = input('config') || '.github/faultline.yml';
+    const config = input('config') || DEFAULT_CONFIG;
     const configPath = inWorkspace(config, workspace);
+    // The default is read when it exists; a path someone chose must exist, or their suppressions are lost.
+    if (config !== DEFAULT_CONFIG && !(0,external_node_fs_namespaceObject.existsSync)(configPath)) {
+        throw bad('config', `"${config}" does not exist`, `check the path, or leave config at ${DEFAULT_CONFIG}`);
+    }
     const sarif = input('sarif-file');
     return {
         ...output,

@@ -45,6 +45,8 @@ export interface SecurityGateSettings extends OutputSettings {
   toolEnv: NodeJS.ProcessEnv;
 }
 
+export const DEFAULT_CONFIG = '.github/faultline.yml';
+
 function inWorkspace(path: string, workspace: string): string {
   return isAbsolute(path) ? path : join(workspace, path);
 }
@@ -105,8 +107,12 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, output 
   if (baseline && !existsSync(inWorkspace(baseline, workspace))) {
     throw bad('baseline', `"${baseline}" does not exist`, 'download the base branch\'s faultline-security artifact first, or leave baseline empty to judge every finding as new');
   }
-  const config = input('config') || '.github/faultline.yml';
+  const config = input('config') || DEFAULT_CONFIG;
   const configPath = inWorkspace(config, workspace);
+  // The default is read when it exists; a path someone chose must exist, or their suppressions are lost.
+  if (config !== DEFAULT_CONFIG && !existsSync(configPath)) {
+    throw bad('config', `"${config}" does not exist`, `check the path, or leave config at ${DEFAULT_CONFIG}`);
+  }
   const sarif = input('sarif-file');
   return {
     ...output,
