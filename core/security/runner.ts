@@ -140,7 +140,10 @@ export async function runTool(tool: KnownTool, options: RunToolOptions): Promise
       const missing = run.spawnError.code === 'ENOENT';
       return fail(missing ? `${tool} was asked to run but is not installed or not on PATH; ${spec.setup}` : `${tool} could not start: ${run.spawnError.message}`);
     }
-    if (run.timedOut) return fail(`${tool} did not finish within ${Math.round((options.timeoutMs ?? 0) / 1000)} s and was stopped`, run.code);
+    if (run.timedOut) {
+      const seconds = (options.timeoutMs ?? 0) / 1000;
+      return fail(`${tool} did not finish within ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s and was stopped`, run.code);
+    }
     if (run.code === null) return fail(`${tool} was killed by ${run.signal ?? 'a signal'}`, null);
     const version = await versionOf(tool, options, spawner);
     const output = spec.output(dir, run);
