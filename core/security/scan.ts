@@ -30,6 +30,8 @@ export interface ScanRequest {
   root: string;
   baselineFile?: string;
   baselineLabel?: string;
+  /** A baseline already read (e.g. from the base branch's artifact); wins over baselineFile. */
+  baseline?: Baseline;
   /** Config file with `security.ignore`; read when given (a missing file given explicitly is an error). */
   configFile?: string;
   env: NodeJS.ProcessEnv;
@@ -85,7 +87,7 @@ export async function runSecurityScan(request: ScanRequest): Promise<ScanRun> {
     if (ran.version) versions[tool] = ran.version;
     request.onTool?.(tool, ran.errors.length > 0 ? `${tool} failed: ${ran.errors[0]!.message.split('\n')[0]}` : `${tool} exited ${ran.exitCode}: ${ran.reports.reduce((n, r) => n + r.findings.length, 0)} finding(s)`);
   }
-  const baseline = request.baselineFile ? loadBaseline(request.baselineFile, request.baselineLabel ?? request.baselineFile) : undefined;
+  const baseline = request.baseline ?? (request.baselineFile ? loadBaseline(request.baselineFile, request.baselineLabel ?? request.baselineFile) : undefined);
   const suppressions = request.configFile ? loadSecurityConfig(request.configFile) : [];
   const outcome = evaluateSecurityGate({
     reports,

@@ -13,6 +13,7 @@ import type { ScanFile } from '../../../core/security/scan.ts';
 import { parseThreshold } from '../../../core/security/severity.ts';
 import type { Severity } from '../../../core/security/types.ts';
 import { runSource } from '../../shared/github-run.ts';
+import { workflowFile } from './github-artifacts.ts';
 
 /** The runner's view of one input, as `core.getInput` reads it: trimmed, '' when unset. */
 export type InputReader = (name: string) => string;
@@ -33,11 +34,16 @@ export interface OutputSettings {
   source: ResultSource;
 }
 
+export type BaselineSetting =
+  | { kind: 'none' }
+  | { kind: 'file'; path: string }
+  | { kind: 'artifact'; branch: string; owner: string; repo: string; workflow: string; token: string; apiUrl: string };
+
 export interface SecurityGateSettings extends OutputSettings {
   files: ScanFile[];
   run: KnownTool[];
   failOn: Severity;
-  baselineFile?: string;
+  baseline: BaselineSetting;
   configFile?: string;
   /** Absolute path, or undefined to skip SARIF. */
   sarifFile?: string;
@@ -79,6 +85,25 @@ function globFiles(input: InputReader, name: string, workspace: string, tool?: K
   return files;
 }
 
+function readBaseline(input: InputReader, env: NodeJS.ProcessEnv, workspace: string): BaselineSetting {
+  const value = input('baseline');
+  if (!value) return { kind: 'none' };
+  if (value !== 'artifact') {
+    if (!existsSync(inWorkspace(value, workspace))) {
+      throw bad('baseline', `"${value}" does not exist`, 'set baseline: artifact to read the base branch\'s faultline-security artifact, or leave baseline empty to judge every finding as new');
+    }
+    return { kind: 'file', path: inWorkspace(value, workspace) };
+  }
+  // On a pull request the base branch; on a push, the branch itself (new since its last good run).
+  const branch = env.GITHUB_BASE_REF || env.GITHUB_REF_NAME;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const workflow = workflowFile(env.GITHUB_WORKFLOW_REF);
+  if (!branch || !owner || !repo || !workflow) {
+    throw bad('baseline', 'artifact needs a GitHub Actions run (GITHUB_REPOSITORY, GITHUB_WORKFLOW_REF and a branch)', 'run it in a workflow, or pass a result file');
+  }
+  return { kind: 'artifact', branch, owner, repo, workflow, token: input('github-token'), apiUrl: env.GITHUB_API_URL || 'https://api.github.com' };
+}
+
 export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, output = readOutputSettings(input, env)): SecurityGateSettings {
   const { workspace } = output;
   const files = [
@@ -103,10 +128,7 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, output 
   } catch (error) {
     throw bad('fail-on', `expected critical, high, medium, low or info, got '${input('fail-on')}'`, (error as FaultlineError).hint ?? '');
   }
-  const baseline = input('baseline');
-  if (baseline && !existsSync(inWorkspace(baseline, workspace))) {
-    throw bad('baseline', `"${baseline}" does not exist`, 'download the base branch\'s faultline-security artifact first, or leave baseline empty to judge every finding as new');
-  }
+  const baseline = readBaseline(input, env, workspace);
   const config = input('config') || DEFAULT_CONFIG;
   const configPath = inWorkspace(config, workspace);
   // The default is read when it exists; a path someone chose must exist, or their suppressions are lost.
@@ -119,7 +141,7 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, output 
     files,
     run: [...new Set(runList)] as KnownTool[],
     failOn,
-    ...(baseline ? { baselineFile: inWorkspace(baseline, workspace) } : {}),
+    baseline,
     ...(existsSync(configPath) ? { configFile: configPath } : {}),
     ...(sarif ? { sarifFile: inWorkspace(sarif, workspace) } : {}),
     toolEnv: env,

@@ -12,6 +12,8 @@ import { type Annotation, selectAnnotations } from '../../../core/report/annotat
 import { SECURITY_RESULT_NAME, securityResult } from '../../../core/report/security-json.ts';
 import { renderSecurityMarkdown } from '../../../core/report/security-markdown.ts';
 import { renderSecuritySarif } from '../../../core/report/security-sarif.ts';
+import type { Baseline } from '../../../core/security/baseline.ts';
+import { baselineFromArtifacts } from '../../../core/security/baseline-artifact.ts';
 import type { EvaluatedFinding, SecurityOutcome } from '../../../core/security/gate.ts';
 import { runSecurityScan } from '../../../core/security/scan.ts';
 import { sarifLevelOf } from '../../../core/security/severity.ts';
@@ -46,14 +48,30 @@ function annotate(outcome: SecurityOutcome): void {
   if (omitted > 0) core.info(`${omitted} more new finding(s) not annotated (GitHub shows 10 per level); see the job summary and the SARIF`);
 }
 
+/** baseline: artifact → the base branch's newest trusted result, or none with the reason. */
+async function readBaseline(settings: SecurityGateSettings): Promise<Baseline | undefined> {
+  const setting = settings.baseline;
+  if (setting.kind !== 'artifact') return undefined;
+  if (setting.token) core.setSecret(setting.token);
+  const { githubArtifactStore } = await import('./github-artifacts.ts');
+  const store = githubArtifactStore({ token: setting.token, baseUrl: setting.apiUrl, repo: setting, log: core.info });
+  const lookup = await baselineFromArtifacts(store, setting.branch);
+  for (const line of lookup.skipped) core.info(`baseline: skipped ${line}`);
+  if (lookup.baseline) core.info(`baseline: ${lookup.baseline.source} (${lookup.baseline.findings.length} findings)`);
+  else core.notice(`no baseline: ${lookup.reason}; every finding is judged as new`);
+  return lookup.baseline;
+}
+
 async function gate(settings: SecurityGateSettings, startedAt: Date): Promise<FaultlineResult> {
   core.info(`Reading ${settings.files.length} scanner output(s)${settings.run.length > 0 ? ` and running ${settings.run.join(', ')}` : ''}; fail-on ${settings.failOn}`);
+  const baseline = await readBaseline(settings);
   const { outcome, reports, versions } = await runSecurityScan({
     files: settings.files,
     run: settings.run,
     failOn: settings.failOn,
     root: settings.workspace,
-    ...(settings.baselineFile ? { baselineFile: settings.baselineFile } : {}),
+    ...(settings.baseline.kind === 'file' ? { baselineFile: settings.baseline.path } : {}),
+    ...(baseline ? { baseline } : {}),
     ...(settings.configFile ? { configFile: settings.configFile } : {}),
     env: settings.toolEnv,
     onTool: (_tool, message) => core.info(message),
