@@ -58,7 +58,7 @@ try {
   const findings = inProcess[0]!.findings;
   const parseMs = median(inProcess.map((r) => r.parseMs));
   const totalMs = median(inProcess.map((r) => r.totalMs));
-  console.log(`engine: ${findings} findings (from ${paths} paths); read+parse median ${parseMs.toFixed(0)} ms = ${Math.round(findings / (parseMs / 1000))} findings/s; whole gate median ${totalMs.toFixed(0)} ms = ${Math.round(findings / (totalMs / 1000))} findings/s; peak RSS median ${median(inProcess.map((r) => r.rss)).toFixed(0)} MiB, max ${Math.max(...inProcess.map((r) => r.rss)).toFixed(0)} MiB`);
+  console.log(`engine: ${findings} findings (from ${paths} paths); read+parse median ${parseMs.toFixed(0)} ms = ${Math.round(findings / (parseMs / 1000))} findings/s (${(mib / (parseMs / 1000)).toFixed(1)} MiB/s); whole gate median ${totalMs.toFixed(0)} ms = ${Math.round(findings / (totalMs / 1000))} findings/s; peak RSS median ${median(inProcess.map((r) => r.rss)).toFixed(0)} MiB, max ${Math.max(...inProcess.map((r) => r.rss)).toFixed(0)} MiB`);
 
   // The CLI end to end, writing the result file (the next run's baseline), then judged against it.
   const cliRuns: { ms: number; rss: number }[] = [];

@@ -152,6 +152,8 @@ export function parseSnykJson(document: unknown, context: PathContext): SnykPars
       findings.push(...iacFindings(entry, context));
     } else if (Array.isArray(entry.vulnerabilities)) {
       findings.push(...projectFindings(entry, context));
+      // snyk container test --json: the image's OS packages above, its applications' lock files here.
+      for (const app of arr(entry.applications)) if (isObject(app) && Array.isArray(app.vulnerabilities)) findings.push(...projectFindings(app, context));
     } else if (entry.ok === false && 'error' in entry) {
       errors.push(errorEntry(entry, context));
     }

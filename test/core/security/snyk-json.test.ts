@@ -57,3 +57,25 @@ describe('snyk iac test --json', () => {
     expect(findings[0]!.helpUri).toBe('https://security.snyk.io/rules/cloud/SNYK-CC-00151');
   });
 });
+
+describe('snyk container test --json', () => {
+  it('reads the vulnerabilities of the image and of each application inside it (shape as snyk documents it)', async () => {
+    const { parseSnykJson } = await import('../../../core/security/parsers/snyk-json.ts');
+    const vuln = (id: string, name: string, version: string) => ({ id, title: 't', severity: 'high', packageName: name, version, from: ['img', `${name}@${version}`] });
+    const parsed = parseSnykJson(
+      {
+        ok: false,
+        displayTargetFile: 'Dockerfile',
+        path: 'acme/api:1.2',
+        vulnerabilities: [vuln('SNYK-DEBIAN12-ZLIB-1', 'zlib', '1.2.13')],
+        applications: [{ displayTargetFile: '/app/package-lock.json', vulnerabilities: [vuln('SNYK-JS-LODASH-1', 'lodash', '4.17.15')] }],
+      },
+      { root: '/repo' },
+    );
+    expect(parsed.findings.map((f) => [f.rule, f.path, f.packages])).toEqual([
+      // path names the image, not a directory of this repository: the target file alone is kept.
+      ['snyk:SNYK-DEBIAN12-ZLIB-1', 'Dockerfile', ['zlib@1.2.13']],
+      ['snyk:SNYK-JS-LODASH-1', 'app/package-lock.json', ['lodash@4.17.15']],
+    ]);
+  });
+});
