@@ -4,8 +4,9 @@
  * severity, the fixed findings, scan errors and suppressions. The CLI's `--format json` prints it.
  */
 import { createResult, type FaultlineResult, type ResultFinding, type ResultSource, validateResult } from '../result.ts';
-import type { EvaluatedFinding, SecurityOutcome } from '../security/gate.ts';
-import { sarifLevelOf } from '../security/severity.ts';
+import { describeCounts, type EvaluatedFinding, type SecurityOutcome } from '../security/gate.ts';
+import { atOrAbove, isSeverity, sarifLevelOf } from '../security/severity.ts';
+import type { Severity } from '../security/types.ts';
 
 export const SECURITY_RESULT_NAME = 'security-gate';
 
@@ -85,4 +86,25 @@ export function securityResult(outcome: SecurityOutcome, options: SecurityResult
   const problems = validateResult(result);
   if (problems.length > 0) throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
   return result;
+}
+
+/**
+ * The line the PR comment and the check run title show, from a result file (what the app reads):
+ * "2 new high in snyk, 1 fixed". New findings below the threshold are counted, not itemised.
+ */
+export function securityHeadline(result: FaultlineResult): string {
+  if (result.verdict === 'error') return result.summary?.startsWith('could not decide') ? result.summary : `could not decide: ${result.summary ?? 'the security gate ended in error'}`;
+  const findings = (result.findings ?? [])
+    .map((f) => f.properties ?? {})
+    .filter((p) => p.status === 'new' && !p.suppressed && typeof p.tool === 'string' && isSeverity(p.severity)) as { tool: string; severity: Severity }[];
+  const details = (result.details ?? {}) as { failOn?: unknown; fixed?: unknown };
+  const failOn = isSeverity(details.failOn) ? details.failOn : 'high';
+  const blocking = findings.filter((f) => atOrAbove(f.severity, failOn));
+  const parts = describeCounts(blocking, 'new');
+  const below = findings.length - blocking.length;
+  if (below > 0) parts.push(`${below} new below ${failOn}`);
+  if (parts.length === 0) parts.push('no new findings');
+  const fixed = typeof details.fixed === 'number' ? details.fixed : 0;
+  if (fixed > 0) parts.push(`${fixed} fixed`);
+  return parts.join(', ');
 }

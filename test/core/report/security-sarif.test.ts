@@ -1,4 +1,4 @@
-import { securityResult } from '../../../core/report/security-json.ts';
+import { securityHeadline, securityResult } from '../../../core/report/security-json.ts';
 import { renderSecurityMarkdown } from '../../../core/report/security-markdown.ts';
 import { securityToSarif } from '../../../core/report/security-sarif.ts';
 import { validateResult } from '../../../core/result.ts';
@@ -84,5 +84,21 @@ describe('security result file', () => {
     expect(markdown).toContain('| Tool | critical | high | medium | low | info | unchanged | suppressed |');
     expect(markdown).toContain('| tflint | · | +4 | +2 | · | +1 | 0 | 0 |');
     expect(markdown).toContain('### Scan errors');
+  });
+});
+
+describe('security headline (PR comment line, check run title)', () => {
+  it('says what is new at or above fail-on per tool and severity, and how many were fixed', () => {
+    const base = evaluateSecurityGate({ reports: readFixture('checkov/checkov-json-terraform-4-failed-with-severity.json'), failOn: 'high' });
+    const baseline = { source: 'base', findings: base.findings.map((f) => ({ fingerprint: f.fingerprint, movedKey: f.movedKey, rule: f.rule, tool: f.tool, severity: f.severity, message: f.message })) };
+    const reports = readFixture('snyk/snyk-test-json-npm-multi-project.json');
+    const outcome = evaluateSecurityGate({ reports, baseline, failOn: 'high' });
+    const result = JSON.parse(JSON.stringify(securityResult(outcome, { startedAt: new Date() })));
+    expect(securityHeadline(result)).toBe('3 new high in snyk, 6 new below high, 4 fixed');
+  });
+
+  it('says when the gate could not decide', () => {
+    const outcome = evaluateSecurityGate({ reports: readFixture('tflint/tflint-json-hcl-error-with-range.json'), failOn: 'high' });
+    expect(securityHeadline(securityResult(outcome, { startedAt: new Date() }))).toMatch(/^could not decide: 1 scan error/);
   });
 });
