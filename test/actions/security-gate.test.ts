@@ -69,12 +69,13 @@ describe('actions/security-gate', () => {
   });
 
   it('writes a result file with verdict error when an input matches no file', async () => {
-    const { outputs, exitCode, stdout, result } = await gate({ 'snyk-json': 'scans/snyk-*.json' });
+    const { outputs, exitCode, stdout, result, summary } = await gate({ 'snyk-json': 'scans/snyk-*.json' });
     expect(exitCode).toBe(1);
     expect(outputs.verdict).toBe('error');
     expect(stdout).toContain('input snyk-json: \\"scans/snyk-*.json\\" matches no file in the workspace'.replace(/\\"/g, '"'));
     expect(validateResult(result)).toEqual([]);
     expect(result).toMatchObject({ kind: 'security', verdict: 'error' });
+    expect(summary).toContain('## ⚠️ Security gate: error');
   });
 
   it('is an error, not a pass, when nothing is given or a file is not scanner output', async () => {

@@ -49172,6 +49172,8 @@ function githubArtifactStore(options) {
         auth: options.token || undefined,
         baseUrl: options.baseUrl,
         userAgent: 'faultline-security-gate',
+        // Octokit logs failed requests to the console; the step log gets them through `log` instead.
+        log: { debug: () => { }, info: () => { }, warn: (m) => log(m), error: (m) => log(m) },
         throttle: {
             onRateLimit: (after, o, _k, count) => {
                 log(`GitHub rate limit reached for ${o.method} ${o.url}; retrying in ${after}s`);
@@ -63632,6 +63634,38 @@ function migrationAnnotation(finding) {
     };
 }
 
+;// CONCATENATED MODULE: ./core/security/parsers/json-shape.ts
+/** Small readers for untrusted JSON: a scanner output is data, never assumed to have a field. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+/** A 1-based line or column; tools use -1 and 0 for "none". */
+function position(value) {
+    const n = num(value);
+    return n !== undefined && n >= 1 ? Math.floor(n) : undefined;
+}
+function arr(value) {
+    return Array.isArray(value) ? value : [];
+}
+function strings(value) {
+    return arr(value).filter((v) => typeof v === 'string' && v !== '');
+}
+const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
+/** tflint prints terminal colours into its JSON error messages. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** Drops undefined values so findings compare and serialise cleanly. */
+function compact(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./core/security/types.ts
 /**
  * The security gate's domain: findings from snyk, checkov, tflint and any SARIF producer on one
@@ -63652,10 +63686,10 @@ const RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 function severityRank(severity) {
     return RANK[severity];
 }
-function atOrAbove(severity, threshold) {
+function severity_atOrAbove(severity, threshold) {
     return RANK[severity] >= RANK[threshold];
 }
-function isSeverity(value) {
+function severity_isSeverity(value) {
     return typeof value === 'string' && SEVERITIES.includes(value);
 }
 /** snyk `severity`, checkov `severity` (upper case), tflint and others' words. Undefined when unknown. */
@@ -63663,7 +63697,7 @@ function severityFromWord(value) {
     if (typeof value !== 'string')
         return undefined;
     const word = value.trim().toLowerCase();
-    if (isSeverity(word))
+    if (severity_isSeverity(word))
         return word;
     if (word === 'moderate')
         return 'medium';
@@ -63717,12 +63751,475 @@ function parseThreshold(value, what) {
     return severity;
 }
 
+;// CONCATENATED MODULE: ./core/security/baseline.ts
+/**
+ * New, fixed and unchanged: the current findings against the base branch's, by fingerprint. A
+ * finding whose file was renamed keeps its path-free key; it counts as unchanged (moved) when that
+ * key is unambiguous on both sides, so a rename does not read as one fix and one new problem.
+ */
+
+
+
+
+function compareWithBaseline(findings, baseline) {
+    const status = new Map();
+    if (!baseline) {
+        for (const finding of findings)
+            status.set(finding, { status: 'new' });
+        return { status, fixed: [] };
+    }
+    const remaining = new Map();
+    for (const old of baseline.findings) {
+        const list = remaining.get(old.fingerprint);
+        if (list)
+            list.push(old);
+        else
+            remaining.set(old.fingerprint, [old]);
+    }
+    const unmatched = [];
+    for (const finding of findings) {
+        const list = remaining.get(finding.fingerprint);
+        if (list && list.length > 0) {
+            list.shift();
+            status.set(finding, { status: 'unchanged' });
+        }
+        else {
+            unmatched.push(finding);
+        }
+    }
+    const gone = [...remaining.values()].flat();
+    // Renames: a path-free key that occurs exactly once among the unmatched on each side.
+    const count = (items, key) => {
+        const counts = new Map();
+        for (const item of items) {
+            const k = key(item);
+            if (k)
+                counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+        return counts;
+    };
+    const currentKeys = count(unmatched, (f) => f.movedKey);
+    const oldKeys = count(gone, (f) => f.movedKey);
+    const moved = new Set();
+    for (const finding of unmatched) {
+        const old = currentKeys.get(finding.movedKey) === 1 && oldKeys.get(finding.movedKey) === 1 ? gone.find((g) => g.movedKey === finding.movedKey) : undefined;
+        if (old && old.path !== finding.path) {
+            moved.add(old);
+            status.set(finding, { status: 'unchanged', ...(old.path ? { movedFrom: old.path } : {}) });
+        }
+        else {
+            status.set(finding, { status: 'new' });
+        }
+    }
+    return { status, fixed: gone.filter((g) => !moved.has(g)) };
+}
+/** Reads a security result file (kind security) as a baseline; anything else is bad input. */
+function baselineFromResult(value, source) {
+    const problems = validateResult(value);
+    if (problems.length > 0) {
+        throw new errors/* FaultlineError */.RO(`the baseline is not a valid Faultline result file: ${problems.slice(0, 3).join('; ')}`, {
+            file: source,
+            hint: 'pass the faultline-security result file from the base branch (faultline scan --format json, or the action\'s result-file)',
+        });
+    }
+    const result = value;
+    if (result.kind !== 'security') {
+        throw new errors/* FaultlineError */.RO(`the baseline is a result of kind ${result.kind}, not security`, { file: source, hint: 'pass the security gate\'s result file from the base branch' });
+    }
+    const findings = [];
+    (result.findings ?? []).forEach((entry, i) => {
+        const f = entry;
+        const props = isObject(f.properties) ? f.properties : {};
+        const fingerprint = str(props.fingerprint);
+        if (!fingerprint) {
+            throw new errors/* FaultlineError */.RO(`the baseline's findings[${i}] has no properties.fingerprint`, { file: source, hint: 'the baseline must be written by faultline scan or the security gate' });
+        }
+        findings.push({
+            fingerprint,
+            ...(str(props.movedKey) ? { movedKey: str(props.movedKey) } : {}),
+            rule: f.rule,
+            tool: str(props.tool) ?? f.rule.split(':')[0] ?? 'unknown',
+            severity: severity_isSeverity(props.severity) ? props.severity : 'info',
+            message: f.message,
+            ...(f.path ? { path: f.path } : {}),
+            ...(f.line ? { line: f.line } : {}),
+        });
+    });
+    return {
+        source,
+        findings,
+        ...(result.source?.sha ? { sha: result.source.sha } : {}),
+        ...(result.source?.runId ? { runId: result.source.runId } : {}),
+        ...(result.verdict ? { verdict: result.verdict } : {}),
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./core/security/fingerprint.ts
+/**
+ * Fingerprints: what makes a finding "the same" on the base branch and in the pull request. Built
+ * from the rule, the path and what the problem is about — package@version or resource address
+ * when the tool names one, else the message — never the line, so unrelated edits above a finding
+ * do not make it new. Repeats of one problem (a vulnerability on several dependency paths, one
+ * check reported twice for a resource) collapse into one finding. Findings that share rule, path
+ * and message (two identical issues in one file) are told apart by their order in the file.
+ */
+
+const VERSION = 'faultline-security/v1';
+function hash(parts) {
+    return (0,external_node_crypto_.createHash)('sha256').update([VERSION, ...parts].join('\u0000')).digest('hex').slice(0, 32);
+}
+/** Line numbers and runs of whitespace inside a message must not change its identity. */
+function normaliseMessage(message) {
+    return message
+        .replace(/\b(lines?|ln)\s*\d+(\s*[-–,:]\s*\d+)*/gi, '$1 #')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+function strongIdentity(finding) {
+    if (finding.packages && finding.packages.length > 0)
+        return `pkg:${finding.packages.join(',')}`;
+    if (finding.resource)
+        return `res:${finding.resource}`;
+    return undefined;
+}
+function byPosition(a, b) {
+    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+/** Assigns fingerprints and merges repeats; the output keeps the input's order of first sight. */
+function fingerprintFindings(raw) {
+    const groups = new Map();
+    for (const finding of raw) {
+        const identity = strongIdentity(finding) ?? `msg:${normaliseMessage(finding.identity ?? finding.message)}`;
+        const key = [finding.rule, finding.path ?? '', identity].join('\u0000');
+        const list = groups.get(key);
+        if (list)
+            list.push(finding);
+        else
+            groups.set(key, [finding]);
+    }
+    const out = [];
+    for (const [key, list] of groups) {
+        const [rule, path, identity] = key.split('\u0000');
+        if (identity.startsWith('pkg:') || identity.startsWith('res:') || list.length === 1) {
+            out.push(merge(list, hash([rule, path, identity]), hash([rule, identity])));
+            continue;
+        }
+        // Same rule, file and message: exact repeats (same position) merge, distinct positions are
+        // numbered in file order; the first keeps the plain key so a second one appearing later is
+        // the new one.
+        const byPlace = new Map();
+        for (const finding of [...list].sort(byPosition)) {
+            const place = `${finding.line ?? ''}:${finding.column ?? ''}`;
+            const same = byPlace.get(place);
+            if (same)
+                same.push(finding);
+            else
+                byPlace.set(place, [finding]);
+        }
+        let ordinal = 0;
+        for (const same of byPlace.values()) {
+            ordinal++;
+            const suffix = ordinal === 1 ? [] : [`#${ordinal}`];
+            out.push(merge(same, hash([rule, path, identity, ...suffix]), hash([rule, identity, ...suffix])));
+        }
+    }
+    return out;
+}
+function merge(list, fingerprint, movedKey) {
+    const [first, ...rest] = list;
+    const { identity: _identity, ...finding } = first;
+    const properties = { ...finding.properties };
+    if (rest.length > 0) {
+        properties.occurrences = list.length;
+        const lines = list.map((f) => f.line).filter((l) => l !== undefined);
+        if (lines.length > 1)
+            properties.lines = [...new Set(lines)].sort((a, b) => a - b);
+        const fixedIn = new Set(list.flatMap((f) => f.fixedIn ?? []));
+        if (fixedIn.size > 0)
+            finding.fixedIn = [...fixedIn];
+    }
+    return { ...finding, properties, fingerprint, movedKey };
+}
+
+;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
+const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
+;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"}},"$defs":{"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
+;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
+const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./core/schema/validate.ts
+/**
+ * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
+ * instance paths back into the file's line and column so every error says where to look.
+ */
+
+
+
+
+/** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
+function parseYaml(text, file) {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+        const pos = lineCounter.linePos(first.pos[0]);
+        throw new errors/* FaultlineError */.RO(`cannot parse: ${first.message.split('\n')[0]}`, {
+            file,
+            line: pos.line,
+            column: pos.col,
+            hint: 'fix the YAML/JSON syntax at that position',
+        });
+    }
+    return {
+        value: doc.toJS({ maxAliasCount: 100 }),
+        locate: (pointer, atKey) => locateInDocument(doc, lineCounter, pointer, atKey),
+    };
+}
+function locateInDocument(doc, lineCounter, pointer, atKey = false) {
+    const segments = pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let node = doc.contents;
+    let keyNode;
+    for (const segment of segments) {
+        if ((0,yaml_dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
+            if (!pair)
+                break;
+            keyNode = pair.key;
+            node = pair.value;
+        }
+        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
+            const item = node.items[Number(segment)];
+            if (item === undefined)
+                break;
+            keyNode = undefined;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    const target = ((atKey && keyNode) || node || keyNode);
+    const offset = target?.range?.[0] ?? keyNode?.range?.[0];
+    if (offset === undefined)
+        return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+}
+/** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
+function loadValidated(text, file, schema, what) {
+    const doc = parseYaml(text, file);
+    const problems = checkAgainstSchema(schema, doc);
+    if (problems.length > 0) {
+        const first = problems[0];
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
+        throw new errors/* FaultlineError */.RO(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+            file,
+            line: first.line,
+            column: first.column,
+            hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
+        });
+    }
+    return doc;
+}
+
+;// CONCATENATED MODULE: ./core/security/suppressions.ts
+/**
+ * `security.ignore` in .github/faultline.yml: findings accepted on purpose, each with a reason and
+ * optionally an expiry date. An expired entry stops applying (the finding counts again) and is
+ * reported, so an exception cannot quietly become permanent. The whole config file is validated
+ * against policy/schemas/config.schema.json, as every other reader of it does.
+ */
+
+
+
+
+
+
+
+/** Parses a config file's text; `security.ignore` entries, or none when the section is absent. */
+function parseSecurityConfig(text, file) {
+    registerSchemas(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
+    const doc = loadValidated(text, file, config_schema_namespaceObject, 'Faultline config');
+    return doc.value?.security?.ignore ?? [];
+}
+function loadSecurityConfig(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* FaultlineError */.RO(`cannot read the config file (${error.code ?? String(error)})`, { file, hint: 'check the path, or leave the option out to use .github/faultline.yml when it exists' });
+    }
+    return parseSecurityConfig(text, file);
+}
+/** Rule ids hold `/` and `:` (snyk:javascript/Sqli), so `*` spans any characters, not a path segment. */
+function rulePattern(rule) {
+    return new RegExp(`^${rule.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+}
+function isExpired(entry, now) {
+    return entry.expires !== undefined && entry.expires < now.toISOString().slice(0, 10);
+}
+function applySuppressions(findings, entries, now) {
+    const applied = new Map();
+    const expired = entries.filter((e) => isExpired(e, now));
+    const active = entries
+        .filter((e) => !isExpired(e, now))
+        .map((entry) => ({ entry, rule: rulePattern(entry.rule), used: false }));
+    for (const finding of findings) {
+        for (const candidate of active) {
+            if (!candidate.rule.test(finding.rule))
+                continue;
+            if (candidate.entry.path && (!finding.path || !(0,external_node_path_namespaceObject.matchesGlob)(finding.path, candidate.entry.path)))
+                continue;
+            applied.set(finding, candidate.entry);
+            candidate.used = true;
+            break;
+        }
+    }
+    return { applied, expired, unused: active.filter((c) => !c.used).map((c) => c.entry) };
+}
+
+;// CONCATENATED MODULE: ./core/security/gate.ts
+/**
+ * The gate: tool reports → one finding per unique problem → suppressions → baseline comparison →
+ * verdict. Only new, unsuppressed findings at or above `failOn` fail; a scanner that could not
+ * check something (a tool error, a file it could not parse) makes the verdict `error`, never a pass.
+ */
+
+
+
+
+function zeroCounts() {
+    return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+}
+function toolCounts(perTool, tool) {
+    perTool[tool] ??= { total: zeroCounts(), new: zeroCounts(), fixed: zeroCounts(), unchanged: 0, suppressed: 0 };
+    return perTool[tool];
+}
+/** "2 new high in snyk, 1 new critical in checkov": what a check run title or PR comment says. */
+function gate_describeCounts(findings, word) {
+    const groups = new Map();
+    const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.tool.localeCompare(b.tool));
+    for (const f of sorted)
+        groups.set(`${f.severity}\u0000${f.tool}`, (groups.get(`${f.severity}\u0000${f.tool}`) ?? 0) + 1);
+    return [...groups].map(([key, n]) => {
+        const [severity, tool] = key.split('\u0000');
+        return `${n} ${word}${word ? ' ' : ''}${severity} in ${tool}`;
+    });
+}
+function evaluateSecurityGate(input) {
+    const now = input.now ?? new Date();
+    const findings = fingerprintFindings(input.reports.flatMap((r) => r.findings));
+    const { applied, expired, unused } = applySuppressions(findings, input.suppressions ?? [], now);
+    const comparison = compareWithBaseline(findings, input.baseline);
+    const evaluated = findings.map((f) => {
+        const state = comparison.status.get(f) ?? { status: 'new' };
+        const suppressed = applied.get(f);
+        return { ...f, status: state.status, ...(state.movedFrom ? { movedFrom: state.movedFrom } : {}), ...(suppressed ? { suppressed } : {}) };
+    });
+    const scanIssues = [...(input.runErrors ?? []), ...input.reports.flatMap((r) => r.errors)];
+    const errors = scanIssues.filter((e) => e.severity !== 'warning');
+    const warnings = scanIssues.filter((e) => e.severity === 'warning');
+    const blocking = evaluated.filter((f) => f.status === 'new' && !f.suppressed && severity_atOrAbove(f.severity, input.failOn));
+    const perTool = {};
+    for (const report of input.reports)
+        toolCounts(perTool, report.tool);
+    for (const f of evaluated) {
+        const counts = toolCounts(perTool, f.tool);
+        counts.total[f.severity]++;
+        if (f.suppressed)
+            counts.suppressed++;
+        else if (f.status === 'new')
+            counts.new[f.severity]++;
+        else
+            counts.unchanged++;
+    }
+    for (const f of comparison.fixed)
+        toolCounts(perTool, f.tool).fixed[f.severity]++;
+    const reasons = [];
+    let verdict = 'pass';
+    if (input.reports.length === 0 && errors.length === 0) {
+        verdict = 'error';
+        reasons.push('nothing was scanned: give at least one scanner output or a tool to run');
+    }
+    if (errors.length > 0) {
+        verdict = 'error';
+        reasons.push(`${errors.length} scan error${errors.length === 1 ? '' : 's'}: the scanners could not check everything, so the gate cannot pass (${errors.slice(0, 3).map((e) => `${e.tool}: ${e.path ? `${e.path}: ` : ''}${firstLine(e.message)}`).join('; ')})`);
+    }
+    if (blocking.length > 0) {
+        if (verdict === 'pass')
+            verdict = 'fail';
+        reasons.push(`${gate_describeCounts(blocking, 'new').join(', ')} (fail-on: ${input.failOn})`);
+    }
+    else if (verdict === 'pass') {
+        reasons.push(`no new finding at or above ${input.failOn}`);
+    }
+    if (!input.baseline)
+        reasons.push('no baseline: every finding is judged as new');
+    if (input.baseline?.verdict === 'error')
+        reasons.push('the baseline\'s own scan ended in error: findings it missed show as new');
+    for (const entry of expired)
+        reasons.push(`suppression of ${entry.rule}${entry.path ? ` in ${entry.path}` : ''} expired on ${entry.expires}: it no longer applies`);
+    const fixed = comparison.fixed;
+    return {
+        verdict,
+        reasons,
+        failOn: input.failOn,
+        findings: evaluated,
+        blocking,
+        fixed,
+        errors,
+        warnings,
+        ...(input.baseline
+            ? {
+                baseline: {
+                    source: input.baseline.source,
+                    findings: input.baseline.findings.length,
+                    ...(input.baseline.sha ? { sha: input.baseline.sha } : {}),
+                    ...(input.baseline.runId ? { runId: input.baseline.runId } : {}),
+                    ...(input.baseline.verdict ? { verdict: input.baseline.verdict } : {}),
+                },
+            }
+            : {}),
+        counts: {
+            perTool,
+            total: evaluated.length,
+            new: evaluated.filter((f) => f.status === 'new' && !f.suppressed).length,
+            fixed: fixed.length,
+            unchanged: evaluated.filter((f) => f.status === 'unchanged' && !f.suppressed).length,
+            suppressed: evaluated.filter((f) => f.suppressed).length,
+        },
+        suppressions: { expired, unused },
+        tools: input.reports.map((r) => ({
+            tool: r.tool,
+            name: r.name,
+            ...(r.version ? { version: r.version } : {}),
+            source: r.source,
+            format: r.format,
+            findings: r.findings.length,
+            errors: r.errors.length,
+        })),
+    };
+}
+function firstLine(text) {
+    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
+    return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}
+
 ;// CONCATENATED MODULE: ./core/report/security-json.ts
 /**
  * The security gate's result file (kind `security`): every current finding with its status, tool
  * severity and fingerprint (so the file can serve as the next baseline), counts per tool and
  * severity, the fixed findings, scan errors and suppressions. The CLI's `--format json` prints it.
  */
+
 
 
 const SECURITY_RESULT_NAME = 'security-gate';
@@ -63798,6 +64295,30 @@ function securityResult(outcome, options) {
         throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
     return result;
 }
+/**
+ * The line the PR comment and the check run title show, from a result file (what the app reads):
+ * "2 new high in snyk, 1 fixed". New findings below the threshold are counted, not itemised.
+ */
+function securityHeadline(result) {
+    if (result.verdict === 'error')
+        return result.summary?.startsWith('could not decide') ? result.summary : `could not decide: ${result.summary ?? 'the security gate ended in error'}`;
+    const findings = (result.findings ?? [])
+        .map((f) => f.properties ?? {})
+        .filter((p) => p.status === 'new' && !p.suppressed && typeof p.tool === 'string' && isSeverity(p.severity));
+    const details = (result.details ?? {});
+    const failOn = isSeverity(details.failOn) ? details.failOn : 'high';
+    const blocking = findings.filter((f) => atOrAbove(f.severity, failOn));
+    const parts = describeCounts(blocking, 'new');
+    const below = findings.length - blocking.length;
+    if (below > 0)
+        parts.push(`${below} new below ${failOn}`);
+    if (parts.length === 0)
+        parts.push('no new findings');
+    const fixed = typeof details.fixed === 'number' ? details.fixed : 0;
+    if (fixed > 0)
+        parts.push(`${fixed} fixed`);
+    return parts.join(', ');
+}
 
 ;// CONCATENATED MODULE: ./core/report/security-markdown.ts
 
@@ -63868,8 +64389,6 @@ function bySeverity(a, b) {
     return severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./core/report/sarif.ts
 /**
  * SARIF 2.1.0 for any gate: a tool with its rule catalogue and a list of results at file positions.
@@ -66814,141 +67333,6 @@ function unzipSync(data, opts) {
     return files;
 }
 
-;// CONCATENATED MODULE: ./core/security/parsers/json-shape.ts
-/** Small readers for untrusted JSON: a scanner output is data, never assumed to have a field. */
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function num(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-/** A 1-based line or column; tools use -1 and 0 for "none". */
-function position(value) {
-    const n = num(value);
-    return n !== undefined && n >= 1 ? Math.floor(n) : undefined;
-}
-function arr(value) {
-    return Array.isArray(value) ? value : [];
-}
-function strings(value) {
-    return arr(value).filter((v) => typeof v === 'string' && v !== '');
-}
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-/** tflint prints terminal colours into its JSON error messages. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
-}
-/** Drops undefined values so findings compare and serialise cleanly. */
-function compact(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
-
-;// CONCATENATED MODULE: ./core/security/baseline.ts
-/**
- * New, fixed and unchanged: the current findings against the base branch's, by fingerprint. A
- * finding whose file was renamed keeps its path-free key; it counts as unchanged (moved) when that
- * key is unambiguous on both sides, so a rename does not read as one fix and one new problem.
- */
-
-
-
-
-function compareWithBaseline(findings, baseline) {
-    const status = new Map();
-    if (!baseline) {
-        for (const finding of findings)
-            status.set(finding, { status: 'new' });
-        return { status, fixed: [] };
-    }
-    const remaining = new Map();
-    for (const old of baseline.findings) {
-        const list = remaining.get(old.fingerprint);
-        if (list)
-            list.push(old);
-        else
-            remaining.set(old.fingerprint, [old]);
-    }
-    const unmatched = [];
-    for (const finding of findings) {
-        const list = remaining.get(finding.fingerprint);
-        if (list && list.length > 0) {
-            list.shift();
-            status.set(finding, { status: 'unchanged' });
-        }
-        else {
-            unmatched.push(finding);
-        }
-    }
-    const gone = [...remaining.values()].flat();
-    // Renames: a path-free key that occurs exactly once among the unmatched on each side.
-    const count = (items, key) => {
-        const counts = new Map();
-        for (const item of items) {
-            const k = key(item);
-            if (k)
-                counts.set(k, (counts.get(k) ?? 0) + 1);
-        }
-        return counts;
-    };
-    const currentKeys = count(unmatched, (f) => f.movedKey);
-    const oldKeys = count(gone, (f) => f.movedKey);
-    const moved = new Set();
-    for (const finding of unmatched) {
-        const old = currentKeys.get(finding.movedKey) === 1 && oldKeys.get(finding.movedKey) === 1 ? gone.find((g) => g.movedKey === finding.movedKey) : undefined;
-        if (old && old.path !== finding.path) {
-            moved.add(old);
-            status.set(finding, { status: 'unchanged', ...(old.path ? { movedFrom: old.path } : {}) });
-        }
-        else {
-            status.set(finding, { status: 'new' });
-        }
-    }
-    return { status, fixed: gone.filter((g) => !moved.has(g)) };
-}
-/** Reads a security result file (kind security) as a baseline; anything else is bad input. */
-function baselineFromResult(value, source) {
-    const problems = validateResult(value);
-    if (problems.length > 0) {
-        throw new errors/* FaultlineError */.RO(`the baseline is not a valid Faultline result file: ${problems.slice(0, 3).join('; ')}`, {
-            file: source,
-            hint: 'pass the faultline-security result file from the base branch (faultline scan --format json, or the action\'s result-file)',
-        });
-    }
-    const result = value;
-    if (result.kind !== 'security') {
-        throw new errors/* FaultlineError */.RO(`the baseline is a result of kind ${result.kind}, not security`, { file: source, hint: 'pass the security gate\'s result file from the base branch' });
-    }
-    const findings = [];
-    (result.findings ?? []).forEach((entry, i) => {
-        const f = entry;
-        const props = isObject(f.properties) ? f.properties : {};
-        const fingerprint = str(props.fingerprint);
-        if (!fingerprint) {
-            throw new errors/* FaultlineError */.RO(`the baseline's findings[${i}] has no properties.fingerprint`, { file: source, hint: 'the baseline must be written by faultline scan or the security gate' });
-        }
-        findings.push({
-            fingerprint,
-            ...(str(props.movedKey) ? { movedKey: str(props.movedKey) } : {}),
-            rule: f.rule,
-            tool: str(props.tool) ?? f.rule.split(':')[0] ?? 'unknown',
-            severity: isSeverity(props.severity) ? props.severity : 'info',
-            message: f.message,
-            ...(f.path ? { path: f.path } : {}),
-            ...(f.line ? { line: f.line } : {}),
-        });
-    });
-    return {
-        source,
-        findings,
-        ...(result.source?.sha ? { sha: result.source.sha } : {}),
-        ...(result.source?.runId ? { runId: result.source.runId } : {}),
-        ...(result.verdict ? { verdict: result.verdict } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ./core/security/baseline-artifact.ts
 /**
  * The baseline from the base branch's newest trusted `faultline-security` artifact. Trusted means:
@@ -67014,363 +67398,6 @@ async function baselineFromArtifacts(store, branch, maxRuns = 10) {
         reason: runs.length === 0 ? `no successful push run on ${branch} yet` : `no trusted ${BASELINE_ARTIFACT} artifact in the last ${runs.length} successful push run(s) on ${branch}`,
         skipped,
     };
-}
-
-;// CONCATENATED MODULE: ./core/security/fingerprint.ts
-/**
- * Fingerprints: what makes a finding "the same" on the base branch and in the pull request. Built
- * from the rule, the path and what the problem is about — package@version or resource address
- * when the tool names one, else the message — never the line, so unrelated edits above a finding
- * do not make it new. Repeats of one problem (a vulnerability on several dependency paths, one
- * check reported twice for a resource) collapse into one finding. Findings that share rule, path
- * and message (two identical issues in one file) are told apart by their order in the file.
- */
-
-const VERSION = 'faultline-security/v1';
-function hash(parts) {
-    return (0,external_node_crypto_.createHash)('sha256').update([VERSION, ...parts].join('\u0000')).digest('hex').slice(0, 32);
-}
-/** Line numbers and runs of whitespace inside a message must not change its identity. */
-function normaliseMessage(message) {
-    return message
-        .replace(/\b(lines?|ln)\s*\d+(\s*[-–,:]\s*\d+)*/gi, '$1 #')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-function strongIdentity(finding) {
-    if (finding.packages && finding.packages.length > 0)
-        return `pkg:${finding.packages.join(',')}`;
-    if (finding.resource)
-        return `res:${finding.resource}`;
-    return undefined;
-}
-function byPosition(a, b) {
-    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-/** Assigns fingerprints and merges repeats; the output keeps the input's order of first sight. */
-function fingerprintFindings(raw) {
-    const groups = new Map();
-    for (const finding of raw) {
-        const identity = strongIdentity(finding) ?? `msg:${normaliseMessage(finding.identity ?? finding.message)}`;
-        const key = [finding.rule, finding.path ?? '', identity].join('\u0000');
-        const list = groups.get(key);
-        if (list)
-            list.push(finding);
-        else
-            groups.set(key, [finding]);
-    }
-    const out = [];
-    for (const [key, list] of groups) {
-        const [rule, path, identity] = key.split('\u0000');
-        if (identity.startsWith('pkg:') || identity.startsWith('res:') || list.length === 1) {
-            out.push(merge(list, hash([rule, path, identity]), hash([rule, identity])));
-            continue;
-        }
-        // Same rule, file and message: exact repeats (same position) merge, distinct positions are
-        // numbered in file order; the first keeps the plain key so a second one appearing later is
-        // the new one.
-        const byPlace = new Map();
-        for (const finding of [...list].sort(byPosition)) {
-            const place = `${finding.line ?? ''}:${finding.column ?? ''}`;
-            const same = byPlace.get(place);
-            if (same)
-                same.push(finding);
-            else
-                byPlace.set(place, [finding]);
-        }
-        let ordinal = 0;
-        for (const same of byPlace.values()) {
-            ordinal++;
-            const suffix = ordinal === 1 ? [] : [`#${ordinal}`];
-            out.push(merge(same, hash([rule, path, identity, ...suffix]), hash([rule, identity, ...suffix])));
-        }
-    }
-    return out;
-}
-function merge(list, fingerprint, movedKey) {
-    const [first, ...rest] = list;
-    const { identity: _identity, ...finding } = first;
-    const properties = { ...finding.properties };
-    if (rest.length > 0) {
-        properties.occurrences = list.length;
-        const lines = list.map((f) => f.line).filter((l) => l !== undefined);
-        if (lines.length > 1)
-            properties.lines = [...new Set(lines)].sort((a, b) => a - b);
-        const fixedIn = new Set(list.flatMap((f) => f.fixedIn ?? []));
-        if (fixedIn.size > 0)
-            finding.fixedIn = [...fixedIn];
-    }
-    return { ...finding, properties, fingerprint, movedKey };
-}
-
-;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
-const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
-;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"}},"$defs":{"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
-;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
-const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./core/schema/validate.ts
-/**
- * Loads YAML or JSON a user wrote and validates it against one of our JSON Schemas, turning ajv's
- * instance paths back into the file's line and column so every error says where to look.
- */
-
-
-
-
-/** Parses YAML (JSON is YAML) keeping positions; a syntax error names file, line and column. */
-function parseYaml(text, file) {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    const first = doc.errors[0];
-    if (first) {
-        const pos = lineCounter.linePos(first.pos[0]);
-        throw new errors/* FaultlineError */.RO(`cannot parse: ${first.message.split('\n')[0]}`, {
-            file,
-            line: pos.line,
-            column: pos.col,
-            hint: 'fix the YAML/JSON syntax at that position',
-        });
-    }
-    return {
-        value: doc.toJS({ maxAliasCount: 100 }),
-        locate: (pointer, atKey) => locateInDocument(doc, lineCounter, pointer, atKey),
-    };
-}
-function locateInDocument(doc, lineCounter, pointer, atKey = false) {
-    const segments = pointer
-        .split('/')
-        .slice(1)
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node = doc.contents;
-    let keyNode;
-    for (const segment of segments) {
-        if ((0,yaml_dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,yaml_dist/* isScalar */.jn)(item.key) && String(item.key.value) === segment);
-            if (!pair)
-                break;
-            keyNode = pair.key;
-            node = pair.value;
-        }
-        else if ((0,yaml_dist/* isSeq */.oP)(node)) {
-            const item = node.items[Number(segment)];
-            if (item === undefined)
-                break;
-            keyNode = undefined;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    const target = ((atKey && keyNode) || node || keyNode);
-    const offset = target?.range?.[0] ?? keyNode?.range?.[0];
-    if (offset === undefined)
-        return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-}
-/** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
-function loadValidated(text, file, schema, what) {
-    const doc = parseYaml(text, file);
-    const problems = checkAgainstSchema(schema, doc);
-    if (problems.length > 0) {
-        const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
-        throw new errors/* FaultlineError */.RO(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
-            file,
-            line: first.line,
-            column: first.column,
-            hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
-        });
-    }
-    return doc;
-}
-
-;// CONCATENATED MODULE: ./core/security/suppressions.ts
-/**
- * `security.ignore` in .github/faultline.yml: findings accepted on purpose, each with a reason and
- * optionally an expiry date. An expired entry stops applying (the finding counts again) and is
- * reported, so an exception cannot quietly become permanent. The whole config file is validated
- * against policy/schemas/config.schema.json, as every other reader of it does.
- */
-
-
-
-
-
-
-
-/** Parses a config file's text; `security.ignore` entries, or none when the section is absent. */
-function parseSecurityConfig(text, file) {
-    registerSchemas(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
-    const doc = loadValidated(text, file, config_schema_namespaceObject, 'Faultline config');
-    return doc.value?.security?.ignore ?? [];
-}
-function loadSecurityConfig(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* FaultlineError */.RO(`cannot read the config file (${error.code ?? String(error)})`, { file, hint: 'check the path, or leave the option out to use .github/faultline.yml when it exists' });
-    }
-    return parseSecurityConfig(text, file);
-}
-/** Rule ids hold `/` and `:` (snyk:javascript/Sqli), so `*` spans any characters, not a path segment. */
-function rulePattern(rule) {
-    return new RegExp(`^${rule.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-}
-function isExpired(entry, now) {
-    return entry.expires !== undefined && entry.expires < now.toISOString().slice(0, 10);
-}
-function applySuppressions(findings, entries, now) {
-    const applied = new Map();
-    const expired = entries.filter((e) => isExpired(e, now));
-    const active = entries
-        .filter((e) => !isExpired(e, now))
-        .map((entry) => ({ entry, rule: rulePattern(entry.rule), used: false }));
-    for (const finding of findings) {
-        for (const candidate of active) {
-            if (!candidate.rule.test(finding.rule))
-                continue;
-            if (candidate.entry.path && (!finding.path || !(0,external_node_path_namespaceObject.matchesGlob)(finding.path, candidate.entry.path)))
-                continue;
-            applied.set(finding, candidate.entry);
-            candidate.used = true;
-            break;
-        }
-    }
-    return { applied, expired, unused: active.filter((c) => !c.used).map((c) => c.entry) };
-}
-
-;// CONCATENATED MODULE: ./core/security/gate.ts
-/**
- * The gate: tool reports → one finding per unique problem → suppressions → baseline comparison →
- * verdict. Only new, unsuppressed findings at or above `failOn` fail; a scanner that could not
- * check something (a tool error, a file it could not parse) makes the verdict `error`, never a pass.
- */
-
-
-
-
-function zeroCounts() {
-    return { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-}
-function toolCounts(perTool, tool) {
-    perTool[tool] ??= { total: zeroCounts(), new: zeroCounts(), fixed: zeroCounts(), unchanged: 0, suppressed: 0 };
-    return perTool[tool];
-}
-/** "2 new high in snyk, 1 new critical in checkov": what a check run title or PR comment says. */
-function describeCounts(findings, word) {
-    const groups = new Map();
-    const sorted = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.tool.localeCompare(b.tool));
-    for (const f of sorted)
-        groups.set(`${f.severity}\u0000${f.tool}`, (groups.get(`${f.severity}\u0000${f.tool}`) ?? 0) + 1);
-    return [...groups].map(([key, n]) => {
-        const [severity, tool] = key.split('\u0000');
-        return `${n} ${word}${word ? ' ' : ''}${severity} in ${tool}`;
-    });
-}
-function evaluateSecurityGate(input) {
-    const now = input.now ?? new Date();
-    const findings = fingerprintFindings(input.reports.flatMap((r) => r.findings));
-    const { applied, expired, unused } = applySuppressions(findings, input.suppressions ?? [], now);
-    const comparison = compareWithBaseline(findings, input.baseline);
-    const evaluated = findings.map((f) => {
-        const state = comparison.status.get(f) ?? { status: 'new' };
-        const suppressed = applied.get(f);
-        return { ...f, status: state.status, ...(state.movedFrom ? { movedFrom: state.movedFrom } : {}), ...(suppressed ? { suppressed } : {}) };
-    });
-    const scanIssues = [...(input.runErrors ?? []), ...input.reports.flatMap((r) => r.errors)];
-    const errors = scanIssues.filter((e) => e.severity !== 'warning');
-    const warnings = scanIssues.filter((e) => e.severity === 'warning');
-    const blocking = evaluated.filter((f) => f.status === 'new' && !f.suppressed && atOrAbove(f.severity, input.failOn));
-    const perTool = {};
-    for (const report of input.reports)
-        toolCounts(perTool, report.tool);
-    for (const f of evaluated) {
-        const counts = toolCounts(perTool, f.tool);
-        counts.total[f.severity]++;
-        if (f.suppressed)
-            counts.suppressed++;
-        else if (f.status === 'new')
-            counts.new[f.severity]++;
-        else
-            counts.unchanged++;
-    }
-    for (const f of comparison.fixed)
-        toolCounts(perTool, f.tool).fixed[f.severity]++;
-    const reasons = [];
-    let verdict = 'pass';
-    if (input.reports.length === 0 && errors.length === 0) {
-        verdict = 'error';
-        reasons.push('nothing was scanned: give at least one scanner output or a tool to run');
-    }
-    if (errors.length > 0) {
-        verdict = 'error';
-        reasons.push(`${errors.length} scan error${errors.length === 1 ? '' : 's'}: the scanners could not check everything, so the gate cannot pass (${errors.slice(0, 3).map((e) => `${e.tool}: ${e.path ? `${e.path}: ` : ''}${firstLine(e.message)}`).join('; ')})`);
-    }
-    if (blocking.length > 0) {
-        if (verdict === 'pass')
-            verdict = 'fail';
-        reasons.push(`${describeCounts(blocking, 'new').join(', ')} (fail-on: ${input.failOn})`);
-    }
-    else if (verdict === 'pass') {
-        reasons.push(`no new finding at or above ${input.failOn}`);
-    }
-    if (!input.baseline)
-        reasons.push('no baseline: every finding is judged as new');
-    if (input.baseline?.verdict === 'error')
-        reasons.push('the baseline\'s own scan ended in error: findings it missed show as new');
-    for (const entry of expired)
-        reasons.push(`suppression of ${entry.rule}${entry.path ? ` in ${entry.path}` : ''} expired on ${entry.expires}: it no longer applies`);
-    const fixed = comparison.fixed;
-    return {
-        verdict,
-        reasons,
-        failOn: input.failOn,
-        findings: evaluated,
-        blocking,
-        fixed,
-        errors,
-        warnings,
-        ...(input.baseline
-            ? {
-                baseline: {
-                    source: input.baseline.source,
-                    findings: input.baseline.findings.length,
-                    ...(input.baseline.sha ? { sha: input.baseline.sha } : {}),
-                    ...(input.baseline.runId ? { runId: input.baseline.runId } : {}),
-                    ...(input.baseline.verdict ? { verdict: input.baseline.verdict } : {}),
-                },
-            }
-            : {}),
-        counts: {
-            perTool,
-            total: evaluated.length,
-            new: evaluated.filter((f) => f.status === 'new' && !f.suppressed).length,
-            fixed: fixed.length,
-            unchanged: evaluated.filter((f) => f.status === 'unchanged' && !f.suppressed).length,
-            suppressed: evaluated.filter((f) => f.suppressed).length,
-        },
-        suppressions: { expired, unused },
-        tools: input.reports.map((r) => ({
-            tool: r.tool,
-            name: r.name,
-            ...(r.version ? { version: r.version } : {}),
-            source: r.source,
-            format: r.format,
-            findings: r.findings.length,
-            errors: r.errors.length,
-        })),
-    };
-}
-function firstLine(text) {
-    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
-    return line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }
 
 ;// CONCATENATED MODULE: ./core/security/paths.ts
@@ -67508,6 +67535,10 @@ function parseCheckovJson(document, context) {
             const path = typeof failure === 'string' ? failure : isObject(failure) ? str(failure.file_path) : undefined;
             errors.push(compact({ tool: 'checkov', message: `checkov could not parse this ${checkType} file, so it checked nothing in it`, path: repoPath(path, context) }));
         }
+    }
+    // Checkov ran but found no file of any framework it knows: worth saying, since nothing was checked.
+    if (frameworks.length === 0 && reports.length > 0) {
+        errors.push({ tool: 'checkov', severity: 'warning', message: 'checkov found nothing to scan (no file of a framework it supports); check its --directory and --framework' });
     }
     return compact({ findings, errors, version, frameworks });
 }
@@ -68488,9 +68519,18 @@ async function run(env = process.env) {
         setOutput('new', '');
         setOutput('fixed', '');
         setOutput('sarif-file', '');
-        setFailed((0,errors/* isFaultlineError */.N2)(error) ? error.format() : `unexpected error (please report it): ${(0,errors/* describeError */.Uc)(error)}`);
+        const message = (0,errors/* isFaultlineError */.N2)(error) ? error.format() : `unexpected error (please report it): ${(0,errors/* describeError */.Uc)(error)}`;
+        setFailed(message);
         if (output)
             result = errorResult(error, output, startedAt);
+        if (output?.stepSummary) {
+            try {
+                await summary.addRaw(`## ⚠️ Security gate: error\n\nThe gate could not decide, so it does not pass:\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n`, true).write();
+            }
+            catch {
+                // the result file below still says it
+            }
+        }
     }
     finally {
         // Every run leaves a result; verdict error when the gate could not decide.

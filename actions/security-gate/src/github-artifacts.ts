@@ -33,6 +33,8 @@ export function githubArtifactStore(options: { token: string; baseUrl: string; r
     auth: options.token || undefined,
     baseUrl: options.baseUrl,
     userAgent: 'faultline-security-gate',
+    // Octokit logs failed requests to the console; the step log gets them through `log` instead.
+    log: { debug: () => {}, info: () => {}, warn: (m: string) => log(m), error: (m: string) => log(m) },
     throttle: {
       onRateLimit: (after, o, _k, count) => {
         log(`GitHub rate limit reached for ${o.method} ${o.url}; retrying in ${after}s`);

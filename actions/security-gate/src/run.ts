@@ -116,8 +116,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('new', '');
     core.setOutput('fixed', '');
     core.setOutput('sarif-file', '');
-    core.setFailed(isFaultlineError(error) ? error.format() : `unexpected error (please report it): ${describeError(error)}`);
+    const message = isFaultlineError(error) ? error.format() : `unexpected error (please report it): ${describeError(error)}`;
+    core.setFailed(message);
     if (output) result = errorResult(error, output, startedAt);
+    if (output?.stepSummary) {
+      try {
+        await core.summary.addRaw(`## ⚠️ Security gate: error\n\nThe gate could not decide, so it does not pass:\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n`, true).write();
+      } catch {
+        // the result file below still says it
+      }
+    }
   } finally {
     // Every run leaves a result; verdict error when the gate could not decide.
     if (output) {

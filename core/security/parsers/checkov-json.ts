@@ -97,5 +97,9 @@ export function parseCheckovJson(document: unknown, context: PathContext): Check
       errors.push(compact({ tool: 'checkov', message: `checkov could not parse this ${checkType} file, so it checked nothing in it`, path: repoPath(path, context) }));
     }
   }
+  // Checkov ran but found no file of any framework it knows: worth saying, since nothing was checked.
+  if (frameworks.length === 0 && reports.length > 0) {
+    errors.push({ tool: 'checkov', severity: 'warning', message: 'checkov found nothing to scan (no file of a framework it supports); check its --directory and --framework' });
+  }
   return compact({ findings, errors, version, frameworks });
 }

@@ -36,7 +36,9 @@ describe('checkov -o json', () => {
 
   it('reads the summary-only object checkov prints when nothing was scanned as no findings', () => {
     const [report] = readFixture('checkov/checkov-json-no-resources-summary-only.json');
-    expect(report).toMatchObject({ tool: 'checkov', version: '2.1.269', findings: [], errors: [] });
+    expect(report).toMatchObject({ tool: 'checkov', version: '2.1.269', findings: [] });
+    // Said as a warning: nothing was checked, but that is not a failed scan.
+    expect(report!.errors).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^checkov found nothing to scan/) })]);
   });
 
   it('keeps in-source skips as findings (a pull request can add a checkov:skip comment) and parse failures as scan errors', async () => {
