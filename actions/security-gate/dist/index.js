@@ -63665,6 +63665,22 @@ function stripAnsi(text) {
 function compact(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
+/**
+ * A help link is shown as a link in the job summary, annotations and code scanning: only http(s),
+ * so a crafted output (a scanner run on pull-request code) cannot plant a javascript: or data: URL.
+ */
+function httpUrl(value) {
+    const text = str(value)?.trim();
+    if (!text)
+        return undefined;
+    try {
+        const url = new URL(text);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./core/security/types.ts
 /**
@@ -67490,7 +67506,7 @@ function finding(check, checkType, skipped, context) {
         path: filePath(check, context),
         line,
         endLine: endLine !== undefined && endLine >= (line ?? 0) ? endLine : undefined,
-        helpUri: str(check.guideline),
+        helpUri: httpUrl(check.guideline),
         resource,
         properties: compact({
             checkName: str(check.check_name),
@@ -67657,7 +67673,7 @@ function sarif_finding(result, run) {
         column: where.column,
         endLine: where.endLine,
         endColumn: where.endColumn,
-        helpUri: rule ? str(rule.helpUri) : undefined,
+        helpUri: rule ? httpUrl(rule.helpUri) : undefined,
         packages: isPackage ? [where.fqn] : undefined,
         resource,
         identity: message,
@@ -67677,7 +67693,7 @@ function ruleInfos(tool, rules) {
             continue;
         const help = isObject(rule.help) ? (str(rule.help.text) ?? str(rule.help.markdown)) : undefined;
         const summary = (isObject(rule.shortDescription) ? str(rule.shortDescription.text) : undefined) ?? str(rule.name);
-        infos.set(`${tool}:${id}`, compact({ summary, helpUri: str(rule.helpUri), help }));
+        infos.set(`${tool}:${id}`, compact({ summary, helpUri: httpUrl(rule.helpUri), help }));
     }
     return infos;
 }
@@ -67824,7 +67840,7 @@ function iacFindings(entry, context) {
             message: resource ? `${title} (${resource})` : title,
             path: file,
             line: position(issue.lineNumber),
-            helpUri: str(issue.documentation),
+            helpUri: httpUrl(issue.documentation),
             resource,
             properties: compact({
                 title,
@@ -67919,7 +67935,7 @@ function tflint_json_issue(value, context) {
         severity: tflintSeverity(rule.severity),
         message,
         ...where,
-        helpUri: str(rule.link),
+        helpUri: httpUrl(rule.link),
         // The module call chain tells two issues in a shared module apart; lines would not survive edits.
         identity: [message, ...callers.map((c) => c.path ?? '')].join('\u0000'),
         properties: compact({

@@ -9,7 +9,7 @@ import type { PathContext } from '../paths.ts';
 import { repoPath } from '../paths.ts';
 import { severityFromWord } from '../severity.ts';
 import type { RawFinding, ScanError } from '../types.ts';
-import { arr, compact, isObject, type Json, position, str, strings } from './json-shape.ts';
+import { arr, compact, isObject, type Json, httpUrl, position, str, strings } from './json-shape.ts';
 
 export interface CheckovParse {
   findings: RawFinding[];
@@ -53,7 +53,7 @@ function finding(check: Json, checkType: string, skipped: boolean, context: Path
     path: filePath(check, context),
     line,
     endLine: endLine !== undefined && endLine >= (line ?? 0) ? endLine : undefined,
-    helpUri: str(check.guideline),
+    helpUri: httpUrl(check.guideline),
     resource,
     properties: compact({
       checkName: str(check.check_name),

@@ -39,3 +39,18 @@ export function stripAnsi(text: string): string {
 export function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * A help link is shown as a link in the job summary, annotations and code scanning: only http(s),
+ * so a crafted output (a scanner run on pull-request code) cannot plant a javascript: or data: URL.
+ */
+export function httpUrl(value: unknown): string | undefined {
+  const text = str(value)?.trim();
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}

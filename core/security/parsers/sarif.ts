@@ -8,7 +8,7 @@ import { FaultlineError } from '../../errors.ts';
 import { joinedRepoPath, type PathContext } from '../paths.ts';
 import { severityFromSarifLevel, severityFromScore, severityFromWord } from '../severity.ts';
 import type { RawFinding, RuleInfo, ScanError, Severity, ToolReport } from '../types.ts';
-import { arr, compact, isObject, type Json, num, position, str, stripAnsi } from './json-shape.ts';
+import { arr, compact, isObject, type Json, httpUrl, num, position, str, stripAnsi } from './json-shape.ts';
 
 export function isSarifLog(value: unknown): boolean {
   return isObject(value) && Array.isArray(value.runs);
@@ -120,7 +120,7 @@ function finding(result: Json, run: RunContext): RawFinding {
     column: where.column,
     endLine: where.endLine,
     endColumn: where.endColumn,
-    helpUri: rule ? str(rule.helpUri) : undefined,
+    helpUri: rule ? httpUrl(rule.helpUri) : undefined,
     packages: isPackage ? [where.fqn as string] : undefined,
     resource,
     identity: message,
@@ -140,7 +140,7 @@ function ruleInfos(tool: string, rules: Json[]): Map<string, RuleInfo> {
     if (!id) continue;
     const help = isObject(rule.help) ? (str(rule.help.text) ?? str(rule.help.markdown)) : undefined;
     const summary = (isObject(rule.shortDescription) ? str(rule.shortDescription.text) : undefined) ?? str(rule.name);
-    infos.set(`${tool}:${id}`, compact({ summary, helpUri: str(rule.helpUri), help }));
+    infos.set(`${tool}:${id}`, compact({ summary, helpUri: httpUrl(rule.helpUri), help }));
   }
   return infos;
 }

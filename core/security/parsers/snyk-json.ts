@@ -9,7 +9,7 @@ import type { PathContext } from '../paths.ts';
 import { joinedRepoPath } from '../paths.ts';
 import { severityFromWord } from '../severity.ts';
 import type { RawFinding, ScanError, Severity } from '../types.ts';
-import { arr, compact, isObject, type Json, num, position, str, strings } from './json-shape.ts';
+import { arr, compact, isObject, type Json, httpUrl, num, position, str, strings } from './json-shape.ts';
 
 export interface SnykParse {
   findings: RawFinding[];
@@ -113,7 +113,7 @@ function iacFindings(entry: Json, context: PathContext): RawFinding[] {
         message: resource ? `${title} (${resource})` : title,
         path: file,
         line: position(issue.lineNumber),
-        helpUri: str(issue.documentation),
+        helpUri: httpUrl(issue.documentation),
         resource,
         properties: compact({
           title,

@@ -6,7 +6,7 @@
 import type { PathContext } from '../paths.ts';
 import { repoPath } from '../paths.ts';
 import type { RawFinding, ScanError, Severity } from '../types.ts';
-import { arr, compact, isObject, type Json, position, str, stripAnsi } from './json-shape.ts';
+import { arr, compact, isObject, type Json, httpUrl, position, str, stripAnsi } from './json-shape.ts';
 
 export interface TflintParse {
   findings: RawFinding[];
@@ -64,7 +64,7 @@ function issue(value: Json, context: PathContext): RawFinding | undefined {
     severity: tflintSeverity(rule.severity),
     message,
     ...where,
-    helpUri: str(rule.link),
+    helpUri: httpUrl(rule.link),
     // The module call chain tells two issues in a shared module apart; lines would not survive edits.
     identity: [message, ...callers.map((c) => c.path ?? '')].join('\u0000'),
     properties: compact({

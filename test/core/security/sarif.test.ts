@@ -73,3 +73,18 @@ describe('SARIF 2.1.0 inputs', () => {
     expect(noPosition.flatMap((r) => r.errors)).toEqual([expect.objectContaining({ message: "Failed to work; I don't feel like working" })]);
   });
 });
+
+describe('help links from scanner output', () => {
+  it('keeps only http(s) URLs, so a crafted SARIF cannot plant a javascript: link', async () => {
+    const { parseSarif } = await import('../../../core/security/parsers/sarif.ts');
+    const log = {
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: 'Semgrep', rules: [{ id: 'r1', helpUri: 'javascript:alert(1)' }, { id: 'r2', helpUri: 'https://semgrep.dev/r/r2' }] } }, results: [{ ruleId: 'r1', message: { text: 'x' } }, { ruleId: 'r2', message: { text: 'y' } }] }],
+    };
+    const [report] = parseSarif(log, 'semgrep.sarif', {});
+    expect(report!.findings.map((f) => [f.rule, f.helpUri])).toEqual([
+      ['semgrep:r1', undefined],
+      ['semgrep:r2', 'https://semgrep.dev/r/r2'],
+    ]);
+  });
+});
