@@ -88,3 +88,12 @@ describe('help links from scanner output', () => {
     ]);
   });
 });
+
+describe('SARIF results that are not problems', () => {
+  it('skips passed and not-applicable checks and results a tool marks absent', async () => {
+    const { parseSarif } = await import('../../../core/security/parsers/sarif.ts');
+    const result = (ruleId: string, extra: object) => ({ ruleId, message: { text: ruleId }, ...extra });
+    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'Trivy' } }, results: [result('a', {}), result('b', { kind: 'pass' }), result('c', { kind: 'notApplicable' }), result('d', { baselineState: 'absent' }), result('e', { kind: 'review' })] }] };
+    expect(parseSarif(log, 'trivy.sarif', {})[0]!.findings.map((f) => f.rule)).toEqual(['trivy:a', 'trivy:e']);
+  });
+});
