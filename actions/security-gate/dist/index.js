@@ -67728,7 +67728,10 @@ function parseSarif(document, source, context, toolHint) {
             baseIds: isObject(value.originalUriBaseIds) ? value.originalUriBaseIds : {},
             context,
         };
-        const results = arr(value.results).filter(isObject);
+        // kind pass/notApplicable are checks that passed; baselineState absent is a result that is gone.
+        const results = arr(value.results)
+            .filter(isObject)
+            .filter((r) => r.kind !== 'pass' && r.kind !== 'notApplicable' && r.baselineState !== 'absent');
         const version = driver ? (str(driver.semanticVersion) ?? str(driver.version)) : undefined;
         const base = { tool, name: driverName ?? tool, source, format: 'sarif', rules: ruleInfos(tool, rules), ...(version ? { version } : {}) };
         if (driverName === 'tflint-errors') {
