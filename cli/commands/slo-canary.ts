@@ -16,6 +16,7 @@ import { replayClock } from '../../core/slo/canary/replay-clock.ts';
 import { DEFAULT_STEP_WAIT, DEFAULT_STEPS, parseStepWait, parseWeightSteps } from '../../core/slo/canary/step-input.ts';
 import { commandWeightSetter, httpWeightSetter, parseWeightCommand, type WeightSetter } from '../../core/slo/canary/weight.ts';
 import { type CliIO, writeLine } from '../io.ts';
+import { waitWithProgress } from '../progress.ts';
 
 export const CANARY_USAGE = `Usage:
   faultline slo canary --prometheus URL --metrics FILE --canary SELECTOR --baseline SELECTOR [options]
@@ -129,13 +130,16 @@ export async function canary(args: string[], io: CliIO): Promise<number> {
     ...(metrics.confidence !== undefined ? { confidence: metrics.confidence } : {}),
     ...(metrics.thresholds ? { thresholds: metrics.thresholds } : {}),
     ...(metrics.queryStepSeconds !== undefined ? { queryStepSeconds: metrics.queryStepSeconds } : {}),
-    ...(clock ? { now: clock.now, sleep: clock.sleep } : {}),
+    // A replay moves its clock at once; a live canary waits for real, and says so while it waits.
+    ...(clock
+      ? { now: clock.now, sleep: clock.sleep }
+      : { sleep: (ms: number) => waitWithProgress(io, 'canary step', ms, (wait) => new Promise((resolve) => setTimeout(resolve, wait))) }),
     setter,
     weightControl: control,
     // Progress on stderr, so stdout stays one document for --format json.
     onStep: (step) => writeLine(io.stderr, `step ${step.weight} %: ${step.classification} (score ${step.score.toFixed(1)})`),
   });
-  if (format === 'json') writeLine(io.stdout, JSON.stringify(toCanaryJson(report)));
+  if (format === 'json') writeLine(io.stdout, JSON.stringify(toCanaryJson(report), null, 2));
   else if (format === 'markdown') io.stdout.write(renderCanaryMarkdown(report));
   else io.stdout.write(renderCanaryText(report, { colour: io.colour }));
   if (report.rollbackFailure) writeLine(io.stderr, `faultline: moving traffic back to the baseline failed: ${report.rollbackFailure}`);

@@ -262,14 +262,20 @@ async function runMethod(
   onFaultFailed: (entry: LocatedActivity, run: ActivityRun) => void,
 ): Promise<void> {
   const background: Promise<void>[] = [];
+  // A pause can be minutes long: say what is awaited, so a run is never silent for no visible reason.
+  const pauseFor = async (seconds: number, when: 'before' | 'after', name: string) => {
+    if (seconds <= 0 || signal.aborted) return;
+    emit({ type: 'note', message: `pausing ${seconds} s ${when} "${name}" (pauses.${when})` });
+    await pause(seconds * 1000, signal);
+  };
   const play = async (entry: LocatedActivity) => {
-    await pause((entry.activity.pauses?.before ?? 0) * 1000, signal);
+    await pauseFor(entry.activity.pauses?.before ?? 0, 'before', entry.activity.name);
     if (signal.aborted) return;
     const run = await runActivity(entry, context, signal);
     journal.run.push(run);
     emit({ type: 'activity', phase: 'method', run });
     if (run.status === 'failed' && isDriverProvider(entry.activity.provider)) onFaultFailed(entry, run);
-    await pause((entry.activity.pauses?.after ?? 0) * 1000, signal);
+    await pauseFor(entry.activity.pauses?.after ?? 0, 'after', entry.activity.name);
   };
   for (const entry of method) {
     if (signal.aborted) break;

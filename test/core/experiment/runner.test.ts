@@ -80,6 +80,8 @@ method:
     expect(ran.journal.faultline.reason).toMatch(/steady state deviated after the method: probe "health"/);
     expect(service.state()).toBeUndefined();
     expect(existsSync(ran.ledgerPath)).toBe(false);
+    // A pause is announced, so a long one is never silent.
+    expect(ran.events).toContainEqual({ type: 'note', message: 'pausing 0.2 s after "kill-it" (pauses.after)' });
     ran.cleanup();
   });
 
