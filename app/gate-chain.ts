@@ -152,7 +152,7 @@ function workflowUses(doc: Record<string, unknown>): { workflows: string[]; acti
 /** Local actions a composite action's steps use. */
 function compositeUses(doc: Record<string, unknown>): string[] {
   const runs = doc.runs as { using?: unknown; steps?: unknown } | undefined;
-  if (!runs || runs.using !== 'composite' || !Array.isArray(runs.steps)) return [];
+  if (runs?.using !== 'composite' || !Array.isArray(runs.steps)) return [];
   return runs.steps.filter((s) => s && isLocal((s as { uses?: unknown }).uses)).map((s) => localPath(String((s as { uses: string }).uses).trim()));
 }
 
