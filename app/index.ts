@@ -171,7 +171,11 @@ export function faultlineApp(options: FaultlineAppOptions) {
         return;
       }
       const results = await resultsForCommit(api(context), repo, run.head_sha, defaultBranchOf(context), cache);
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: await config(context), results }, ['chaos', 'migrations']);
+      const loaded = await config(context);
+      // A merge group's commit is gated on what its pull request changes (the group's ref names it):
+      // without the files, no path rule could apply and a missing result would pass as neutral.
+      const files = queued !== undefined && needsFiles(loaded) ? await pullRequestFiles(api(context), repo, queued) : undefined;
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...(files ? { files } : {}) }, ['chaos', 'migrations']);
     });
 
     app.on('merge_group.checks_requested', async (context) => {
