@@ -11,10 +11,10 @@
  */
 import { bindResult } from '../core/gates/result-binding.ts';
 import type { FaultlineResult } from '../core/result.ts';
-import type { RejectedResult } from './artifact-results.ts';
+import type { ArtifactResults, RejectedResult } from './artifact-results.ts';
 import { CONFIG_PATH, checkGateChain, RepoSnapshot } from './gate-chain.ts';
 import { type GitHubApi, type Repo, runInfo } from './github-api.ts';
-import { collectRunResults, type RunInfo } from './workflow-results.ts';
+import { bindResults, collectRunResults, type RunInfo } from './workflow-results.ts';
 
 export interface UntrustedRun {
   id: number;
@@ -37,6 +37,8 @@ export interface CommitResults {
   staleResults: number;
   /** Pages of the trusted runs that produced results. */
   links: { name: string; url: string }[];
+  /** Every completed run looked at, for "what was seen" when a gate has no trusted result. */
+  completed: { name: string; url?: string; trusted: boolean; results: number }[];
   /** Set when GitHub's list of runs was longer than the app reads. */
   capped?: string;
 }
@@ -55,6 +57,8 @@ export const MAX_RUNS_PER_COMMIT = 1000;
 
 export class RunResultCache {
   readonly #runs = new Map<string, RunOutcome>();
+  /** What a run's artifacts hold, by run and attempt: judging it again needs no new download. */
+  readonly #artifacts = new Map<string, ArtifactResults>();
 
   get(key: string): RunOutcome | undefined {
     return this.#runs.get(key);
@@ -63,6 +67,15 @@ export class RunResultCache {
   set(key: string, outcome: RunOutcome): void {
     if (this.#runs.size >= MAX_CACHED_RUNS) this.#runs.delete(this.#runs.keys().next().value!);
     this.#runs.set(key, outcome);
+  }
+
+  artifacts(key: string): ArtifactResults | undefined {
+    return this.#artifacts.get(key);
+  }
+
+  setArtifacts(key: string, found: ArtifactResults): void {
+    if (this.#artifacts.size >= MAX_CACHED_RUNS) this.#artifacts.delete(this.#artifacts.keys().next().value!);
+    this.#artifacts.set(key, found);
   }
 }
 
@@ -79,8 +92,11 @@ export async function runOutcome(api: GitHubApi, repo: Repo, run: RunInfo, defau
   } else {
     const configSha = await snapshot.objectSha(defaultRef, CONFIG_PATH);
     const identity = { id: run.id, attempt: run.attempt, headSha: run.head_sha };
-    const collected = await collectRunResults(api, repo, run.id, (result) => bindResult(result, identity, configSha));
-    outcome = { trusted: true, changed: [], results: collected.results, rejected: collected.rejected, stale: collected.stale };
+    const artifactsKey = `${repo.owner}/${repo.repo}#${run.id}.${run.attempt}`;
+    const found = cache.artifacts(artifactsKey) ?? (await collectRunResults(api, repo, run.id));
+    cache.setArtifacts(artifactsKey, found);
+    const judged = bindResults(found, (result) => bindResult(result, identity, configSha));
+    outcome = { trusted: true, changed: [], results: judged.results, rejected: judged.rejected, stale: judged.stale };
   }
   cache.set(key, outcome);
   return outcome;
@@ -102,7 +118,7 @@ function newestAttempts(runs: RawRun[]): RawRun[] {
 export async function resultsForCommit(api: GitHubApi, repo: Repo, sha: string, defaultBranch: string, cache: RunResultCache): Promise<CommitResults> {
   const listed = await api.paginate<RawRun>('GET /repos/{owner}/{repo}/actions/runs', { ...repo, head_sha: sha, per_page: 100 });
   const runs = newestAttempts(listed.slice(0, MAX_RUNS_PER_COMMIT));
-  const combined: CommitResults = { results: [], rejected: [], runsInProgress: 0, runsCompleted: 0, untrustedRuns: [], staleResults: 0, links: [] };
+  const combined: CommitResults = { results: [], rejected: [], runsInProgress: 0, runsCompleted: 0, untrustedRuns: [], staleResults: 0, links: [], completed: [] };
   if (listed.length > MAX_RUNS_PER_COMMIT) combined.capped = `only the first ${MAX_RUNS_PER_COMMIT} of ${listed.length} workflow runs were read`;
   const snapshot = new RepoSnapshot(api, repo);
   for (const raw of runs) {
@@ -116,6 +132,7 @@ export async function resultsForCommit(api: GitHubApi, repo: Repo, sha: string, 
     const name = run.name ?? run.path;
     if (!outcome.trusted) combined.untrustedRuns.push({ id: run.id, name, changed: outcome.changed, ...(run.html_url ? { url: run.html_url } : {}) });
     if (outcome.results.length > 0 && run.html_url) combined.links.push({ name, url: run.html_url });
+    combined.completed.push({ name, trusted: outcome.trusted, results: outcome.results.length + outcome.rejected.length, ...(run.html_url ? { url: run.html_url } : {}) });
     combined.results.push(...outcome.results);
     combined.rejected.push(...outcome.rejected);
     combined.staleResults += outcome.stale;

@@ -106,6 +106,9 @@ function configErrorReport(name: string, headSha: string, problems: string[]): C
   };
 }
 
+/** Runs named (with links) in a "no trusted result" summary. */
+const MAX_RUNS_NAMED = 5;
+
 function runLink(run: { name: string; url?: string }): string {
   return run.url ? `[${run.name}](${run.url})` : run.name;
 }
@@ -118,9 +121,10 @@ function seenFor(gate: GateName, evaluation: CommitEvaluation): string {
   if (found.runsCompleted === 0) parts.push('no completed workflow run for this commit');
   else {
     const other = found.results.filter((r) => !GATE_KINDS[gate].includes(r.kind)).length;
-    const links = found.links.map(runLink);
+    const shown = found.completed.slice(0, MAX_RUNS_NAMED).map((r) => `${runLink(r)}${r.trusted ? '' : ' (ignored: changes the gate)'}`);
+    const more = found.completed.length > MAX_RUNS_NAMED ? ` and ${found.completed.length - MAX_RUNS_NAMED} more` : '';
     parts.push(
-      `${found.runsCompleted} completed workflow run${found.runsCompleted > 1 ? 's' : ''} reported no ${GATE_KINDS[gate].join('/')} result${links.length > 0 ? ` (${links.join(', ')})` : ''}`,
+      `${found.runsCompleted} completed workflow run${found.runsCompleted > 1 ? 's' : ''} reported no ${GATE_KINDS[gate].join('/')} result (${shown.join(', ')}${more})`,
     );
     if (other > 0) parts.push(`${other} result${other > 1 ? 's' : ''} for other gates`);
   }

@@ -64,13 +64,10 @@ export interface RunResults extends ArtifactResults {
   stale: number;
 }
 
-/**
- * Reads a run's `faultline*` artifacts. `bind` ties each valid result to the run (and the default
- * branch's policy); a result it refuses is rejected with the reason.
- */
-export async function collectRunResults(api: GitHubRequester, repo: Repo, runId: number, bind?: (result: FaultlineResult) => Binding): Promise<RunResults> {
+/** Reads every result file in a run's `faultline*` artifacts (schema-checked, not yet tied to the run). */
+export async function collectRunResults(api: GitHubRequester, repo: Repo, runId: number): Promise<ArtifactResults> {
   const artifacts = (await runArtifacts(api, repo, runId)).filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired);
-  const combined: RunResults = { results: [], rejected: [], stale: 0 };
+  const combined: ArtifactResults = { results: [], rejected: [] };
   for (const artifact of artifacts) {
     const download = await api.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
       ...repo,
@@ -78,15 +75,29 @@ export async function collectRunResults(api: GitHubRequester, repo: Repo, runId:
       archive_format: 'zip',
     });
     const { results, rejected } = readResultsFromZip(artifact.name, new Uint8Array(download.data as ArrayBuffer));
+    for (const result of results) artifactOf.set(result, artifact.name);
+    combined.results.push(...results);
     combined.rejected.push(...rejected);
-    for (const result of results) {
-      const binding = bind?.(result) ?? { ok: true };
-      if (binding.ok) combined.results.push(result);
-      else if (binding.stale) combined.stale++;
-      else combined.rejected.push({ artifact: artifact.name, file: `${result.kind} result “${result.name}”`, problems: [binding.problem], kind: result.kind });
-    }
   }
   return combined;
+}
+
+/** The artifact each result came from, for rejection messages. */
+const artifactOf = new WeakMap<FaultlineResult, string>();
+
+/** Ties each valid result to the run (and the default branch's policy); a refused one is rejected with the reason. */
+export function bindResults(found: ArtifactResults, bind: (result: FaultlineResult) => Binding): RunResults {
+  const out: RunResults = { results: [], rejected: [...found.rejected], stale: 0 };
+  for (const result of found.results) {
+    const binding = bind(result);
+    if (binding.ok) out.results.push(result);
+    else if (binding.stale) out.stale++;
+    else {
+      const artifact = artifactOf.get(result) ?? ARTIFACT_PREFIX;
+      out.rejected.push({ artifact, file: `${result.kind} result “${result.name}”`, problems: [binding.problem], kind: result.kind });
+    }
+  }
+  return out;
 }
 
 /**
