@@ -196,6 +196,39 @@ describe('a workflow run completes', () => {
     expect(published['faultline/chaos']).toMatchObject({ status: 'completed', conclusion: 'neutral' });
   });
 
+  it('fails a merge group’s migrations gate when its run reported nothing, judging by the queued pull request’s files', async () => {
+    const { payload, run } = runPayload(1);
+    (payload.workflow_run as { head_branch: string; run_attempt: number }).head_branch = `gh-readonly-queue/master/pr-7-${'d'.repeat(40)}`;
+    // Another attempt than the other tests' run: the app caches what it learnt about each attempt.
+    (payload.workflow_run as { run_attempt: number }).run_attempt = 3;
+    trustedWorkflow(run);
+    app.config('octo-org', 'octo-repo', 'migrations:\n  paths: [db/**]\n');
+    github
+      .get(`/repos/octo-org/octo-repo/actions/runs/${run.id}/artifacts`)
+      .query(true)
+      .reply(200, { total_count: 0, artifacts: [] })
+      .get('/repos/octo-org/octo-repo/actions/runs')
+      .query((q) => q.head_sha === run.head_sha)
+      .reply(200, { total_count: 1, workflow_runs: [{ id: run.id, run_attempt: 3, path: run.path, head_sha: run.head_sha, head_branch: 'x', status: 'completed', pull_requests: [] }] })
+      .get('/repos/octo-org/octo-repo/pulls/7/files')
+      .query(true)
+      .reply(200, [{ filename: 'db/V9__drop.sql', status: 'added' }])
+      .get(`/repos/octo-org/octo-repo/commits/${run.head_sha}/check-runs`)
+      .query(true)
+      .times(2)
+      .reply(200, { total_count: 0, check_runs: [] })
+      .post('/repos/octo-org/octo-repo/check-runs')
+      .times(2)
+      .reply(201, { id: 9 });
+    const response = await deliver(server.url, SECRET, 'workflow_run', payload);
+    expect([200, 202]).toContain(response.status);
+    for (let i = 0; i < 600 && bodies('POST /repos/octo-org/octo-repo/check-runs').length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    watch.verify();
+    const published = Object.fromEntries(bodies('POST /repos/octo-org/octo-repo/check-runs').map((b) => [b.name as string, b]));
+    expect(published['faultline/migrations']).toMatchObject({ head_sha: run.head_sha, status: 'completed', conclusion: 'failure', output: { title: 'No trusted result' } });
+    expect(published['faultline/chaos']).toMatchObject({ conclusion: 'neutral' });
+  });
+
   it('finds a fork pull request by owner:branch when the payload lists none', async () => {
     const { payload, run } = runPayload(1);
     (payload.workflow_run as { head_repository: { owner: { login: string } }; head_branch: string }).head_repository.owner.login = 'forker';
