@@ -149,6 +149,26 @@ function workflowUses(doc: Record<string, unknown>): { workflows: string[]; acti
   return { workflows, actions };
 }
 
+/**
+ * Files a JavaScript action's `main`/`pre`/`post` name outside its own directory (`../lib/x.js`):
+ * its directory's tree does not cover them, so they are compared on their own.
+ */
+function entryPointsOutside(dir: string, doc: Record<string, unknown>): string[] {
+  const runs = doc.runs as Record<string, unknown> | undefined;
+  const out: string[] = [];
+  for (const key of ['main', 'pre', 'post']) {
+    const entry = runs?.[key];
+    if (typeof entry !== 'string' || !entry.includes('..')) continue;
+    const parts: string[] = dir ? dir.split('/') : [];
+    for (const part of entry.split('/')) {
+      if (part === '..') parts.pop();
+      else if (part !== '.' && part !== '') parts.push(part);
+    }
+    out.push(parts.join('/'));
+  }
+  return out;
+}
+
 /** Local actions a composite action's steps use. */
 function compositeUses(doc: Record<string, unknown>): string[] {
   const runs = doc.runs as { using?: unknown; steps?: unknown } | undefined;
@@ -189,6 +209,7 @@ export async function checkGateChain(snapshot: RepoSnapshot, workflowPath: strin
       changed.add(label);
       return;
     }
+    for (const file of entryPointsOutside(dir, metadata)) await compare(file);
     for (const inner of compositeUses(metadata)) await visitAction(inner, depth + 1);
   };
 

@@ -67,6 +67,11 @@ describe('which workflow runs count', () => {
     expect(onlyAtHead.changed).toEqual(['.github/workflows/ci.yml']);
   });
 
+  it('also compares the files an action’s main names outside its directory', async () => {
+    const files = { ...chain, ...both('actions/gate/action.yml', 'runs:\n  using: node24\n  main: ../../lib/gate.js\n'), ...both('lib/gate.js', 'gate()'), [`${head}:lib/gate.js`]: 'pass()' };
+    expect((await checkGateChain(new RepoSnapshot(gitApi(files).api, repo), '.github/workflows/ci.yml', head, 'main')).changed).toEqual(['lib/gate.js']);
+  });
+
   it('counts a workflow it cannot parse as changed (fail closed)', async () => {
     const { api } = gitApi({ ...chain, ...both('.github/workflows/ci.yml', 'jobs: [unclosed') });
     expect((await checkGateChain(new RepoSnapshot(api, repo), '.github/workflows/ci.yml', head, 'main')).changed).toEqual(['.github/workflows/ci.yml']);
