@@ -44,15 +44,24 @@ export class RepoSnapshot {
     this.#repo = repo;
   }
 
-  async #tree(sha: string): Promise<TreeEntry[]> {
+  readonly #pending = new Map<string, Promise<TreeEntry[]>>();
+
+  /** A tree by SHA: from the cache, from a read already under way (the default branch and the head often share subtrees), or read now. */
+  #tree(sha: string): Promise<TreeEntry[]> {
     const key = `${this.#repo.owner}/${this.#repo.repo}@${sha}`;
     const cached = treeCache.get(key);
-    if (cached) return cached;
-    const { data } = await this.#api.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...this.#repo, tree_sha: sha });
-    const entries = (data as { tree: TreeEntry[] }).tree.map(({ path, type, sha: s }) => ({ path, type, sha: s }));
-    if (treeCache.size >= MAX_CACHED_TREES) treeCache.delete(treeCache.keys().next().value!);
-    treeCache.set(key, entries);
-    return entries;
+    if (cached) return Promise.resolve(cached);
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      pending = this.#api.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...this.#repo, tree_sha: sha }).then(({ data }) => {
+        const entries = (data as { tree: TreeEntry[] }).tree.map(({ path, type, sha: s }) => ({ path, type, sha: s }));
+        if (treeCache.size >= MAX_CACHED_TREES) treeCache.delete(treeCache.keys().next().value!);
+        treeCache.set(key, entries);
+        return entries;
+      });
+      this.#pending.set(key, pending);
+    }
+    return pending;
   }
 
   /** The root tree SHA of a commit or branch (a branch is read once per evaluation: it moves). */
