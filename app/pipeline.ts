@@ -141,14 +141,15 @@ function evidenceFor(gate: GateName, config: FaultlineConfig, files: ChangedFile
   const rejected = (found?.rejected ?? [])
     .filter((r) => (r.kind !== undefined && kinds.includes(r.kind)) || (applicability.applies && (r.kind === undefined || !RESULT_KINDS.includes(r.kind))))
     .map((r) => ({ where: `\`${r.artifact}/${r.file}\``, problems: r.problems }));
-  // Runs beyond what the app reads could hold a failure: a pass cannot be concluded.
-  if (found?.capped && applicability.applies) rejected.push({ where: 'of the runs not read', problems: [found.capped] });
+
   const noRunYet = found !== undefined && found.runsCompleted === 0 && found.runsInProgress === 0 && !evaluation.final;
   return {
     applicability,
     rejected,
     untrusted: (found?.untrustedRuns ?? []).map((u) => ({ run: u.name, changed: u.changed, ...(u.url ? { url: u.url } : {}) })),
     waiting: found === undefined || found.runsInProgress > 0 || noRunYet,
+    // Runs beyond what the app reads could hold a failure: a pass cannot be concluded.
+    ...(found?.capped ? { unread: found.capped } : {}),
     seen: seenFor(gate, evaluation),
   };
 }

@@ -37,6 +37,8 @@ export interface GateEvidence {
   waiting: boolean;
   /** One line on what was looked at: runs, links, results for other gates. */
   seen: string;
+  /** Set when not every run for the commit was read (a cap): then nothing can pass. */
+  unread?: string;
 }
 
 export const GATE_CHANGED_ADVICE = 'ask a maintainer for an override';
@@ -86,13 +88,19 @@ export function gateVerdict(
   const why = evidence ? [`${applies ? 'Applies' : 'Does not apply'}: ${evidence.applicability.reason}.`] : [];
 
   // Failures first: they can be concluded even while other runs are still going.
-  if (blocking.length > 0 || rejected.length > 0) {
+  const unread = evidence?.unread && (applies || decisive.length > 0) ? [`not every workflow run for the commit was read (${evidence.unread}), so a failure may be unseen`] : [];
+  if (blocking.length > 0 || rejected.length > 0 || unread.length > 0) {
     const reasons = [
       ...blocking.map(describe),
       ...rejected.map((r) => `rejected result file ${r.where}: ${r.problems.join('; ')}`),
+      ...unread,
     ];
     if (override) return overridden(base, reasons, override);
-    const parts = [blocking.length > 0 ? `${blocking.length} of ${relevant.length} failed` : '', rejected.length > 0 ? `${rejected.length} result file${rejected.length > 1 ? 's' : ''} rejected` : ''];
+    const parts = [
+      blocking.length > 0 ? `${blocking.length} of ${relevant.length} failed` : '',
+      rejected.length > 0 ? `${rejected.length} result file${rejected.length > 1 ? 's' : ''} rejected` : '',
+      unread.length > 0 ? 'Not every run was read' : '',
+    ];
     return { ...base, conclusion: 'failure', title: parts.filter(Boolean).join(', '), reasons };
   }
   // A pass is only final when no run that could still report a failure is going.

@@ -76,4 +76,9 @@ describe('gate verdicts with what the app saw for the commit', () => {
     expect(gateVerdict('migrations', [result('migrations', 'pass')], undefined, undefined, evidence({ waiting: true }))).toMatchObject({ waiting: true });
     expect(gateVerdict('migrations', [result('migrations', 'fail')], undefined, undefined, evidence({ waiting: true }))).toMatchObject({ conclusion: 'failure' });
   });
+
+  it('does not pass when not every run for the commit could be read', () => {
+    const verdict = gateVerdict('migrations', [result('migrations', 'pass')], undefined, undefined, evidence({ unread: 'only the first 1000 of 1200 workflow runs were read' }));
+    expect(verdict).toMatchObject({ conclusion: 'failure', title: 'Not every run was read' });
+  });
 });
