@@ -81,6 +81,17 @@ export function faultlineApp(options: FaultlineAppOptions) {
     }
 
     /**
+     * The files a commit without a pull request is gated on: for a merge group's commit (its ref
+     * names the queued pull request), that pull request's files; otherwise none. Without them no
+     * path rule could apply, and a missing result would pass as neutral.
+     */
+    async function mergeGroupFiles(context: AnyContext, headBranch: string | null | undefined, loaded: { ok: boolean; config?: FaultlineConfig }) {
+      const queued = pullNumberOfMergeGroup(headBranch ?? '');
+      if (queued === undefined || !needsFiles(loaded)) return {};
+      return { files: await pullRequestFiles(api(context), repoOf(context), queued) };
+    }
+
+    /**
      * Full re-evaluation of a pull request's head: after results, commands or a re-run request.
      * `final`: a person asked for a verdict, so a commit without any workflow run concludes.
      */
@@ -127,7 +138,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
     );
 
     app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
-      const suite = context.payload.check_suite as { head_sha: string; pull_requests: { number: number }[] };
+      const suite = context.payload.check_suite as { head_sha: string; head_branch?: string | null; pull_requests: { number: number }[] };
       if (context.payload.action === 'rerequested' && suite.pull_requests.length > 0) {
         for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number, true);
         return;
@@ -137,19 +148,26 @@ export function faultlineApp(options: FaultlineAppOptions) {
       const loaded = await config(context);
       const repo = repoOf(context);
       const results = loaded.ok ? await resultsForCommit(api(context), repo, suite.head_sha, defaultBranchOf(context), cache) : undefined;
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: loaded, results }, [
+      const files = await mergeGroupFiles(context, suite.head_branch, loaded);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: loaded, results, ...files }, [
         'chaos',
         'migrations',
       ]);
     });
 
     app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {
-      const payload = context.payload as { action: string; requested_action?: { identifier: string }; check_run: { head_sha: string; pull_requests: { number: number }[]; app?: { id: number } } };
+      const payload = context.payload as {
+        action: string;
+        requested_action?: { identifier: string };
+        check_run: { head_sha: string; pull_requests: { number: number }[]; app?: { id: number }; check_suite?: { head_branch?: string | null } };
+      };
       if (payload.action === 'requested_action' && payload.requested_action?.identifier !== 'rerun') return;
       if (payload.check_run.pull_requests.length === 0) {
         const repo = repoOf(context);
         const results = await resultsForCommit(api(context), repo, payload.check_run.head_sha, defaultBranchOf(context), cache);
-        await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: payload.check_run.head_sha, config: await config(context), results, final: true });
+        const loaded = await config(context);
+        const files = await mergeGroupFiles(context, payload.check_run.check_suite?.head_branch, loaded);
+        await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: payload.check_run.head_sha, config: loaded, results, final: true, ...files });
         return;
       }
       for (const pr of payload.check_run.pull_requests) await reevaluatePullRequest(context, pr.number, true);
@@ -172,10 +190,8 @@ export function faultlineApp(options: FaultlineAppOptions) {
       }
       const results = await resultsForCommit(api(context), repo, run.head_sha, defaultBranchOf(context), cache);
       const loaded = await config(context);
-      // A merge group's commit is gated on what its pull request changes (the group's ref names it):
-      // without the files, no path rule could apply and a missing result would pass as neutral.
-      const files = queued !== undefined && needsFiles(loaded) ? await pullRequestFiles(api(context), repo, queued) : undefined;
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...(files ? { files } : {}) }, ['chaos', 'migrations']);
+      const files = await mergeGroupFiles(context, headRef, loaded);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...files }, ['chaos', 'migrations']);
     });
 
     app.on('merge_group.checks_requested', async (context) => {
