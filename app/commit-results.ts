@@ -117,7 +117,9 @@ function newestAttempts(runs: RawRun[]): RawRun[] {
 
 export async function resultsForCommit(api: GitHubApi, repo: Repo, sha: string, defaultBranch: string, cache: RunResultCache): Promise<CommitResults> {
   const listed = await api.paginate<RawRun>('GET /repos/{owner}/{repo}/actions/runs', { ...repo, head_sha: sha, per_page: 100 });
-  const runs = newestAttempts(listed.slice(0, MAX_RUNS_PER_COMMIT));
+  // GitHub-managed runs (CodeQL default setup, Dependabot, Pages: `dynamic/…`) have no workflow file
+  // a pull request could change and upload no Faultline artifacts: they neither count nor delay.
+  const runs = newestAttempts(listed.slice(0, MAX_RUNS_PER_COMMIT)).filter((run) => !run.path.startsWith('dynamic/'));
   const combined: CommitResults = { results: [], rejected: [], runsInProgress: 0, runsCompleted: 0, untrustedRuns: [], staleResults: 0, links: [], completed: [] };
   if (listed.length > MAX_RUNS_PER_COMMIT) combined.capped = `only the first ${MAX_RUNS_PER_COMMIT} of ${listed.length} workflow runs were read`;
   const snapshot = new RepoSnapshot(api, repo);

@@ -157,6 +157,15 @@ describe('a gate that applies must get a trusted verdict, or it fails', () => {
     expect(check(head, 'migrations')).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  it('does not wait for GitHub-managed runs (CodeQL default setup), which cannot report results', async () => {
+    const { number, head } = pullRequest(['db/V22__add.sql']);
+    run(head, number, [migrations('pass')]);
+    const codeql = run(head, number, undefined, { path: 'dynamic/github-code-scanning/codeql' });
+    codeql.status = 'in_progress';
+    await evaluate(number);
+    expect(check(head, 'migrations')).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
   it('waits while no workflow run exists, and fails once someone asks for a verdict', async () => {
     const { number, head } = pullRequest(['db/V10__add.sql']);
     await evaluate(number);
