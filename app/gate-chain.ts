@@ -120,14 +120,19 @@ export class RepoSnapshot {
   }
 }
 
-/** `./actions/x` → `actions/x`; `./` → `` (the repository root, whose tree is the whole commit). */
+/**
+ * `./actions/x` → `actions/x`; `./` → `` (the repository root, whose tree is the whole commit);
+ * `..` is resolved, and a path that leaves the repository becomes `..` (never found: changed).
+ */
 function localPath(uses: string): string {
-  return uses
-    .replace(/^\.\//, '')
-    .replace(/\/+$/, '')
-    .split('/')
-    .filter((p) => p !== '.')
-    .join('/');
+  const parts: string[] = [];
+  for (const part of uses.replace(/^\.\//, '').split('/')) {
+    if (part === '..') {
+      if (parts.length === 0) return '..';
+      parts.pop();
+    } else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
 }
 
 function isLocal(uses: unknown): uses is string {
@@ -168,12 +173,7 @@ function entryPointsOutside(dir: string, doc: Record<string, unknown>): string[]
   for (const key of ['main', 'pre', 'post']) {
     const entry = runs?.[key];
     if (typeof entry !== 'string' || !entry.includes('..')) continue;
-    const parts: string[] = dir ? dir.split('/') : [];
-    for (const part of entry.split('/')) {
-      if (part === '..') parts.pop();
-      else if (part !== '.' && part !== '') parts.push(part);
-    }
-    out.push(parts.join('/'));
+    out.push(localPath(dir ? `${dir}/${entry}` : entry));
   }
   return out;
 }
@@ -199,19 +199,21 @@ export interface ChainCheck {
 export async function checkGateChain(snapshot: RepoSnapshot, workflowPath: string, headSha: string, defaultRef: string): Promise<ChainCheck> {
   const changed = new Set<string>();
   const checked = new Set<string>();
-  const compare = async (path: string, label = path): Promise<boolean> => {
+  /** `mustExist`: a workflow or action that is not there cannot be vouched for. */
+  const compare = async (path: string, label = path, mustExist = true): Promise<boolean> => {
     checked.add(label);
     const [onDefault, atHead] = await Promise.all([snapshot.objectSha(defaultRef, path), snapshot.objectSha(headSha, path)]);
-    const same = onDefault === atHead;
+    const same = onDefault === atHead && (atHead !== undefined || !mustExist);
     if (!same) changed.add(label);
     return same;
   };
+  const tooDeep = (label: string) => changed.add(`${label} (nested too deep to check)`);
 
   const visitAction = async (dir: string, depth: number): Promise<void> => {
     const label = dir === '' ? './ (the repository root)' : `${dir}/`;
     if (checked.has(label)) return;
     const same = await compare(dir, label);
-    if (depth >= MAX_DEPTH) return;
+    if (depth >= MAX_DEPTH) return void tooDeep(label);
     const metadata = parsed((await snapshot.text(headSha, `${dir ? `${dir}/` : ''}action.yml`)) ?? (await snapshot.text(headSha, `${dir ? `${dir}/` : ''}action.yaml`)));
     if (!metadata) {
       if (same) return;
@@ -230,13 +232,13 @@ export async function checkGateChain(snapshot: RepoSnapshot, workflowPath: strin
       changed.add(path);
       return;
     }
-    if (depth >= MAX_DEPTH) return;
+    if (depth >= MAX_DEPTH) return void tooDeep(path);
     const { workflows, actions } = workflowUses(doc);
     for (const action of actions) await visitAction(action, depth + 1);
     for (const workflow of workflows) await visitWorkflow(workflow, depth + 1);
   };
 
   await visitWorkflow(workflowPath, 0);
-  await compare(CONFIG_PATH);
+  await compare(CONFIG_PATH, CONFIG_PATH, false);
   return { changed: [...changed].sort(), checked: [...checked].sort() };
 }

@@ -72,6 +72,11 @@ describe('which workflow runs count', () => {
     expect((await checkGateChain(new RepoSnapshot(gitApi(files).api, repo), '.github/workflows/ci.yml', head, 'main')).changed).toEqual(['lib/gate.js']);
   });
 
+  it('counts a local action that is missing, or outside the repository, as changed', async () => {
+    const escaping = { ...chain, ...both('.github/workflows/ci.yml', 'jobs:\n  a:\n    steps:\n      - uses: ./actions/../../outside\n      - uses: ./actions/none\n') };
+    expect((await checkGateChain(new RepoSnapshot(gitApi(escaping).api, repo), '.github/workflows/ci.yml', head, 'main')).changed).toEqual(['../', 'actions/none/']);
+  });
+
   it('counts a workflow it cannot parse as changed (fail closed)', async () => {
     const { api } = gitApi({ ...chain, ...both('.github/workflows/ci.yml', 'jobs: [unclosed') });
     expect((await checkGateChain(new RepoSnapshot(api, repo), '.github/workflows/ci.yml', head, 'main')).changed).toEqual(['.github/workflows/ci.yml']);
