@@ -116,7 +116,9 @@ function commentOn(number: number): string {
 
 async function send(event: string, payload: unknown): Promise<void> {
   const response = await deliver(app.url, SECRET, event, payload);
-  if (response.status !== 200) throw new Error(`delivery answered ${response.status} ${response.body}\n${app.output()}`);
+  if (response.status !== 200 && response.status !== 202) throw new Error(`delivery answered ${response.status} ${response.body}\n${app.output()}`);
+  // 202: past 9 s (writes spaced by the throttling plugin on a loaded machine) the handler works on.
+  if (response.status === 202) await app.idle();
 }
 
 describe('the app as a process against a fake GitHub and a real Prometheus', () => {

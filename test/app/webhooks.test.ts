@@ -78,7 +78,10 @@ describe('a pull request is pushed to', () => {
       .reply(200, [{ id: 7, body: `${COMMENT_MARKER}\n…`, user: { login: 'faultline[bot]', type: 'Bot' }, created_at: at.toISOString() }]);
 
     const response = await deliver(server.url, SECRET, 'pull_request', payload);
-    expect(response.status).toBe(200);
+    // The throttling plugin spaces writes (a new comment 3 s after the last one); on a loaded machine
+    // that can pass the 9 s after which the app answers 202 and works on: wait for the comment.
+    expect([200, 202]).toContain(response.status);
+    for (let i = 0; i < 600 && bodies(`POST /repos/Codertocat/Hello-World/issues/${pr.number}/comments`).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     watch.verify();
     const [checkRun] = bodies('POST /repos/Codertocat/Hello-World/check-runs');
     const comment = String(bodies(`POST /repos/Codertocat/Hello-World/issues/${pr.number}/comments`)[0]?.body);
