@@ -10,6 +10,8 @@ export interface RejectedResult {
   artifact: string;
   file: string;
   problems: string[];
+  /** The file's `kind` when it names one: the gate it was meant for (trust decisions use it). */
+  kind?: string;
 }
 
 export interface ArtifactResults {
@@ -43,7 +45,8 @@ export function readResultsFromZip(artifact: string, zip: Uint8Array): ArtifactR
     // Other JSON in the same artifact (journals, SARIF) is not ours to judge.
     if (typeof value !== 'object' || value === null || !('kind' in value) || !('verdict' in value)) continue;
     const problems = validateResult(value);
-    if (problems.length > 0) out.rejected.push({ artifact, file, problems });
+    const kind = (value as { kind?: unknown }).kind;
+    if (problems.length > 0) out.rejected.push({ artifact, file, problems, ...(typeof kind === 'string' ? { kind } : {}) });
     else out.results.push(value as FaultlineResult);
   }
   return out;

@@ -91,7 +91,7 @@ export async function publishCheckRun(
   const [first = [], ...rest] = batches;
   const state = {
     status: report.status,
-    ...(report.status === 'completed' ? { conclusion: report.conclusion ?? 'neutral', completed_at: new Date().toISOString() } : {}),
+    ...(report.status === 'completed' ? { conclusion: report.conclusion ?? 'failure', completed_at: new Date().toISOString() } : {}),
     ...(report.details_url ? { details_url: report.details_url } : {}),
     actions: [RERUN_ACTION],
     output: output(report, first),

@@ -23,22 +23,47 @@ export interface IssueComment {
   user?: { login: string; type?: string } | null;
 }
 
-/** Paths a pull request adds, modifies, removes or renames (both names of a rename). */
-export async function pullRequestFiles(api: GitHubApi, repo: Repo, pullNumber: number): Promise<string[]> {
-  const files = await api.paginate<{ filename: string; previous_filename?: string }>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
+/** GitHub lists at most this many files of a pull request (`GET …/pulls/{n}/files`). */
+export const PULL_REQUEST_FILES_CAP = 3000;
+/** A comparison lists at most this many files, on its first page only. */
+export const COMPARE_FILES_CAP = 300;
+
+export interface FileList {
+  paths: string[];
+  /** Why the list is incomplete, when GitHub's cap was hit; gates then assume their paths match. */
+  capped?: string;
+}
+
+type ChangedFile = { filename: string; previous_filename?: string };
+
+const pathsOf = (files: ChangedFile[]) => files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+
+/**
+ * Paths a pull request adds, modifies, removes or renames (both names of a rename), all pages.
+ * `changedFiles` is the pull request's `changed_files` count, which tells a capped list apart.
+ */
+export async function pullRequestFiles(api: GitHubApi, repo: Repo, pullNumber: number, changedFiles?: number): Promise<FileList> {
+  const files = await api.paginate<ChangedFile>('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', {
     ...repo,
     pull_number: pullNumber,
     per_page: 100,
   });
-  return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+  const known = changedFiles !== undefined && changedFiles > files.length;
+  const capped = known || files.length >= PULL_REQUEST_FILES_CAP;
+  const total = known ? String(changedFiles) : `${files.length} or more`;
+  return { paths: pathsOf(files), ...(capped ? { capped: `GitHub lists only the first ${files.length} of ${total} changed files` } : {}) };
 }
 
-/** Paths changed between two commits (merge queue groups have no pull-request file list). */
-export async function comparedFiles(api: GitHubApi, repo: Repo, base: string, head: string): Promise<string[]> {
-  const { data } = await api.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 100 });
-  return ((data as { files?: { filename: string; previous_filename?: string }[] }).files ?? []).flatMap((f) =>
-    f.previous_filename ? [f.filename, f.previous_filename] : [f.filename],
-  );
+/**
+ * Paths changed between two commits (merge queue groups have no pull-request file list). GitHub
+ * lists at most 300 files of a comparison (on its first page, whatever the page size): beyond that
+ * the list is marked capped.
+ */
+export async function comparedFiles(api: GitHubApi, repo: Repo, base: string, head: string): Promise<FileList> {
+  const { data } = await api.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...repo, basehead: `${base}...${head}`, per_page: 100, page: 1 });
+  const files = (data as { files?: ChangedFile[] }).files ?? [];
+  const capped = files.length >= COMPARE_FILES_CAP;
+  return { paths: pathsOf(files), ...(capped ? { capped: `GitHub lists at most ${COMPARE_FILES_CAP} files of a comparison, and ${base.slice(0, 7)}...${head.slice(0, 7)} has at least that many` } : {}) };
 }
 
 export function issueComments(api: GitHubApi, repo: Repo, issueNumber: number): Promise<IssueComment[]> {
@@ -68,6 +93,7 @@ interface WorkflowRunPayload {
   head_sha: string;
   head_branch: string | null;
   status: string | null;
+  updated_at?: string;
   head_repository?: { owner?: { login: string } } | null;
   repository?: { owner?: { login: string } };
   pull_requests?: { number: number }[] | null;
@@ -83,12 +109,7 @@ export function runInfo(run: WorkflowRunPayload): RunInfo {
     head_owner: run.head_repository?.owner?.login ?? run.repository?.owner?.login ?? '',
     pull_requests: (run.pull_requests ?? []).map((p) => p.number),
     ...(run.html_url ? { html_url: run.html_url } : {}),
+    ...(run.updated_at ? { updated_at: run.updated_at } : {}),
     ...(run.name ? { name: run.name } : {}),
   };
-}
-
-/** Completed workflow runs for a commit (newest first). */
-export async function completedRunsForCommit(api: GitHubApi, repo: Repo, sha: string): Promise<RunInfo[]> {
-  const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs', { ...repo, head_sha: sha, status: 'completed', per_page: 50 });
-  return (data as { workflow_runs: WorkflowRunPayload[] }).workflow_runs.map(runInfo);
 }

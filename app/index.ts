@@ -3,6 +3,7 @@
  * event, then call the pipeline; nothing here decides a verdict.
  */
 import type { Context, Probot } from 'probot';
+import { GATE_SECTIONS } from '../core/gates/applicability.ts';
 import { parseCommands } from '../core/gates/commands.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
 import { RunResultCache, resultsForCommit, runOutcome } from './commit-results.ts';
@@ -25,6 +26,13 @@ interface PullRequestPayload {
   head: { sha: string };
   base: { sha: string; ref: string };
   labels?: { name: string }[];
+  /** How many files the pull request changes (GitHub lists at most 3,000 of them). */
+  changed_files?: number;
+}
+
+/** Whether deciding the gates needs the changed files: some section has a path rule. */
+function needsFiles(loaded: { ok: boolean; config?: FaultlineConfig }): boolean {
+  return loaded.ok && Object.values(GATE_SECTIONS).some((section) => loaded.config?.[section] !== undefined);
 }
 
 function api(context: AnyContext): GitHubApi & ConfigApi {
@@ -61,17 +69,33 @@ export function faultlineApp(options: FaultlineAppOptions) {
     const config = (context: AnyContext) => loadRepoConfig<FaultlineConfig>(api(context), repoOf(context), appConfigSchema);
 
     async function pullRequestInfo(context: AnyContext, pr: PullRequestPayload, needFiles: boolean): Promise<PullRequestInfo> {
+      const files = needFiles ? await pullRequestFiles(api(context), repoOf(context), pr.number, pr.changed_files) : { paths: [] };
       return {
         number: pr.number,
         labels: (pr.labels ?? []).map((l) => l.name),
         baseRef: pr.base.ref,
         baseSha: pr.base.sha,
-        files: needFiles ? await pullRequestFiles(api(context), repoOf(context), pr.number) : [],
+        files: files.paths,
+        ...(files.capped ? { filesCapped: files.capped } : {}),
       };
     }
 
-    /** Full re-evaluation of a pull request's head: after results, commands or a re-run request. */
-    async function reevaluatePullRequest(context: AnyContext, number: number): Promise<void> {
+    /**
+     * The files a commit without a pull request is gated on: for a merge group's commit (its ref
+     * names the queued pull request), that pull request's files; otherwise none. Without them no
+     * path rule could apply, and a missing result would pass as neutral.
+     */
+    async function mergeGroupFiles(context: AnyContext, headBranch: string | null | undefined, loaded: { ok: boolean; config?: FaultlineConfig }) {
+      const queued = pullNumberOfMergeGroup(headBranch ?? '');
+      if (queued === undefined || !needsFiles(loaded)) return {};
+      return { files: await pullRequestFiles(api(context), repoOf(context), queued) };
+    }
+
+    /**
+     * Full re-evaluation of a pull request's head: after results, commands or a re-run request.
+     * `final`: a person asked for a verdict, so a commit without any workflow run concludes.
+     */
+    async function reevaluatePullRequest(context: AnyContext, number: number, final = false): Promise<void> {
       const { data } = await api(context).request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...repoOf(context), pull_number: number });
       const pr = data as PullRequestPayload & { state: string };
       if (pr.state !== 'open') return;
@@ -81,8 +105,9 @@ export function faultlineApp(options: FaultlineAppOptions) {
         defaultBranch: defaultBranchOf(context),
         headSha: pr.head.sha,
         config: loaded,
-        pullRequest: await pullRequestInfo(context, pr, loaded.ok && Boolean(loaded.config.slo?.services)),
+        pullRequest: await pullRequestInfo(context, pr, needsFiles(loaded)),
         results: await resultsForCommit(api(context), repoOf(context), pr.head.sha, defaultBranchOf(context), cache),
+        final,
       };
       await evaluateCommit(api(context), await deps(), evaluation);
     }
@@ -104,7 +129,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
             defaultBranch: defaultBranchOf(context),
             headSha: pr.head.sha,
             config: loaded,
-            pullRequest: await pullRequestInfo(context, pr, loaded.ok && Boolean(loaded.config.slo?.services)),
+            pullRequest: await pullRequestInfo(context, pr, needsFiles(loaded)),
             fresh: true,
           },
           ['slo-budget'],
@@ -113,9 +138,9 @@ export function faultlineApp(options: FaultlineAppOptions) {
     );
 
     app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
-      const suite = context.payload.check_suite as { head_sha: string; pull_requests: { number: number }[] };
+      const suite = context.payload.check_suite as { head_sha: string; head_branch?: string | null; pull_requests: { number: number }[] };
       if (context.payload.action === 'rerequested' && suite.pull_requests.length > 0) {
-        for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number);
+        for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number, true);
         return;
       }
       // Not `fresh`: a redelivered or late check_suite must not replace a verdict that a finished
@@ -123,32 +148,39 @@ export function faultlineApp(options: FaultlineAppOptions) {
       const loaded = await config(context);
       const repo = repoOf(context);
       const results = loaded.ok ? await resultsForCommit(api(context), repo, suite.head_sha, defaultBranchOf(context), cache) : undefined;
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: loaded, results }, [
+      const files = await mergeGroupFiles(context, suite.head_branch, loaded);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: loaded, results, ...files }, [
         'chaos',
         'migrations',
       ]);
     });
 
     app.on(['check_run.rerequested', 'check_run.requested_action'], async (context) => {
-      const payload = context.payload as { action: string; requested_action?: { identifier: string }; check_run: { head_sha: string; pull_requests: { number: number }[]; app?: { id: number } } };
+      const payload = context.payload as {
+        action: string;
+        requested_action?: { identifier: string };
+        check_run: { head_sha: string; pull_requests: { number: number }[]; app?: { id: number }; check_suite?: { head_branch?: string | null } };
+      };
       if (payload.action === 'requested_action' && payload.requested_action?.identifier !== 'rerun') return;
       if (payload.check_run.pull_requests.length === 0) {
         const repo = repoOf(context);
         const results = await resultsForCommit(api(context), repo, payload.check_run.head_sha, defaultBranchOf(context), cache);
-        await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: payload.check_run.head_sha, config: await config(context), results });
+        const loaded = await config(context);
+        const files = await mergeGroupFiles(context, payload.check_run.check_suite?.head_branch, loaded);
+        await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: payload.check_run.head_sha, config: loaded, results, final: true, ...files });
         return;
       }
-      for (const pr of payload.check_run.pull_requests) await reevaluatePullRequest(context, pr.number);
+      for (const pr of payload.check_run.pull_requests) await reevaluatePullRequest(context, pr.number, true);
     });
 
     app.on('workflow_run.completed', async (context) => {
       const run = runInfo(context.payload.workflow_run as unknown as Parameters<typeof runInfo>[0]);
       const repo = repoOf(context);
-      // Reads the run's results once; the re-evaluation below finds them in the cache.
-      if (!(await runOutcome(api(context), repo, run, defaultBranchOf(context), cache)).trusted) {
-        context.log.info({ run: run.id, path: run.path }, 'ignoring results of a workflow that differs from the default branch');
-        return;
-      }
+      // Reads the run's results once; the re-evaluation below finds them in the cache. An untrusted
+      // run still re-evaluates: the gates it was meant to decide conclude with the reason instead of
+      // waiting for results that will never count.
+      const outcome = await runOutcome(api(context), repo, run, defaultBranchOf(context), cache);
+      if (!outcome.trusted) context.log.info({ run: run.id, path: run.path, changed: outcome.changed }, 'ignoring results of a run whose gate chain differs from the default branch');
       const headRef = (context.payload.workflow_run as { head_branch: string | null }).head_branch ?? '';
       const queued = pullNumberOfMergeGroup(headRef);
       const prs = queued === undefined ? await pullRequestsOfRun(api(context), repo, run) : [];
@@ -157,14 +189,16 @@ export function faultlineApp(options: FaultlineAppOptions) {
         return;
       }
       const results = await resultsForCommit(api(context), repo, run.head_sha, defaultBranchOf(context), cache);
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: await config(context), results }, ['chaos', 'migrations']);
+      const loaded = await config(context);
+      const files = await mergeGroupFiles(context, headRef, loaded);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...files }, ['chaos', 'migrations']);
     });
 
     app.on('merge_group.checks_requested', async (context) => {
       const group = context.payload.merge_group as { head_sha: string; base_sha: string; head_ref: string };
       const repo = repoOf(context);
       const loaded = await config(context);
-      const files = loaded.ok && loaded.config.slo?.services ? await comparedFiles(api(context), repo, group.base_sha, group.head_sha) : [];
+      const files = needsFiles(loaded) ? await comparedFiles(api(context), repo, group.base_sha, group.head_sha) : { paths: [] };
       await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: group.head_sha, config: loaded, files, fresh: true });
     });
 
@@ -172,7 +206,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
       const { issue, comment } = context.payload as { issue: { number: number; pull_request?: unknown }; comment: { id: number; body: string; user: { type: string } } };
       if (!issue.pull_request || comment.user.type === 'Bot' || parseCommands(comment.body).length === 0) return;
       await api(context).request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...repoOf(context), comment_id: comment.id, content: 'eyes' });
-      await reevaluatePullRequest(context, issue.number);
+      await reevaluatePullRequest(context, issue.number, true);
     });
   };
 }

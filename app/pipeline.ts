@@ -3,17 +3,21 @@
  * repository's config and the pull request's overrides), publish check runs and refresh the PR
  * comment. Every event handler is a thin call into these functions.
  */
+import { type ChangedFiles, gateApplies } from '../core/gates/applicability.ts';
 import { GATES, type GateName } from '../core/gates/commands.ts';
 import { type CommandComment, evaluateOverrides, type OverrideState, type Permission } from '../core/gates/overrides.ts';
-import { checkNameOf, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
+import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
+import { resultSchema } from '../core/result.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
 import { baseBranchResults, type CommitResults, resultsForCommit, type RunResultCache } from './commit-results.ts';
-import { type GitHubApi, type IssueComment, issueComments, permissionOf, type Repo } from './github-api.ts';
+import { type FileList, type GitHubApi, type IssueComment, issueComments, permissionOf, type Repo } from './github-api.ts';
 import type { ConfigOutcome } from './repo-config.ts';
 import { type SloConfig, sloBudgetGate } from './slo-budget.ts';
 import { upsertStickyComment } from './sticky-comment.ts';
+
+const RESULT_KINDS: readonly string[] = (resultSchema as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
 
 export interface FaultlineConfig {
   slo?: SloConfig;
@@ -33,6 +37,8 @@ export interface PullRequestInfo {
   baseRef: string;
   baseSha: string;
   files: string[];
+  /** Set when GitHub's list of the pull request's files was capped. */
+  filesCapped?: string;
 }
 
 export interface CommitEvaluation {
@@ -44,9 +50,14 @@ export interface CommitEvaluation {
   /** Results known for the commit; undefined when none can exist yet (a push just happened). */
   results?: CommitResults;
   /** Files changed when there is no pull request (merge groups). */
-  files?: string[];
+  files?: FileList;
   /** The commit was pushed just now: none of our check runs can exist on it yet. */
   fresh?: boolean;
+  /**
+   * Someone asked for a verdict (re-run, `/faultline rerun`): a commit with no workflow run at all
+   * then concludes instead of waiting for runs that may never start.
+   */
+  final?: boolean;
 }
 
 /** Dual-control state from the PR conversation; permissions are looked up only for command authors. */
@@ -95,6 +106,65 @@ function configErrorReport(name: string, headSha: string, problems: string[]): C
   };
 }
 
+/** Runs named (with links) in a "no trusted result" summary. */
+const MAX_RUNS_NAMED = 5;
+
+function runLink(run: { name: string; url?: string }): string {
+  return run.url ? `[${run.name}](${run.url})` : run.name;
+}
+
+/** "what was seen" for a gate without a trusted result: runs, links, rejected and stale files. */
+function seenFor(gate: GateName, evaluation: CommitEvaluation): string {
+  const found = evaluation.results;
+  if (!found) return 'no workflow run has been looked at for this commit yet';
+  const parts: string[] = [];
+  if (found.runsCompleted === 0) parts.push('no completed workflow run for this commit');
+  else {
+    const other = found.results.filter((r) => !GATE_KINDS[gate].includes(r.kind)).length;
+    const shown = found.completed.slice(0, MAX_RUNS_NAMED).map((r) => `${runLink(r)}${r.trusted ? '' : ' (ignored: changes the gate)'}`);
+    const more = found.completed.length > MAX_RUNS_NAMED ? ` and ${found.completed.length - MAX_RUNS_NAMED} more` : '';
+    parts.push(
+      `${found.runsCompleted} completed workflow run${found.runsCompleted > 1 ? 's' : ''} reported no ${GATE_KINDS[gate].join('/')} result (${shown.join(', ')}${more})`,
+    );
+    if (other > 0) parts.push(`${other} result${other > 1 ? 's' : ''} for other gates`);
+  }
+  if (found.staleResults > 0) parts.push(`${found.staleResults} result file${found.staleResults > 1 ? 's' : ''} from an earlier attempt of a run (re-run all jobs of that workflow)`);
+  if (found.capped) parts.push(found.capped);
+  return `${parts.join('; ')}. A step may have crashed or skipped its upload; the result artifact’s name must start with \`faultline\``;
+}
+
+function evidenceFor(gate: GateName, config: FaultlineConfig, files: ChangedFiles, evaluation: CommitEvaluation): GateEvidence {
+  const applicability = gateApplies(gate, config, files);
+  const found = evaluation.results;
+  const kinds: readonly string[] = GATE_KINDS[gate];
+  // A rejected file that names no known kind may have been meant for any gate that applies.
+  const rejected = (found?.rejected ?? [])
+    .filter((r) => (r.kind !== undefined && kinds.includes(r.kind)) || (applicability.applies && (r.kind === undefined || !RESULT_KINDS.includes(r.kind))))
+    .map((r) => ({ where: `\`${r.artifact}/${r.file}\``, problems: r.problems }));
+
+  const noRunYet = found !== undefined && found.runsCompleted === 0 && found.runsInProgress === 0 && !evaluation.final;
+  return {
+    applicability,
+    rejected,
+    untrusted: (found?.untrustedRuns ?? []).map((u) => ({ run: u.name, changed: u.changed, ...(u.url ? { url: u.url } : {}) })),
+    waiting: found === undefined || found.runsInProgress > 0 || noRunYet,
+    // Runs beyond what the app reads could hold a failure: a pass cannot be concluded.
+    ...(found?.capped ? { unread: found.capped } : {}),
+    seen: seenFor(gate, evaluation),
+  };
+}
+
+function waitingSummary(verdict: GateVerdict, evaluation: CommitEvaluation): string {
+  const found = evaluation.results;
+  const lines = [
+    found && found.runsInProgress > 0
+      ? `${found.runsInProgress} workflow run${found.runsInProgress > 1 ? 's' : ''} for this commit ${found.runsInProgress > 1 ? 'are' : 'is'} still going; a pass is concluded only once every run has completed.`
+      : 'No workflow run for this commit has completed yet. If none is going to run, ask for a verdict with `/faultline rerun` or the Re-run button: a gate that applies then fails.',
+    ...verdict.reasons.map((r) => `- ${r}`),
+  ];
+  return lines.join('\n');
+}
+
 /** Evaluates and publishes the gates for a commit, and refreshes the PR comment when there is a PR. */
 export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
   const { repo, headSha, config, pullRequest } = evaluation;
@@ -105,25 +175,30 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
   const comments = pullRequest ? await issueComments(api, repo, pullRequest.number) : [];
   const overrides = await overridesOf(api, repo, comments);
   const results = evaluation.results?.results ?? [];
-  const waiting = evaluation.results === undefined || evaluation.results.runsInProgress > 0;
+  const files: ChangedFiles = pullRequest
+    ? { paths: pullRequest.files, ...(pullRequest.filesCapped ? { capped: pullRequest.filesCapped } : {}) }
+    : (evaluation.files ?? { paths: [] });
 
   const verdicts: GateVerdict[] = [];
   let slo: Awaited<ReturnType<typeof sloBudgetGate>> | undefined;
   for (const gate of GATES) {
+    const evidence = evidenceFor(gate, config.config, files, evaluation);
     if (gate === 'slo-budget') {
       slo = await sloBudgetGate(api, repo, {
         config: config.config.slo,
-        files: pullRequest?.files ?? evaluation.files ?? [],
+        files: files.paths,
+        filesCapped: files.capped,
         labels: pullRequest?.labels ?? [],
         specRef: pullRequest?.baseSha ?? evaluation.defaultBranch,
         results: results.filter((r) => r.kind === 'slo' || r.kind === 'canary'),
         prometheus: deps.prometheus,
         override: overrides.active['slo-budget'],
+        // The live check is this gate's trusted verdict; result files can only add failures to it.
+        evidence: { ...evidence, waiting: false },
       });
       verdicts.push(slo.verdict);
     } else {
-      const verdict = gateVerdict(gate, results, overrides.active[gate], overrides.pending[gate]);
-      verdicts.push(waiting && verdict.results.length === 0 ? { ...verdict, waiting: true, title: 'Waiting for workflow results' } : verdict);
+      verdicts.push(gateVerdict(gate, results, overrides.active[gate], overrides.pending[gate], evidence));
     }
   }
   for (const verdict of verdicts) {
@@ -134,7 +209,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       status: verdict.waiting ? 'in_progress' : 'completed',
       conclusion: verdict.conclusion,
       title: verdict.title,
-      summary: verdict.waiting ? 'Workflow runs for this commit have not reported Faultline results yet.' : summaryOf(verdict, overrides),
+      summary: verdict.waiting ? waitingSummary(verdict, evaluation) : summaryOf(verdict, overrides),
       annotations: annotationsOf(verdict),
     }, evaluation.fresh);
   }

@@ -6,7 +6,7 @@
  */
 import type { ActiveOverride } from '../core/gates/overrides.ts';
 import { servicesTouched } from '../core/gates/services.ts';
-import { type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
+import { type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
 import type { SloRow } from '../core/report/pr-comment.ts';
 import type { FaultlineResult } from '../core/result.ts';
@@ -82,6 +82,8 @@ function failed(title: string, reasons: string[], results: FaultlineResult[], ov
 export interface SloBudgetInputs {
   config: SloConfig | undefined;
   files: readonly string[];
+  /** Set when the list of changed files is incomplete: every mapped service then counts as touched. */
+  filesCapped?: string;
   labels: readonly string[];
   /** Commit whose specs count (the base branch head). */
   specRef: string;
@@ -89,11 +91,17 @@ export interface SloBudgetInputs {
   results: FaultlineResult[];
   prometheus?: PrometheusClient;
   override?: ActiveOverride;
+  /** Whether the gate applies and what was rejected or ignored (see core/gates/verdict.ts). */
+  evidence?: GateEvidence;
 }
 
 export async function sloBudgetGate(api: GitHubApi, repo: Repo, inputs: SloBudgetInputs): Promise<SloBudgetOutcome> {
-  const fromResults = gateVerdict('slo-budget', inputs.results, inputs.override);
-  const services = servicesTouched(inputs.files, inputs.config?.services ?? {});
+  // Result files can fail this gate or pass it when no service is touched; when one is, the live
+  // check is the trusted verdict, so a missing slo/canary result is not a "no trusted result".
+  const resultEvidence = inputs.evidence && { ...inputs.evidence, applicability: { ...inputs.evidence.applicability, applies: false } };
+  const fromResults = gateVerdict('slo-budget', inputs.results, inputs.override, undefined, resultEvidence);
+  const mapped = inputs.config?.services ?? {};
+  const services = inputs.filesCapped ? Object.keys(mapped).sort() : servicesTouched(inputs.files, mapped);
   if (services.length === 0) return { verdict: fromResults, rows: [] };
   if (!inputs.prometheus) {
     const error = 'the app has no PROMETHEUS_URL, so error budgets cannot be checked';

@@ -1,9 +1,11 @@
 /**
  * Collects the result files a completed workflow run produced, and the pull requests they belong
- * to. A run counts only when its workflow file at the run's commit is byte-identical to the one on
- * the default branch: a pull request can edit its own workflow files, but then its results carry no
- * weight on a gate that protects the default branch.
+ * to. Whether a run counts at all is decided by gate-chain.ts (workflow, local actions, reusable
+ * workflows and config identical to the default branch); here each result file is also tied to
+ * the run that produced it (core/gates/result-binding.ts).
  */
+import type { Binding } from '../core/gates/result-binding.ts';
+import type { FaultlineResult } from '../core/result.ts';
 import { type ArtifactResults, readResultsFromZip } from './artifact-results.ts';
 
 export interface GitHubRequester {
@@ -20,6 +22,8 @@ export interface RunInfo {
   head_branch: string | null;
   /** `owner` login of the repository the head commit lives in (a fork for fork PRs). */
   head_owner: string;
+  /** When GitHub last changed the run (a new attempt, completion): orders runs, never the files. */
+  updated_at?: string;
   /** The run's page, linked from the PR comment. */
   html_url?: string;
   name?: string;
@@ -34,34 +38,35 @@ interface Repo {
 /** Artifacts whose name starts with this are read; others are not ours. */
 export const ARTIFACT_PREFIX = 'faultline';
 
-async function blobSha(api: GitHubRequester, repo: Repo, path: string, ref: string): Promise<string | undefined> {
-  try {
-    const { data } = await api.request('GET /repos/{owner}/{repo}/contents/{path}', { ...repo, path, ref });
-    return (data as { sha?: string }).sha;
-  } catch (error) {
-    if ((error as { status?: number }).status === 404) return undefined;
-    throw error;
+const ARTIFACTS_PER_PAGE = 100;
+/** GitHub keeps at most 500 artifacts a run (upload-artifact v4); more pages are not read. */
+const MAX_ARTIFACT_PAGES = 10;
+
+interface ArtifactEntry {
+  id: number;
+  name: string;
+  expired: boolean;
+}
+
+async function runArtifacts(api: GitHubRequester, repo: Repo, runId: number): Promise<ArtifactEntry[]> {
+  const all: ArtifactEntry[] = [];
+  for (let page = 1; page <= MAX_ARTIFACT_PAGES; page++) {
+    const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', { ...repo, run_id: runId, per_page: ARTIFACTS_PER_PAGE, page });
+    const listed = data as { total_count?: number; artifacts: ArtifactEntry[] };
+    all.push(...listed.artifacts);
+    if (listed.artifacts.length < ARTIFACTS_PER_PAGE || all.length >= (listed.total_count ?? 0)) break;
   }
+  return all;
 }
 
-/** True when the workflow that ran is the default branch's own. */
-export async function isTrustedWorkflow(api: GitHubRequester, repo: Repo, run: RunInfo, defaultBranch: string): Promise<boolean> {
-  const [onDefault, atRun] = await Promise.all([
-    blobSha(api, repo, run.path, defaultBranch),
-    blobSha(api, repo, run.path, run.head_sha),
-  ]);
-  return onDefault !== undefined && onDefault === atRun;
+export interface RunResults extends ArtifactResults {
+  /** Result files from an earlier attempt of the run: superseded, not counted. */
+  stale: number;
 }
 
+/** Reads every result file in a run's `faultline*` artifacts (schema-checked, not yet tied to the run). */
 export async function collectRunResults(api: GitHubRequester, repo: Repo, runId: number): Promise<ArtifactResults> {
-  const { data } = await api.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
-    ...repo,
-    run_id: runId,
-    per_page: 100,
-  });
-  const artifacts = (data as { artifacts: { id: number; name: string; expired: boolean }[] }).artifacts.filter(
-    (a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired,
-  );
+  const artifacts = (await runArtifacts(api, repo, runId)).filter((a) => a.name.startsWith(ARTIFACT_PREFIX) && !a.expired);
   const combined: ArtifactResults = { results: [], rejected: [] };
   for (const artifact of artifacts) {
     const download = await api.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
@@ -70,10 +75,29 @@ export async function collectRunResults(api: GitHubRequester, repo: Repo, runId:
       archive_format: 'zip',
     });
     const { results, rejected } = readResultsFromZip(artifact.name, new Uint8Array(download.data as ArrayBuffer));
+    for (const result of results) artifactOf.set(result, artifact.name);
     combined.results.push(...results);
     combined.rejected.push(...rejected);
   }
   return combined;
+}
+
+/** The artifact each result came from, for rejection messages. */
+const artifactOf = new WeakMap<FaultlineResult, string>();
+
+/** Ties each valid result to the run (and the default branch's policy); a refused one is rejected with the reason. */
+export function bindResults(found: ArtifactResults, bind: (result: FaultlineResult) => Binding): RunResults {
+  const out: RunResults = { results: [], rejected: [...found.rejected], stale: 0 };
+  for (const result of found.results) {
+    const binding = bind(result);
+    if (binding.ok) out.results.push(result);
+    else if (binding.stale) out.stale++;
+    else {
+      const artifact = artifactOf.get(result) ?? ARTIFACT_PREFIX;
+      out.rejected.push({ artifact, file: `${result.kind} result “${result.name}”`, problems: [binding.problem], kind: result.kind });
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,9 +1,13 @@
 /**
  * Turns trusted result files into a gate verdict (the check run's conclusion), applying an
- * approved override. `pass`/`fail` come only from results; a gate with no result does not apply
- * (neutral), and a result that could not decide (`error`) fails: never a silent pass.
+ * approved override. `pass`/`fail` come only from results; a result that could not decide
+ * (`error`) fails, and so does a rejected result file. With evidence about the commit (whether the
+ * gate applies, which runs were ignored and why), a gate that applies and has no trusted result
+ * once the commit's runs have completed fails ("no trusted result: …"): `neutral` only ever means
+ * "does not apply", with the reason.
  */
 import type { FaultlineResult, ResultKind } from '../result.ts';
+import type { Applicability } from './applicability.ts';
 import type { GateName } from './commands.ts';
 import type { ActiveOverride, OverrideRequest } from './overrides.ts';
 
@@ -22,6 +26,23 @@ export interface GateVerdict {
   waiting?: boolean;
 }
 
+/** What the app saw for the commit, beyond the trusted results. */
+export interface GateEvidence {
+  applicability: Applicability;
+  /** Result files that were rejected for this gate (or whose gate cannot be told), with why. */
+  rejected: { where: string; problems: string[] }[];
+  /** Runs whose results were ignored because the pull request changes what produced them. */
+  untrusted: { run: string; url?: string; changed: string[] }[];
+  /** Workflow runs that may still report results for the commit. */
+  waiting: boolean;
+  /** One line on what was looked at: runs, links, results for other gates. */
+  seen: string;
+  /** Set when not every run for the commit was read (a cap): then nothing can pass. */
+  unread?: string;
+}
+
+export const GATE_CHANGED_ADVICE = 'ask a maintainer for an override';
+
 export const GATE_KINDS: Record<GateName, ResultKind[]> = {
   chaos: ['chaos'],
   'slo-budget': ['slo', 'canary'],
@@ -36,30 +57,77 @@ function describe(result: FaultlineResult): string {
   return `${result.name}: ${result.verdict}${result.summary ? ` — ${result.summary}` : ''}`;
 }
 
+function overridden(base: Omit<GateVerdict, 'conclusion' | 'title' | 'reasons'>, reasons: string[], override: ActiveOverride): GateVerdict {
+  return {
+    ...base,
+    override,
+    conclusion: 'success',
+    title: `Overridden by @${override.requestedBy}, approved by @${override.approvedBy}`,
+    reasons: [...reasons, `override reason: ${override.reason}`],
+  };
+}
+
+function changedFiles(untrusted: GateEvidence['untrusted']): string {
+  const files = [...new Set(untrusted.flatMap((u) => u.changed))].sort();
+  return files.map((f) => `\`${f}\``).join(', ');
+}
+
 export function gateVerdict(
   gate: GateName,
   results: readonly FaultlineResult[],
   override?: ActiveOverride,
   pendingOverride?: OverrideRequest,
+  evidence?: GateEvidence,
 ): GateVerdict {
   const relevant = results.filter((r) => GATE_KINDS[gate].includes(r.kind));
   const blocking = relevant.filter((r) => r.verdict === 'fail' || r.verdict === 'error');
+  const rejected = evidence?.rejected ?? [];
   const base = { gate, checkName: checkNameOf(gate), results: relevant, pendingOverride };
-  if (relevant.length === 0 || relevant.every((r) => r.verdict === 'neutral')) {
-    return { ...base, conclusion: 'neutral', title: 'Does not apply to this change', reasons: relevant.map(describe) };
+  const decisive = relevant.filter((r) => r.verdict !== 'neutral');
+  const applies = evidence?.applicability.applies ?? false;
+  const why = evidence ? [`${applies ? 'Applies' : 'Does not apply'}: ${evidence.applicability.reason}.`] : [];
+
+  // Failures first: they can be concluded even while other runs are still going.
+  const unread = evidence?.unread && (applies || decisive.length > 0) ? [`not every workflow run for the commit was read (${evidence.unread}), so a failure may be unseen`] : [];
+  if (blocking.length > 0 || rejected.length > 0 || unread.length > 0) {
+    const reasons = [
+      ...blocking.map(describe),
+      ...rejected.map((r) => `rejected result file ${r.where}: ${r.problems.join('; ')}`),
+      ...unread,
+    ];
+    if (override) return overridden(base, reasons, override);
+    const parts = [
+      blocking.length > 0 ? `${blocking.length} of ${relevant.length} failed` : '',
+      rejected.length > 0 ? `${rejected.length} result file${rejected.length > 1 ? 's' : ''} rejected` : '',
+      unread.length > 0 ? 'Not every run was read' : '',
+    ];
+    return { ...base, conclusion: 'failure', title: parts.filter(Boolean).join(', '), reasons };
   }
-  if (blocking.length === 0) {
-    return { ...base, conclusion: 'success', title: `${relevant.length} passed`, reasons: relevant.map(describe) };
+  // A pass is only final when no run that could still report a failure is going.
+  if (evidence?.waiting) {
+    return { ...base, conclusion: 'neutral', waiting: true, title: 'Waiting for workflow results', reasons: why };
   }
-  const reasons = blocking.map(describe);
-  if (override) {
-    return {
-      ...base,
-      override,
-      conclusion: 'success',
-      title: `Overridden by @${override.requestedBy}, approved by @${override.approvedBy}`,
-      reasons: [...reasons, `override reason: ${override.reason}`],
-    };
+  if (decisive.length > 0) {
+    return { ...base, conclusion: 'success', title: `${decisive.length} passed`, reasons: [...relevant.map(describe), ...why] };
   }
-  return { ...base, conclusion: 'failure', title: `${blocking.length} of ${relevant.length} failed`, reasons };
+  if (!applies) {
+    const ignored = (evidence?.untrusted ?? []).length > 0 ? [`Ignored runs that change the gate itself (${changedFiles(evidence!.untrusted)}); they do not matter while the gate does not apply.`] : [];
+    return { ...base, conclusion: 'neutral', title: 'Does not apply to this change', reasons: [...relevant.map(describe), ...why, ...ignored] };
+  }
+  // The gate applies and nothing trusted decided it.
+  const untrusted = evidence!.untrusted;
+  const reasons =
+    untrusted.length > 0
+      ? [
+          `this pull request changes the gate itself: ${changedFiles(untrusted)}; ${GATE_CHANGED_ADVICE}`,
+          ...untrusted.map((u) => `ignored ${u.url ? `[${u.run}](${u.url})` : u.run}: changes ${u.changed.map((f) => `\`${f}\``).join(', ')}`),
+        ]
+      : [`no trusted result: ${evidence!.seen}`];
+  if (override) return overridden(base, [...reasons, ...why, ...relevant.map(describe)], override);
+  return {
+    ...base,
+    conclusion: 'failure',
+    title: untrusted.length > 0 ? 'This pull request changes the gate itself' : 'No trusted result',
+    reasons: [...reasons, ...why, ...relevant.map(describe)],
+  };
 }

@@ -116,7 +116,9 @@ function commentOn(number: number): string {
 
 async function send(event: string, payload: unknown): Promise<void> {
   const response = await deliver(app.url, SECRET, event, payload);
-  if (response.status !== 200) throw new Error(`delivery answered ${response.status} ${response.body}\n${app.output()}`);
+  if (response.status !== 200 && response.status !== 202) throw new Error(`delivery answered ${response.status} ${response.body}\n${app.output()}`);
+  // 202: past 9 s (writes spaced by the throttling plugin on a loaded machine) the handler works on.
+  if (response.status === 202) await app.idle();
 }
 
 describe('the app as a process against a fake GitHub and a real Prometheus', () => {
@@ -197,7 +199,7 @@ describe('the app as a process against a fake GitHub and a real Prometheus', () 
     expect(commentOn(14)).toContain('non-concurrent-index');
   });
 
-  it('ignores results from a workflow the pull request itself changed', async () => {
+  it('ignores results from a workflow the pull request itself changed, and still concludes', async () => {
     const head = '5'.repeat(40);
     addPullRequest(fake, { number: 15, headSha: head, baseSha: BASE, files: [WORKFLOW] });
     fake.repo.files.set(`${head}:${WORKFLOW}`, `${workflow}      # skip the gate\n`);
@@ -213,8 +215,12 @@ describe('the app as a process against a fake GitHub and a real Prometheus', () 
 
     await send('workflow_run', workflowRunPayload(fake, run));
 
-    expect(effective(head, 'faultline/migrations')).toBeUndefined();
-    expect(fake.repo.comments.get(15)).toBeUndefined();
+    // Its pass does not count, and the gate is concluded rather than left waiting: this repository's
+    // config has no `migrations:` section, so the gate does not apply (with a section and a changed
+    // migration it fails: test/app/gate-truth.test.ts).
+    const migrations = effective(head, 'faultline/migrations');
+    expect(migrations).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(migrations!.output.summary).toContain('Ignored runs that change the gate itself (`.github/workflows/ci.yml`)');
   });
 
   it('refuses a wrongly signed delivery with 401 and sends GitHub nothing', async () => {

@@ -4,6 +4,7 @@
  */
 import nock from 'nock';
 import { type RunningAppServer, startAppServer } from '../../app/server.ts';
+import { FakeGit } from './fake-git.ts';
 import { expectValidGitHubRequests, type GitHubRequestWatch } from './github-openapi.ts';
 import { appPrivateKey } from './webhook-delivery.ts';
 
@@ -21,6 +22,12 @@ export interface AppHarness {
   noConfig(owner: string, repo: string): void;
   /** A config file in the repository (read raw, as Probot's config plugin asks for it). */
   config(owner: string, repo: string, yaml: string): void;
+  /**
+   * The repository's files (`ref:path` → text) as the git trees API and the contents API (JSON,
+   * with content) serve them, for the trust check of workflow runs. `.github/faultline.yml` is left
+   * to noConfig/config, which answer it as Probot's config loader asks.
+   */
+  gitFiles(owner: string, repo: string, files: Record<string, string>): void;
 }
 
 /** Call at the top of a describe: starts the server once, a fresh nock scope per test. */
@@ -74,6 +81,28 @@ export function useAppHarness(env: Record<string, string> = {}): AppHarness {
   };
   harness.config = (owner, repo, yaml) => {
     harness.github.get(`/repos/${owner}/${repo}/contents/.github%2Ffaultline.yml`).query(true).times(10).reply(200, yaml);
+  };
+  harness.gitFiles = (owner, repo, files) => {
+    const git = new FakeGit(new Map(Object.entries(files)));
+    const prefix = `/repos/${owner}/${repo}`;
+    harness.github
+      .get((uri) => uri.startsWith(`${prefix}/git/trees/`))
+      .times(100)
+      // nock 15 hands reply functions the fetch Request.
+      .reply((request: unknown) => {
+        const { pathname } = new URL((request as unknown as Request).url);
+        const tree = git.tree(decodeURIComponent(pathname.slice(`${prefix}/git/trees/`.length)));
+        return tree ? [200, { sha: tree.sha, url: '', truncated: false, tree: tree.tree.map((e) => ({ ...e, url: '' })) }] : [404, { message: 'Not Found' }];
+      })
+      .get((uri) => uri.startsWith(`${prefix}/contents/`) && uri.includes('ref=') && !uri.includes('faultline.yml'))
+      .times(100)
+      .reply((request: unknown) => {
+        const url = new URL((request as unknown as Request).url);
+        const path = decodeURIComponent(url.pathname.slice(`${prefix}/contents/`.length));
+        const text = files[`${url.searchParams.get('ref')}:${path}`];
+        if (text === undefined) return [404, { message: 'Not Found' }];
+        return [200, { type: 'file', path, name: path.split('/').pop(), sha: '', encoding: 'base64', content: Buffer.from(text).toString('base64') }];
+      });
   };
   return harness;
 }

@@ -5,6 +5,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { FaultlineResult } from '../../core/result.ts';
+import { gitBlobSha } from './fake-git.ts';
 import type { FakeGitHub, FakePullRequest, FakeRun } from './fake-github.ts';
 import { examplePayload } from './webhook-delivery.ts';
 
@@ -19,7 +20,12 @@ export interface PullRequestSpec {
   headRef?: string;
 }
 
+/**
+ * A pull request whose head commit holds the default branch's files as they are now (set
+ * `<head>:<path>` afterwards for what the pull request changes).
+ */
 export function addPullRequest(fake: FakeGitHub, spec: PullRequestSpec): FakePullRequest {
+  copyDefaultBranch(fake, spec.headSha);
   const pr: FakePullRequest = {
     number: spec.number,
     state: 'open',
@@ -30,6 +36,16 @@ export function addPullRequest(fake: FakeGitHub, spec: PullRequestSpec): FakePul
   };
   fake.repo.pulls.set(spec.number, pr);
   return pr;
+}
+
+/** Makes commit `sha` hold the default branch's files (those it does not have already). */
+export function copyDefaultBranch(fake: FakeGitHub, sha: string): void {
+  const prefix = `${fake.repo.defaultBranch}:`;
+  for (const [key, text] of [...fake.repo.files]) {
+    if (!key.startsWith(prefix)) continue;
+    const at = `${sha}:${key.slice(prefix.length)}`;
+    if (!fake.repo.files.has(at)) fake.repo.files.set(at, text);
+  }
 }
 
 /** The repository object of a payload, for the fake's repository. */
@@ -74,11 +90,32 @@ export interface RunSpec {
   event?: string;
   pullRequests?: number[];
   results?: FaultlineResult[];
+  /** GitHub's run_attempt (default 1). */
+  attempt?: number;
+  /** Default true: results without a `source` get the one the actions write (commit, run, config read). */
+  stamp?: boolean;
+}
+
+/** The `source` a Faultline action writes in that run: the head commit, run id, attempt, config it read. */
+export function actionSource(fake: FakeGitHub, run: { id: number; headSha: string; attempt?: number }): NonNullable<FaultlineResult['source']> {
+  const config = fake.repo.files.get(`${run.headSha}:.github/faultline.yml`);
+  return {
+    repository: `${fake.repo.owner}/${fake.repo.name}`,
+    sha: run.headSha,
+    runId: String(run.id),
+    runAttempt: String(run.attempt ?? 1),
+    ...(config !== undefined ? { configPath: '.github/faultline.yml', configSha: gitBlobSha(config) } : {}),
+  };
 }
 
 export function addWorkflowRun(fake: FakeGitHub, spec: RunSpec): FakeRun {
+  const stamped = (spec.results ?? []).map((r) => (r.source || spec.stamp === false ? r : { ...r, source: actionSource(fake, spec) }));
   const run: FakeRun = {
     id: spec.id,
+    run_attempt: spec.attempt ?? 1,
+    name: spec.path.split('/').pop(),
+    html_url: `${fake.url}/${fake.repo.owner}/${fake.repo.name}/actions/runs/${spec.id}`,
+    updated_at: new Date().toISOString(),
     path: spec.path,
     head_sha: spec.headSha,
     head_branch: spec.headBranch,
@@ -86,7 +123,7 @@ export function addWorkflowRun(fake: FakeGitHub, spec: RunSpec): FakeRun {
     status: 'completed',
     conclusion: 'success',
     pull_requests: (spec.pullRequests ?? []).map((number) => ({ number })),
-    artifacts: spec.results ? [{ id: nextArtifactId++, name: 'faultline-results', zip: resultArtifact(spec.results) }] : [],
+    artifacts: spec.results ? [{ id: nextArtifactId++, name: 'faultline-results', zip: resultArtifact(stamped) }] : [],
   };
   fake.repo.runs.push(run);
   return run;
@@ -100,7 +137,7 @@ export function workflowRunPayload(fake: FakeGitHub, run: FakeRun): Record<strin
   payload.workflow_run = {
     ...example,
     id: run.id,
-    run_attempt: 1,
+    run_attempt: run.run_attempt,
     path: run.path,
     event: run.event,
     head_sha: run.head_sha,

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGit, gitBlobSha } from './fake-git.ts';
 import { checkGitHubRequest } from './github-openapi.ts';
 
 export interface FakeComment {
@@ -37,6 +38,11 @@ export interface FakePullRequest {
 
 export interface FakeRun {
   id: number;
+  /** GitHub's attempt number; a re-run keeps the id and bumps this. */
+  run_attempt: number;
+  name?: string;
+  html_url?: string;
+  updated_at?: string;
   path: string;
   head_sha: string;
   head_branch: string;
@@ -92,13 +98,24 @@ function json(response: ServerResponse, status: number, value: unknown, headers:
   response.end(text);
 }
 
-function blobSha(text: string): string {
-  let hash = 0;
-  for (const char of text) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash.toString(16).padStart(40, '0');
+/** GitHub's caps: a pull request lists at most 3,000 files, a comparison 300. */
+const PULL_FILES_CAP = 3000;
+const COMPARE_FILES_CAP = 300;
+
+/** One page of a list as GitHub serves it (`per_page`, `page`, a `Link: rel="next"` header). */
+function paged<T>(items: T[], q: URLSearchParams, url: string): [T[], Record<string, string>] {
+  const perPage = Math.min(Number(q.get('per_page') ?? 30), 100);
+  const page = Number(q.get('page') ?? 1);
+  const slice = items.slice((page - 1) * perPage, page * perPage);
+  if (page * perPage >= items.length) return [slice, {}];
+  const next = new URL(url);
+  next.searchParams.set('page', String(page + 1));
+  return [slice, { link: `<${next}>; rel="next"` }];
 }
 
 function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, string, Handler][] {
+  const git = new FakeGit(state.files);
+  const here = (req: IncomingMessage) => `${base()}${req.url}`;
   const repoPath = `/repos/${state.owner}/${state.name}`;
   const r = (path: string) => new RegExp(`^${repoPath.replace(/\//g, '\\/')}${path}$`);
   const notFound: [number, unknown] = [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }];
@@ -114,7 +131,7 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
         const text = state.files.get(`${ref}:${path}`);
         if (text !== undefined) {
           if (String(req.headers.accept ?? '').includes('raw')) return [200, text];
-          return [200, { type: 'file', path, name: path.split('/').pop(), sha: blobSha(text), encoding: 'base64', content: Buffer.from(text).toString('base64') }];
+          return [200, { type: 'file', path, name: path.split('/').pop(), sha: gitBlobSha(text), encoding: 'base64', content: Buffer.from(text).toString('base64') }];
         }
         const children = [...state.files.keys()].filter((k) => k.startsWith(`${ref}:${path}/`)).map((k) => k.slice(ref.length + 1));
         if (children.length === 0) return notFound;
@@ -123,11 +140,37 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
           const rest = child.slice(path.length + 1);
           direct.set(rest.includes('/') ? `${path}/${rest.split('/')[0]}` : child, rest.includes('/') ? 'dir' : 'file');
         }
-        return [200, [...direct].map(([p, type]) => ({ type, path: p, name: p.split('/').pop(), sha: blobSha(p) }))];
+        return [
+          200,
+          [...direct].map(([p, type]) => ({ type, path: p, name: p.split('/').pop(), sha: type === 'dir' ? git.dirSha(ref, p) : gitBlobSha(state.files.get(`${ref}:${p}`)!) })),
+        ];
       },
     ],
-    [r('/pulls/(\\d+)'), 'GET', (m) => (state.pulls.has(Number(m[1])) ? [200, state.pulls.get(Number(m[1]))] : notFound)],
-    [r('/pulls/(\\d+)/files'), 'GET', (m) => [200, (state.pulls.get(Number(m[1]))?.files ?? []).map((filename) => ({ filename, status: 'modified' }))]],
+    [
+      r('/git/trees/([^/]+)'),
+      'GET',
+      (m) => {
+        const tree = git.tree(decodeURIComponent(m[1]!));
+        return tree ? [200, { sha: tree.sha, url: `${base()}/git/trees/${tree.sha}`, tree: tree.tree.map((e) => ({ ...e, url: '' })), truncated: false }] : notFound;
+      },
+    ],
+    [
+      r('/pulls/(\\d+)'),
+      'GET',
+      (m) => {
+        const pr = state.pulls.get(Number(m[1]));
+        return pr ? [200, { ...pr, changed_files: pr.files.length }] : notFound;
+      },
+    ],
+    [
+      r('/pulls/(\\d+)/files'),
+      'GET',
+      (m, _b, q, req) => {
+        const files = (state.pulls.get(Number(m[1]))?.files ?? []).slice(0, PULL_FILES_CAP).map((filename) => ({ filename, status: 'modified' }));
+        const [page, headers] = paged(files, q, here(req));
+        return [200, page, headers];
+      },
+    ],
     [r('/pulls'), 'GET', (_m, _b, q) => [200, [...state.pulls.values()].filter((p) => p.state === 'open' && `${p.head.repo.owner.login}:${p.head.ref}` === q.get('head'))]],
     [r('/issues/(\\d+)/comments'), 'GET', (m) => [200, state.comments.get(Number(m[1])) ?? []]],
     [
@@ -213,7 +256,7 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
     [
       r('/actions/runs'),
       'GET',
-      (_m, _b, q) => {
+      (_m, _b, q, req) => {
         const runs = state.runs.filter(
           (run) =>
             (!q.get('head_sha') || run.head_sha === q.get('head_sha')) &&
@@ -221,7 +264,12 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
             (!q.get('event') || run.event === q.get('event')) &&
             (!q.get('status') || run.status === q.get('status')),
         );
-        return [200, { total_count: runs.length, workflow_runs: runs.map(({ artifacts: _, ...run }) => ({ ...run, repository: { owner: { login: state.owner } }, head_repository: { owner: { login: state.owner } } })) }];
+        const [page, headers] = paged(runs, q, here(req));
+        return [
+          200,
+          { total_count: runs.length, workflow_runs: page.map(({ artifacts: _, ...run }) => ({ ...run, repository: { owner: { login: state.owner } }, head_repository: { owner: { login: state.owner } } })) },
+          headers,
+        ];
       },
     ],
     [
@@ -238,7 +286,7 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
     [
       r('/compare/([^.]+)\\.\\.\\.(.+)'),
       'GET',
-      () => [200, { files: [...new Set([...state.pulls.values()].flatMap((p) => p.files))].map((filename) => ({ filename, status: 'modified' })) }],
+      () => [200, { files: [...new Set([...state.pulls.values()].flatMap((p) => p.files))].slice(0, COMPARE_FILES_CAP).map((filename) => ({ filename, status: 'modified' })) }],
     ],
   ];
 }
