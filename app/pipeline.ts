@@ -53,7 +53,7 @@ export interface CommitEvaluation {
 export async function overridesOf(api: GitHubApi, repo: Repo, comments: IssueComment[]): Promise<OverrideState> {
   const commandComments: CommandComment[] = comments
     .filter((c) => /^\s*\/faultline\b/m.test(c.body ?? ''))
-    .map((c) => ({ id: c.id, author: c.user?.login ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, body: c.body ?? '' }));
+    .map((c) => ({ id: c.id, author: c.user?.login ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, body: c.body ?? '' }));
   const permissions = new Map<string, Permission>();
   for (const author of new Set(commandComments.filter((c) => !c.authorIsBot).map((c) => c.author))) {
     permissions.set(author, await permissionOf(api, repo, author));

@@ -78,11 +78,11 @@ describe('overrides need two people', () => {
     pullRequestWithFailingMigrations(
       [
         { id: 1, author: 'alice', body: '/faultline override migrations dropped column is unused since v12', minute: 1 },
-        { id: 2, author: 'alice', body: '/faultline approve', minute: 2 },
+        { id: 2, author: 'alice', body: '/faultline approve migrations', minute: 2 },
       ],
       { alice: 'write' },
     );
-    const response = await deliver(app.server.url, SECRET, 'issue_comment', commentDelivery('alice', '/faultline approve'));
+    const response = await deliver(app.server.url, SECRET, 'issue_comment', commentDelivery('alice', '/faultline approve migrations'));
     expect(response.status).toBe(200);
     app.watch.verify();
     const check = migrationsCheck();
