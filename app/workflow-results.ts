@@ -69,7 +69,7 @@ export async function collectRunResults(api: GitHubRequester, repo: Repo, runId:
       artifact_id: artifact.id,
       archive_format: 'zip',
     });
-    const { results, rejected } = readResultsFromZip(artifact.name, new Uint8Array(download.data as ArrayBuffer));
+    const { results, rejected } = await readResultsFromZip(artifact.name, new Uint8Array(download.data as ArrayBuffer));
     combined.results.push(...results);
     combined.rejected.push(...rejected);
   }
