@@ -114,7 +114,9 @@ export function faultlineApp(options: FaultlineAppOptions) {
 
     app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
       const suite = context.payload.check_suite as { head_sha: string; pull_requests: { number: number }[] };
-      if (context.payload.action === 'rerequested' && suite.pull_requests.length > 0) {
+      // The PR comment shows every check run, so whenever ours change it is refreshed with them:
+      // with a pull request to show them on, the whole pull request is evaluated.
+      if (suite.pull_requests.length > 0) {
         for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number);
         return;
       }

@@ -7,6 +7,7 @@ import { GATES, type GateName } from '../core/gates/commands.ts';
 import { type CommandComment, evaluateOverrides, type OverrideState, type Permission } from '../core/gates/overrides.ts';
 import { checkNameOf, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
+import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
 import { baseBranchResults, type CommitResults, resultsForCommit, type RunResultCache } from './commit-results.ts';
@@ -76,12 +77,16 @@ function annotationsOf(verdict: GateVerdict): CheckAnnotation[] {
   );
 }
 
+/** The check run's summary is Markdown: every string a pull request or a result file controls is escaped as in the PR comment. */
 function summaryOf(verdict: GateVerdict, overrides: OverrideState): string {
-  const lines = verdict.reasons.map((r) => `- ${r}`);
+  const lines = verdict.reasons.map((r) => `- ${escapeMarkdown(r, 1000)}`);
   const pending = overrides.pending[verdict.gate];
-  if (pending) lines.push('', `Override requested by @${pending.requestedBy} (${pending.reason}); it needs \`/faultline approve\` from a second person with write access.`);
-  if (verdict.override) lines.push('', `Override requested by @${verdict.override.requestedBy} at ${verdict.override.requestedAt}, approved by @${verdict.override.approvedBy} at ${verdict.override.approvedAt}.`);
-  return lines.length > 0 ? lines.join('\n') : verdict.title;
+  if (pending) lines.push('', `Override requested by @${escapeMarkdown(pending.requestedBy, 60)} (${escapeMarkdown(pending.reason, 500)}); it needs \`/faultline approve ${verdict.gate}\` from a second person with write access.`);
+  if (verdict.override) {
+    const o = verdict.override;
+    lines.push('', `Override requested by @${escapeMarkdown(o.requestedBy, 60)} at ${escapeMarkdown(o.requestedAt, 40)}, approved by @${escapeMarkdown(o.approvedBy, 60)} at ${escapeMarkdown(o.approvedAt, 40)}.`);
+  }
+  return lines.length > 0 ? lines.join('\n') : escapeMarkdown(verdict.title);
 }
 
 function configErrorReport(name: string, headSha: string, problems: string[]): CheckRunReport {
@@ -91,7 +96,7 @@ function configErrorReport(name: string, headSha: string, problems: string[]): C
     status: 'completed',
     conclusion: 'failure',
     title: 'Invalid .github/faultline.yml',
-    summary: ['The Faultline config could not be used, so no verdict was reached:', '', ...problems.map((p) => `- \`${p}\``)].join('\n'),
+    summary: ['The Faultline config could not be used, so no verdict was reached:', '', ...problems.map((p) => `- ${codeSpan(p, 1000)}`)].join('\n'),
   };
 }
 
