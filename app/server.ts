@@ -115,6 +115,9 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     }
     // Signed from here on: the event name may become a label.
     const event = String(request.headers['x-github-event'] ?? 'unknown');
+    // A replay under the same id is answered and not handled again. (The id header is not covered
+    // by the signature; a replay under a new id only re-evaluates the current state, which writes
+    // to the same check runs and the same comment: handling is idempotent.)
     const id = request.headers['x-github-delivery'];
     if (typeof id === 'string' && id !== '') {
       if (!deliveries.firstTime(id)) {
