@@ -21,6 +21,11 @@ export interface AppHarness {
   noConfig(owner: string, repo: string): void;
   /** A config file in the repository (read raw, as Probot's config plugin asks for it). */
   config(owner: string, repo: string, yaml: string): void;
+  /**
+   * Resolves once no handler runs. On a busy machine a delivery may be answered `202 still
+   * processing` (after 9 s) while its handler goes on: its effects are complete only then.
+   */
+  idle(timeoutMs?: number): Promise<void>;
 }
 
 /** Call at the top of a describe: starts the server once, a fresh nock scope per test. */
@@ -74,6 +79,13 @@ export function useAppHarness(env: Record<string, string> = {}): AppHarness {
   };
   harness.config = (owner, repo, yaml) => {
     harness.github.get(`/repos/${owner}/${repo}/contents/.github%2Ffaultline.yml`).query(true).times(10).reply(200, yaml);
+  };
+  harness.idle = async (timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while ((await harness.server.metrics.handlersInFlight.get()).values[0]!.value > 0) {
+      if (Date.now() > deadline) throw new Error(`handlers still running after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
   return harness;
 }
