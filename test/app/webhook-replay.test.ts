@@ -23,4 +23,25 @@ describe('replayed deliveries', () => {
     app.watch.verify();
     expect(app.bodies('POST /repos/octo-org/octo-repo/check-runs')).toHaveLength(3);
   });
+
+  it('handles a redelivery of a delivery that failed (GitHub’s Redeliver keeps the id)', async () => {
+    const comment = examplePayload('issue_comment', 'created');
+    (comment.issue as Record<string, unknown>).pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' };
+    (comment.comment as Record<string, unknown>).body = '/faultline rerun';
+    app.github
+      .post(/\/repos\/Codertocat\/Hello-World\/issues\/comments\/\d+\/reactions/)
+      .times(2)
+      .reply(201, { id: 1, content: 'eyes' })
+      .get('/repos/Codertocat/Hello-World/pulls/1')
+      .reply(404, { message: 'Not Found' })
+      .get('/repos/Codertocat/Hello-World/pulls/1')
+      .reply(200, { number: 1, state: 'closed', head: { sha: 'c'.repeat(40) }, base: { sha: 'b'.repeat(40), ref: 'main' }, labels: [] });
+    const failed = await deliver(app.server.url, SECRET, 'issue_comment', comment, { deliveryId: 'failed-then-redelivered' });
+    expect(failed.status).toBeGreaterThanOrEqual(400);
+    const redelivered = await deliver(app.server.url, SECRET, 'issue_comment', comment, { deliveryId: 'failed-then-redelivered' });
+    expect([200, 202]).toContain(redelivered.status);
+    await app.idle();
+    app.watch.verify();
+    expect(app.watch.requests.filter((r) => r.endsWith('/repos/Codertocat/Hello-World/pulls/1'))).toHaveLength(2);
+  });
 });
