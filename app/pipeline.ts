@@ -105,6 +105,12 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
   const { repo, headSha, config, pullRequest } = evaluation;
   if (!config.ok) {
     for (const gate of only) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
+    // The comment shows the check runs, so it says the same instead of keeping an older verdict.
+    if (pullRequest) {
+      const gates: GateVerdict[] = GATES.map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems, results: [] }));
+      const { body, fallback } = renderPrComment({ headSha, gates, slos: [], baseScores: {}, overrides: { active: {}, pending: {}, refused: [] }, rejected: [], links: [] });
+      await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback);
+    }
     return [];
   }
   const comments = pullRequest ? await issueComments(api, repo, pullRequest.number) : [];

@@ -44,3 +44,27 @@ describe('the PR comment follows the check runs', () => {
     expect(comment).toContain('`faultline/chaos` | ⏳ pending');
   });
 });
+
+describe('an invalid config on a pull request', () => {
+  it('puts the same failure in the PR comment as in the check runs', async () => {
+    const payload = examplePayload('pull_request', 'labeled');
+    const pr = payload.pull_request as { number: number; head: { sha: string } };
+    const repo = payload.repository as { owner: { login: string }; name: string };
+    const base = `/repos/${repo.owner.login}/${repo.name}`;
+    const g = app.github;
+    g.get(`${base}/pulls/${pr.number}`).reply(200, { ...pr, state: 'open', base: { sha: 'b'.repeat(40), ref: 'master' }, labels: [] });
+    app.config(repo.owner.login, repo.name, 'slo:\n  servces: {}\n');
+    g.get(`${base}/actions/runs`).query((q) => q.head_sha === pr.head.sha).reply(200, { total_count: 0, workflow_runs: [] });
+    g.get(`${base}/commits/${pr.head.sha}/check-runs`).query(true).times(3).reply(200, { total_count: 0, check_runs: [] });
+    g.post(`${base}/check-runs`).times(3).reply(201, { id: 3 });
+    g.get(`${base}/issues/${pr.number}/comments`).query(true).reply(200, []);
+    g.post(`${base}/issues/${pr.number}/comments`).reply(201, { id: 8 });
+    g.get(`${base}/issues/${pr.number}/comments`).query(true).reply(200, []);
+    const response = await deliver(app.server.url, SECRET, 'pull_request', payload);
+    expect([200, 202]).toContain(response.status);
+    await app.idle();
+    app.watch.verify();
+    const comment = String(app.bodies(`POST ${base}/issues/${pr.number}/comments`)[0]?.body);
+    expect(comment).toContain('| `faultline/migrations` | ❌ failure | Invalid .github/faultline.yml |');
+  });
+});
