@@ -5,7 +5,13 @@
  * as the one that counts. So every replica writes to the newest run of the name (creating one only
  * when none exists); if two replicas raced and created two, both then write to the same newest one
  * and the older is marked superseded, leaving one effective verdict per name.
+ *
+ * GitHub appends the annotations of every update to those the run already has, so re-evaluating a
+ * commit would pile up copies. Annotations are sent once per check run: the run's `external_id`
+ * records which set it carries; an update with the same set sends none, and a different set on a
+ * run that already has annotations goes to a new run of the name (the old one is superseded).
  */
+import { createHash } from 'node:crypto';
 
 export const MAX_SUMMARY = 65_535;
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -39,8 +45,22 @@ export interface CheckApi {
   request(route: string, params: Record<string, unknown>): Promise<{ data: unknown }>;
 }
 
+interface ListedCheckRun {
+  id: number;
+  name: string;
+  app?: { id: number } | null;
+  external_id?: string | null;
+  output?: { annotations_count?: number } | null;
+}
+
 interface CheckRunsList {
-  check_runs: { id: number; name: string; app?: { id: number } | null }[];
+  check_runs: ListedCheckRun[];
+}
+
+/** Names the set of annotations a run carries (stored in its external_id). */
+export function annotationsId(annotations: readonly CheckAnnotation[]): string {
+  if (annotations.length === 0) return 'faultline:annotations:none';
+  return `faultline:annotations:${createHash('sha256').update(JSON.stringify(annotations)).digest('hex').slice(0, 32)}`;
 }
 
 export const RERUN_ACTION = { label: 'Re-run', description: 'Evaluate this gate again', identifier: 'rerun' };
@@ -86,18 +106,25 @@ export async function publishCheckRun(
   const runs = fresh ? [] : await existingRuns(api, repo, appId, report);
   const ours = runs.filter((run) => run.name === report.name).sort((a, b) => b.id - a.id);
   const annotations = report.annotations ?? [];
+  const carried = annotationsId(annotations);
+  const newest = ours[0];
+  const alreadySent = newest !== undefined && newest.external_id === carried;
+  // A run's annotations cannot be removed or replaced: a different set needs a run of its own.
+  const needsNewRun = newest === undefined || (!alreadySent && (newest.output?.annotations_count ?? 0) > 0);
+  const toSend = alreadySent ? [] : annotations;
   const batches: CheckAnnotation[][] = [];
-  for (let i = 0; i < annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  for (let i = 0; i < toSend.length; i += ANNOTATIONS_PER_REQUEST) batches.push(toSend.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const [first = [], ...rest] = batches;
   const state = {
     status: report.status,
     ...(report.status === 'completed' ? { conclusion: report.conclusion ?? 'failure', completed_at: new Date().toISOString() } : {}),
     ...(report.details_url ? { details_url: report.details_url } : {}),
+    external_id: carried,
     actions: [RERUN_ACTION],
     output: output(report, first),
   };
   let id: number;
-  if (ours.length === 0) {
+  if (needsNewRun) {
     const created = await api.request('POST /repos/{owner}/{repo}/check-runs', {
       ...repo,
       name: report.name,
@@ -106,17 +133,17 @@ export async function publishCheckRun(
     });
     id = (created.data as { id: number }).id;
   } else {
-    id = ours[0]!.id;
+    id = newest.id;
     await api.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...repo, check_run_id: id, ...state });
-    for (const stale of ours.slice(1)) {
-      await api.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-        ...repo,
-        check_run_id: stale.id,
-        status: 'completed',
-        conclusion: 'skipped',
-        output: { title: 'Superseded', summary: `Superseded by check run ${id}.` },
-      });
-    }
+  }
+  for (const stale of ours.filter((run) => run.id !== id)) {
+    await api.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+      ...repo,
+      check_run_id: stale.id,
+      status: 'completed',
+      conclusion: 'skipped',
+      output: { title: 'Superseded', summary: `Superseded by check run ${id}.` },
+    });
   }
   // GitHub appends annotations sent with later updates, 50 per request.
   for (const batch of rest) {

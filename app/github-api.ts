@@ -19,6 +19,8 @@ export interface IssueComment {
   id: number;
   body?: string | null;
   created_at: string;
+  /** Differs from created_at once edited: commands in edited comments do not count. */
+  updated_at?: string;
   html_url?: string;
   user?: { login: string; type?: string } | null;
 }

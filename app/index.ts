@@ -139,8 +139,11 @@ export function faultlineApp(options: FaultlineAppOptions) {
 
     app.on(['check_suite.requested', 'check_suite.rerequested'], async (context) => {
       const suite = context.payload.check_suite as { head_sha: string; head_branch?: string | null; pull_requests: { number: number }[] };
-      if (context.payload.action === 'rerequested' && suite.pull_requests.length > 0) {
-        for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number, true);
+      // The PR comment shows every check run, so whenever ours change it is refreshed with them:
+      // with a pull request to show them on, the whole pull request is evaluated. "Re-run all
+      // checks" (rerequested) also concludes gates that still have no run.
+      if (suite.pull_requests.length > 0) {
+        for (const pr of suite.pull_requests) await reevaluatePullRequest(context, pr.number, context.payload.action === 'rerequested');
         return;
       }
       // Not `fresh`: a redelivered or late check_suite must not replace a verdict that a finished
@@ -202,11 +205,24 @@ export function faultlineApp(options: FaultlineAppOptions) {
       await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: group.head_sha, config: loaded, files, fresh: true });
     });
 
-    app.on('issue_comment.created', async (context) => {
-      const { issue, comment } = context.payload as { issue: { number: number; pull_request?: unknown }; comment: { id: number; body: string; user: { type: string } } };
-      if (!issue.pull_request || comment.user.type === 'Bot' || parseCommands(comment.body).length === 0) return;
-      await api(context).request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...repoOf(context), comment_id: comment.id, content: 'eyes' });
-      await reevaluatePullRequest(context, issue.number, true);
+    // Commands are re-read from the whole conversation on every evaluation, so an edit or a
+    // deletion must re-evaluate at once: a deleted approval stops counting, an edited request
+    // voids its approval (edited comments carry no command).
+    app.on(['issue_comment.created', 'issue_comment.edited', 'issue_comment.deleted'], async (context) => {
+      const { action, issue, comment, changes } = context.payload as {
+        action: string;
+        issue: { number: number; pull_request?: unknown };
+        comment: { id: number; body: string | null; user: { type: string } | null };
+        changes?: { body?: { from?: string } };
+      };
+      if (!issue.pull_request || comment.user?.type === 'Bot') return;
+      const hadCommand = parseCommands(changes?.body?.from ?? '').length > 0;
+      if (parseCommands(comment.body ?? '').length === 0 && !hadCommand) return;
+      if (action === 'created') {
+        await api(context).request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { ...repoOf(context), comment_id: comment.id, content: 'eyes' });
+      }
+      // A new command (a rerun, an override) also concludes gates that still have no run.
+      await reevaluatePullRequest(context, issue.number, action === 'created');
     });
   };
 }

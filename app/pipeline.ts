@@ -9,6 +9,7 @@ import { type CommandComment, evaluateOverrides, type OverrideState, type Permis
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
 import { resultSchema } from '../core/result.ts';
+import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
 import { baseBranchResults, type CommitResults, resultsForCommit, type RunResultCache } from './commit-results.ts';
@@ -64,7 +65,7 @@ export interface CommitEvaluation {
 export async function overridesOf(api: GitHubApi, repo: Repo, comments: IssueComment[]): Promise<OverrideState> {
   const commandComments: CommandComment[] = comments
     .filter((c) => /^\s*\/faultline\b/m.test(c.body ?? ''))
-    .map((c) => ({ id: c.id, author: c.user?.login ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, body: c.body ?? '' }));
+    .map((c) => ({ id: c.id, author: c.user?.login ?? '', authorIsBot: c.user?.type === 'Bot', createdAt: c.created_at, updatedAt: c.updated_at, body: c.body ?? '' }));
   const permissions = new Map<string, Permission>();
   for (const author of new Set(commandComments.filter((c) => !c.authorIsBot).map((c) => c.author))) {
     permissions.set(author, await permissionOf(api, repo, author));
@@ -87,12 +88,16 @@ function annotationsOf(verdict: GateVerdict): CheckAnnotation[] {
   );
 }
 
+/** The check run's summary is Markdown: every string a pull request or a result file controls is escaped as in the PR comment. */
 function summaryOf(verdict: GateVerdict, overrides: OverrideState): string {
-  const lines = verdict.reasons.map((r) => `- ${r}`);
+  const lines = verdict.reasons.map((r) => `- ${escapeMarkdown(r, 1000)}`);
   const pending = overrides.pending[verdict.gate];
-  if (pending) lines.push('', `Override requested by @${pending.requestedBy} (${pending.reason}); it needs \`/faultline approve\` from a second person with write access.`);
-  if (verdict.override) lines.push('', `Override requested by @${verdict.override.requestedBy} at ${verdict.override.requestedAt}, approved by @${verdict.override.approvedBy} at ${verdict.override.approvedAt}.`);
-  return lines.length > 0 ? lines.join('\n') : verdict.title;
+  if (pending) lines.push('', `Override requested by @${escapeMarkdown(pending.requestedBy, 60)} (${escapeMarkdown(pending.reason, 500)}); it needs \`/faultline approve ${verdict.gate}\` from a second person with write access.`);
+  if (verdict.override) {
+    const o = verdict.override;
+    lines.push('', `Override requested by @${escapeMarkdown(o.requestedBy, 60)} at ${escapeMarkdown(o.requestedAt, 40)}, approved by @${escapeMarkdown(o.approvedBy, 60)} at ${escapeMarkdown(o.approvedAt, 40)}.`);
+  }
+  return lines.length > 0 ? lines.join('\n') : escapeMarkdown(verdict.title);
 }
 
 function configErrorReport(name: string, headSha: string, problems: string[]): CheckRunReport {
@@ -102,7 +107,7 @@ function configErrorReport(name: string, headSha: string, problems: string[]): C
     status: 'completed',
     conclusion: 'failure',
     title: 'Invalid .github/faultline.yml',
-    summary: ['The Faultline config could not be used, so no verdict was reached:', '', ...problems.map((p) => `- \`${p}\``)].join('\n'),
+    summary: ['The Faultline config could not be used, so no verdict was reached:', '', ...problems.map((p) => `- ${codeSpan(p, 1000)}`)].join('\n'),
   };
 }
 
@@ -170,6 +175,12 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
   const { repo, headSha, config, pullRequest } = evaluation;
   if (!config.ok) {
     for (const gate of only) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
+    // The comment shows the check runs, so it says the same instead of keeping an older verdict.
+    if (pullRequest) {
+      const gates: GateVerdict[] = GATES.map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems, results: [] }));
+      const { body, fallback } = renderPrComment({ headSha, gates, slos: [], baseScores: {}, overrides: { active: {}, pending: {}, refused: [] }, rejected: [], links: [] });
+      await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback);
+    }
     return [];
   }
   const comments = pullRequest ? await issueComments(api, repo, pullRequest.number) : [];

@@ -74,7 +74,7 @@ export async function collectRunResults(api: GitHubRequester, repo: Repo, runId:
       artifact_id: artifact.id,
       archive_format: 'zip',
     });
-    const { results, rejected } = readResultsFromZip(artifact.name, new Uint8Array(download.data as ArrayBuffer));
+    const { results, rejected } = await readResultsFromZip(artifact.name, new Uint8Array(download.data as ArrayBuffer));
     for (const result of results) artifactOf.set(result, artifact.name);
     combined.results.push(...results);
     combined.rejected.push(...rejected);

@@ -1,6 +1,6 @@
 /** `faultline app`: runs the GitHub App server until SIGINT/SIGTERM. */
 import { parseArgs } from 'node:util';
-import { FaultlineError } from '../../core/errors.ts';
+import { FaultlineError, isFaultlineError } from '../../core/errors.ts';
 import type { CliCommand } from '../io.ts';
 import { writeLine } from '../io.ts';
 
@@ -32,9 +32,11 @@ export const command: CliCommand = {
     try {
       server = await startAppServer({ env: io.env, port, host: values.host });
     } catch (error) {
+      if (isFaultlineError(error)) throw error;
       throw new FaultlineError((error as Error).message, { hint: "see 'faultline app --help' and docs/app.md" });
     }
-    writeLine(io.stderr, `faultline app listening on ${server.url} (webhooks at /api/github/webhooks)`);
+    const everywhere = /^http:\/\/(0\.0\.0\.0|\[::\])/.test(server.url) ? 'every interface; ' : '';
+    writeLine(io.stderr, `faultline app listening on ${server.url} (${everywhere}webhooks at /api/github/webhooks)`);
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

@@ -6,6 +6,9 @@
 import type { OverrideState } from '../gates/overrides.ts';
 import type { GateVerdict } from '../gates/verdict.ts';
 import type { FaultlineResult } from '../result.ts';
+import { codeSpan, escapeMarkdown } from './markdown-escape.ts';
+
+export { escapeMarkdown };
 
 export interface SloRow {
   service: string;
@@ -40,15 +43,6 @@ const ICON: Record<string, string> = {
   error: '⚠️',
   'no-data': '❔',
 };
-
-/** Neutralises Markdown/HTML control characters and mentions in untrusted text. */
-export function escapeMarkdown(text: string, max = 300): string {
-  const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return clipped
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/@/g, '@\u200b');
-}
 
 const percent = (value: number | null | undefined) => (value === null || value === undefined ? 'n/a' : `${(value * 100).toFixed(2)} %`);
 const rate = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
@@ -98,7 +92,7 @@ function migrationLines(input: PrCommentInput, limit: number): string[] {
   if (findings.length === 0) return ['_No migration findings._'];
   const lines = findings
     .slice(0, limit)
-    .map((f) => `- ${f.severity === 'error' ? '❌' : '⚠️'} \`${escapeMarkdown(f.path ?? '?', 120)}:${f.line ?? '?'}\` **${escapeMarkdown(f.rule, 60)}**: ${escapeMarkdown(f.message, 200)}`);
+    .map((f) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${codeSpan(`${f.path ?? '?'}:${f.line ?? '?'}`, 130)} **${escapeMarkdown(f.rule, 60)}**: ${escapeMarkdown(f.message, 200)}`);
   if (findings.length > limit) lines.push(`- … and ${findings.length - limit} more in the check run`);
   return lines;
 }
@@ -126,11 +120,11 @@ function render(input: PrCommentInput, detail: 'full' | 'short'): string {
   if (overrides.length > 0) out.push('### Overrides', '', ...overrides, '');
   if (input.rejected.length > 0) {
     out.push('### Result files not trusted', '');
-    for (const r of input.rejected.slice(0, 10)) out.push(`- \`${escapeMarkdown(r.artifact, 80)}/${escapeMarkdown(r.file, 120)}\`: ${escapeMarkdown(r.problems.join('; '))}`);
+    for (const r of input.rejected.slice(0, 10)) out.push(`- ${codeSpan(`${r.artifact}/${r.file}`, 200)}: ${escapeMarkdown(r.problems.join('; '))}`);
     out.push('');
   }
   if (input.links.length > 0) out.push(input.links.map((l) => `[${escapeMarkdown(l.name, 80)}](${encodeURI(l.url)})`).join(' · '), '');
-  out.push('<sub>Commands: `/faultline rerun` · `/faultline override <gate> <reason>` (needs `/faultline approve` from a second person with write access)</sub>');
+  out.push('<sub>Commands: `/faultline rerun` · `/faultline override <gate> <reason>` (needs `/faultline approve <gate>` from a second person with write access)</sub>');
   return out.join('\n');
 }
 

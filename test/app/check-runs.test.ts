@@ -1,4 +1,4 @@
-import { type CheckAnnotation, type CheckApi, MAX_SUMMARY, publishCheckRun } from '../../app/check-runs.ts';
+import { annotationsId, type CheckAnnotation, type CheckApi, MAX_SUMMARY, publishCheckRun } from '../../app/check-runs.ts';
 
 interface Call {
   route: string;
@@ -77,5 +77,36 @@ describe('publishing a check run', () => {
     expect(out.summary.length).toBe(MAX_SUMMARY);
     expect(out.summary).toContain('truncated');
     expect(out.title.length).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('annotations are sent once per check run', () => {
+  const findings = [annotation(1), annotation(2), annotation(3)];
+  const report = (annotations: CheckAnnotation[]) => ({ name: 'faultline/migrations', head_sha: sha, status: 'completed' as const, conclusion: 'failure' as const, title: 't', summary: 's', annotations });
+
+  it('sends none again when a re-evaluation finds the same annotations on the run', async () => {
+    const { api, calls } = fakeChecks([{ id: 20, name: 'faultline/migrations', external_id: annotationsId(findings), output: { annotations_count: 3 } } as never]);
+    await publishCheckRun(api, repo, 42, report(findings));
+    const updates = calls.filter((c) => c.route.startsWith('PATCH'));
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.params).toMatchObject({ check_run_id: 20, conclusion: 'failure' });
+    expect((updates[0]!.params.output as { annotations?: unknown[] }).annotations).toBeUndefined();
+  });
+
+  it('adds annotations to a run that has none yet, and records which set it carries', async () => {
+    const { api, calls } = fakeChecks([{ id: 21, name: 'faultline/migrations', external_id: annotationsId([]), output: { annotations_count: 0 } } as never]);
+    await publishCheckRun(api, repo, 42, report(findings));
+    const [update] = calls.filter((c) => c.route.startsWith('PATCH'));
+    expect(update!.params).toMatchObject({ check_run_id: 21, external_id: annotationsId(findings) });
+    expect((update!.params.output as { annotations: unknown[] }).annotations).toHaveLength(3);
+  });
+
+  it('puts a different set on a new run (annotations cannot be removed) and supersedes the old one', async () => {
+    const { api, calls } = fakeChecks([{ id: 22, name: 'faultline/migrations', external_id: annotationsId(findings), output: { annotations_count: 3 } } as never]);
+    const id = await publishCheckRun(api, repo, 42, report([annotation(9)]));
+    expect(id).toBe(555);
+    const created = calls.find((c) => c.route.startsWith('POST'))!;
+    expect((created.params.output as { annotations: unknown[] }).annotations).toHaveLength(1);
+    expect(calls.find((c) => c.route.startsWith('PATCH'))!.params).toMatchObject({ check_run_id: 22, conclusion: 'skipped' });
   });
 });

@@ -236,7 +236,7 @@ describe('the app as a process against a fake GitHub and a real Prometheus', () 
     expect(await health.json()).toEqual({ status: 'ok' });
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
     expect(metrics).toMatch(/faultline_app_webhook_events_total\{event="pull_request",outcome="handled"\} [1-9]/);
-    expect(metrics).toMatch(/faultline_app_webhook_events_total\{event="pull_request",outcome="rejected"\} [1-9]/);
+    expect(metrics).toMatch(/faultline_app_webhook_events_total\{event="unverified",outcome="rejected"\} [1-9]/);
     expect(metrics).toMatch(/faultline_app_github_requests_total\{method="POST",route="[^"]*check-runs",status="201"\} [1-9]/);
     expect(metrics).toMatch(/faultline_app_handler_duration_seconds_count\{event="workflow_run"\} [1-9]/);
     expect(metrics).toMatch(/^faultline_app_handlers_in_flight 0$/m);

@@ -56,7 +56,7 @@ describe('webhook deliveries', () => {
   it('answers /healthz and exposes metrics about what it did', async () => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
-    expect(metrics).toContain('faultline_app_webhook_events_total{event="pull_request",outcome="rejected"}');
+    expect(metrics).toContain('faultline_app_webhook_events_total{event="unverified",outcome="rejected"}');
   });
 });
 

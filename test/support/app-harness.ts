@@ -28,6 +28,11 @@ export interface AppHarness {
    * to noConfig/config, which answer it as Probot's config loader asks.
    */
   gitFiles(owner: string, repo: string, files: Record<string, string>): void;
+  /**
+   * Resolves once no handler runs. On a busy machine a delivery may be answered `202 still
+   * processing` (after 9 s) while its handler goes on: its effects are complete only then.
+   */
+  idle(timeoutMs?: number): Promise<void>;
 }
 
 /** Call at the top of a describe: starts the server once, a fresh nock scope per test. */
@@ -103,6 +108,13 @@ export function useAppHarness(env: Record<string, string> = {}): AppHarness {
         if (text === undefined) return [404, { message: 'Not Found' }];
         return [200, { type: 'file', path, name: path.split('/').pop(), sha: '', encoding: 'base64', content: Buffer.from(text).toString('base64') }];
       });
+  };
+  harness.idle = async (timeoutMs = 60_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while ((await harness.server.metrics.handlersInFlight.get()).values[0]!.value > 0) {
+      if (Date.now() > deadline) throw new Error(`handlers still running after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   };
   return harness;
 }

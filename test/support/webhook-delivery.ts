@@ -32,6 +32,8 @@ export function sign(secret: string, body: string): string {
 export interface DeliveryOptions {
   /** Override the signature (e.g. a wrong one); null sends none. */
   signature?: string | null;
+  /** The `x-github-delivery` id (a fresh one by default; GitHub keeps it on a redelivery). */
+  deliveryId?: string;
 }
 
 /** POSTs a delivery like GitHub does; returns the HTTP status and body. */
@@ -40,7 +42,7 @@ export async function deliver(url: string, secret: string, event: string, payloa
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'x-github-event': event,
-    'x-github-delivery': randomUUID(),
+    'x-github-delivery': options.deliveryId ?? randomUUID(),
     'user-agent': 'GitHub-Hookshot/test',
   };
   const signature = options.signature === undefined ? sign(secret, body) : options.signature;

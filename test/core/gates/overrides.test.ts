@@ -3,7 +3,8 @@ import { type CommandComment, evaluateOverrides, type Permission } from '../../.
 
 let nextId = 1;
 function comment(author: string, body: string, minute: number, authorIsBot = false): CommandComment {
-  return { id: nextId++, author, body, authorIsBot, createdAt: `2026-11-25T10:${String(minute).padStart(2, '0')}:00Z` };
+  const createdAt = `2026-11-25T10:${String(minute).padStart(2, '0')}:00Z`;
+  return { id: nextId++, author, body, authorIsBot, createdAt, updatedAt: createdAt };
 }
 const permissions = new Map<string, Permission>([
   ['alice', 'write'],
@@ -42,7 +43,7 @@ describe('PR comment commands', () => {
 describe('dual control of overrides', () => {
   it('activates an override only after a different person with write access approves it', () => {
     const state = evaluateOverrides(
-      [comment('alice', '/faultline override slo-budget fixing the outage itself', 1), comment('bob', '/faultline approve', 2)],
+      [comment('alice', '/faultline override slo-budget fixing the outage itself', 1), comment('bob', '/faultline approve slo-budget', 2)],
       permissions,
     );
     expect(state.active['slo-budget']).toMatchObject({ requestedBy: 'alice', approvedBy: 'bob', reason: 'fixing the outage itself' });
@@ -78,7 +79,7 @@ describe('dual control of overrides', () => {
     const replaced = evaluateOverrides(
       [
         comment('alice', '/faultline override chaos reason one', 1),
-        comment('bob', '/faultline approve', 2),
+        comment('bob', '/faultline approve chaos', 2),
         comment('alice', '/faultline override chaos a different reason', 3),
       ],
       permissions,
@@ -87,14 +88,14 @@ describe('dual control of overrides', () => {
     expect(replaced.pending.chaos?.reason).toBe('a different reason');
 
     const revoked = evaluateOverrides(
-      [comment('alice', '/faultline override chaos r', 1), comment('bob', '/faultline approve', 2), comment('bob', '/faultline revoke chaos', 3)],
+      [comment('alice', '/faultline override chaos r', 1), comment('bob', '/faultline approve chaos', 2), comment('bob', '/faultline revoke chaos', 3)],
       permissions,
     );
     expect(revoked.active).toEqual({});
   });
 
   it('replays comments in time order whatever order the API returned them in', () => {
-    const approve = comment('bob', '/faultline approve', 5);
+    const approve = comment('bob', '/faultline approve chaos', 5);
     const request = comment('alice', '/faultline override chaos r', 4);
     expect(evaluateOverrides([approve, request], permissions).active.chaos?.approvedBy).toBe('bob');
   });

@@ -40,12 +40,12 @@ describe('the pull-request comment', () => {
     expect(body).toContain('| `faultline/migrations` | ❌ failure |');
     expect(body).toContain('| kill-checkout-pod | ✅ pass | 92.5 | +2.5 |');
     expect(body).toContain('| checkout | availability | 99.90 % | ✅ 42.00 % | 2.50 | 1.10 | none |');
-    expect(body).toContain('`db/V3\\_\\_idx.sql:4` **non-concurrent-index**');
+    expect(body).toContain('`db/V3__idx.sql:4` **non-concurrent-index**');
   });
 
   it('says when SLO data could not be had instead of showing a pass', () => {
     const { body } = renderPrComment(input({ slos: [], sloError: 'Prometheus at http://prom:9090 is unreachable' }));
-    expect(body).toContain('⚠️ SLO data unavailable: Prometheus at http://prom:9090 is unreachable');
+    expect(body).toContain('⚠️ SLO data unavailable: Prometheus at http:\u200b//prom:9090 is unreachable');
   });
 
   it('shows who requested and who approved overrides', () => {
@@ -70,6 +70,6 @@ describe('the pull-request comment', () => {
   });
 
   it('escapes what a pull request controls: no links, HTML or mentions get through', () => {
-    expect(escapeMarkdown('[click](http://evil) <img src=x> @org/team')).toBe('\\[click\\]\\(http://evil\\) \\<img src=x\\> @\u200borg/team');
+    expect(escapeMarkdown('[click](http://evil) <img src=x> @org/team')).toBe('\\[click\\]\\(http:\u200b//evil\\) \\<img src=x\\> @\u200borg/team');
   });
 });
