@@ -90,7 +90,8 @@ function annotationsOf(verdict: GateVerdict): CheckAnnotation[] {
 
 /** The check run's summary is Markdown: every string a pull request or a result file controls is escaped as in the PR comment. */
 function summaryOf(verdict: GateVerdict, overrides: OverrideState): string {
-  const lines = verdict.reasons.map((r) => `- ${escapeMarkdown(r, 1000)}`);
+  // Reasons are Markdown-safe as built (GateVerdict.reasons); escaping them again would show backslashes.
+  const lines = verdict.reasons.map((r) => `- ${r}`);
   const pending = overrides.pending[verdict.gate];
   if (pending) lines.push('', `Override requested by @${escapeMarkdown(pending.requestedBy, 60)} (${escapeMarkdown(pending.reason, 500)}); it needs \`/faultline approve ${verdict.gate}\` from a second person with write access.`);
   if (verdict.override) {
@@ -115,7 +116,8 @@ function configErrorReport(name: string, headSha: string, problems: string[]): C
 const MAX_RUNS_NAMED = 5;
 
 function runLink(run: { name: string; url?: string }): string {
-  return run.url ? `[${run.name}](${run.url})` : run.name;
+  // The name is the workflow's (a pull request can set it); the URL is GitHub's own.
+  return run.url ? `[${escapeMarkdown(run.name, 100)}](${run.url})` : escapeMarkdown(run.name, 100);
 }
 
 /** "what was seen" for a gate without a trusted result: runs, links, rejected and stale files. */
@@ -145,7 +147,7 @@ function evidenceFor(gate: GateName, config: FaultlineConfig, files: ChangedFile
   // A rejected file that names no known kind may have been meant for any gate that applies.
   const rejected = (found?.rejected ?? [])
     .filter((r) => (r.kind !== undefined && kinds.includes(r.kind)) || (applicability.applies && (r.kind === undefined || !RESULT_KINDS.includes(r.kind))))
-    .map((r) => ({ where: `\`${r.artifact}/${r.file}\``, problems: r.problems }));
+    .map((r) => ({ where: `${r.artifact}/${r.file}`, problems: r.problems }));
 
   const noRunYet = found !== undefined && found.runsCompleted === 0 && found.runsInProgress === 0 && !evaluation.final;
   return {
@@ -177,7 +179,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
     for (const gate of only) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
     // The comment shows the check runs, so it says the same instead of keeping an older verdict.
     if (pullRequest) {
-      const gates: GateVerdict[] = GATES.map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems, results: [] }));
+      const gates: GateVerdict[] = GATES.map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems.map((p) => codeSpan(p, 1000)), results: [] }));
       const { body, fallback } = renderPrComment({ headSha, gates, slos: [], baseScores: {}, overrides: { active: {}, pending: {}, refused: [] }, rejected: [], links: [] });
       await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback);
     }

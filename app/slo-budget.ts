@@ -9,6 +9,7 @@ import { servicesTouched } from '../core/gates/services.ts';
 import { type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
 import type { SloRow } from '../core/report/pr-comment.ts';
+import { escapeMarkdown } from '../core/report/markdown-escape.ts';
 import type { FaultlineResult } from '../core/result.ts';
 import { budgetPolicyFrom, type BudgetPolicyDocument, evaluateBudgetPolicy } from '../core/slo/budget-policy.ts';
 import { computeSloStatuses } from '../core/slo/engine.ts';
@@ -74,7 +75,7 @@ export async function slosAt(api: GitHubApi, repo: Repo, ref: string, paths: rea
 function failed(title: string, reasons: string[], results: FaultlineResult[], override?: ActiveOverride): GateVerdict {
   const base = { gate: 'slo-budget' as const, checkName: 'faultline/slo-budget', results };
   if (override) {
-    return { ...base, override, conclusion: 'success', title: `Overridden by @${override.requestedBy}, approved by @${override.approvedBy}`, reasons: [...reasons, `override reason: ${override.reason}`] };
+    return { ...base, override, conclusion: 'success', title: `Overridden by @${override.requestedBy}, approved by @${override.approvedBy}`, reasons: [...reasons, `override reason: ${escapeMarkdown(override.reason, 500)}`] };
   }
   return { ...base, conclusion: 'failure', title, reasons };
 }

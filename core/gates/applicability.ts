@@ -15,6 +15,7 @@
 import { matchesGlob } from 'node:path';
 import { DEFAULT_MIGRATION_GLOBS } from '../migrations/find-files.ts';
 import { servicesTouched } from './services.ts';
+import { codeSpan } from '../report/markdown-escape.ts';
 
 export interface ChangedFiles {
   paths: readonly string[];
@@ -52,7 +53,7 @@ function matching(files: readonly string[], globs: readonly string[], exclude: r
 }
 
 function named(files: readonly string[]): string {
-  const shown = files.slice(0, MAX_NAMED).map((f) => `\`${f}\``).join(', ');
+  const shown = files.slice(0, MAX_NAMED).map((f) => codeSpan(f, 200)).join(', ');
   return files.length > MAX_NAMED ? `${shown} and ${files.length - MAX_NAMED} more` : shown;
 }
 

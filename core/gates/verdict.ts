@@ -6,6 +6,7 @@
  * once the commit's runs have completed fails ("no trusted result: …"): `neutral` only ever means
  * "does not apply", with the reason.
  */
+import { codeSpan, escapeMarkdown } from '../report/markdown-escape.ts';
 import type { FaultlineResult, ResultKind } from '../result.ts';
 import type { Applicability } from './applicability.ts';
 import type { GateName } from './commands.ts';
@@ -18,6 +19,10 @@ export interface GateVerdict {
   checkName: string;
   conclusion: Conclusion;
   title: string;
+  /**
+   * Markdown lines, safe to render as they are: every untrusted part (a result's name or summary,
+   * a path, a workflow name, an override reason) is escaped where the line is built.
+   */
   reasons: string[];
   results: FaultlineResult[];
   override?: ActiveOverride;
@@ -54,7 +59,7 @@ export function checkNameOf(gate: GateName): string {
 }
 
 function describe(result: FaultlineResult): string {
-  return `${result.name}: ${result.verdict}${result.summary ? ` — ${result.summary}` : ''}`;
+  return `${escapeMarkdown(result.name, 200)}: ${result.verdict}${result.summary ? ` — ${escapeMarkdown(result.summary, 500)}` : ''}`;
 }
 
 function overridden(base: Omit<GateVerdict, 'conclusion' | 'title' | 'reasons'>, reasons: string[], override: ActiveOverride): GateVerdict {
@@ -63,13 +68,13 @@ function overridden(base: Omit<GateVerdict, 'conclusion' | 'title' | 'reasons'>,
     override,
     conclusion: 'success',
     title: `Overridden by @${override.requestedBy}, approved by @${override.approvedBy}`,
-    reasons: [...reasons, `override reason: ${override.reason}`],
+    reasons: [...reasons, `override reason: ${escapeMarkdown(override.reason, 500)}`],
   };
 }
 
 function changedFiles(untrusted: GateEvidence['untrusted']): string {
   const files = [...new Set(untrusted.flatMap((u) => u.changed))].sort();
-  return files.map((f) => `\`${f}\``).join(', ');
+  return files.map((f) => codeSpan(f, 200)).join(', ');
 }
 
 export function gateVerdict(
@@ -92,7 +97,7 @@ export function gateVerdict(
   if (blocking.length > 0 || rejected.length > 0 || unread.length > 0) {
     const reasons = [
       ...blocking.map(describe),
-      ...rejected.map((r) => `rejected result file ${r.where}: ${r.problems.join('; ')}`),
+      ...rejected.map((r) => `rejected result file ${codeSpan(r.where, 200)}: ${escapeMarkdown(r.problems.join('; '), 1000)}`),
       ...unread,
     ];
     if (override) return overridden(base, reasons, override);
@@ -120,7 +125,7 @@ export function gateVerdict(
     untrusted.length > 0
       ? [
           `this pull request changes the gate itself: ${changedFiles(untrusted)}; ${GATE_CHANGED_ADVICE}`,
-          ...untrusted.map((u) => `ignored ${u.url ? `[${u.run}](${u.url})` : u.run}: changes ${u.changed.map((f) => `\`${f}\``).join(', ')}`),
+          ...untrusted.map((u) => `ignored ${u.url ? `[${escapeMarkdown(u.run, 100)}](${u.url})` : escapeMarkdown(u.run, 100)}: changes ${changedFiles([u])}`),
         ]
       : [`no trusted result: ${evidence!.seen}`];
   if (override) return overridden(base, [...reasons, ...why, ...relevant.map(describe)], override);
