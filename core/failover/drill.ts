@@ -1,0 +1,147 @@
+/**
+ * Reads a drill file (YAML or JSON): schema check with file:line:col for every problem, then the
+ * checks a schema cannot express (exactly one writer, one fault, one probe kind; probe arguments
+ * as the shared probes validate them; settle shorter than the timeout). All problems are reported
+ * in one error, so a user fixes the file in one pass.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import drillSchema from '../../policy/schemas/drill.schema.json' with { type: 'json' };
+import { FaultlineError, isFaultlineError } from '../errors.ts';
+import { httpProbe } from '../probes/http.ts';
+import { postgresProbe } from '../probes/postgres.ts';
+import { tcpProbe } from '../probes/tcp.ts';
+import { checkAgainstSchema, keyPath, type ParsedDocument, parseYaml } from '../schema/validate.ts';
+import { durationMs } from './duration.ts';
+import type { Command, Drill, FaultConfig, ProbeConfig, WriterConfig } from './types.ts';
+
+export { drillSchema };
+
+interface Problem {
+  pointer: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+type Raw = Record<string, any>;
+
+const DEFAULTS = { intervalMs: 100, writerTimeoutMs: 1000, probeIntervalMs: 500, recoveryTimeoutMs: 20 * 60_000, settleMs: 30_000 };
+
+function command(value: string | string[]): Command {
+  return typeof value === 'string' ? { argv: ['/bin/sh', '-c', value], shell: true } : { argv: value, shell: false };
+}
+
+function exactlyOne(raw: Raw | undefined, keys: string[], pointer: string, problems: Problem[]): string | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const given = keys.filter((k) => raw[k] !== undefined);
+  if (given.length > 1) problems.push({ pointer, message: `give exactly one of ${keys.join(', ')}, not ${given.join(' and ')}` });
+  return given.length === 1 ? given[0] : undefined;
+}
+
+function ms(value: unknown, fallback: number): number {
+  return value === undefined ? fallback : (durationMs(value) ?? fallback);
+}
+
+function writerOf(raw: Raw, problems: Problem[]): WriterConfig | undefined {
+  const kind = exactlyOne(raw, ['postgres', 'http'], '/writer', problems);
+  const intervalMs = ms(raw.interval, DEFAULTS.intervalMs);
+  const timeoutMs = ms(raw.timeout, DEFAULTS.writerTimeoutMs);
+  if (intervalMs < 5) problems.push({ pointer: '/writer/interval', message: 'must be at least 5ms (the timer cannot hold a finer beat)' });
+  if (kind === 'postgres') return { kind, urls: raw.postgres.urls, table: raw.postgres.table ?? 'faultline_heartbeat', intervalMs, timeoutMs };
+  if (kind === 'http') {
+    return { kind, url: raw.http.url, method: raw.http.method ?? 'POST', headers: raw.http.headers ?? {}, readbackUrl: raw.http.readback.url, intervalMs, timeoutMs };
+  }
+  return undefined;
+}
+
+function probeOf(raw: Raw, index: number, problems: Problem[]): ProbeConfig | undefined {
+  const pointer = `/probes/${index}`;
+  const kind = exactlyOne(raw, ['http', 'dns', 'postgres', 'tcp'], pointer, problems);
+  const intervalMs = ms(raw.interval, DEFAULTS.probeIntervalMs);
+  const seconds = (v: unknown) => (v === undefined ? undefined : (durationMs(v) ?? 0) / 1000);
+  const base = { name: raw.name as string, intervalMs };
+  try {
+    switch (kind) {
+      case 'http': {
+        const h = raw.http as Raw;
+        const args = { url: h.url, method: h.method, headers: h.headers, status: h.expect, timeout: seconds(h.timeout) };
+        return { ...base, kind, args: httpProbe.validate(stripUndefined(args)) };
+      }
+      case 'tcp': {
+        const t = raw.tcp as Raw;
+        return { ...base, kind, args: tcpProbe.validate(stripUndefined({ host: t.host, port: t.port, timeout: seconds(t.timeout) })) };
+      }
+      case 'postgres': {
+        const p = raw.postgres as Raw;
+        return { ...base, kind, args: postgresProbe.validate(stripUndefined({ connection: p.url, query: p.query, timeout: seconds(p.timeout) })) };
+      }
+      case 'dns': {
+        const d = raw.dns as Raw;
+        return { ...base, kind, dns: { name: d.name, type: d.type ?? 'A', server: d.server, timeoutMs: ms(d.timeout, 2000) } };
+      }
+    }
+  } catch (error) {
+    if (!isFaultlineError(error)) throw error;
+    problems.push({ pointer: `${pointer}/${kind}`, message: error.message });
+  }
+  return undefined;
+}
+
+function stripUndefined(value: Raw): Raw {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+function faultOf(raw: Raw, baseDir: string, problems: Problem[]): FaultConfig | undefined {
+  const kind = exactlyOne(raw, ['command', 'experiment', 'manual'], '/fault', problems);
+  if (kind === 'command') return { kind, command: command(raw.command) };
+  if (kind === 'experiment') return { kind, path: isAbsolute(raw.experiment) ? raw.experiment : resolve(baseDir, raw.experiment) };
+  if (kind === 'manual') return { kind };
+  return undefined;
+}
+
+/** Throws one FaultlineError (exit 2) listing every problem with file:line:col and key. */
+export function loadDrill(text: string, file: string, baseDir: string): Drill {
+  const doc = parseYaml<Raw>(text, file);
+  const problems: Problem[] = checkAgainstSchema(drillSchema, doc as ParsedDocument<unknown>);
+  const raw = doc.value;
+  if (problems.length === 0) {
+    const semantic: Problem[] = [];
+    const writer = writerOf(raw.writer, semantic);
+    const probes = ((raw.probes ?? []) as Raw[]).map((p, i) => probeOf(p, i, semantic));
+    const names = new Set<string>();
+    ((raw.probes ?? []) as Raw[]).forEach((p, i) => {
+      if (names.has(p.name)) semantic.push({ pointer: `/probes/${i}/name`, message: `probe name "${p.name}" is used twice; names label the timeline` });
+      names.add(p.name);
+    });
+    const fault = faultOf(raw.fault, baseDir, semantic);
+    const recovery = { timeoutMs: ms(raw.recovery?.timeout, DEFAULTS.recoveryTimeoutMs), settleMs: ms(raw.recovery?.settle, DEFAULTS.settleMs) };
+    if (recovery.settleMs >= recovery.timeoutMs) semantic.push({ pointer: '/recovery/settle', message: 'must be shorter than recovery.timeout' });
+    if (writer && writer.timeoutMs < writer.intervalMs) semantic.push({ pointer: '/writer/timeout', message: 'must be at least the heartbeat interval' });
+    for (const p of semantic) problems.push({ ...p, ...doc.locate(p.pointer) });
+    if (problems.length === 0 && writer && fault) {
+      return {
+        name: raw.name,
+        file,
+        objectives: {
+          ...(raw.objectives.rto !== undefined ? { rtoMs: durationMs(raw.objectives.rto) } : {}),
+          ...(raw.objectives.rpo !== undefined ? { rpoMs: durationMs(raw.objectives.rpo) } : {}),
+        },
+        writer,
+        probes: probes.filter((p): p is ProbeConfig => p !== undefined),
+        ...(raw.load ? { load: { command: command(raw.load.command), ...(raw.load.summary ? { summaryPath: resolve(baseDir, raw.load.summary) } : {}) } } : {}),
+        fault,
+        recovery,
+        baseDir,
+      };
+    }
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  const first = problems[0];
+  const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
+  throw new FaultlineError(`invalid drill (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`, {
+    file,
+    line: first?.line,
+    column: first?.column,
+    hint: 'see policy/schemas/drill.schema.json and docs/failover.md for the drill format',
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * Failover drills against a real streaming pair on loopback: a PostgreSQL primary and a
+ * `pg_basebackup -R` standby. The fault is a shell script like a user's: stop the primary, then
+ * promote the standby. RTO and RPO are measured, not estimated, so each drill gets a fresh pair.
+ */
+import pg from 'pg';
+import { loadDrill } from '../../../core/failover/drill.ts';
+import { runDrill } from '../../../core/failover/engine.ts';
+import type { DrillOutcome } from '../../../core/failover/types.ts';
+import { isFaultlineError } from '../../../core/errors.ts';
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startStandby, type TestStandby } from '../../support/postgres-standby.ts';
+import { refusedPort } from '../../support/refused-port.ts';
+
+const INTERVAL = 0.1;
+
+interface Pair {
+  primary: TestPostgres;
+  standby: TestStandby;
+}
+
+let pairs: Pair[] = [];
+
+async function startPair(): Promise<Pair> {
+  const primary = await startPostgres();
+  const standby = await startStandby(primary);
+  const pair = { primary, standby };
+  pairs.push(pair);
+  return pair;
+}
+
+afterEach(async () => {
+  for (const { primary, standby } of pairs) await Promise.all([standby.stop(), primary.stop()]);
+  pairs = [];
+});
+
+function drillText(pair: Pair, fault: string, extra = ''): string {
+  return JSON.stringify({
+    name: 'orders database failover',
+    objectives: { rto: '10s', rpo: '500ms' },
+    writer: { interval: `${INTERVAL * 1000}ms`, timeout: '1s', postgres: { urls: [pair.primary.url, pair.standby.url] } },
+    fault: { command: fault },
+    recovery: { timeout: '15s', settle: '1s' },
+    ...(extra ? JSON.parse(extra) : {}),
+  });
+}
+
+function run(text: string): Promise<DrillOutcome> {
+  const drill = loadDrill(text, 'drill.json', process.cwd());
+  return runDrill(drill, { cwd: process.cwd(), env: process.env });
+}
+
+/** Stop the primary (fast shutdown: it sends its last WAL to the standby first) and wait until it is gone. */
+const stopPrimary = (pid: number) => `kill -INT ${pid}; while kill -0 ${pid} 2>/dev/null; do sleep 0.02; done`;
+const promote = (url: string) => `psql "${url}" -qAtc "select pg_promote()" >/dev/null`;
+
+async function rowsOn(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM faultline_heartbeat');
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('failover drill on a real PostgreSQL primary and streaming standby', () => {
+  it('measures a clean failover: no acknowledged write lost, RTO close to the scripted delay', async () => {
+    const pair = await startPair();
+    const delay = 1;
+    const outcome = await run(drillText(pair, `${stopPrimary(pair.primary.pid)}; sleep ${delay}; ${promote(pair.standby.url)}`));
+
+    expect(outcome.recovered).toBe(true);
+    expect(outcome.lostWrites).toBe(0);
+    expect(outcome.rpoSeconds).toBe(0);
+    expect(outcome.rtoSeconds).toBeGreaterThanOrEqual(delay);
+    expect(outcome.rtoSeconds).toBeLessThan(delay + 3);
+    expect(outcome.outageSeconds).toBeGreaterThanOrEqual(outcome.rtoSeconds! - 2 * INTERVAL);
+    expect(outcome.objectives.rto).toMatchObject({ targetSeconds: 10, status: 'met' });
+    expect(outcome.objectives.rpo).toMatchObject({ targetSeconds: 0.5, actualSeconds: 0, status: 'met' });
+    expect(outcome.verdict).toBe('met');
+    // The fast shutdown shipped every byte before the switch point.
+    expect(outcome.rpoBytes).toBe(0);
+    expect(outcome.writer.finalTarget).toContain(`:${pair.standby.port}/`);
+    const events = outcome.timeline.map((e) => e.event);
+    for (const event of ['fault-start', 'last-good-write', 'first-failed-write', 'writer-switch', 'first-good-write', 'fault-end', 'readback']) expect(events).toContain(event);
+    // Every acknowledged heartbeat is on the promoted standby.
+    expect(await rowsOn(pair.standby.url)).toBeGreaterThanOrEqual(outcome.acknowledgedWrites);
+  });
+
+  it('measures data loss: streaming stopped for a known time before the failover gives that RPO', async () => {
+    const pair = await startPair();
+    const lag = 1.5;
+    const standby = pair.standby.url;
+    const script = [
+      `psql "${standby}" -qAt -c "alter system set primary_conninfo = ''" -c "select pg_reload_conf()" >/dev/null`,
+      `until [ "$(psql "${standby}" -qAtc 'select count(*) from pg_stat_wal_receiver')" = 0 ]; do sleep 0.02; done`,
+      `sleep ${lag}`,
+      stopPrimary(pair.primary.pid),
+      promote(standby),
+    ].join('; ');
+    const outcome = await run(drillText(pair, script));
+
+    expect(outcome.recovered).toBe(true);
+    expect(Math.abs(outcome.rpoSeconds! - lag)).toBeLessThanOrEqual(2 * INTERVAL);
+    expect(Math.abs(outcome.lostWrites! - lag / INTERVAL)).toBeLessThanOrEqual(2);
+    expect(outcome.objectives.rpo).toMatchObject({ status: 'breached' });
+    expect(outcome.verdict).toBe('breached');
+    expect(outcome.reasons.join(' ')).toMatch(/RPO .* is over the objective 0.5 s/);
+    expect(outcome.rpoBytes).toBeGreaterThan(0);
+    // What the drill calls lost is exactly what the promoted side lacks.
+    expect(await rowsOn(standby)).toBe(outcome.acknowledgedWrites - outcome.lostWrites! + outcome.unacknowledgedSurvivors!);
+  });
+
+  it('breaches with a clear reason when the failover never completes', async () => {
+    const pair = await startPair();
+    const text = drillText(pair, stopPrimary(pair.primary.pid), JSON.stringify({ recovery: { timeout: '2s', settle: '500ms' } }));
+    const outcome = await run(text);
+
+    expect(outcome.recovered).toBe(false);
+    expect(outcome.verdict).toBe('breached');
+    expect(outcome.rtoSeconds).toBeNull();
+    expect(outcome.rpoSeconds).toBeNull();
+    expect(outcome.reasons[0]).toMatch(/^never recovered: no acknowledged write for .* past recovery\.timeout \(2 s\); last error: .*read-only/);
+    expect(outcome.objectives.rto).toMatchObject({ status: 'breached', actualSeconds: null });
+  });
+
+  it('refuses to start (exit 2) when no writer URL accepts a write', async () => {
+    const port = await refusedPort();
+    const text = JSON.stringify({
+      name: 'unreachable',
+      objectives: { rto: '5s' },
+      writer: { interval: '50ms', timeout: '200ms', postgres: { urls: [`postgres://app:secret@127.0.0.1:${port}/orders`] } },
+      fault: { command: 'touch should-not-run' },
+      recovery: { timeout: '5s', settle: '1s' },
+    });
+    const error = await run(text).catch((e: unknown) => e);
+    expect(isFaultlineError(error) && error.exitCode).toBe(2);
+    expect((error as Error).message).toMatch(/did not accept a heartbeat before the fault \(3 tries\): postgres:\/\/app@127\.0\.0\.1:\d+\/orders: .*refused/i);
+    expect((error as Error).message).not.toContain('secret');
+  });
+});
