@@ -23,6 +23,7 @@ interface Problem {
   column?: number;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the drill as parsed; read only after the schema has checked its shape (or inside a try)
 type Raw = Record<string, any>;
 
 const DEFAULTS = { intervalMs: 100, writerTimeoutMs: 1000, probeIntervalMs: 500, recoveryTimeoutMs: 20 * 60_000, settleMs: 30_000 };
@@ -31,10 +32,22 @@ function command(value: string | string[]): Command {
   return typeof value === 'string' ? { argv: ['/bin/sh', '-c', value], shell: true } : { argv: value, shell: false };
 }
 
+/** Where the schema says "exactly one of", and which keys: its oneOf branch errors would mislead. */
+const ALTERNATIVES: { pattern: RegExp; keys: string[] }[] = [
+  { pattern: /^\/writer$/, keys: ['postgres', 'http'] },
+  { pattern: /^\/fault$/, keys: ['command', 'experiment', 'manual'] },
+  { pattern: /^\/probes\/\d+$/, keys: ['http', 'dns', 'postgres', 'tcp'] },
+];
+
+function isBranchError(problem: Problem): boolean {
+  const missing = /^missing required key "(\w+)"$/.exec(problem.message)?.[1];
+  return missing !== undefined && ALTERNATIVES.some((a) => a.pattern.test(problem.pointer) && a.keys.includes(missing));
+}
+
 function exactlyOne(raw: Raw | undefined, keys: string[], pointer: string, problems: Problem[]): string | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const given = keys.filter((k) => raw[k] !== undefined);
-  if (given.length > 1) problems.push({ pointer, message: `give exactly one of ${keys.join(', ')}, not ${given.join(' and ')}` });
+  if (given.length !== 1) problems.push({ pointer, message: given.length === 0 ? `give one of ${keys.join(', ')}` : `give exactly one of ${keys.join(', ')}, not ${given.join(' and ')}` });
   return given.length === 1 ? given[0] : undefined;
 }
 
@@ -46,7 +59,6 @@ function writerOf(raw: Raw, problems: Problem[]): WriterConfig | undefined {
   const kind = exactlyOne(raw, ['postgres', 'http'], '/writer', problems);
   const intervalMs = ms(raw.interval, DEFAULTS.intervalMs);
   const timeoutMs = ms(raw.timeout, DEFAULTS.writerTimeoutMs);
-  if (intervalMs < 5) problems.push({ pointer: '/writer/interval', message: 'must be at least 5ms (the timer cannot hold a finer beat)' });
   if (kind === 'postgres') return { kind, urls: raw.postgres.urls, table: raw.postgres.table ?? 'faultline_heartbeat', intervalMs, timeoutMs };
   if (kind === 'http') {
     return { kind, url: raw.http.url, method: raw.http.method ?? 'POST', headers: raw.http.headers ?? {}, readbackUrl: raw.http.readback.url, intervalMs, timeoutMs };
@@ -99,24 +111,53 @@ function faultOf(raw: Raw, baseDir: string, problems: Problem[]): FaultConfig | 
   return undefined;
 }
 
+/** Checks a schema cannot make; each adds a problem, none builds anything. */
+function checkSemantics(raw: Raw, problems: Problem[]): void {
+  if (raw.writer && typeof raw.writer === 'object') {
+    exactlyOne(raw.writer, ['postgres', 'http'], '/writer', problems);
+    const interval = durationMs(raw.writer.interval ?? '100ms');
+    const timeout = durationMs(raw.writer.timeout ?? '1s');
+    if (interval !== undefined && interval < 5) problems.push({ pointer: '/writer/interval', message: 'must be at least 5ms (the timer cannot hold a finer beat)' });
+    if (interval !== undefined && timeout !== undefined && timeout < interval) problems.push({ pointer: '/writer/timeout', message: 'must be at least the heartbeat interval' });
+  }
+  if (raw.fault && typeof raw.fault === 'object') exactlyOne(raw.fault, ['command', 'experiment', 'manual'], '/fault', problems);
+  if (Array.isArray(raw.probes)) {
+    const names = new Set<string>();
+    raw.probes.forEach((p: Raw, i: number) => {
+      if (!p || typeof p !== 'object') return;
+      exactlyOne(p, ['http', 'dns', 'postgres', 'tcp'], `/probes/${i}`, problems);
+      if (names.has(p.name)) problems.push({ pointer: `/probes/${i}/name`, message: `probe name "${p.name}" is used twice; names label the timeline` });
+      names.add(p.name);
+    });
+  }
+  const timeout = durationMs(raw.recovery?.timeout ?? '20m');
+  const settle = durationMs(raw.recovery?.settle ?? '30s');
+  if (timeout !== undefined && settle !== undefined && settle >= timeout) problems.push({ pointer: '/recovery/settle', message: 'must be shorter than recovery.timeout' });
+}
+
 /** Throws one FaultlineError (exit 2) listing every problem with file:line:col and key. */
 export function loadDrill(text: string, file: string, baseDir: string): Drill {
   const doc = parseYaml<Raw>(text, file);
-  const problems: Problem[] = checkAgainstSchema(drillSchema, doc as ParsedDocument<unknown>);
+  const problems: Problem[] = checkAgainstSchema(drillSchema, doc as ParsedDocument<unknown>).filter((p) => !isBranchError(p));
   const raw = doc.value;
-  if (problems.length === 0) {
+  const schemaClean = problems.length === 0;
+  // The checks below read values the schema may have rejected: on a broken file they only add
+  // what the schema cannot say, and never build a drill.
+  if (raw && typeof raw === 'object') {
+    const semantic: Problem[] = [];
+    try {
+      checkSemantics(raw, semantic);
+    } catch {
+      // a shape the schema already reports
+    }
+    for (const p of semantic) problems.push({ ...p, ...doc.locate(p.pointer) });
+  }
+  if (schemaClean && problems.length === 0) {
     const semantic: Problem[] = [];
     const writer = writerOf(raw.writer, semantic);
     const probes = ((raw.probes ?? []) as Raw[]).map((p, i) => probeOf(p, i, semantic));
-    const names = new Set<string>();
-    ((raw.probes ?? []) as Raw[]).forEach((p, i) => {
-      if (names.has(p.name)) semantic.push({ pointer: `/probes/${i}/name`, message: `probe name "${p.name}" is used twice; names label the timeline` });
-      names.add(p.name);
-    });
     const fault = faultOf(raw.fault, baseDir, semantic);
     const recovery = { timeoutMs: ms(raw.recovery?.timeout, DEFAULTS.recoveryTimeoutMs), settleMs: ms(raw.recovery?.settle, DEFAULTS.settleMs) };
-    if (recovery.settleMs >= recovery.timeoutMs) semantic.push({ pointer: '/recovery/settle', message: 'must be shorter than recovery.timeout' });
-    if (writer && writer.timeoutMs < writer.intervalMs) semantic.push({ pointer: '/writer/timeout', message: 'must be at least the heartbeat interval' });
     for (const p of semantic) problems.push({ ...p, ...doc.locate(p.pointer) });
     if (problems.length === 0 && writer && fault) {
       return {

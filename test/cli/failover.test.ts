@@ -1,0 +1,133 @@
+/**
+ * `faultline failover` as a user runs it: a drill file on disk, an HTTP service with an async
+ * replica, the fault as a command, and the exit codes and result file a CI step relies on.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../cli/main.ts';
+import { validateResult } from '../../core/result.ts';
+import { type HeartbeatService, startHeartbeatService } from '../support/heartbeat-service.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+let dir: string;
+let service: HeartbeatService | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'faultline-failover-cli-'));
+});
+afterEach(async () => {
+  await service?.close();
+  service = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await main(args, { stdout, stderr, colour: false, cwd: dir, env: process.env });
+  return { code, stdout: out, stderr: err };
+}
+
+function httpDrill(url: string, fault: unknown, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    name: 'api failover',
+    objectives: { rto: '5s', rpo: '1s' },
+    writer: { interval: '50ms', timeout: '500ms', http: { url: `${url}/heartbeat`, readback: { url: `${url}/heartbeat/{id}` } } },
+    fault: { command: fault },
+    recovery: { timeout: '10s', settle: '500ms' },
+    ...extra,
+  });
+}
+
+const readResult = (name = 'faultline-failover-result.json') => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+
+describe('faultline failover verify', () => {
+  it('measures an HTTP service failover with data loss through the readback URL, writes result and report', async () => {
+    service = await startHeartbeatService({ lagMs: 300, downMs: 800 });
+    writeFileSync(join(dir, 'drill.json'), httpDrill(service.url, ['curl', '-sf', '-X', 'POST', `${service.url}/fail`]));
+    const { code, stdout, stderr } = await cli(['failover', 'verify', '--config', 'drill.json', '--report', 'drill.md']);
+
+    expect(stderr).toMatch(/fault-start/);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^api failover: met \(RTO [\d.]+ s \/ 5 s met, RPO [\d.]+ s \/ 1 s met\)/);
+    const result = readResult();
+    expect(validateResult(result)).toEqual([]);
+    expect(result).toMatchObject({ kind: 'failover', name: 'api failover', verdict: 'pass' });
+    const details = result.details;
+    expect(details.rtoSeconds).toBeGreaterThanOrEqual(0.8);
+    expect(details.rtoSeconds).toBeLessThan(2.5);
+    // 300 ms of acknowledged writes had not reached the replica.
+    expect(Math.abs(details.rpoSeconds - 0.3)).toBeLessThanOrEqual(0.1);
+    const lost = [...service.acknowledged].filter((id) => !service!.stored().has(id)).length;
+    expect(details.lostWrites).toBe(lost);
+    expect(details.rpoBytes).toBeNull();
+    expect(result.measurements.map((m: { name: string }) => m.name)).toEqual(['rto', 'outage', 'rpo', 'lost-writes', 'rpo-bytes']);
+    const report = readFileSync(join(dir, 'drill.md'), 'utf8');
+    expect(report).toContain('```mermaid\ntimeline');
+    expect(report).toMatch(/\| RTO \| 5 s \| [\d.]+ s \| ✅ met \|/);
+  });
+
+  it('exits 2 listing every problem of a bad drill file with line and column, and still writes an error result', async () => {
+    writeFileSync(
+      join(dir, 'drill.yaml'),
+      `name: bad
+objectives: {rto: 15 minutes}
+writer:
+  interval: 100ms
+  postgres: {urls: [mysql://db]}
+fault: {command: ./fail.sh, manual: true}
+recovery: {timeout: 20m, settle: 1h}
+`,
+    );
+    const { code, stderr } = await cli(['failover', 'verify', '--config', 'drill.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('invalid drill (4 problems)');
+    expect(stderr).toMatch(/drill\.yaml:2:19: objectives\.rto: must match pattern/);
+    expect(stderr).toMatch(/drill\.yaml:5:21: writer\.postgres\.urls\[0\]: must match pattern/);
+    expect(stderr).toMatch(/drill\.yaml:6:8: fault: give exactly one of command, experiment, manual, not command and manual/);
+    expect(stderr).toMatch(/drill\.yaml:7:34: recovery\.settle: must be shorter than recovery\.timeout/);
+    expect(readResult()).toMatchObject({ kind: 'failover', verdict: 'error', name: 'failover drill' });
+  });
+
+  it('reports the checks a schema cannot make (exactly one fault, settle under timeout) all at once', async () => {
+    writeFileSync(
+      join(dir, 'drill.yaml'),
+      `name: bad
+objectives: {rto: 15m}
+writer: {postgres: {urls: ['postgres://app@db/orders']}}
+fault: {command: ./fail.sh, manual: true}
+recovery: {timeout: 1m, settle: 2m}
+`,
+    );
+    const { code, stderr } = await cli(['failover', 'validate', '--config', 'drill.yaml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('invalid drill (2 problems)');
+    expect(stderr).toMatch(/drill\.yaml:4:8: fault: give exactly one of command, experiment, manual, not command and manual/);
+    expect(stderr).toMatch(/drill\.yaml:5:\d+: recovery\.settle: must be shorter than recovery\.timeout/);
+  });
+
+  it('ends the fault and the load and writes an error result when SIGTERM arrives mid-drill', async () => {
+    service = await startHeartbeatService({ lagMs: 0, downMs: 0 });
+    const drill = httpDrill(service.url, 'echo $$ > fault.pid; exec sleep 30', { load: { command: ['sh', '-c', 'echo $$ > load.pid; exec sleep 30'] } });
+    writeFileSync(join(dir, 'drill.json'), drill);
+    const child = spawn(join(root, 'bin/faultline'), ['failover', 'verify', '--config', 'drill.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 20_000;
+    while (!(existsSync(join(dir, 'fault.pid')) && existsSync(join(dir, 'load.pid'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const pids = ['fault.pid', 'load.pid'].map((f) => Number(readFileSync(join(dir, f), 'utf8')));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(1);
+    expect(stderr).toContain('SIGTERM — stopping the fault, the load and the writers');
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+    expect(readResult()).toMatchObject({ kind: 'failover', verdict: 'error', summary: expect.stringContaining('interrupted by SIGTERM') });
+  });
+});
