@@ -65,7 +65,7 @@ async function verify(args: string[], io: CliIO): Promise<number> {
   let failure = 'the drill stopped before it could decide';
   let written = false;
   try {
-    drill = readDrillFile(values.config as string, io.cwd);
+    drill = readDrillFile(values.config as string, io.cwd, io.env);
     writeLine(io.stderr, `faultline failover: drill "${drill.name}" — ${drill.writer.kind} heartbeats every ${drill.writer.intervalMs} ms, fault ${drill.fault.kind}`);
     const outcome = await verifyDrill(drill, {
       cwd: io.cwd,
@@ -104,7 +104,7 @@ async function verify(args: string[], io: CliIO): Promise<number> {
 function validate(args: string[], io: CliIO): number {
   const { values } = parse(args, { config: { type: 'string' } });
   if (!values.config) throw usageError('--config FILE is required (the drill to check)');
-  const drill = readDrillFile(values.config as string, io.cwd);
+  const drill = readDrillFile(values.config as string, io.cwd, io.env);
   const objectives = Object.entries(drill.objectives).map(([k, v]) => `${k.replace('Ms', '').toUpperCase()} ≤ ${formatSeconds((v as number) / 1000)}`);
   writeLine(io.stdout, `✓ ${drill.name}: ${objectives.join(', ')}; ${drill.writer.kind} heartbeats every ${drill.writer.intervalMs} ms; ${drill.probes.length} probe(s); fault ${drill.fault.kind}`);
   return 0;

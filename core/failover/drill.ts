@@ -19,6 +19,7 @@ export { drillSchema };
 interface Problem {
   pointer: string;
   message: string;
+  hint?: boolean;
   line?: number;
   column?: number;
 }
@@ -111,6 +112,27 @@ function faultOf(raw: Raw, baseDir: string, problems: Problem[]): FaultConfig | 
   return undefined;
 }
 
+/**
+ * `${NAME}` in the writer's and probes' strings comes from the environment, so passwords live in
+ * CI secrets, not in the drill file. Returns the values substituted (the faces mask them).
+ */
+function expandEnv(value: unknown, pointer: string, env: NodeJS.ProcessEnv, problems: Problem[], used: Set<string>): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = env[name];
+      if (found === undefined) {
+        problems.push({ pointer, message: `\${${name}} is not set in the environment`, hint: true });
+        return '';
+      }
+      if (found) used.add(found);
+      return found;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => expandEnv(v, `${pointer}/${i}`, env, problems, used));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandEnv(v, `${pointer}/${k}`, env, problems, used)]));
+  return value;
+}
+
 /** Checks a schema cannot make; each adds a problem, none builds anything. */
 function checkSemantics(raw: Raw, problems: Problem[]): void {
   if (raw.writer && typeof raw.writer === 'object') {
@@ -135,11 +157,22 @@ function checkSemantics(raw: Raw, problems: Problem[]): void {
   if (timeout !== undefined && settle !== undefined && settle >= timeout) problems.push({ pointer: '/recovery/settle', message: 'must be shorter than recovery.timeout' });
 }
 
+export interface LoadDrillOptions {
+  /** For `${NAME}` in writer and probe settings; without it nothing is substituted. */
+  env?: NodeJS.ProcessEnv;
+  /** Receives every substituted value, to be masked in logs. */
+  secrets?: Set<string>;
+}
+
 /** Throws one FaultlineError (exit 2) listing every problem with file:line:col and key. */
-export function loadDrill(text: string, file: string, baseDir: string): Drill {
+export function loadDrill(text: string, file: string, baseDir: string, options: LoadDrillOptions = {}): Drill {
   const doc = parseYaml<Raw>(text, file);
   const problems: Problem[] = checkAgainstSchema(drillSchema, doc as ParsedDocument<unknown>).filter((p) => !isBranchError(p));
   const raw = doc.value;
+  if (options.env && raw && typeof raw === 'object') {
+    const used = options.secrets ?? new Set<string>();
+    for (const key of ['writer', 'probes']) if (raw[key] !== undefined) raw[key] = expandEnv(raw[key], `/${key}`, options.env, problems, used);
+  }
   const schemaClean = problems.length === 0;
   // The checks below read values the schema may have rejected: on a broken file they only add
   // what the schema cannot say, and never build a drill.
@@ -183,6 +216,8 @@ export function loadDrill(text: string, file: string, baseDir: string): Drill {
     file,
     line: first?.line,
     column: first?.column,
-    hint: 'see policy/schemas/drill.schema.json and docs/failover.md for the drill format',
+    hint: problems.some((p) => p.hint)
+      ? 'set the missing variables (in a workflow, from secrets.* under env:), or see docs/failover.md for the drill format'
+      : 'see policy/schemas/drill.schema.json and docs/failover.md for the drill format',
   });
 }

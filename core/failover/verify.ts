@@ -25,10 +25,10 @@ export interface VerifyOptions {
 }
 
 /** Reads and checks a drill file; throws FaultlineError (exit 2) naming file:line:col. */
-export function readDrillFile(configPath: string, cwd: string): Drill {
+export function readDrillFile(configPath: string, cwd: string, env: NodeJS.ProcessEnv = {}, secrets?: Set<string>): Drill {
   const path = resolve(cwd, configPath);
   if (!existsSync(path)) throw new FaultlineError(`drill file ${configPath} does not exist`, { hint: 'pass the path of a drill YAML/JSON file (see docs/failover.md)' });
-  return loadDrill(readFileSync(path, 'utf8'), configPath, dirname(path));
+  return loadDrill(readFileSync(path, 'utf8'), configPath, dirname(path), { env, secrets });
 }
 
 export async function verifyDrill(drill: Drill, options: VerifyOptions): Promise<DrillOutcome> {
