@@ -172,6 +172,7 @@ export function loadDrill(text: string, file: string, baseDir: string, options: 
   if (options.env && raw && typeof raw === 'object') {
     const used = options.secrets ?? new Set<string>();
     for (const key of ['writer', 'probes']) if (raw[key] !== undefined) raw[key] = expandEnv(raw[key], `/${key}`, options.env, problems, used);
+    for (const p of problems) if (p.hint) Object.assign(p, doc.locate(p.pointer));
   }
   const schemaClean = problems.length === 0;
   // The checks below read values the schema may have rejected: on a broken file they only add

@@ -35,7 +35,7 @@ function drill(url: string, overrides: Record<string, unknown> = {}): string {
   return JSON.stringify({
     name: 'checkout api failover',
     objectives: { rto: '5s', rpo: '1s' },
-    writer: { interval: '50ms', timeout: '500ms', http: { url: `${url}/heartbeat`, headers: { authorization: 'Bearer ${HEARTBEAT_TOKEN}' }, readback: { url: `${url}/heartbeat/{id}` } } },
+    writer: { interval: '50ms', timeout: '500ms', http: { url: `${url}/heartbeat`, headers: { authorization: `Bearer \${HEARTBEAT_TOKEN}` }, readback: { url: `${url}/heartbeat/{id}` } } },
     fault: { command: ['curl', '-sf', '-X', 'POST', `${url}/fail`] },
     recovery: { timeout: '10s', settle: '500ms' },
     ...overrides,
@@ -85,7 +85,7 @@ describe('failover-verify action', () => {
     writeFileSync(join(workspace, 'drill.json'), drill('http://127.0.0.1:9'));
     const missing = await runActionInProcess(run, workspace, { config: 'drill.json' }, { RUNNER_TEMP: workspace });
     expect(missing.result).toMatchObject({ verdict: 'error', summary: expect.stringContaining('invalid drill (1 problem)') });
-    expect(missing.stdout).toContain('${HEARTBEAT_TOKEN} is not set in the environment');
+    expect(missing.stdout).toContain(`\${HEARTBEAT_TOKEN} is not set in the environment`);
 
     const noConfig = await runActionInProcess(run, workspace, {}, { RUNNER_TEMP: workspace });
     expect(noConfig.result).toMatchObject({ verdict: 'error', summary: 'input config: is required' });
