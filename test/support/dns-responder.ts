@@ -43,7 +43,7 @@ function answer(query: Buffer, records: Map<string, string[]>): Buffer {
     rr.writeUInt16BE(1, 4);
     rr.writeUInt32BE(0, 6);
     rr.writeUInt16BE(4, 10);
-    ip.split('.').forEach((octet, i) => rr.writeUInt8(Number(octet), 12 + i));
+    for (const [i, octet] of ip.split('.').entries()) rr.writeUInt8(Number(octet), 12 + i);
     return rr;
   });
   return Buffer.concat([header, question, ...answers]);
