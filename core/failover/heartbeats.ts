@@ -42,6 +42,11 @@ export class HeartbeatLoop {
     } catch (error) {
       attempt.endedAt = this.clock.now();
       attempt.error = (error as Error).message.slice(0, 500);
+      if (this.stopper.signal.aborted) {
+        // Cut short by the end of the drill, not by the system: it says nothing either way.
+        this.attempts.splice(this.attempts.indexOf(attempt), 1);
+        return attempt;
+      }
     }
     this.onAttempt(attempt);
     return attempt;

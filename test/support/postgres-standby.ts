@@ -82,3 +82,28 @@ async function streaming(url: string): Promise<boolean> {
     await client.end();
   }
 }
+
+/**
+ * Shell for a drill's fault: fast shutdown of the primary (it ships its last WAL first), waiting
+ * until it is gone. With `markFile`, the moment just before the kill (ms since the epoch) goes there.
+ */
+export function stopPrimaryScript(pid: number, markFile?: string): string {
+  return `${markFile ? `date +%s%3N > ${markFile}; ` : ''}kill -INT ${pid}; while kill -0 ${pid} 2>/dev/null; do sleep 0.02; done`;
+}
+
+export function promoteScript(standbyUrl: string): string {
+  return `psql "${standbyUrl}" -qAtc "select pg_promote()" >/dev/null`;
+}
+
+/**
+ * Cut the standby off from the primary (primary_conninfo is reloadable) and wait until it is. With
+ * `markFile`, the moment the reload returned (the WAL receiver stops right after) goes there: the
+ * scripted data-loss window runs from that mark to stopPrimaryScript's.
+ */
+export function stopStreamingScript(standbyUrl: string, markFile?: string): string {
+  return [
+    `psql "${standbyUrl}" -qAt -c "alter system set primary_conninfo = ''" -c "select pg_reload_conf()" >/dev/null`,
+    ...(markFile ? [`date +%s%3N > ${markFile}`] : []),
+    `until [ "$(psql "${standbyUrl}" -qAtc 'select count(*) from pg_stat_wal_receiver')" = 0 ]; do sleep 0.02; done`,
+  ].join('; ');
+}
