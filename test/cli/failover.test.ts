@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../cli/main.ts';
 import { validateResult } from '../../core/result.ts';
+import { startDnsResponder } from '../support/dns-responder.ts';
 import { type HeartbeatService, startHeartbeatService } from '../support/heartbeat-service.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -72,6 +73,44 @@ describe('faultline failover verify', () => {
     const report = readFileSync(join(dir, 'drill.md'), 'utf8');
     expect(report).toContain('```mermaid\ntimeline');
     expect(report).toMatch(/\| RTO \| 5 s \| [\d.]+ s \| ✅ met \|/);
+  });
+
+  it('runs a chaos experiment as the fault and draws the DNS failover record flipping on the timeline', async () => {
+    const dns = await startDnsResponder({ 'api.example.test': ['10.0.0.1'] });
+    try {
+      service = await startHeartbeatService({ lagMs: 0, downMs: 500, onFailover: () => dns.records.set('api.example.test', ['10.0.1.1']) });
+      writeFileSync(
+        join(dir, 'fail-api.yaml'),
+        `title: The API fails over
+description: Asks the service to fail over to its replica.
+tags: [owner:dr-team]
+method:
+  - type: action
+    name: fail-over-the-api
+    provider: {type: process, path: curl, arguments: [-sf, -X, POST, "${service.url}/fail"], timeout: 5}
+`,
+      );
+      writeFileSync(
+        join(dir, 'drill.json'),
+        httpDrill(service.url, undefined, {
+          fault: { experiment: 'fail-api.yaml' },
+          probes: [{ name: 'dns', interval: '50ms', dns: { name: 'api.example.test', server: dns.server } }],
+        }),
+      );
+      const { code, stderr } = await cli(['failover', 'verify', '--config', 'drill.json']);
+      expect(stderr).toContain('fault-end  experiment "The API fails over" completed');
+      expect(code).toBe(0);
+      const { details } = readResult();
+      expect(details.lostWrites).toBe(0);
+      expect(details.probes).toMatchObject([{ name: 'dns', kind: 'dns', changes: 1, failures: 0, lastValue: '10.0.1.1' }]);
+      const flip = details.timeline.find((e: { event: string }) => e.event === 'probe-change');
+      const firstGood = details.timeline.find((e: { event: string }) => e.event === 'first-good-write');
+      expect(flip.detail).toBe('dns: 10.0.0.1 → 10.0.1.1');
+      // The record flips as the service comes back: within a probe interval or two of the first good write.
+      expect(Math.abs(flip.offsetMs - firstGood.offsetMs)).toBeLessThan(250);
+    } finally {
+      await dns.close();
+    }
   });
 
   it('exits 2 listing every problem of a bad drill file with line and column, and still writes an error result', async () => {

@@ -3,6 +3,7 @@
  * drills. POST /heartbeat stores `{id}` (acknowledged at once, copied to the replica `lagMs`
  * later); GET /heartbeat/:id answers 200 or 404. POST /fail takes it down for `downMs` and then
  * "fails over" to the replica: whatever had not been replicated yet is lost, like an async standby.
+ * `onFailover` runs when it is back (e.g. to flip a DNS record, as Route 53 would).
  */
 import { json, startTestServer, type TestServer } from './http-server.ts';
 
@@ -15,7 +16,7 @@ export interface HeartbeatService {
   close(): Promise<void>;
 }
 
-export async function startHeartbeatService(options: { lagMs: number; downMs: number }): Promise<HeartbeatService> {
+export async function startHeartbeatService(options: { lagMs: number; downMs: number; onFailover?: () => void }): Promise<HeartbeatService> {
   let primary = new Set<string>();
   let replica = new Set<string>();
   let down = false;
@@ -49,6 +50,7 @@ export async function startHeartbeatService(options: { lagMs: number; downMs: nu
         primary = new Set(promoted);
         replica = new Set(promoted);
         down = false;
+        options.onFailover?.();
       });
       json(response, 202, { failing: true });
       return;

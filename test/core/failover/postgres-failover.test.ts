@@ -73,7 +73,9 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
   it('measures a clean failover: no acknowledged write lost, RTO close to the scripted delay', async () => {
     const pair = await startPair();
     const delay = 1;
-    const outcome = await run(drillText(pair, `${stopPrimary(pair.primary.pid)}; sleep ${delay}; ${promote(pair.standby.url)}`));
+    // The standby's role, watched by the shared postgres probe, marks the promotion on the timeline.
+    const probes = JSON.stringify({ probes: [{ name: 'standby-role', interval: '100ms', postgres: { url: pair.standby.url, query: 'select pg_is_in_recovery()' } }] });
+    const outcome = await run(drillText(pair, `${stopPrimary(pair.primary.pid)}; sleep ${delay}; ${promote(pair.standby.url)}`, probes));
 
     expect(outcome.recovered).toBe(true);
     expect(outcome.lostWrites).toBe(0);
@@ -89,6 +91,10 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
     expect(outcome.writer.finalTarget).toContain(`:${pair.standby.port}/`);
     const events = outcome.timeline.map((e) => e.event);
     for (const event of ['fault-start', 'last-good-write', 'first-failed-write', 'writer-switch', 'first-good-write', 'fault-end', 'readback']) expect(events).toContain(event);
+    const promotion = outcome.timeline.find((e) => e.event === 'probe-change' && e.detail === 'standby-role: true → false');
+    const faultStart = outcome.timeline.find((e) => e.event === 'fault-start')!;
+    expect(promotion!.offsetMs - faultStart.offsetMs).toBeGreaterThanOrEqual(delay * 1000);
+    expect(outcome.probes).toMatchObject([{ name: 'standby-role', kind: 'postgres', lastValue: 'false' }]);
     // Every acknowledged heartbeat is on the promoted standby.
     expect(await rowsOn(pair.standby.url)).toBeGreaterThanOrEqual(outcome.acknowledgedWrites);
   });
