@@ -53,7 +53,8 @@ export class HttpHeartbeatWriter implements HeartbeatWriter {
       }
     };
     await Promise.all(Array.from({ length: Math.min(READBACK_CONCURRENCY, seqs.length) }, worker));
-    return { target: safeUrl(this.config.readbackUrl.replaceAll('{id}', 'ID')).replace('ID', '{id}'), survived };
+    const placeholder = 'faultline-heartbeat-id';
+    return { target: safeUrl(this.config.readbackUrl.replaceAll('{id}', placeholder)).replaceAll(placeholder, '{id}'), survived };
   }
 
   async close(): Promise<void> {}
