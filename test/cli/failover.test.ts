@@ -152,6 +152,40 @@ recovery: {timeout: 1m, settle: 2m}
     expect(stderr).toMatch(/drill\.yaml:5:\d+: recovery\.settle: must be shorter than recovery\.timeout/);
   });
 
+  it('rolls an experiment fault back through the chaos engine when SIGTERM arrives mid-drill', async () => {
+    service = await startHeartbeatService({ lagMs: 0, downMs: 0 });
+    const victim = spawn('sleep', ['60'], { stdio: 'ignore' });
+    const state = () => readFileSync(`/proc/${victim.pid}/stat`, 'utf8').split(') ')[1]![0];
+    try {
+      writeFileSync(
+        join(dir, 'freeze.yaml'),
+        `title: Freeze the worker
+description: SIGSTOP the worker for a long while.
+tags: [owner:dr-team]
+method:
+  - type: action
+    name: freeze-worker
+    provider: {type: faultline, driver: process, arguments: {action: stop, pid: ${victim.pid}, ttl: 120}}
+    pauses: {after: 30}
+`,
+      );
+      writeFileSync(join(dir, 'drill.json'), httpDrill(service.url, undefined, { fault: { experiment: 'freeze.yaml' } }));
+      const child = spawn(join(root, 'bin/faultline'), ['failover', 'verify', '--config', 'drill.json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const deadline = Date.now() + 20_000;
+      while (state() !== 'T' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(state()).toBe('T');
+      child.kill('SIGTERM');
+      expect(await exited).toBe(1);
+      expect(state()).not.toBe('T');
+      const ledger = join(dir, '.faultline/failover-ledger.json');
+      expect(existsSync(ledger) ? JSON.parse(readFileSync(ledger, 'utf8')).entries : []).toEqual([]);
+      expect(readResult()).toMatchObject({ verdict: 'error', summary: expect.stringContaining('interrupted by SIGTERM') });
+    } finally {
+      victim.kill('SIGKILL');
+    }
+  });
+
   it('ends the fault and the load and writes an error result when SIGTERM arrives mid-drill', async () => {
     service = await startHeartbeatService({ lagMs: 0, downMs: 0 });
     const drill = httpDrill(service.url, 'echo $$ > fault.pid; exec sleep 30', { load: { command: ['sh', '-c', 'echo $$ > load.pid; exec sleep 30'] } });
