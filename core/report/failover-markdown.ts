@@ -12,7 +12,7 @@ import { cell } from './migrations-markdown.ts';
 const KEY_EVENTS = new Set(['fault-start', 'last-good-write', 'first-failed-write', 'writer-switch', 'probe-change', 'first-good-write', 'fault-end', 'readback']);
 
 function mermaidText(text: string): string {
-  return text.replace(/[:;#\n\r`"]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+  return text.replace(/[:;#\n\r`"<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 
 function offset(event: TimelineEvent): string {
