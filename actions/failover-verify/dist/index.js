@@ -63888,7 +63888,7 @@ function renderMigrationsMarkdown(report, options = {}) {
 
 const KEY_EVENTS = new Set(['fault-start', 'last-good-write', 'first-failed-write', 'writer-switch', 'probe-change', 'first-good-write', 'fault-end', 'readback']);
 function mermaidText(text) {
-    return text.replace(/[:;#\n\r`"]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+    return text.replace(/[:;#\n\r`"<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
 }
 function offset(event) {
     return `${(event.offsetMs / 1000).toFixed(2)} s`;
