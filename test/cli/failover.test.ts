@@ -64,10 +64,12 @@ describe('faultline failover verify', () => {
     const details = result.details;
     expect(details.rtoSeconds).toBeGreaterThanOrEqual(0.8);
     expect(details.rtoSeconds).toBeLessThan(2.5);
-    // 300 ms of acknowledged writes had not reached the replica.
-    expect(Math.abs(details.rpoSeconds - 0.3)).toBeLessThanOrEqual(0.1);
-    const lost = [...service.acknowledged].filter((id) => !service!.stored().has(id)).length;
-    expect(details.lostWrites).toBe(lost);
+    // About 300 ms of acknowledged writes had not reached the replica; exactly how much, the
+    // service knows from its own acknowledgement times (timers run late on a busy machine).
+    const truth = service.loss();
+    expect(truth.lostWrites).toBeGreaterThan(0);
+    expect(details.lostWrites).toBe(truth.lostWrites);
+    expect(Math.abs(details.rpoSeconds - truth.rpoSeconds)).toBeLessThanOrEqual(0.1);
     expect(details.rpoBytes).toBeNull();
     expect(result.measurements.map((m: { name: string }) => m.name)).toEqual(['rto', 'outage', 'rpo', 'lost-writes', 'rpo-bytes']);
     const report = readFileSync(join(dir, 'drill.md'), 'utf8');
@@ -101,7 +103,8 @@ method:
       expect(stderr).toContain('fault-end  experiment "The API fails over" completed');
       expect(code).toBe(0);
       const { details } = readResult();
-      expect(details.lostWrites).toBe(0);
+      // Replication is a 0 ms timer: a beat acknowledged just before the failover may still be lost.
+      expect(details.lostWrites).toBe(service.loss().lostWrites);
       expect(details.probes).toMatchObject([{ name: 'dns', kind: 'dns', changes: 1, failures: 0, lastValue: '10.0.1.1' }]);
       const flip = details.timeline.find((e: { event: string }) => e.event === 'probe-change');
       const firstGood = details.timeline.find((e: { event: string }) => e.event === 'first-good-write');

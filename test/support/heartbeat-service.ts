@@ -13,6 +13,11 @@ export interface HeartbeatService {
   /** Ids acknowledged, and ids present now. */
   acknowledged: Set<string>;
   stored(): Set<string>;
+  /**
+   * The loss as the service itself knows it, from its own acknowledgement times: acknowledged ids
+   * missing now, and the newest missing one's ack against the newest surviving one acked before it.
+   */
+  loss(): { lostWrites: number; rpoSeconds: number };
   close(): Promise<void>;
 }
 
@@ -22,6 +27,7 @@ export async function startHeartbeatService(options: { lagMs: number; downMs: nu
   let down = false;
   const timers = new Set<NodeJS.Timeout>();
   const acknowledged = new Set<string>();
+  const ackedAt = new Map<string, number>();
   const later = (ms: number, fn: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -34,6 +40,20 @@ export async function startHeartbeatService(options: { lagMs: number; downMs: nu
     failovers: 0,
     acknowledged,
     stored: () => new Set(primary),
+    loss: () => {
+      let rpoMs = 0;
+      let lostWrites = 0;
+      let lastSurvivor: number | undefined;
+      // A Map iterates in insertion order: the order of acknowledgement.
+      for (const [id, at] of ackedAt) {
+        if (primary.has(id)) lastSurvivor = at;
+        else {
+          lostWrites++;
+          rpoMs = Math.max(rpoMs, at - (lastSurvivor ?? at));
+        }
+      }
+      return { lostWrites, rpoSeconds: rpoMs / 1000 };
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       await server.close();
@@ -65,6 +85,7 @@ export async function startHeartbeatService(options: { lagMs: number; downMs: nu
       const target = replica;
       later(options.lagMs, () => target.add(id));
       acknowledged.add(id);
+      ackedAt.set(id, performance.now());
       json(response, 201, { id });
       return;
     }
