@@ -52,7 +52,13 @@ const readResult = (name = 'faultline-failover-result.json') => JSON.parse(readF
 describe('faultline failover verify', () => {
   it('measures an HTTP service failover with data loss through the readback URL, writes result and report', async () => {
     service = await startHeartbeatService({ lagMs: 300, downMs: 800 });
-    writeFileSync(join(dir, 'drill.json'), httpDrill(service.url, ['curl', '-sf', '-X', 'POST', `${service.url}/fail`]));
+    // A stand-in for k6: writes a --summary-export file, then runs until the drill stops it.
+    const k6 = JSON.stringify({ metrics: { http_req_duration: { 'p(95)': 41.75 }, http_req_failed: { value: 0.012 }, http_reqs: { count: 1000 } } });
+    writeFileSync(join(dir, 'fake-k6.sh'), `printf '%s' '${k6}' > k6-summary.json\nexec sleep 60\n`);
+    writeFileSync(
+      join(dir, 'drill.json'),
+      httpDrill(service.url, ['curl', '-sf', '-X', 'POST', `${service.url}/fail`], { load: { command: ['sh', 'fake-k6.sh'], summary: 'k6-summary.json' } }),
+    );
     const { code, stdout, stderr } = await cli(['failover', 'verify', '--config', 'drill.json', '--report', 'drill.md']);
 
     expect(stderr).toMatch(/fault-start/);
@@ -71,10 +77,12 @@ describe('faultline failover verify', () => {
     expect(details.lostWrites).toBe(truth.lostWrites);
     expect(Math.abs(details.rpoSeconds - truth.rpoSeconds)).toBeLessThanOrEqual(0.1);
     expect(details.rpoBytes).toBeNull();
+    expect(details.load).toEqual({ command: 'sh fake-k6.sh', exitCode: null, p95Ms: 41.75, errorRate: 0.012, requests: 1000 });
     expect(result.measurements.map((m: { name: string }) => m.name)).toEqual(['rto', 'outage', 'rpo', 'lost-writes', 'rpo-bytes']);
     const report = readFileSync(join(dir, 'drill.md'), 'utf8');
     expect(report).toContain('```mermaid\ntimeline');
     expect(report).toMatch(/\| RTO \| 5 s \| [\d.]+ s \| ✅ met \|/);
+    expect(report).toContain('Load: `sh fake-k6.sh` exited by signal; p95 41.8 ms, error rate 1.20 %, 1000 requests');
   });
 
   it('runs a chaos experiment as the fault and draws the DNS failover record flipping on the timeline', async () => {
