@@ -119,8 +119,11 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
     expect(outcome.verdict).toBe('breached');
     expect(outcome.reasons.join(' ')).toMatch(/RPO .* is over the objective 0.5 s/);
     expect(outcome.rpoBytes).toBeGreaterThan(0);
-    // What the drill calls lost is exactly what the promoted side lacks.
-    expect(await rowsOn(standby)).toBe(outcome.acknowledgedWrites - outcome.lostWrites! + outcome.unacknowledgedSurvivors!);
+    // What the drill calls lost is exactly what the promoted side lacks (plus, perhaps, the one
+    // write in flight when the drill ended, which is not judged but may have committed).
+    const rows = await rowsOn(standby);
+    const judged = outcome.acknowledgedWrites - outcome.lostWrites! + outcome.unacknowledgedSurvivors!;
+    expect(rows === judged || rows === judged + 1).toBe(true);
   });
 
   it('breaches with a clear reason when the failover never completes', async () => {
