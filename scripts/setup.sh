@@ -15,6 +15,8 @@ command -v stress-ng >/dev/null || need+=(stress-ng)
 command -v iptables >/dev/null || need+=(iptables)
 command -v jq >/dev/null || need+=(jq)
 { command -v ip >/dev/null && command -v tc >/dev/null; } || need+=(iproute2)
+# Failover drill tests fail their local HTTP service over with curl, as users' fault scripts do.
+command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo_if_needed apt-get update -qq

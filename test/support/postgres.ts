@@ -32,6 +32,9 @@ export interface TestPostgres {
   password: string;
   /** Server major version, e.g. 15. */
   majorVersion: number;
+  /** The postmaster's process id (a failover drill stops it from outside). */
+  pid: number;
+  dataDir: string;
   /** A URL for another role or database on the same server (password optional: trust is not on). */
   urlFor(options: { user?: string; password?: string; database?: string }): string;
   /** Stops the server (fast shutdown) and removes the data directory. Safe to call twice. */
@@ -124,6 +127,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         user: 'postgres',
         password,
         majorVersion,
+        pid: server.pid!,
+        dataDir,
         urlFor: ({ user = 'postgres', password: pass, database = 'postgres' }) => {
           const auth = pass === undefined ? encodeURIComponent(user) : `${encodeURIComponent(user)}:${encodeURIComponent(pass)}`;
           return `postgres://${auth}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
@@ -145,7 +150,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   throw new Error(`PostgreSQL did not start on 127.0.0.1 (3 attempts). Server log:\n${lastFailure}`);
 }
 
-function findServerBinaries(): { binDir: string; majorVersion: number } {
+export function findServerBinaries(): { binDir: string; majorVersion: number } {
   const versions = existsSync(POSTGRES_ROOT)
     ? readdirSync(POSTGRES_ROOT)
         .filter((name) => /^\d+$/.test(name) && existsSync(join(POSTGRES_ROOT, name, 'bin', 'initdb')))
@@ -162,7 +167,7 @@ function findServerBinaries(): { binDir: string; majorVersion: number } {
 }
 
 /** As root, the uid/gid to run the server as (creating the system user once); otherwise none. */
-function serverOwner(): { uid: number; gid: number } | undefined {
+export function serverOwner(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   if (!userExists(SERVICE_USER)) {
     try {
@@ -190,7 +195,7 @@ function userExists(name: string): boolean {
 
 
 /** Connects until the server answers, the process exits, or the deadline passes. */
-async function becomesReady(url: string, server: ChildProcess): Promise<boolean> {
+export async function becomesReady(url: string, server: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) return false;
@@ -210,7 +215,7 @@ async function becomesReady(url: string, server: ChildProcess): Promise<boolean>
 }
 
 /** SIGINT is PostgreSQL's fast shutdown (disconnects clients, no checkpoint wait beyond need). */
-async function stopServer(server: ChildProcess, exited: Promise<void>): Promise<void> {
+export async function stopServer(server: ChildProcess, exited: Promise<void>): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   server.kill('SIGINT');
   const timer = new Promise<'timeout'>((resolve) => {
@@ -224,7 +229,7 @@ async function stopServer(server: ChildProcess, exited: Promise<void>): Promise<
 }
 
 /** Immediate shutdown (SIGQUIT) and cleanup if the test process exits without stop(). */
-function killOnProcessExit(server: ChildProcess, baseDir: string): () => void {
+export function killOnProcessExit(server: ChildProcess, baseDir: string): () => void {
   const onExit = () => {
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGQUIT');
     rmSync(baseDir, { recursive: true, force: true });

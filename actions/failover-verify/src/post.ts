@@ -1,0 +1,4 @@
+// Runs after the job's steps whatever happened (post-if: always()): success, failure, cancellation.
+import { cleanUp } from './cleanup.ts';
+
+void cleanUp();

@@ -1,0 +1,104 @@
+/**
+ * failover-verify: settings → drill file → the drill (core/failover) → result file, report, job
+ * summary and outputs. Before anything starts, the post step is told where leftovers would be
+ * recorded; SIGINT/SIGTERM (cancellation) stop the drill, which ends what it started. Every run
+ * leaves a result file: when the drill could not decide, one with verdict error (the finally
+ * below; to be replaced by the shared always-write-a-result helper when it lands).
+ */
+import * as core from '@actions/core';
+import { describeError } from '../../../core/errors.ts';
+import { formatSeconds } from '../../../core/failover/duration.ts';
+import { ProcessList } from '../../../core/failover/processes.ts';
+import { failoverErrorResult, failoverResult, summaryLine } from '../../../core/failover/result.ts';
+import type { Drill, DrillOutcome } from '../../../core/failover/types.ts';
+import { readDrillFile, verifyDrill } from '../../../core/failover/verify.ts';
+import { renderFailoverMarkdown } from '../../../core/report/failover-markdown.ts';
+import { LEDGER_STATE, PROCESSES_STATE } from './cleanup.ts';
+import { envInputReader, type FailoverSettings, readResultFile, readSettings } from './inputs.ts';
+import { writeResult, writeSummary, writeText } from './result-file.ts';
+
+/** Passwords typed into URLs (rather than ${NAME} from secrets) are masked all the same. */
+function maskUrlPasswords(drill: Drill): void {
+  const urls = [...(drill.writer.kind === 'postgres' ? drill.writer.urls : [drill.writer.url, drill.writer.readbackUrl])];
+  for (const probe of drill.probes) if ('args' in probe) urls.push(String((probe.args as { url?: string; connection?: string }).url ?? (probe.args as { connection?: string }).connection ?? ''));
+  for (const url of urls) {
+    try {
+      const password = new URL(url).password;
+      if (password) core.setSecret(decodeURIComponent(password));
+    } catch {
+      // not a URL: nothing to mask
+    }
+  }
+}
+
+async function drill(settings: FailoverSettings, signal: AbortSignal): Promise<DrillOutcome> {
+  core.saveState(PROCESSES_STATE, settings.processListPath);
+  core.saveState(LEDGER_STATE, settings.ledgerPath);
+  const secrets = new Set<string>();
+  const loaded = readDrillFile(settings.config, settings.workspace, settings.env, secrets);
+  for (const secret of secrets) core.setSecret(secret);
+  maskUrlPasswords(loaded);
+  core.info(`drill "${loaded.name}": ${loaded.writer.kind} heartbeats every ${loaded.writer.intervalMs} ms, fault ${loaded.fault.kind}`);
+  return verifyDrill(loaded, {
+    cwd: settings.workspace,
+    env: settings.env,
+    signal,
+    ledgerPath: settings.ledgerPath,
+    processes: new ProcessList(settings.processListPath),
+    onEvent: (event) => core.info(`${(event.offsetMs / 1000).toFixed(2).padStart(8)} s  ${event.source.padEnd(6)} ${event.event}${event.detail ? `  ${event.detail}` : ''}`),
+    onProgress: (p) => core.info(`${(p.elapsedMs / 1000).toFixed(1).padStart(8)} s  ${p.phase}: ${p.writesPerSecond} writes/s to ${p.target ?? 'none'}${p.outageMs !== null ? `, outage so far ${formatSeconds(p.outageMs / 1000)}` : ''}`),
+    log: (message) => core.info(message),
+  });
+}
+
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const startedAt = new Date();
+  const input = envInputReader(env);
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    core.warning(`${signal}: the job is being cancelled; stopping the fault, the load and the writers`);
+    controller.abort(`interrupted by ${signal}`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let resultFile: string | undefined;
+  let settings: FailoverSettings | undefined;
+  let written = false;
+  let failure = 'the drill stopped before it could decide';
+  try {
+    resultFile = readResultFile(input, env);
+    settings = readSettings(input, env);
+    const outcome = await drill(settings, controller.signal);
+    writeResult(settings.resultFile, failoverResult(outcome, { source: settings.source, configPath: settings.config }));
+    written = true;
+    core.setOutput('verdict', outcome.verdict);
+    core.setOutput('rto-seconds', outcome.rtoSeconds === null ? '' : String(outcome.rtoSeconds));
+    core.setOutput('rpo-seconds', outcome.rpoSeconds === null ? '' : String(outcome.rpoSeconds));
+    core.setOutput('result-file', settings.resultFile);
+    const markdown = renderFailoverMarkdown(outcome, { source: settings.source });
+    if (settings.reportFile) writeText(settings.reportFile, markdown);
+    // The measurement is in the result file already: a summary the runner refuses is a warning.
+    await writeSummary(markdown, settings.stepSummary).catch((error: unknown) => core.warning(`job summary not written: ${describeError(error)}`));
+    core.info(summaryLine(outcome));
+    if (outcome.verdict !== 'met') core.setFailed(`failover drill breached: ${outcome.reasons.join(' | ')}`);
+  } catch (error) {
+    failure = describeError(error);
+    core.setFailed(failure);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (!written) {
+      core.setOutput('verdict', 'error');
+      core.setOutput('rto-seconds', '');
+      core.setOutput('rpo-seconds', '');
+      if (resultFile) {
+        try {
+          writeResult(resultFile, failoverErrorResult(failure, { startedAt, source: settings?.source, configPath: settings?.config }));
+          core.setOutput('result-file', resultFile);
+        } catch (error) {
+          core.setFailed(`cannot write the result file ${resultFile}: ${describeError(error)}`);
+        }
+      }
+    }
+  }
+}
