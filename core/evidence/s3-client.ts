@@ -19,12 +19,15 @@ export interface S3ClientOptions {
   endpoint?: string;
   region?: string;
   maxAttempts?: number;
+  /** Default: the AWS SDK's default chain (environment, profiles, web identity, instance roles). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 export function evidenceS3Client(options: S3ClientOptions = {}): S3Client {
   return new S3Client({
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     region: options.region ?? 'us-east-1',
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: options.maxAttempts ?? 5,

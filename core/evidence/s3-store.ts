@@ -91,7 +91,13 @@ function lockParams(options: StoreOptions): Partial<PutObjectCommandInput> {
   };
 }
 
-async function putSmall(options: StoreOptions, key: string, body: Buffer, contentType: string): Promise<string> {
+/** A version written, and the ETag S3 computes for what we sent (MD5, or MD5 of part MD5s + -N). */
+interface Put {
+  versionId: string;
+  etag: string;
+}
+
+async function putSmall(options: StoreOptions, key: string, body: Buffer, contentType: string): Promise<Put> {
   const result = await options.client.send(
     new PutObjectCommand({
       Bucket: options.bucket,
@@ -104,10 +110,10 @@ async function putSmall(options: StoreOptions, key: string, body: Buffer, conten
     }),
   );
   if (!result.VersionId) throw new FaultlineError(`s3://${options.bucket}/${key}: the store returned no version id; the bucket has no versioning, so no Object Lock`, { hint: 'create the bucket with Object Lock enabled (docs/evidence.md)' });
-  return result.VersionId;
+  return { versionId: result.VersionId, etag: createHash('md5').update(body).digest('hex') };
 }
 
-async function putLarge(options: StoreOptions, key: string, path: string, contentType: string, partSize: number): Promise<string> {
+async function putLarge(options: StoreOptions, key: string, path: string, contentType: string, partSize: number): Promise<Put> {
   const parts = new PartMd5(partSize);
   const upload = new Upload({
     client: options.client,
@@ -119,23 +125,20 @@ async function putLarge(options: StoreOptions, key: string, path: string, conten
   const result = await upload.done();
   const versionId = 'VersionId' in result ? result.VersionId : undefined;
   if (!versionId) throw new FaultlineError(`s3://${options.bucket}/${key}: the store returned no version id after the multipart upload`, { hint: 'create the bucket with Object Lock enabled (docs/evidence.md)' });
-  // SSE-KMS ETags are not MD5s; otherwise the ETag proves the server assembled exactly our parts.
-  const etag = 'ETag' in result ? result.ETag?.replace(/"/g, '') : undefined;
-  if (!options.kmsKeyId && etag !== parts.etag()) {
-    throw new FaultlineError(`s3://${options.bucket}/${key}: the stored object's ETag ${etag} differs from the parts sent (${parts.etag()})`, { hint: 'the upload was corrupted in transit; upload again to a new prefix' });
-  }
   // Lock headers on CreateMultipartUpload are ignored by some servers (Ceph RGW before 19): set them on the version.
   await options.client.send(new PutObjectRetentionCommand({ Bucket: options.bucket, Key: key, VersionId: versionId, Retention: { Mode: options.lockMode, RetainUntilDate: options.retainUntil } }));
   if (options.legalHold) await options.client.send(new PutObjectLegalHoldCommand({ Bucket: options.bucket, Key: key, VersionId: versionId, LegalHold: { Status: 'ON' } }));
-  return versionId;
+  return { versionId, etag: parts.etag() };
 }
 
-async function confirm(options: StoreOptions, key: string, versionId: string, size: number): Promise<StoredObject> {
+async function confirm(options: StoreOptions, key: string, { versionId, etag }: Put, size: number): Promise<StoredObject> {
   const head = await options.client.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key, VersionId: versionId }));
   const where = `s3://${options.bucket}/${key} (version ${versionId})`;
   const retainUntil = head.ObjectLockRetainUntilDate;
   const problems: string[] = [];
   if (head.ContentLength !== size) problems.push(`size ${head.ContentLength}, expected ${size}`);
+  // The ETag proves the server assembled exactly the bytes (and parts) we sent; SSE-KMS ETags are not MD5s.
+  if (!options.kmsKeyId && head.ETag?.replace(/"/g, '') !== etag) problems.push(`ETag ${head.ETag}, expected "${etag}" from the bytes sent`);
   if (head.ObjectLockMode !== options.lockMode) problems.push(`lock mode ${head.ObjectLockMode ?? 'none'}, expected ${options.lockMode}`);
   // Stores keep retain-until to the second.
   if (!retainUntil || retainUntil.getTime() < options.retainUntil.getTime() - 1000) problems.push(`retain-until ${retainUntil?.toISOString() ?? 'none'}, expected ${options.retainUntil.toISOString()}`);
@@ -161,16 +164,15 @@ export async function storeBundle(dir: string, options: StoreOptions): Promise<S
     const file = join(dir, ...path.split('/'));
     const size = statSync(file).size;
     const key = keyFor(options, path);
-    const versionId = size <= partSize ? await putSmall(options, key, readFileSync(file), contentType) : await putLarge(options, key, file, contentType, partSize);
-    const stored = await confirm(options, key, versionId, size);
+    const put = size <= partSize ? await putSmall(options, key, readFileSync(file), contentType) : await putLarge(options, key, file, contentType, partSize);
+    const stored = await confirm(options, key, put, size);
     objects.push(stored);
     options.onStored?.(stored);
   }
   const stored: Manifest = { ...manifest, storage: { bucket: options.bucket, prefix: options.prefix, objects } };
   const bytes = toJsonBytes(stored);
   const key = keyFor(options, MANIFEST_FILE);
-  const versionId = await putSmall(options, key, bytes, 'application/json');
-  const manifestObject = await confirm(options, key, versionId, bytes.length);
+  const manifestObject = await confirm(options, key, await putSmall(options, key, bytes, 'application/json'), bytes.length);
   options.onStored?.(manifestObject);
   return { manifest: manifestObject, objects };
 }
