@@ -33,7 +33,7 @@ export interface StoreOptions extends S3Location {
   retainUntil: Date;
   legalHold?: boolean;
   kmsKeyId?: string;
-  /** Files above this go up in multipart parts of this size (memory: about 2 parts). Default 16 MiB. */
+  /** Files above this go up in multipart parts of this size (lib-storage buffers about 3 parts). Default 8 MiB: measured on a 128 MiB upload to RGW, peak RSS 151-162 MiB against 190-197 MiB with 16 MiB parts (the SDK alone: ~90 MiB). */
   partSize?: number;
   /** Called as each object is confirmed, for progress output. */
   onStored?: (object: StoredObject) => void;
@@ -44,7 +44,7 @@ export interface StoredBundle {
   objects: StoredObject[];
 }
 
-const DEFAULT_PART = 16 * 1024 * 1024;
+const DEFAULT_PART = 8 * 1024 * 1024;
 
 /** MD5 of each part as the stream passes, to recompute S3's multipart ETag (md5 of part md5s, -N). */
 class PartMd5 extends Transform {
