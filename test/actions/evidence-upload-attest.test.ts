@@ -48,7 +48,13 @@ it('signs the statement with a Fulcio certificate for the workflow identity and 
   const github = expectValidGitHubRequests(api);
 
   const artifacts: string[][] = [];
-  const services = { ...defaultServices(), uploadArtifact: async (_n: string, files: string[]) => (artifacts.push(files), { id: 1 }) };
+  const services = {
+    ...defaultServices(),
+    uploadArtifact: async (_name: string, files: string[]) => {
+      artifacts.push(files);
+      return { id: 1 };
+    },
+  };
   const { outputs, exitCode, result } = await runActionInProcess((env) => run(env, services), workspace, { paths: 'faultline-failover-result.json', 'github-token': 'ghs_test' }, {
     RUNNER_TEMP: runnerTemp,
     GITHUB_RUN_ID: '9',
