@@ -14,6 +14,7 @@ import type { Drill } from '../../core/failover/types.ts';
 import { readDrillFile, verifyDrill } from '../../core/failover/verify.ts';
 import { renderFailoverMarkdown } from '../../core/report/failover-markdown.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
+import { isParseArgsError, parseArgsMessage } from '../args.ts';
 
 const USAGE = `Usage:
   faultline failover verify --config FILE [--result FILE] [--report FILE.md] [--ledger FILE]
@@ -39,7 +40,7 @@ function parse(args: string[], options: ParseArgsOptionsConfig) {
   try {
     return parseArgs({ args, options, allowPositionals: false, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message);
   }
 }
 

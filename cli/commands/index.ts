@@ -11,8 +11,8 @@ export interface CommandEntry {
 export const commands: Record<string, CommandEntry> = {
   chaos: { summary: 'run, validate or roll back chaos experiments (Chaos Toolkit format, our fault drivers)', subcommands: ['run', 'validate', 'rollback'], load: async () => (await import('./chaos.ts')).command },
   app: { summary: 'run the GitHub App server (webhooks, /healthz, /metrics)', load: async () => (await import('./app.ts')).command },
-  failover: { summary: 'run a failover drill and measure RTO and RPO against its objectives', load: async () => (await import('./failover.ts')).command },
-  evidence: { summary: 'pack drill evidence into signed, tamper-evident bundles; verify them; store them in S3 with Object Lock', load: async () => (await import('./evidence.ts')).command },
+  failover: { summary: 'run a failover drill and measure RTO and RPO against its objectives', subcommands: ['verify', 'validate'], load: async () => (await import('./failover.ts')).command },
+  evidence: { summary: 'pack drill evidence into signed, tamper-evident bundles; verify them; store them in S3 with Object Lock', subcommands: ['pack', 'verify', 'upload', 'keygen'], load: async () => (await import('./evidence.ts')).command },
   demo: { summary: 'run the local demo: migration gate, a chaos experiment, SLO status, canary analysis', load: async () => (await import('./demo.ts')).command },
   scan: { summary: 'security and IaC gate: snyk, checkov, tflint and SARIF findings, failing only on new ones', load: async () => (await import('./scan.ts')).command },
   migrations: { summary: 'lint PostgreSQL migrations for locks that stop production (the migration gate)', subcommands: ['lint'], load: async () => (await import('./migrations.ts')).command },

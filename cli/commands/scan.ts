@@ -15,6 +15,7 @@ import { KNOWN_TOOLS, type KnownTool } from '../../core/security/read-report.ts'
 import { runSecurityScan, type ScanFile } from '../../core/security/scan.ts';
 import { parseThreshold } from '../../core/security/severity.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
+import { isParseArgsError, parseArgsMessage } from '../args.ts';
 
 const USAGE = `Usage:
   faultline scan [options] [FILE...]
@@ -84,7 +85,7 @@ async function scan(args: string[], io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw usageError((error as Error).message);
+    throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {

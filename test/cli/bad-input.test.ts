@@ -54,6 +54,13 @@ describe('faultline with bad input', () => {
     ['an unknown demo option', ['demo', '--bogus'], /^faultline demo: unknown option '?--bogus'?\n {2}hint: run 'faultline demo --help'/],
     ['an unknown demo part', ['demo', '--only', 'nope'], /^faultline demo: unknown demo part "nope"/],
     ['an unknown version option', ['version', '--bogus'], /^faultline version: unknown option --bogus/],
+    ['an unknown scan option', ['scan', '--bogus'], /^faultline scan: unknown option --bogus\n {2}hint: run 'faultline scan --help'/],
+    ['a missing scanner output', ['scan', 'nope.json'], /^faultline scan: nope\.json: cannot read the scanner output \(ENOENT\)/],
+    ['an unknown failover subcommand', ['failover', 'explode'], /^faultline failover: unknown subcommand "failover explode"/],
+    ['an unknown failover option', ['failover', 'verify', '--bogus'], /^faultline failover: unknown option --bogus\n/],
+    ['a failover drill given without --config', ['failover', 'verify', 'drill.yaml'], /^faultline failover: unexpected argument "drill\.yaml"/],
+    ['an unknown evidence option', ['evidence', 'pack', '--bogus'], /^faultline evidence: unknown option --bogus\n/],
+    ['a missing evidence bundle', ['evidence', 'verify', 'nope'], /^faultline evidence: .*\/nope: no such bundle folder/],
     ['completion without a shell', ['completion'], /^faultline completion: which shell\? faultline completion bash\|zsh\|fish/],
     ['completion for an unknown shell', ['completion', 'tcsh'], /^faultline completion: unknown shell "tcsh": choose bash, zsh or fish/],
   ];
