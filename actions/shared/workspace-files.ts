@@ -108,11 +108,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 }
 
 /**
- * Writes `text` to `given` inside the workspace, creating folders. Refuses when the path or any
- * link on it (a folder, or the file itself) leads outside the workspace; the final open does not
- * follow a link, so a link swapped in after the check is not followed either.
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
  */
-export function writeWorkspaceFile(workspace: string, given: string, text: string, what: string): string {
+export function outputPathInWorkspace(workspace: string, given: string, what: string): string {
   const full = pathInWorkspace(workspace, given, what);
   const root = realWorkspace(workspace);
   // The deepest folder that exists, by its real path; folders below it are created inside it.
@@ -136,17 +135,24 @@ export function writeWorkspaceFile(workspace: string, given: string, text: strin
   if (!isInside(root, realDir)) throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
   const dir = join(realDir, ...missing);
   mkdirSync(dir, { recursive: true });
-  let target = join(dir, basename(full));
+  const target = join(dir, basename(full));
   try {
-    if (lstatSync(target).isSymbolicLink()) {
-      const real = linkTarget(target);
-      if (!isInside(root, real) || real === '(unreadable link)') throw refuseLink(what, given, workspace, full);
-      target = real;
-    }
-  } catch (error) {
-    if (error instanceof FaultlineError) throw error;
-    // ENOENT: a new file
+    if (!lstatSync(target).isSymbolicLink()) return target;
+  } catch {
+    return target; // a new file
   }
+  const real = linkTarget(target);
+  if (real === '(unreadable link)' || !isInside(root, real)) throw refuseLink(what, given, workspace, full);
+  return real;
+}
+
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+export function writeWorkspaceFile(workspace: string, given: string, text: string, what: string): string {
+  const target = outputPathInWorkspace(workspace, given, what);
   let fd: number;
   try {
     fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
@@ -159,5 +165,5 @@ export function writeWorkspaceFile(workspace: string, given: string, text: strin
   } finally {
     closeSync(fd);
   }
-  return full;
+  return pathInWorkspace(workspace, given, what);
 }

@@ -9,6 +9,7 @@ import fg from 'fast-glob';
 import type { ResultSource } from '../../../core/result.ts';
 import { type BudgetPolicy, readBudgetPolicy } from '../../../core/slo/budget-policy.ts';
 import { eventPayload, pullRequestOf, runSource } from '../../shared/github-run.ts';
+import { pathInWorkspace } from '../../shared/workspace-files.ts';
 import { type CanarySettings, readCanarySettings } from './canary-inputs.ts';
 import { bad, type InputReader, list, parseHeaders } from './input-text.ts';
 
@@ -80,13 +81,13 @@ export function readCommonSettings(input: InputReader, env: NodeJS.ProcessEnv): 
   if (!prometheusUrl) throw bad('prometheus-url', 'is required', 'set it to the Prometheus query API, e.g. https://prometheus.example.com');
   const timeout = Number(input('timeout') || '30');
   if (!(timeout > 0)) throw bad('timeout', `expected seconds above 0, got '${input('timeout')}'`, "e.g. timeout: '30'");
-  const resultFile = input('result-file') || 'faultline-slo-result.json';
+  const resultFile = pathInWorkspace(workspace, input('result-file') || 'faultline-slo-result.json', 'input result-file');
   return {
     workspace,
     prometheusUrl,
     prometheusHeaders: parseHeaders(input('prometheus-headers')),
     timeoutMs: timeout * 1000,
-    resultFile: isAbsolute(resultFile) ? resultFile : join(workspace, resultFile),
+    resultFile,
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     source: runSource(env),
   };
