@@ -33,6 +33,7 @@ export class ResultRecorder {
   private readonly errorRule: string;
   private target: string;
   private written = false;
+  private errorTried = false;
 
   constructor(options: RecorderOptions) {
     this.startedAt = options.startedAt ?? new Date();
@@ -74,6 +75,9 @@ export class ResultRecorder {
 
   /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
   writeError(reason: string): string | undefined {
+    // One attempt: a path that refused the error result once refuses it again.
+    if (this.errorTried) return undefined;
+    this.errorTried = true;
     const summary = reason.split('\n')[0]!.slice(0, 300);
     try {
       const written = this.write(

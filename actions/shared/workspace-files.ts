@@ -103,7 +103,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new FaultlineError(`${file}: is not UTF-8 text`, { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    throw new FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
   }
 }
 

@@ -51,13 +51,15 @@ async function experiment(settings: ChaosSettings, recorder: ResultRecorder): Pr
   const { prepared } = readExperiment(settings.experimentText, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
   for (const secret of prepared.bindings.secretValues) core.setSecret(secret);
   recorder.name = prepared.experiment.title || settings.experimentInput;
-  core.setOutput('result-file', resolve(settings.workspace, settings.resultFile));
   if (settings.dryRun) {
     const plan = formatPlan(planExperiment(prepared, drivers, probes));
     core.info(plan);
     await core.summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
-    recorder.write(
-      createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }),
+    core.setOutput(
+      'result-file',
+      recorder.write(
+        createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }),
+      ),
     );
     core.setOutput('status', 'dry-run');
     core.setOutput('deviated', 'false');
@@ -88,7 +90,7 @@ async function experiment(settings: ChaosSettings, recorder: ResultRecorder): Pr
       onEvent: log,
     });
     writeJson(settings, settings.journalPath, journal, 'journal-path');
-    recorder.write(chaosResult(journal, { source: settings.source, journalPath: settings.journalPath }));
+    core.setOutput('result-file', recorder.write(chaosResult(journal, { source: settings.source, journalPath: settings.journalPath })));
     await core.summary.addRaw(renderChaosMarkdown(journal)).write();
     const held = journalSucceeded(journal);
     core.setOutput('status', journal.status ?? 'completed');

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FaultlineError } from '../../../core/errors.ts';
 import { decodeUtf8, existingFileInWorkspace, pathInWorkspace, writeWorkspaceFile } from '../../../actions/shared/workspace-files.ts';
 
 let workspace: string;
@@ -72,7 +73,13 @@ describe('existingFileInWorkspace', () => {
 
 describe('decodeUtf8', () => {
   it('refuses bytes that are not UTF-8, naming the file', () => {
-    expect(() => decodeUtf8(Buffer.from([0x6d, 0x69, 0xff, 0xfe]), '.github/faultline.yml')).toThrow('.github/faultline.yml: is not UTF-8 text');
+    let error: FaultlineError | undefined;
+    try {
+      decodeUtf8(Buffer.from([0x6d, 0x69, 0xff, 0xfe]), '.github/faultline.yml');
+    } catch (caught) {
+      error = caught as FaultlineError;
+    }
+    expect(error?.format()).toMatch(/^\.github\/faultline\.yml: is not UTF-8 text\n {2}hint: save the file as UTF-8/);
     expect(decodeUtf8(Buffer.from('h\u00e9', 'utf8'), 'x')).toBe('h\u00e9');
   });
 });
