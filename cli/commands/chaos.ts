@@ -13,6 +13,7 @@ import { drivers } from '../../core/drivers/index.ts';
 import { FaultlineError } from '../../core/errors.ts';
 import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../core/experiment/chaos-config.ts';
 import { parseVars, readExperiment } from '../../core/experiment/engine.ts';
+import { shellArgumentNotes } from '../../core/experiment/bindings.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { Ledger, revertAll } from '../../core/experiment/ledger.ts';
@@ -217,6 +218,7 @@ function validate(args: string[], io: CliIO): number {
     io.stdout,
     `${flags.file}: valid experiment "${prepared.experiment.title}" — ${probesCount} steady-state/guardrail probe(s), ${prepared.method.length} method activit${prepared.method.length === 1 ? 'y' : 'ies'}, ${faults.length} fault(s)${prepared.owner ? `, owner ${prepared.owner}` : ''}; policy ${policy.source ?? 'built-in'}`,
   );
+  for (const note of shellArgumentNotes(prepared.experiment)) writeLine(io.stderr, `warning: ${note}`);
   if (unresolved.length > 0) {
     writeLine(io.stderr, `note: ${unresolved.join(', ')} come${unresolved.length === 1 ? 's' : ''} from environment variables not set here; arguments using them were not checked`);
   }
