@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${name} is the experiment placeholder syntax under test
 /**
  * A process provider's string `arguments` run through `sh -c` (Chaos Toolkit's semantics). The
  * experiment's own text is its author's shell; configuration values substituted into it (from
