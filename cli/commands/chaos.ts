@@ -14,6 +14,8 @@ import { FaultlineError } from '../../core/errors.ts';
 import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../core/experiment/chaos-config.ts';
 import { parseVars, readExperiment } from '../../core/experiment/engine.ts';
 import { shellArgumentNotes } from '../../core/experiment/bindings.ts';
+import type { ResultSource } from '../../core/result.ts';
+import { configSource, sourceFromRun } from '../../core/result-source.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { Ledger, revertAll } from '../../core/experiment/ledger.ts';
@@ -114,6 +116,22 @@ function chaosPolicy(flags: Flags, io: CliIO): ChaosPolicy {
   return existsSync(fallback) ? loadChaosPolicy(fallback, CHAOS_CONFIG_FILE) : DEFAULT_CHAOS_POLICY;
 }
 
+/**
+ * What the CLI's result file can say about where it comes from: the config it read (blob SHA) and,
+ * inside a GitHub Actions `run:` step, the run (head SHA from the event payload, run id, attempt).
+ */
+function resultSource(flags: Flags, io: CliIO): ResultSource {
+  let payload: Record<string, unknown> | undefined;
+  try {
+    if (io.env.GITHUB_EVENT_PATH) payload = JSON.parse(readFileSync(io.env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+  } catch {
+    payload = undefined;
+  }
+  const config = resolve(io.cwd, flags.config ?? CHAOS_CONFIG_FILE);
+  const bytes = existsSync(config) ? readFileSync(config) : undefined;
+  return { ...sourceFromRun(io.env, payload), ...(bytes ? configSource(io.cwd, config, bytes) : {}) };
+}
+
 function kubeconfig(io: CliIO): string | undefined {
   const fromEnv = io.env.KUBECONFIG?.split(delimiter)[0];
   if (fromEnv) return fromEnv;
@@ -202,7 +220,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     }
   }
   writeJson(flags.journal, journal);
-  if (flags.result) writeJson(flags.result, chaosResult(journal, { journalPath: flags.journal }));
+  if (flags.result) writeJson(flags.result, chaosResult(journal, { journalPath: flags.journal, source: resultSource(flags, io) }));
   writeLine(io.stdout, verdictLine(journal, flags.journal));
   return journalSucceeded(journal) ? 0 : 1;
 }
