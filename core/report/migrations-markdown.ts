@@ -102,7 +102,7 @@ function shadowStatistics(shadow: ShadowReport): string {
   if (felt.length > 0) {
     lines.push(
       '',
-      `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`,
+      `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`,
       '',
       '| Statement | Took | Locks on existing tables | Rewrote |',
       '| --- | --- | --- | --- |',

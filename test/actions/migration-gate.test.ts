@@ -283,11 +283,11 @@ describe('migration gate action with database-url (shadow run on a real PostgreS
     expect(run.stdout).toMatch(/^::error title=shadow-table-rewrite \(observed\),file=db\/migrations\/V2__call\.sql,line=2,col=1::/m);
     expect(run.summary).toContain('### Observed on a real PostgreSQL (shadow run)');
     expect(run.summary).toContain('#### `db/migrations/V2__call.sql`');
-    expect(run.summary).toMatch(/Applied 5 of 5 statements to a scratch database on PostgreSQL \d+\.\d+ \(dropped afterwards\)\./);
+    expect(run.summary).toMatch(/Applied 5 of 5 statements to a scratch database on PostgreSQL \d+\.\d+, started from a copy of database "postgres" \(dropped afterwards\)\./);
     expect(run.summary).toMatch(/^\| `db\/migrations\/V2__call\.sql` L2 <code>SELECT widen_orders\(\)<\/code> \| \d+ ms \| ACCESS EXCLUSIVE on orders(, [^|]+)? \| orders \|$/m);
     const result = JSON.parse(readFileSync(run.outputs['result-file']!, 'utf8'));
     expect(validateResult(result)).toEqual([]);
     expect(result.tool.components.postgresql).toMatch(/^\d{5,6}$/);
-    expect(result.details.shadow).toMatchObject({ completed: true });
+    expect(result.details.shadow).toMatchObject({ completed: true, startedFrom: 'a copy of database "postgres"' });
   });
 });

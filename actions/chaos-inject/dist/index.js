@@ -58834,10 +58834,21 @@ setTimeout(() => {
 const GUARD_MARKER = 'faultline-ttl-guard';
 /** The argument that ties a guard to its fault, so a revert can find it without its pid. */
 const faultTag = (faultId) => `fault=${faultId}`;
+/**
+ * The GitHub Actions runner ends a job by killing every process whose environment carries the
+ * job's RUNNER_TRACKING_ID ("Cleaning up orphan processes"). The guard must outlive the job on a
+ * persistent self-hosted runner, or a fault whose post step failed would stay forever: it is
+ * started without that variable, on purpose (docs/actions/chaos-inject.md, "What outlives the step").
+ * It carries nothing else of the job's environment either: its plan is all it needs.
+ */
+function guardEnvironment(parent) {
+    return { PATH: parent.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
+}
 function startGuard(plan, faultId) {
     const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
         detached: true,
         stdio: 'ignore',
+        env: guardEnvironment(process.env),
     });
     child.unref();
     if (child.pid === undefined)
@@ -61379,6 +61390,55 @@ function hasPlaceholder(value) {
         return Object.values(value).some(hasPlaceholder);
     return false;
 }
+/** One word for `sh -c`: single-quoted, with embedded single quotes closed, escaped and reopened. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, "'\\''")}'`;
+}
+/**
+ * `${name}` in the string `arguments` of a process provider, which Chaos Toolkit runs through
+ * `sh -c`: each substituted value is shell-quoted, so a configuration value (from `--var`, the
+ * environment or a secret) is one argument and never shell syntax (`x; touch /tmp/pwned` stays
+ * text). The experiment's own text around the placeholders is the author's shell, as before.
+ */
+function substituteShell(text, values) {
+    return text.replace(PLACEHOLDER, (match, name) => {
+        if (!(name in values))
+            return match;
+        const bound = values[name];
+        return shellQuote(typeof bound === 'string' ? bound : JSON.stringify(bound));
+    });
+}
+/** Placeholders the author put inside quotes of a shell string: quoting the value again would keep the quotes. */
+function quotedPlaceholders(text) {
+    return [...text.matchAll(/(["'])[^"']*\$\{([A-Za-z_][\w.-]*)\}[^"']*\1/g)].map((match) => match[2]);
+}
+/**
+ * What `chaos validate` says about process providers with string arguments: substituted values
+ * are shell-quoted, so a placeholder the author quoted again keeps those quotes in the value.
+ */
+function shellArgumentNotes(experiment) {
+    const notes = [];
+    const visit = (value) => {
+        if (Array.isArray(value)) {
+            for (const item of value)
+                visit(item);
+            return;
+        }
+        if (!value || typeof value !== 'object')
+            return;
+        const node = value;
+        const provider = node.provider;
+        if (provider?.type === 'process' && typeof provider.arguments === 'string') {
+            for (const name of quotedPlaceholders(provider.arguments)) {
+                notes.push(`activity "${String(node.name ?? '?')}": \${${name}} is inside quotes in a shell string; Faultline shell-quotes substituted values, so those quotes become part of the value: write \${${name}} without quotes`);
+            }
+        }
+        for (const child of Object.values(value))
+            visit(child);
+    };
+    visit(experiment);
+    return notes;
+}
 
 ;// CONCATENATED MODULE: ./core/experiment/redact.ts
 /**
@@ -61416,6 +61476,15 @@ function createRedactor(secretValues) {
 
 
 
+/** `${name}` everywhere; in a process provider's shell string, shell-quoted (see substituteShell). */
+function bindActivity(activity, values) {
+    const provider = activity.provider;
+    if (provider?.type !== 'process' || typeof provider.arguments !== 'string')
+        return substitute(activity, values);
+    const { arguments: shellText, ...rest } = provider;
+    const bound = substitute({ ...activity, provider: rest }, values);
+    return { ...bound, provider: { ...bound.provider, arguments: substituteShell(shellText, values) } };
+}
 function prepareExperiment(loaded, options) {
     const bindings = resolveBindings(loaded.experiment, {
         env: options.env,
@@ -61426,7 +61495,7 @@ function prepareExperiment(loaded, options) {
     });
     const redactor = createRedactor(bindings.secretValues);
     const bind = (entry) => {
-        const activity = substitute(entry.activity, bindings.values);
+        const activity = bindActivity(entry.activity, bindings.values);
         const bound = { ...entry, activity };
         const provider = activity.provider;
         // Validation without the environment cannot check arguments that are still placeholders.
@@ -62713,7 +62782,9 @@ function shadowStatistics(shadow) {
     const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
     const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
     const lines = [
-        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+        shadow.refused
+            ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+            : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
     ];
     // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
     const felt = shadow.statements
@@ -62774,6 +62845,10 @@ function renderMigrationsMarkdown(report, options = {}) {
         text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
     }
     return text;
+}
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text) {
+    return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./core/report/chaos-markdown.ts
@@ -62854,6 +62929,51 @@ function renderChaosMarkdown(journal, options = {}) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
@@ -62865,8 +62985,6 @@ function renderChaosMarkdown(journal, options = {}) {
  */
 
 
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
@@ -62883,36 +63001,9 @@ function pullRequestOf(payload) {
     const pr = payload?.pull_request;
     return pr && typeof pr === 'object' ? pr : undefined;
 }
-/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
-function gitBlobSha(bytes) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
-/** The config file the action read, as the result names it: workspace-relative path and blob SHA. */
-function configSource(workspace, path, bytes) {
-    const shown = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(workspace, path) : path;
-    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
-}
-/** Drops empty fields: the schema wants strings where a field is present. */
-function compact(source) {
-    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-}
+
 function runSource(env, payload = eventPayload(env)) {
-    const pr = pullRequestOf(payload);
-    const headSha = typeof pr?.head?.sha === 'string' && /^[0-9a-f]{40,64}$/i.test(pr.head.sha) ? pr.head.sha : undefined;
-    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
-    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
-    return compact({
-        repository: env.GITHUB_REPOSITORY,
-        sha,
-        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
-    });
+    return sourceFromRun(env, payload);
 }
 
 ;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
@@ -63020,7 +63111,7 @@ function decodeUtf8(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new errors_FaultlineError(`${file}: is not UTF-8 text`, { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+        throw new errors_FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
     }
 }
 /**
@@ -63114,6 +63205,7 @@ class ResultRecorder {
     errorRule;
     target;
     written = false;
+    errorTried = false;
     constructor(options) {
         this.startedAt = options.startedAt ?? new Date();
         this.kind = options.kind;
@@ -63149,6 +63241,10 @@ class ResultRecorder {
     }
     /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
     writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
         const summary = reason.split('\n')[0].slice(0, 300);
         try {
             const written = this.write(createResult({
@@ -63513,12 +63609,11 @@ async function experiment(settings, recorder) {
     for (const secret of prepared.bindings.secretValues)
         core_setSecret(secret);
     recorder.name = prepared.experiment.title || settings.experimentInput;
-    setOutput('result-file', (0,external_node_path_.resolve)(settings.workspace, settings.resultFile));
     if (settings.dryRun) {
         const plan = formatPlan(planExperiment(prepared, drivers_drivers, probes_probes));
         info(plan);
         await summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
-        recorder.write(createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }));
+        setOutput('result-file', recorder.write(createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source })));
         setOutput('status', 'dry-run');
         setOutput('deviated', 'false');
         setOutput('score', '');
@@ -63549,7 +63644,7 @@ async function experiment(settings, recorder) {
             onEvent: log,
         });
         writeJson(settings, settings.journalPath, journal, 'journal-path');
-        recorder.write(chaosResult(journal, { source: settings.source, journalPath: settings.journalPath }));
+        setOutput('result-file', recorder.write(chaosResult(journal, { source: settings.source, journalPath: settings.journalPath })));
         await summary.addRaw(renderChaosMarkdown(journal)).write();
         const held = journalSucceeded(journal);
         setOutput('status', journal.status ?? 'completed');

@@ -58283,10 +58283,21 @@ setTimeout(() => {
 const GUARD_MARKER = 'faultline-ttl-guard';
 /** The argument that ties a guard to its fault, so a revert can find it without its pid. */
 const faultTag = (faultId) => `fault=${faultId}`;
+/**
+ * The GitHub Actions runner ends a job by killing every process whose environment carries the
+ * job's RUNNER_TRACKING_ID ("Cleaning up orphan processes"). The guard must outlive the job on a
+ * persistent self-hosted runner, or a fault whose post step failed would stay forever: it is
+ * started without that variable, on purpose (docs/actions/chaos-inject.md, "What outlives the step").
+ * It carries nothing else of the job's environment either: its plan is all it needs.
+ */
+function guardEnvironment(parent) {
+    return { PATH: parent.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
+}
 function startGuard(plan, faultId) {
     const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
         detached: true,
         stdio: 'ignore',
+        env: guardEnvironment(process.env),
     });
     child.unref();
     if (child.pid === undefined)
@@ -60994,6 +61005,55 @@ function bindings_hasPlaceholder(value) {
         return Object.values(value).some(bindings_hasPlaceholder);
     return false;
 }
+/** One word for `sh -c`: single-quoted, with embedded single quotes closed, escaped and reopened. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, "'\\''")}'`;
+}
+/**
+ * `${name}` in the string `arguments` of a process provider, which Chaos Toolkit runs through
+ * `sh -c`: each substituted value is shell-quoted, so a configuration value (from `--var`, the
+ * environment or a secret) is one argument and never shell syntax (`x; touch /tmp/pwned` stays
+ * text). The experiment's own text around the placeholders is the author's shell, as before.
+ */
+function bindings_substituteShell(text, values) {
+    return text.replace(PLACEHOLDER, (match, name) => {
+        if (!(name in values))
+            return match;
+        const bound = values[name];
+        return shellQuote(typeof bound === 'string' ? bound : JSON.stringify(bound));
+    });
+}
+/** Placeholders the author put inside quotes of a shell string: quoting the value again would keep the quotes. */
+function quotedPlaceholders(text) {
+    return [...text.matchAll(/(["'])[^"']*\$\{([A-Za-z_][\w.-]*)\}[^"']*\1/g)].map((match) => match[2]);
+}
+/**
+ * What `chaos validate` says about process providers with string arguments: substituted values
+ * are shell-quoted, so a placeholder the author quoted again keeps those quotes in the value.
+ */
+function shellArgumentNotes(experiment) {
+    const notes = [];
+    const visit = (value) => {
+        if (Array.isArray(value)) {
+            for (const item of value)
+                visit(item);
+            return;
+        }
+        if (!value || typeof value !== 'object')
+            return;
+        const node = value;
+        const provider = node.provider;
+        if (provider?.type === 'process' && typeof provider.arguments === 'string') {
+            for (const name of quotedPlaceholders(provider.arguments)) {
+                notes.push(`activity "${String(node.name ?? '?')}": \${${name}} is inside quotes in a shell string; Faultline shell-quotes substituted values, so those quotes become part of the value: write \${${name}} without quotes`);
+            }
+        }
+        for (const child of Object.values(value))
+            visit(child);
+    };
+    visit(experiment);
+    return notes;
+}
 
 ;// CONCATENATED MODULE: ./core/experiment/prepare.ts
 
@@ -61001,6 +61061,15 @@ function bindings_hasPlaceholder(value) {
 
 
 
+/** `${name}` everywhere; in a process provider's shell string, shell-quoted (see substituteShell). */
+function bindActivity(activity, values) {
+    const provider = activity.provider;
+    if (provider?.type !== 'process' || typeof provider.arguments !== 'string')
+        return substitute(activity, values);
+    const { arguments: shellText, ...rest } = provider;
+    const bound = substitute({ ...activity, provider: rest }, values);
+    return { ...bound, provider: { ...bound.provider, arguments: substituteShell(shellText, values) } };
+}
 function prepare_prepareExperiment(loaded, options) {
     const bindings = resolveBindings(loaded.experiment, {
         env: options.env,
@@ -61011,7 +61080,7 @@ function prepare_prepareExperiment(loaded, options) {
     });
     const redactor = createRedactor(bindings.secretValues);
     const bind = (entry) => {
-        const activity = substitute(entry.activity, bindings.values);
+        const activity = bindActivity(entry.activity, bindings.values);
         const bound = { ...entry, activity };
         const provider = activity.provider;
         // Validation without the environment cannot check arguments that are still placeholders.
@@ -61092,6 +61161,51 @@ function engine_parseVars(pairs, source) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function result_source_configSource(root, path, bytes) {
+    const shown = isAbsolute(path) ? relative(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function result_source_sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
@@ -61103,8 +61217,6 @@ var external_node_crypto_ = __nccwpck_require__(77598);
  */
 
 
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
@@ -61121,36 +61233,9 @@ function pullRequestOf(payload) {
     const pr = payload?.pull_request;
     return pr && typeof pr === 'object' ? pr : undefined;
 }
-/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
-function gitBlobSha(bytes) {
-    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
-/** The config file the action read, as the result names it: workspace-relative path and blob SHA. */
-function github_run_configSource(workspace, path, bytes) {
-    const shown = isAbsolute(path) ? relative(workspace, path) : path;
-    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
-}
-/** Drops empty fields: the schema wants strings where a field is present. */
-function compact(source) {
-    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-}
+
 function github_run_runSource(env, payload = eventPayload(env)) {
-    const pr = pullRequestOf(payload);
-    const headSha = typeof pr?.head?.sha === 'string' && /^[0-9a-f]{40,64}$/i.test(pr.head.sha) ? pr.head.sha : undefined;
-    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
-    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
-    return compact({
-        repository: env.GITHUB_REPOSITORY,
-        sha,
-        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
-    });
+    return sourceFromRun(env, payload);
 }
 
 ;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
@@ -61258,7 +61343,7 @@ function workspace_files_decodeUtf8(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new FaultlineError(`${file}: is not UTF-8 text`, { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+        throw new FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
     }
 }
 /**

@@ -1563,7 +1563,9 @@ function shadowStatistics(shadow) {
     const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
     const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
     const lines = [
-        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+        shadow.refused
+            ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+            : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
     ];
     // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
     const felt = shadow.statements
@@ -1624,6 +1626,10 @@ function renderMigrationsMarkdown(report, options = {}) {
         text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
     }
     return text;
+}
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text) {
+    return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1803,8 +1809,8 @@ function migrationsToSarif(report, rules, options = {}) {
     });
 }
 
-// EXTERNAL MODULE: ./actions/shared/github-run.ts
-var github_run = __webpack_require__(8435);
+// EXTERNAL MODULE: ./actions/shared/github-run.ts + 1 modules
+var github_run = __webpack_require__(9044);
 // EXTERNAL MODULE: ./actions/shared/workspace-files.ts
 var workspace_files = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./actions/shared/result-file.ts
@@ -1829,6 +1835,7 @@ class ResultRecorder {
     errorRule;
     target;
     written = false;
+    errorTried = false;
     constructor(options) {
         this.startedAt = options.startedAt ?? new Date();
         this.kind = options.kind;
@@ -1864,6 +1871,10 @@ class ResultRecorder {
     }
     /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
     writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
         const summary = reason.split('\n')[0].slice(0, 300);
         try {
             const written = this.write(createResult({

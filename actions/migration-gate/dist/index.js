@@ -24,8 +24,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var errors = __nccwpck_require__(265);
 // EXTERNAL MODULE: ./core/migrations/shadow-from.ts
 var shadow_from = __nccwpck_require__(3275);
-// EXTERNAL MODULE: ./actions/shared/github-run.ts
-var github_run = __nccwpck_require__(8435);
+// EXTERNAL MODULE: ./actions/shared/github-run.ts + 1 modules
+var github_run = __nccwpck_require__(9044);
 // EXTERNAL MODULE: ./actions/shared/workspace-files.ts
 var workspace_files = __nccwpck_require__(2645);
 ;// CONCATENATED MODULE: ./actions/shared/config-file.ts
@@ -189,64 +189,53 @@ function readSettings(read, env) {
 
 /***/ }),
 
-/***/ 8435:
+/***/ 9044:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rh: () => (/* binding */ runSource),
-/* harmony export */   qX: () => (/* binding */ configSource)
-/* harmony export */ });
-/* unused harmony exports eventPayload, pullRequestOf, gitBlobSha */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qX: () => (/* reexport */ configSource),
+  Rh: () => (/* binding */ runSource)
+});
+
+// UNUSED EXPORTS: eventPayload, gitBlobSha, pullRequestOf
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./core/result-source.ts
 /**
- * What every action reads from the GitHub Actions environment: the event payload, and where the
- * run comes from (the result file's `source`). One reading, so all results describe a run alike.
- *
- * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
- * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
- * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
  */
 
 
-
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** The event payload, or undefined outside Actions or when the file cannot be read. */
-function eventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
-        return undefined;
-    try {
-        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-function pullRequestOf(payload) {
-    const pr = payload?.pull_request;
-    return pr && typeof pr === 'object' ? pr : undefined;
-}
 /** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
 function gitBlobSha(bytes) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
-/** The config file the action read, as the result names it: workspace-relative path and blob SHA. */
-function configSource(workspace, path, bytes) {
-    const shown = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(workspace, path) : path;
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(root, path) : path;
     return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
 }
 /** Drops empty fields: the schema wants strings where a field is present. */
 function compact(source) {
     return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
 }
-function runSource(env, payload = eventPayload(env)) {
-    const pr = pullRequestOf(payload);
-    const headSha = typeof pr?.head?.sha === 'string' && /^[0-9a-f]{40,64}$/i.test(pr.head.sha) ? pr.head.sha : undefined;
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
     const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
     const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
     return compact({
@@ -261,6 +250,38 @@ function runSource(env, payload = eventPayload(env)) {
         actor: env.GITHUB_ACTOR,
         ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
     });
+}
+
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
+ */
+
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
+}
+
+function runSource(env, payload = eventPayload(env)) {
+    return sourceFromRun(env, payload);
 }
 
 
@@ -386,7 +407,7 @@ function decodeUtf8(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`${file}: is not UTF-8 text`, { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
     }
 }
 /**

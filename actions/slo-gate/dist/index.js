@@ -57100,7 +57100,9 @@ function shadowStatistics(shadow) {
     const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
     const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
     const lines = [
-        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+        shadow.refused
+            ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+            : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
     ];
     // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
     const felt = shadow.statements
@@ -57161,6 +57163,10 @@ function renderMigrationsMarkdown(report, options = {}) {
         text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
     }
     return text;
+}
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text) {
+    return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./core/report/slo-markdown.ts
@@ -59485,6 +59491,51 @@ var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = isAbsolute(path) ? relative(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
@@ -59496,8 +59547,6 @@ var external_node_crypto_ = __nccwpck_require__(7598);
  */
 
 
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
@@ -59514,36 +59563,9 @@ function pullRequestOf(payload) {
     const pr = payload?.pull_request;
     return pr && typeof pr === 'object' ? pr : undefined;
 }
-/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
-function gitBlobSha(bytes) {
-    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
-/** The config file the action read, as the result names it: workspace-relative path and blob SHA. */
-function configSource(workspace, path, bytes) {
-    const shown = isAbsolute(path) ? relative(workspace, path) : path;
-    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
-}
-/** Drops empty fields: the schema wants strings where a field is present. */
-function compact(source) {
-    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
-}
+
 function runSource(env, payload = eventPayload(env)) {
-    const pr = pullRequestOf(payload);
-    const headSha = typeof pr?.head?.sha === 'string' && /^[0-9a-f]{40,64}$/i.test(pr.head.sha) ? pr.head.sha : undefined;
-    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
-    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
-    return compact({
-        repository: env.GITHUB_REPOSITORY,
-        sha,
-        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
-    });
+    return sourceFromRun(env, payload);
 }
 
 ;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
@@ -59651,7 +59673,7 @@ function decodeUtf8(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new FaultlineError(`${file}: is not UTF-8 text`, { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+        throw new FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
     }
 }
 /**
@@ -60028,6 +60050,7 @@ class ResultRecorder {
     errorRule;
     target;
     written = false;
+    errorTried = false;
     constructor(options) {
         this.startedAt = options.startedAt ?? new Date();
         this.kind = options.kind;
@@ -60063,6 +60086,10 @@ class ResultRecorder {
     }
     /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
     writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
         const summary = reason.split('\n')[0].slice(0, 300);
         try {
             const written = this.write(createResult({
