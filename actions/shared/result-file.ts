@@ -106,6 +106,12 @@ export function reasonOf(error: unknown): string {
   return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+export function failStep(error: unknown): void {
+  if (!isFaultlineError(error)) core.info(describeError(error));
+  core.setFailed(reasonOf(error));
+}
+
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**

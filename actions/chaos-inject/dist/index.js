@@ -62792,7 +62792,7 @@ function shadowStatistics(shadow) {
         .sort((a, b) => b.durationMs - a.durationMs)
         .slice(0, SLOWEST_SHOWN);
     if (felt.length > 0) {
-        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+        lines.push('', `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -63271,6 +63271,12 @@ function reasonOf(error) {
         return error.format();
     return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
 }
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+function failStep(error) {
+    if (!isFaultlineError(error))
+        info(errors_describeError(error));
+    setFailed(reasonOf(error));
+}
 const result_file_SIGNALS = ['SIGINT', 'SIGTERM'];
 /**
  * Runs the action's body with the guarantee above. Errors are recorded and rethrown (the action
@@ -63693,7 +63699,7 @@ async function run(env = process.env) {
         setOutput('journal', '');
         if (recorder.hasWritten)
             setOutput('result-file', (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-        setFailed(reasonOf(error));
+        failStep(error);
     }
 }
 

@@ -20,7 +20,7 @@ import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdo
 import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import { renderSarif } from '../../../core/report/sarif.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { ResultRecorder, reasonOf, recordResult } from '../../shared/result-file.ts';
+import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { existingFileInWorkspace, writeWorkspaceFile } from '../../shared/workspace-files.ts';
 import { envInputReader, type FailOn, type GateSettings, RESULT_FILE, readSettings } from './inputs.ts';
 
@@ -250,7 +250,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     });
   } catch (error) {
     if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-    core.setFailed(reasonOf(error));
+    failStep(error);
   }
 }
 

@@ -57110,7 +57110,7 @@ function shadowStatistics(shadow) {
         .sort((a, b) => b.durationMs - a.durationMs)
         .slice(0, SLOWEST_SHOWN);
     if (felt.length > 0) {
-        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+        lines.push('', `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -60116,6 +60116,12 @@ function reasonOf(error) {
         return error.format();
     return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
 }
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+function failStep(error) {
+    if (!isFaultlineError(error))
+        info(describeError(error));
+    setFailed(reasonOf(error));
+}
 const SIGNALS = ['SIGINT', 'SIGTERM'];
 /**
  * Runs the action's body with the guarantee above. Errors are recorded and rethrown (the action
@@ -60308,7 +60314,7 @@ async function run(env = process.env, clock = {}) {
             setOutput('decision', 'rollback');
         if (recorder.hasWritten)
             setOutput('result-file', (0,external_node_path_namespaceObject.resolve)(workspace, recorder.path));
-        setFailed(reasonOf(error));
+        failStep(error);
     }
 }
 

@@ -18,7 +18,7 @@ import { type CanaryClock, canaryGate } from './canary-run.ts';
 import { envInputReader, parseHeaders } from './input-text.ts';
 import { type BudgetSettings, type CommonSettings, type GateMode, readCommonSettings, readMode, readSettings } from './inputs.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { ResultRecorder, reasonOf, recordResult } from '../../shared/result-file.ts';
+import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { writeSummary } from './result-file.ts';
 
 /** Masks secrets before anything can print them, even when the input turns out malformed. */
@@ -145,6 +145,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env, clock: CanaryClo
     // A canary that could not be judged is not promoted.
     if (state.mode === 'canary') core.setOutput('decision', 'rollback');
     if (recorder.hasWritten) core.setOutput('result-file', resolve(workspace, recorder.path));
-    core.setFailed(reasonOf(error));
+    failStep(error);
   }
 }
