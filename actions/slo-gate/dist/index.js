@@ -59504,11 +59504,11 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
 function gitBlobSha(bytes) {
-    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
 /** The config file read, as the result names it: path relative to `root` and its blob SHA. */
 function configSource(root, path, bytes) {
-    const shown = isAbsolute(path) ? relative(root, path) : path;
+    const shown = (0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(root, path) : path;
     return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
 }
 /** Drops empty fields: the schema wants strings where a field is present. */
@@ -59632,10 +59632,10 @@ function existingFileInWorkspace(workspace, given, what) {
     const root = realWorkspace(workspace);
     let real;
     try {
-        real = realpathSync(full);
+        real = (0,external_node_fs_namespaceObject.realpathSync)(full);
     }
     catch (error) {
-        throw new FaultlineError(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+        throw new errors_FaultlineError(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
             hint: 'the path is relative to the workspace; did the job check out the repository first?',
             cause: error,
         });
@@ -59665,7 +59665,7 @@ function firstLinkOut(path, root) {
 }
 /** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
 function readWorkspaceBytes(workspace, given, what) {
-    return readFileSync(existingFileInWorkspace(workspace, given, what));
+    return (0,external_node_fs_namespaceObject.readFileSync)(existingFileInWorkspace(workspace, given, what));
 }
 /** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
 function decodeUtf8(bytes, file) {
@@ -59673,7 +59673,7 @@ function decodeUtf8(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw new FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+        throw new errors_FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
     }
 }
 /**
@@ -60008,6 +60008,20 @@ function readCommonSettings(input, env) {
         source: runSource(env),
     };
 }
+/**
+ * The policy input: inline YAML, or a file in the workspace (read once, strictly UTF-8, never
+ * through a link out of it), whose path and git blob SHA the result's source records.
+ */
+function budgetPolicy(value, workspace) {
+    const given = value.trim();
+    if (given === '' || /[\n:{]/.test(given))
+        return { policy: readBudgetPolicy(given, 'input policy', workspace), source: {} };
+    const path = pathInWorkspace(workspace, given, 'input policy');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        return { policy: readBudgetPolicy(given, 'input policy', workspace), source: {} };
+    const bytes = readWorkspaceBytes(workspace, given, 'input policy');
+    return { policy: parseBudgetPolicy(decodeUtf8(bytes, given), given), source: configSource(workspace, path, bytes) };
+}
 function readSettings(input, env, common = readCommonSettings(input, env)) {
     const mode = readMode(input);
     const other = mode === 'budget' ? 'canary' : 'budget';
@@ -60019,11 +60033,13 @@ function readSettings(input, env, common = readCommonSettings(input, env)) {
     const labelsInput = input('labels');
     const pullRequest = pullRequestOf(eventPayload(env));
     const labels = labelsInput ? list(labelsInput) : (pullRequest?.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
+    const { policy, source } = budgetPolicy(input('policy'), common.workspace);
     return {
         ...common,
+        source: { ...common.source, ...source },
         mode,
         specs: resolveSpecs(input('specs'), common.workspace),
-        policy: readBudgetPolicy(input('policy'), 'input policy', common.workspace),
+        policy,
         labels,
     };
 }
