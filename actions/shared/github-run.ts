@@ -1,13 +1,19 @@
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
  * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { ResultSource } from '../../core/result.ts';
+import { configSource, gitBlobSha, sourceFromRun } from '../../core/result-source.ts';
 
 export interface PullRequestPayload {
   number?: number;
   labels?: { name?: string }[];
+  head?: { sha?: string };
 }
 
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
@@ -22,20 +28,12 @@ export function eventPayload(env: NodeJS.ProcessEnv): Record<string, unknown> | 
 }
 
 export function pullRequestOf(payload: Record<string, unknown> | undefined): PullRequestPayload | undefined {
-  return payload?.pull_request as PullRequestPayload | undefined;
+  const pr = payload?.pull_request;
+  return pr && typeof pr === 'object' ? (pr as PullRequestPayload) : undefined;
 }
 
+export { configSource, gitBlobSha };
+
 export function runSource(env: NodeJS.ProcessEnv, payload = eventPayload(env)): ResultSource {
-  const number = pullRequestOf(payload)?.number;
-  return {
-    repository: env.GITHUB_REPOSITORY,
-    sha: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    eventName: env.GITHUB_EVENT_NAME,
-    workflow: env.GITHUB_WORKFLOW,
-    runId: env.GITHUB_RUN_ID,
-    runAttempt: env.GITHUB_RUN_ATTEMPT,
-    actor: env.GITHUB_ACTOR,
-    ...(typeof number === 'number' ? { pullRequest: number } : {}),
-  };
+  return sourceFromRun(env, payload);
 }

@@ -13,6 +13,9 @@ import { drivers } from '../../core/drivers/index.ts';
 import { FaultlineError } from '../../core/errors.ts';
 import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../core/experiment/chaos-config.ts';
 import { parseVars, readExperiment } from '../../core/experiment/engine.ts';
+import { shellArgumentNotes } from '../../core/experiment/bindings.ts';
+import type { ResultSource } from '../../core/result.ts';
+import { configSource, sourceFromRun } from '../../core/result-source.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { Ledger, revertAll } from '../../core/experiment/ledger.ts';
@@ -116,6 +119,22 @@ function chaosPolicy(flags: Flags, io: CliIO): ChaosPolicy {
   return existsSync(fallback) ? loadChaosPolicy(fallback, CHAOS_CONFIG_FILE) : DEFAULT_CHAOS_POLICY;
 }
 
+/**
+ * What the CLI's result file can say about where it comes from: the config it read (blob SHA) and,
+ * inside a GitHub Actions `run:` step, the run (head SHA from the event payload, run id, attempt).
+ */
+function resultSource(flags: Flags, io: CliIO): ResultSource {
+  let payload: Record<string, unknown> | undefined;
+  try {
+    if (io.env.GITHUB_EVENT_PATH) payload = JSON.parse(readFileSync(io.env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+  } catch {
+    payload = undefined;
+  }
+  const config = resolve(io.cwd, flags.config ?? CHAOS_CONFIG_FILE);
+  const bytes = existsSync(config) ? readFileSync(config) : undefined;
+  return { ...sourceFromRun(io.env, payload), ...(bytes ? configSource(io.cwd, config, bytes) : {}) };
+}
+
 function kubeconfig(io: CliIO): string | undefined {
   const fromEnv = io.env.KUBECONFIG?.split(delimiter)[0];
   if (fromEnv) return fromEnv;
@@ -204,7 +223,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     }
   }
   writeJson(flags.journal, journal);
-  if (flags.result) writeJson(flags.result, chaosResult(journal, { journalPath: flags.journal }));
+  if (flags.result) writeJson(flags.result, chaosResult(journal, { journalPath: flags.journal, source: resultSource(flags, io) }));
   writeLine(io.stdout, verdictLine(journal, flags.journal));
   return journalSucceeded(journal) ? 0 : 1;
 }
@@ -220,6 +239,7 @@ function validate(args: string[], io: CliIO): number {
     io.stdout,
     `${flags.file}: valid experiment "${prepared.experiment.title}" — ${probesCount} steady-state/guardrail probe(s), ${prepared.method.length} method activit${prepared.method.length === 1 ? 'y' : 'ies'}, ${faults.length} fault(s)${prepared.owner ? `, owner ${prepared.owner}` : ''}; policy ${policy.source ?? 'built-in'}`,
   );
+  for (const note of shellArgumentNotes(prepared.experiment)) writeLine(io.stderr, `warning: ${note}`);
   if (unresolved.length > 0) {
     writeLine(io.stderr, `note: ${unresolved.join(', ')} come${unresolved.length === 1 ? 's' : ''} from environment variables not set here; arguments using them were not checked`);
   }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CONFIG_FILE, lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../core/migrations/config.ts';
 import { runMigrationGate } from '../../core/migrations/gate.ts';
+import type { ShadowFrom } from '../../core/migrations/shadow-from.ts';
 import type { ShadowReport } from '../../core/migrations/shadow-types.ts';
 import type { LintReport } from '../../core/migrations/types.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
@@ -42,6 +43,13 @@ async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: stri
   return found.map((path) => inDirectory(cwd, path));
 }
 
+/** --shadow-from, else the config's; a dump path is relative to the working directory. */
+function shadowFromFor(options: LintArgs, config: MigrationConfig, cwd: string): { shadowFrom?: ShadowFrom } {
+  const from = options.shadowFrom ?? config.shadowFrom;
+  if (!from) return {};
+  return { shadowFrom: from.kind === 'dump' ? { kind: 'dump', file: resolve(cwd, from.file) } : from };
+}
+
 /** Lints as `options` say and writes the report; the exit code. */
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const config = await loadConfig(options.config, io.cwd);
@@ -49,7 +57,7 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const { report, shadow } = await runMigrationGate(paths, {
     ...lintOptionsFrom(config),
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
-    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl, ...shadowFromFor(options, config, io.cwd) } : {}),
   });
   io.stdout.write(await render(options.format, report, io, shadow));
   return countFindings(report).errors > 0 ? 1 : 0;

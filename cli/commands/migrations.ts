@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
 import { isParseArgsError, parseArgsMessage } from '../args.ts';
 import { startParseAheadThreadFor, useParseAheadThread } from '../../core/migrations/parse-ahead.ts';
+import { parseShadowFrom, type ShadowFrom } from '../../core/migrations/shadow-from.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -23,6 +24,9 @@ Options:
                             config's, else 15)
   --database-url URL        also apply the files to a scratch database on this server and report
                             the locks, rewrites and failures observed (the database is dropped after)
+  --shadow-from SOURCE      what that scratch database starts from: template (a copy of the URL's
+                            database; default, or the config's migrations.shadow-from), empty (the
+                            files are replayed from nothing), or dump:FILE (a schema dump loaded first)
   --config FILE             config file with a migrations: section (default .github/faultline.yml
                             when it exists)
   -h, --help                show this help
@@ -33,6 +37,7 @@ export interface LintArgs {
   format: Format;
   pgVersion?: number;
   databaseUrl?: string;
+  shadowFrom?: ShadowFrom;
   config?: string;
   paths: string[];
   help: boolean;
@@ -61,10 +66,20 @@ export function parseLintArgs(args: string[]): LintArgs {
     }
     pgVersion = Number(raw);
   }
+  let shadowFrom: ShadowFrom | undefined;
+  if (values['shadow-from'] !== undefined) {
+    if (values['database-url'] === undefined) throw usageError('--shadow-from needs --database-url (it says what the shadow run starts from)');
+    try {
+      shadowFrom = parseShadowFrom(values['shadow-from']);
+    } catch (error) {
+      throw usageError(`--shadow-from: ${(error as Error).message}`);
+    }
+  }
   return {
     format: format as Format,
     pgVersion,
     databaseUrl: values['database-url'],
+    ...(shadowFrom ? { shadowFrom } : {}),
     config: values.config,
     paths: positionals,
     help: false,
@@ -80,6 +95,7 @@ function parse(args: string[]) {
       format: { type: 'string' },
       'pg-version': { type: 'string' },
       'database-url': { type: 'string' },
+      'shadow-from': { type: 'string' },
       config: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -34,10 +34,22 @@ export const GUARD_MARKER = 'faultline-ttl-guard';
 /** The argument that ties a guard to its fault, so a revert can find it without its pid. */
 const faultTag = (faultId: string) => `fault=${faultId}`;
 
+/**
+ * The GitHub Actions runner ends a job by killing every process whose environment carries the
+ * job's RUNNER_TRACKING_ID ("Cleaning up orphan processes"). The guard must outlive the job on a
+ * persistent self-hosted runner, or a fault whose post step failed would stay forever: it is
+ * started without that variable, on purpose (docs/actions/chaos-inject.md, "What outlives the step").
+ * It carries nothing else of the job's environment either: its plan is all it needs.
+ */
+export function guardEnvironment(parent: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { PATH: parent.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
+}
+
 export function startGuard(plan: GuardPlan, faultId: string): ProcessIdentity {
   const child = spawn(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
     detached: true,
     stdio: 'ignore',
+    env: guardEnvironment(process.env),
   });
   child.unref();
   if (child.pid === undefined) throw new Error('could not start the TTL guard process');

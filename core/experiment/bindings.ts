@@ -163,3 +163,54 @@ export function hasPlaceholder(value: unknown): boolean {
   if (typeof value === 'object' && value !== null) return Object.values(value).some(hasPlaceholder);
   return false;
 }
+
+/** One word for `sh -c`: single-quoted, with embedded single quotes closed, escaped and reopened. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * `${name}` in the string `arguments` of a process provider, which Chaos Toolkit runs through
+ * `sh -c`: each substituted value is shell-quoted, so a configuration value (from `--var`, the
+ * environment or a secret) is one argument and never shell syntax (`x; touch /tmp/pwned` stays
+ * text). The experiment's own text around the placeholders is the author's shell, as before.
+ */
+export function substituteShell(text: string, values: Record<string, unknown>): string {
+  return text.replace(PLACEHOLDER, (match, name: string) => {
+    if (!(name in values)) return match;
+    const bound = values[name];
+    return shellQuote(typeof bound === 'string' ? bound : JSON.stringify(bound));
+  });
+}
+
+/** Placeholders the author put inside quotes of a shell string: quoting the value again would keep the quotes. */
+export function quotedPlaceholders(text: string): string[] {
+  return [...text.matchAll(/(["'])[^"']*\$\{([A-Za-z_][\w.-]*)\}[^"']*\1/g)].map((match) => match[2]!);
+}
+
+/**
+ * What `chaos validate` says about process providers with string arguments: substituted values
+ * are shell-quoted, so a placeholder the author quoted again keeps those quotes in the value.
+ */
+export function shellArgumentNotes(experiment: unknown): string[] {
+  const notes: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    const node = value as { name?: unknown; provider?: { type?: unknown; arguments?: unknown } };
+    const provider = node.provider;
+    if (provider?.type === 'process' && typeof provider.arguments === 'string') {
+      for (const name of quotedPlaceholders(provider.arguments)) {
+        notes.push(
+          `activity "${String(node.name ?? '?')}": \${${name}} is inside quotes in a shell string; Faultline shell-quotes substituted values, so those quotes become part of the value: write \${${name}} without quotes`,
+        );
+      }
+    }
+    for (const child of Object.values(value)) visit(child);
+  };
+  visit(experiment);
+  return notes;
+}

@@ -6,7 +6,7 @@
 import type { FaultDriver } from '../drivers/types.ts';
 import { FaultlineError, isFaultlineError } from '../errors.ts';
 import type { ProbeRegistry } from '../probes/index.ts';
-import { type BindingOptions, type Bindings, hasPlaceholder, resolveBindings, substitute } from './bindings.ts';
+import { type BindingOptions, type Bindings, hasPlaceholder, resolveBindings, substitute, substituteShell } from './bindings.ts';
 import { activityError } from './load.ts';
 import { isDriverProvider, isProbeProvider, type LoadedExperiment, type LocatedActivity } from './model.ts';
 import { createRedactor, type Redactor } from './redact.ts';
@@ -21,6 +21,15 @@ export interface PrepareOptions extends Omit<BindingOptions, 'locate' | 'file'> 
   probes: ProbeRegistry;
 }
 
+/** `${name}` everywhere; in a process provider's shell string, shell-quoted (see substituteShell). */
+function bindActivity(activity: LocatedActivity['activity'], values: Record<string, unknown>): LocatedActivity['activity'] {
+  const provider = activity.provider as { type?: string; arguments?: unknown } | undefined;
+  if (provider?.type !== 'process' || typeof provider.arguments !== 'string') return substitute(activity, values);
+  const { arguments: shellText, ...rest } = provider;
+  const bound = substitute({ ...activity, provider: rest } as LocatedActivity['activity'], values);
+  return { ...bound, provider: { ...bound.provider, arguments: substituteShell(shellText, values) } } as LocatedActivity['activity'];
+}
+
 export function prepareExperiment(loaded: LoadedExperiment, options: PrepareOptions): PreparedExperiment {
   const bindings = resolveBindings(loaded.experiment, {
     env: options.env,
@@ -31,7 +40,7 @@ export function prepareExperiment(loaded: LoadedExperiment, options: PrepareOpti
   });
   const redactor = createRedactor(bindings.secretValues);
   const bind = (entry: LocatedActivity): LocatedActivity => {
-    const activity = substitute(entry.activity, bindings.values);
+    const activity = bindActivity(entry.activity, bindings.values);
     const bound: LocatedActivity = { ...entry, activity };
     const provider = activity.provider;
     // Validation without the environment cannot check arguments that are still placeholders.

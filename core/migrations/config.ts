@@ -3,6 +3,7 @@
  * LintOptions. Reading and validating the file is config-file.ts, loaded only when there is a file.
  */
 import type { LintOptions, RuleSetting } from './lint.ts';
+import { parseShadowFrom, type ShadowFrom } from './shadow-from.ts';
 
 export const CONFIG_FILE = '.github/faultline.yml';
 
@@ -12,6 +13,7 @@ export interface MigrationsSection {
   exclude?: string[];
   'pg-version'?: number;
   'assume-transaction'?: boolean;
+  'shadow-from'?: string;
   rules?: Record<string, RuleSetting>;
 }
 
@@ -28,6 +30,8 @@ export interface MigrationConfig {
   exclude: string[];
   pgVersion?: number;
   assumeTransaction: boolean;
+  /** What the shadow run starts from, when the config says (the schema checked the form). */
+  shadowFrom?: ShadowFrom;
   rules: Record<string, RuleSetting>;
 }
 
@@ -39,6 +43,7 @@ export function migrationConfig(config: FaultlineConfigFile): MigrationConfig {
     exclude: section.exclude ?? [],
     ...(section['pg-version'] !== undefined ? { pgVersion: section['pg-version'] } : {}),
     assumeTransaction: section['assume-transaction'] ?? false,
+    ...(section['shadow-from'] !== undefined ? { shadowFrom: parseShadowFrom(section['shadow-from']) } : {}),
     rules: { ...(section.rules ?? {}) },
   };
 }

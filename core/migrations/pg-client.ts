@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { FaultlineError } from '../errors.ts';
-import type { ShadowClient, ShadowConnect, TransactionStatus } from './shadow-types.ts';
+import type { ShadowClient, ShadowConnect, ShadowLogin, TransactionStatus } from './shadow-types.ts';
 
 export interface PgTarget {
   host: string;
@@ -42,13 +42,18 @@ export function formatTarget(target: PgTarget): string {
   return target.host.startsWith('/') ? `${target.host} (port ${target.port})` : `${target.host}:${target.port}`;
 }
 
-/** Opens one session; `database` replaces the URL's database (the scratch database). */
-export async function connectPg(url: string, database?: string): Promise<ShadowClient> {
+/** Opens one session; `database` replaces the URL's database (the scratch database), `login` its role. */
+export async function connectPg(url: string, database?: string, login?: ShadowLogin): Promise<ShadowClient> {
   const target = describeDatabaseUrl(url);
   const parsed = new URL(url);
   if (database !== undefined) {
     parsed.pathname = `/${encodeURIComponent(database)}`;
     target.database = database;
+  }
+  if (login) {
+    parsed.username = encodeURIComponent(login.user);
+    parsed.password = encodeURIComponent(login.password);
+    target.user = login.user;
   }
   const client = new pg.Client({ connectionString: parsed.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // A session the server ends (DROP DATABASE … WITH (FORCE), shutdown) must not crash the process;
@@ -73,7 +78,7 @@ export async function connectPg(url: string, database?: string): Promise<ShadowC
 /** The ShadowConnect for a URL: the URL's own database by default, another one by name. */
 export function pgConnector(url: string): ShadowConnect {
   describeDatabaseUrl(url);
-  return (database) => connectPg(url, database);
+  return (database, login) => connectPg(url, database, login);
 }
 
 function transactionStatusOf(status: string | null): TransactionStatus {

@@ -27,6 +27,23 @@ export function blockedBy(mode: LockMode): Blocked[] {
 /** The findings one observed statement earns. */
 export function shadowFindingsFor(observed: ShadowStatementReport): Finding[] {
   const base = { path: observed.path, statement: shorten(observed.text), source: 'shadow' as const };
+  if (observed.error && observed.deadlineExceeded) {
+    const { message, line, column } = observed.error;
+    return [
+      {
+        ...base,
+        rule: SHADOW_RULES.deadline,
+        severity: 'error',
+        line,
+        column,
+        message: `This statement ${message}. The statements after it were not applied.`,
+        lock: null,
+        blocks: [],
+        rewrite: false,
+        fix: 'On production data it takes at least as long, holding its locks: batch the work (e.g. UPDATE in chunks), or build indexes CONCURRENTLY.',
+      },
+    ];
+  }
   if (observed.error) {
     const { message, sqlState, line, column } = observed.error;
     return [

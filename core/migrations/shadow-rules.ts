@@ -10,6 +10,8 @@ export const SHADOW_RULES = {
   tableRewrite: 'shadow-table-rewrite',
   accessExclusive: 'shadow-access-exclusive',
   blocksWrites: 'shadow-blocks-writes',
+  refused: 'shadow-refused',
+  deadline: 'shadow-deadline',
 } as const;
 
 export interface ShadowRuleInfo {
@@ -65,5 +67,27 @@ export const shadowRules: readonly ShadowRuleInfo[] = [
       'CREATE INDEX without CONCURRENTLY or a foreign key validated in the same statement. Use the ' +
       'non-blocking form where one exists: CREATE INDEX CONCURRENTLY, or ADD CONSTRAINT … NOT VALID followed ' +
       `by VALIDATE CONSTRAINT in its own transaction. ${SCOPE}`,
+  },
+  {
+    id: SHADOW_RULES.refused,
+    defaultSeverity: 'error',
+    summary: 'The shadow run refused to execute a file that reaches outside the database',
+    description:
+      'The shadow run executes pull-request SQL on your database server, as a role without privileges that it ' +
+      'creates for the run. Before that, it refuses files with statements that reach outside the database: ' +
+      '`COPY … TO/FROM PROGRAM` (a shell command), `COPY` to or from a server file, `lo_import`/`lo_export` and ' +
+      '`pg_read_file`-style functions, `ALTER SYSTEM`, `CREATE EXTENSION`/`CREATE LANGUAGE`, and functions or DO ' +
+      'blocks in untrusted languages (plpython3u, plperlu, C…), also inside DO and function bodies. Nothing is ' +
+      'applied when a file is refused. Have an administrator apply such changes outside pull-request migrations.',
+  },
+  {
+    id: SHADOW_RULES.deadline,
+    defaultSeverity: 'error',
+    summary: "A statement ran past the shadow run's deadline and was cancelled",
+    description:
+      'Every statement of the shadow run has a deadline (60 s unless configured) that the file cannot extend: a ' +
+      'second connection cancels the statement when it passes (pg_cancel_backend, then pg_terminate_backend), ' +
+      'whatever `statement_timeout` the file sets. On production data the statement would take at least as long, ' +
+      'holding its locks: batch the work, or build indexes CONCURRENTLY.',
   },
 ];

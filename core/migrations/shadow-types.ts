@@ -37,17 +37,42 @@ export interface ShadowClient {
   end(): Promise<void>;
 }
 
+/** Another role's login (the unprivileged role the shadow run creates for the migration sessions). */
+export interface ShadowLogin {
+  user: string;
+  password: string;
+}
+
 /**
  * Opens a session on the server; without `database`, on the database the user named (where the
- * scratch database is created and dropped). Fails with a FaultlineError naming host and port.
+ * scratch database is created and dropped); with `login`, as that role instead of the URL's.
+ * Fails with a FaultlineError naming host and port.
  */
-export type ShadowConnect = (database?: string) => Promise<ShadowClient>;
+export type ShadowConnect = (database?: string, login?: ShadowLogin) => Promise<ShadowClient>;
+
+/**
+ * What the scratch database starts as: a copy of the URL's database (`template`), nothing
+ * (`empty`: the history is among the files), or a schema dump loaded first (`dump`).
+ */
+export type ShadowStart = { kind: 'template' } | { kind: 'empty' } | { kind: 'dump'; file: ShadowFile };
 
 export interface ShadowOptions {
   /** Milliseconds between pg_locks polls while a statement runs outside a transaction; default 1. */
   pollIntervalMs?: number;
-  /** statement_timeout for the migration sessions unless a file sets its own; default 60000. */
+  /**
+   * Deadline of each statement, in ms; default 60000. Enforced from a second connection
+   * (pg_cancel_backend, then pg_terminate_backend): a `SET statement_timeout` in a file cannot extend it.
+   */
   statementTimeoutMs?: number;
+  /** After a cancel, how long a statement may take to stop before its backend is terminated; default 2000. */
+  cancelGraceMs?: number;
+  /** What the scratch database starts as; default a copy of the URL's database (template). */
+  start?: ShadowStart;
+  /**
+   * The schema of the URL's database as SQL (pg_dump --schema-only), for when it cannot serve as
+   * a template (other sessions use it, or the role may not copy it). shadowRunAgainst provides it.
+   */
+  schemaOnlyDump?: () => Promise<string>;
   /** Names the server in error messages, e.g. `127.0.0.1:5432` (never with a password). */
   target?: string;
   /** Suffix generator for the scratch database name (tests); default 12 random hex characters. */
@@ -104,6 +129,8 @@ export interface ShadowStatementReport {
   /** `lock_timeout` in force when the statement started, in ms (0: waits forever). */
   lockTimeoutMs: number;
   error?: ShadowStatementError;
+  /** Set when the statement ran past the deadline and the run cancelled it (then `error` says so too). */
+  deadlineExceeded?: boolean;
 }
 
 export interface ShadowFileReport {
@@ -123,6 +150,12 @@ export interface ShadowReport {
   statements: ShadowStatementReport[];
   /** Observed hazards and failures (`source: 'shadow'`); merge with static ones via mergeShadowFindings. */
   findings: Finding[];
-  /** False when a statement failed and the statements after it were not applied. */
+  /** False when a statement failed and the statements after it were not applied, or the run was refused. */
   completed: boolean;
+  /** What the scratch database started as, in words ("a copy of database \"app\"", "empty", "the schema dump …"). */
+  startedFrom?: string;
+  /** The unprivileged role the migration sessions ran as (dropped with the database). */
+  role?: string;
+  /** True when the screen refused a file and nothing was applied (`findings` say why). */
+  refused?: boolean;
 }

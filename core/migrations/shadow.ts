@@ -3,6 +3,14 @@
  * the user's server (dropped afterwards, also on failure), and observes for every statement the
  * locks it took, whether it rewrote a table and how long it took.
  *
+ * The files are pull-request SQL. They are screened first (shadow-screen.ts: nothing that reaches
+ * outside the database is sent), then applied as an unprivileged role created for the run
+ * (shadow-scratch.ts), and every statement has a deadline enforced from a second connection, so a
+ * `SET statement_timeout` in a file cannot extend it.
+ *
+ * The scratch database starts as a copy of the URL's database (template; a schema-only copy when
+ * the database is in use), empty, or from a schema dump (ShadowOptions.start).
+ *
  * Locks are read from pg_locks inside the statement's own transaction, where PostgreSQL keeps them
  * until commit: a statement outside a transaction block is wrapped in one (BEGIN … observe …
  * COMMIT), one inside the file's own BEGIN…COMMIT is observed in place without nesting. Statements
@@ -24,18 +32,31 @@ import {
   rewrittenRelations,
   snapshotRelations,
 } from './shadow-observe.ts';
+import {
+  createScratchDatabase,
+  createShadowRole,
+  dropScratchDatabase,
+  dropShadowRole,
+  handOverScratch,
+  pgError,
+  templateUnavailable,
+  withoutPsqlCommands,
+} from './shadow-scratch.ts';
+import { dumpForRole, screenShadowFile } from './shadow-screen.ts';
 import type {
   ShadowClient,
   ShadowConnect,
   ShadowFile,
   ShadowFileReport,
   ShadowLock,
+  ShadowLogin,
   ShadowOptions,
   ShadowReport,
   ShadowStatement,
   ShadowStatementError,
   ShadowStatementReport,
 } from './shadow-types.ts';
+import { loadParser } from './sql-parser.ts';
 import type { Finding } from './types.ts';
 
 export { mergeShadowFindings, SHADOW_RULES } from './shadow-findings.ts';
@@ -43,37 +64,123 @@ export type * from './shadow-types.ts';
 
 const SCRATCH_PREFIX = 'faultline_shadow_';
 const CANNOT_RUN_IN_TRANSACTION = '25001';
+const DEFAULT_DEADLINE_MS = 60_000;
+const DEFAULT_CANCEL_GRACE_MS = 2_000;
 
-/** Shadow run against the server a `postgres://` URL names (the URL's database is left alone). */
+/** Shadow run against the server a `postgres://` URL names (the URL's database is only read). */
 export async function shadowRunAgainst(url: string, files: ShadowFile[], options: ShadowOptions = {}): Promise<ShadowReport> {
   const target = formatTarget(describeDatabaseUrl(url));
-  return shadowRun(files, pgConnector(url), { target, ...options });
+  const { dumpSchemaOnly } = await import('./shadow-schema-copy.ts');
+  return shadowRun(files, pgConnector(url), { target, schemaOnlyDump: () => dumpSchemaOnly(url), ...options });
+}
+
+interface ServerFacts {
+  serverVersion: number;
+  database: string;
+  user: string;
+  superuser: boolean;
+  createdb: boolean;
+  createrole: boolean;
+}
+
+const FACTS_SQL = `SELECT current_setting('server_version_num') AS server_version_num, current_database() AS database,
+       r.rolname AS user, r.rolsuper AS superuser, r.rolcreatedb AS createdb, r.rolcreaterole AS createrole
+  FROM pg_roles r WHERE r.rolname = current_user`;
+
+async function serverFacts(admin: ShadowClient): Promise<ServerFacts> {
+  const { rows } = await admin.query(FACTS_SQL);
+  const row = rows[0] ?? {};
+  return {
+    serverVersion: Number(row.server_version_num),
+    database: String(row.database ?? ''),
+    user: String(row.user ?? ''),
+    superuser: row.superuser === true,
+    createdb: row.createdb === true,
+    createrole: row.createrole === true,
+  };
+}
+
+/** The grant the connecting role needs, checked before anything is created. */
+function checkPrivileges(facts: ServerFacts, target: string): void {
+  if (facts.superuser || (facts.createdb && facts.createrole)) return;
+  const missing = [facts.createdb ? '' : 'create databases', facts.createrole ? '' : 'create roles'].filter(Boolean).join(' or ');
+  throw new FaultlineError(`The shadow run needs to create a scratch database and a role on ${target}, but role "${facts.user}" may not ${missing}`, {
+    exitCode: 2,
+    hint:
+      `Grant it: ALTER ROLE "${facts.user}" CREATEDB CREATEROLE; (or use a superuser such as the postgres user of a CI service container). ` +
+      'The migrations themselves run as an unprivileged role the shadow run creates and drops.',
+  });
+}
+
+/** A session on another database than the one to copy: a template may not have other sessions. */
+async function maintenanceSession(connect: ShadowConnect, copied: string): Promise<ShadowClient | undefined> {
+  for (const database of ['postgres', 'template1']) {
+    if (database === copied) continue;
+    try {
+      return await connect(database);
+    } catch {
+      // try the next one; without any, the schema-only copy takes over
+    }
+  }
+  return undefined;
+}
+
+function refusedReport(files: ShadowFile[], serverVersion: number, findings: Finding[], startedFrom: string): ShadowReport {
+  return {
+    database: '',
+    serverVersion,
+    files: files.map((file) => ({ path: file.path, statements: file.statements.length, applied: 0, openTransactionRolledBack: false })),
+    statements: [],
+    findings,
+    completed: false,
+    startedFrom,
+    refused: true,
+  };
 }
 
 export async function shadowRun(files: ShadowFile[], connect: ShadowConnect, options: ShadowOptions = {}): Promise<ShadowReport> {
   const target = options.target ?? 'the database server';
-  const admin = await connect();
+  const start = options.start ?? { kind: 'template' };
+  let admin = await connect();
   try {
-    const { rows } = await admin.query('SHOW server_version_num');
-    const serverVersion = Number(rows[0]?.server_version_num);
-    const database = SCRATCH_PREFIX + (options.randomSuffix?.() ?? randomBytes(6).toString('hex'));
-    await createScratchDatabase(admin, database, target);
-    // The scratch database is dropped whatever happened; a failed drop must not hide the error
-    // that ended the run, and after a successful run it is the error.
-    const applied = await applyFiles(files, connect, database, serverVersion, options).then(
+    const facts = await serverFacts(admin);
+    checkPrivileges(facts, target);
+    await loadParser();
+    const refusals = [
+      ...(start.kind === 'dump' ? screenShadowFile(start.file, { allowExtensions: true }) : []),
+      ...files.flatMap((file) => screenShadowFile(file)),
+    ];
+    if (refusals.length > 0) return refusedReport(files, facts.serverVersion, refusals, describeStart(start, facts.database));
+
+    const suffix = options.randomSuffix?.() ?? randomBytes(6).toString('hex');
+    const database = SCRATCH_PREFIX + suffix;
+    const login: ShadowLogin = { user: SCRATCH_PREFIX + suffix, password: randomBytes(18).toString('hex') };
+    if (start.kind === 'template') {
+      const maintenance = await maintenanceSession(connect, facts.database);
+      if (maintenance) {
+        await admin.end().catch(() => {});
+        admin = maintenance;
+      }
+    }
+    await createShadowRole(admin, login.user, login.password, facts.superuser, target);
+    // The database and the role go whatever happened; a failed drop must not hide the error that
+    // ended the run, and after a successful run it is the error.
+    const applied = await prepareAndApply(files, connect, admin, database, login, facts, options).then(
       (report) => ({ report }),
       (error: unknown) => ({ error }),
     );
-    const dropFailure = await dropScratchDatabase(admin, database, serverVersion).then(
-      () => undefined,
-      (error: unknown) => ({ error }),
-    );
+    const dropFailure = await dropScratchDatabase(admin, database, facts.serverVersion)
+      .then(() => dropShadowRole(admin, login.user))
+      .then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
     if ('error' in applied) throw applied.error;
     if (dropFailure) {
-      throw new FaultlineError(`Could not drop the shadow run's scratch database "${database}" on ${target}`, {
+      throw new FaultlineError(`Could not drop the shadow run's scratch database "${database}" or its role on ${target}`, {
         cause: dropFailure.error,
         exitCode: 1,
-        hint: `Drop it by hand: DROP DATABASE "${database}";`,
+        hint: `Drop them by hand: DROP DATABASE "${database}"; DROP ROLE "${login.user}";`,
       });
     }
     return applied.report;
@@ -82,41 +189,66 @@ export async function shadowRun(files: ShadowFile[], connect: ShadowConnect, opt
   }
 }
 
-async function createScratchDatabase(admin: ShadowClient, database: string, target: string): Promise<void> {
-  try {
-    // template0: the run must not inherit whatever someone put into template1.
-    await admin.query(`CREATE DATABASE "${database}" TEMPLATE template0`);
-  } catch (error) {
-    const { code, message } = pgError(error);
-    if (code === '42501') {
-      const { rows } = await admin.query('SELECT current_user AS name').catch(() => ({ rows: [] as Record<string, unknown>[] }));
-      const role = rows[0]?.name ? `role "${String(rows[0].name)}"` : 'the role in database-url';
-      throw new FaultlineError(`The shadow run needs to create a scratch database on ${target}, but ${role} may not create databases`, {
-        cause: error,
-        exitCode: 2,
-        hint: `Grant it (ALTER ROLE ... CREATEDB) or use a role that has it, e.g. the postgres superuser of a CI service container.`,
-      });
-    }
-    throw new FaultlineError(`Could not create the shadow run's scratch database on ${target}: ${message}`, {
-      cause: error,
-      exitCode: 2,
-      hint: 'The shadow run creates and drops its own database; check that the server accepts CREATE DATABASE.',
-    });
-  }
+function describeStart(start: NonNullable<ShadowOptions['start']>, copied: string): string {
+  if (start.kind === 'dump') return `the schema dump ${start.file.path}`;
+  if (start.kind === 'empty') return 'an empty database';
+  return `a copy of database "${copied}"`;
 }
 
-async function dropScratchDatabase(admin: ShadowClient, database: string, serverVersion: number): Promise<void> {
-  if (serverVersion >= 130000) {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    return;
+/** Creates the scratch database as `start` says, hands it to the role, and applies the files. */
+async function prepareAndApply(
+  files: ShadowFile[],
+  connect: ShadowConnect,
+  admin: ShadowClient,
+  database: string,
+  login: ShadowLogin,
+  facts: ServerFacts,
+  options: ShadowOptions,
+): Promise<ShadowReport> {
+  const target = options.target ?? 'the database server';
+  const start = options.start ?? { kind: 'template' };
+  let startedFrom = describeStart(start, facts.database);
+  let schemaScript: string | undefined;
+  if (start.kind === 'template') {
+    try {
+      await createScratchDatabase(admin, database, facts.database, target);
+    } catch (error) {
+      if (!templateUnavailable(error)) throw error;
+      if (!options.schemaOnlyDump) throw error;
+      // In use by other sessions (or not ours to copy): copy its schema instead of the whole database.
+      await createScratchDatabase(admin, database, 'template0', target);
+      schemaScript = withoutPsqlCommands(await options.schemaOnlyDump());
+      startedFrom = `a schema-only copy of database "${facts.database}" (it was in use, so it could not serve as a template)`;
+    }
+  } else {
+    // template0: the run must not inherit whatever someone put into template1.
+    await createScratchDatabase(admin, database, 'template0', target);
   }
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
-  await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+  const adminOnScratch = await connect(database);
+  try {
+    if (schemaScript !== undefined) await adminOnScratch.query(schemaScript);
+    await handOverScratch(adminOnScratch, database, login.user);
+  } finally {
+    await adminOnScratch.end().catch(() => {});
+  }
+  const applied = start.kind === 'dump' ? [{ ...dumpForRole(start.file), contextOnly: true }, ...files] : files;
+  const report = await applyFiles(applied, (db) => connect(db, login), connect, admin, database, facts.serverVersion, options);
+  const where = `Shadow run on ${startedFrom}.`;
+  return {
+    ...report,
+    // The dump is input, not a migration under review: only its failures are reported.
+    files: start.kind === 'dump' ? report.files.slice(1) : report.files,
+    findings: report.findings.map((finding) => ({ ...finding, message: `${finding.message} (${where})` })),
+    startedFrom,
+    role: login.user,
+  };
 }
 
 async function applyFiles(
   files: ShadowFile[],
-  connect: ShadowConnect,
+  connectAsRole: (database: string) => Promise<ShadowClient>,
+  connectAsAdmin: ShadowConnect,
+  guard: ShadowClient,
   database: string,
   serverVersion: number,
   options: ShadowOptions,
@@ -124,8 +256,9 @@ async function applyFiles(
   const statements: ShadowStatementReport[] = [];
   const findings: Finding[] = [];
   const fileReports: ShadowFileReport[] = [];
+  const deadlineMs = Math.max(1, Math.trunc(options.statementTimeoutMs ?? DEFAULT_DEADLINE_MS));
   let failed = false;
-  const observer = await connect(database);
+  const observer = await connectAsAdmin(database);
   try {
     for (const file of files) {
       const fileReport: ShadowFileReport = {
@@ -136,12 +269,17 @@ async function applyFiles(
       };
       fileReports.push(fileReport);
       if (failed) continue;
-      const session = await connect(database);
+      const session = await connectAsRole(database);
       try {
-        await session.query(`SET statement_timeout = ${Math.max(0, Math.trunc(options.statementTimeoutMs ?? 60_000))}`);
+        // The server's own limit as a first line; the guard below is the one a file cannot lift.
+        await session.query(`SET statement_timeout = ${deadlineMs}`);
         const pid = await backendPid(session);
         const existing = new Set((await snapshotRelations(session)).keys());
-        const run = new StatementRunner(session, observer, pid, existing, options.pollIntervalMs ?? 1);
+        const run = new StatementRunner(session, observer, pid, existing, options.pollIntervalMs ?? 1, {
+          guard,
+          deadlineMs,
+          graceMs: options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS,
+        });
         for (const statement of file.statements) {
           // Context files only build the schema: applying them plainly keeps a long history cheap.
           const observed = await run.apply(file.path, statement, !file.contextOnly);
@@ -167,6 +305,13 @@ async function applyFiles(
   return { database, serverVersion, files: fileReports, statements, findings, completed: !failed };
 }
 
+/** Who stops a statement that runs too long: a session the file cannot reach, and when. */
+interface Deadline {
+  guard: ShadowClient;
+  deadlineMs: number;
+  graceMs: number;
+}
+
 type StatementClass = 'transaction-control' | 'session-setting' | 'observable';
 
 /** Applies one file's statements on its session and observes each. */
@@ -177,13 +322,49 @@ class StatementRunner {
   /** Relations that existed when the file started: they stand for production tables. */
   private readonly existing: ReadonlySet<number>;
   private readonly pollIntervalMs: number;
+  private readonly deadline: Deadline;
 
-  constructor(session: ShadowClient, observer: ShadowClient, pid: number, existing: ReadonlySet<number>, pollIntervalMs: number) {
+  constructor(session: ShadowClient, observer: ShadowClient, pid: number, existing: ReadonlySet<number>, pollIntervalMs: number, deadline: Deadline) {
     this.session = session;
     this.observer = observer;
     this.pid = pid;
     this.existing = existing;
     this.pollIntervalMs = pollIntervalMs;
+    this.deadline = deadline;
+  }
+
+  /**
+   * Runs SQL of the file on its session under the deadline: past it, the guard session cancels the
+   * backend, and terminates it when it has not stopped after the grace period. The guard waits for
+   * its own query before returning, so a late cancel cannot hit the next statement.
+   */
+  private async bounded<T>(report: ShadowStatementReport, run: () => Promise<T>): Promise<T> {
+    const { guard, deadlineMs, graceMs } = this.deadline;
+    const signals: Promise<unknown>[] = [];
+    let terminate: NodeJS.Timeout | undefined;
+    const cancel = setTimeout(() => {
+      report.deadlineExceeded = true;
+      signals.push(guard.query('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => {}));
+      terminate = setTimeout(() => {
+        signals.push(guard.query('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => {}));
+      }, graceMs);
+    }, deadlineMs);
+    try {
+      return await run();
+    } finally {
+      clearTimeout(cancel);
+      clearTimeout(terminate);
+      await Promise.all(signals);
+    }
+  }
+
+  private deadlineError(report: ShadowStatementReport): ShadowStatementError {
+    return {
+      message: `ran past the shadow run's deadline of ${formatMs(this.deadline.deadlineMs)} and was cancelled (a statement_timeout set in the file does not extend it)`,
+      sqlState: '57014',
+      line: report.line,
+      column: report.column,
+    };
   }
 
   async apply(path: string, statement: ShadowStatement, observe: boolean): Promise<ShadowStatementReport> {
@@ -247,10 +428,10 @@ class StatementRunner {
     const locks = await locksOf(this.session, this.pid);
     const after = await snapshotRelations(this.session);
     try {
-      await this.session.query('COMMIT');
+      await this.bounded(report, () => this.session.query('COMMIT'));
     } catch (error) {
       // Deferred constraints are checked at COMMIT: the failure belongs to this statement.
-      report.error = statementError(error, report);
+      report.error = report.deadlineExceeded ? this.deadlineError(report) : statementError(error, report);
       return;
     }
     this.record(report, locks, before, after);
@@ -261,11 +442,11 @@ class StatementRunner {
     report.observedBy = 'second-connection';
     const started = performance.now();
     const { locks, outcome } = await pollLocksWhile(this.observer, this.pid, this.pollIntervalMs, () =>
-      this.session.query(report.text),
+      this.bounded(report, () => this.session.query(report.text)),
     );
     report.durationMs = roundMs(performance.now() - started);
     if (outcome.status === 'rejected') {
-      report.error = statementError(outcome.reason, report);
+      report.error = report.deadlineExceeded ? this.deadlineError(report) : statementError(outcome.reason, report);
       return;
     }
     this.record(report, locks, before, await snapshotRelations(this.session));
@@ -278,10 +459,11 @@ class StatementRunner {
   private async execute(report: ShadowStatementReport, keep: (error: unknown) => boolean = () => true): Promise<boolean> {
     const started = performance.now();
     try {
-      await this.session.query(report.text);
+      await this.bounded(report, () => this.session.query(report.text));
       return true;
     } catch (error) {
-      if (keep(error)) report.error = statementError(error, report);
+      if (report.deadlineExceeded) report.error = this.deadlineError(report);
+      else if (keep(error)) report.error = statementError(error, report);
       return false;
     } finally {
       report.durationMs = roundMs(performance.now() - started);
@@ -333,15 +515,6 @@ function stripLeadingComments(text: string): string {
   }
 }
 
-function pgError(error: unknown): { code: string; message: string; position?: number } {
-  const { code, position } = error as { code?: unknown; position?: unknown };
-  return {
-    code: typeof code === 'string' ? code : '',
-    message: error instanceof Error ? error.message : String(error),
-    position: position === undefined || position === null ? undefined : Number(position),
-  };
-}
-
 /**
  * The server's error, placed where it pointed in the file (or at the statement's start). An error
  * without a SQLSTATE is no verdict on the statement (the connection broke): the run ends with it.
@@ -366,4 +539,8 @@ function statementError(error: unknown, statement: ShadowStatementReport): Shado
 
 function roundMs(ms: number): number {
   return Math.round(ms * 100) / 100;
+}
+
+function formatMs(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }

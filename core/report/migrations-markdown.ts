@@ -90,7 +90,9 @@ function shadowStatistics(shadow: ShadowReport): string {
   const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
   const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
   const lines = [
-    `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+    shadow.refused
+      ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+      : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
   ];
   // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
   const felt = shadow.statements
@@ -100,7 +102,7 @@ function shadowStatistics(shadow: ShadowReport): string {
   if (felt.length > 0) {
     lines.push(
       '',
-      `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`,
+      `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`,
       '',
       '| Statement | Took | Locks on existing tables | Rewrote |',
       '| --- | --- | --- | --- |',
@@ -154,4 +156,9 @@ export function renderMigrationsMarkdown(report: LintReport, options: MarkdownOp
     text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
   }
   return text;
+}
+
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text: string): string {
+  return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -18,8 +18,10 @@ export interface TextOptions {
 function shadowLine(shadow: ShadowReport): string {
   const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
   const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
+  if (shadow.refused) return `shadow run refused: a file reaches outside the database (see the shadow-refused finding); nothing was applied`;
   const end = shadow.completed ? '' : '; stopped at the first failure';
-  return `shadow run on PostgreSQL ${serverVersionName(shadow.serverVersion)}: applied ${applied} of ${plural(total, 'statement')} to a scratch database (dropped)${end}`;
+  const from = shadow.startedFrom ? ` started from ${shadow.startedFrom}` : '';
+  return `shadow run on PostgreSQL ${serverVersionName(shadow.serverVersion)}: applied ${applied} of ${plural(total, 'statement')} to a scratch database${from} (dropped)${end}`;
 }
 
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;

@@ -15,6 +15,8 @@ import { expectValidGitHubRequests } from '../support/github-openapi.ts';
 const API = 'https://api.github.com';
 const FILES_PATH = '/repos/acme/shop/pulls/7/files';
 const TOKEN = 'ghs_migrationgatetesttoken';
+const HEAD_SHA = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const MERGE_SHA = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
 const SAFE = "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
 
 let workspace: string;
@@ -28,12 +30,15 @@ function prFile(filename: string, status: string) {
 
 function env(inputs: Record<string, string> = {}): NodeJS.ProcessEnv {
   const eventPath = join(runnerDir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7 } }));
+  writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: HEAD_SHA } } }));
   return {
     GITHUB_WORKSPACE: workspace,
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SHA: MERGE_SHA,
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '2',
     GITHUB_API_URL: API,
     'INPUT_GITHUB-TOKEN': TOKEN,
     'INPUT_CHANGED-ONLY': 'auto',
@@ -133,7 +138,7 @@ describe('migration gate changed-only on a pull request', () => {
     expect(outcome.files).toHaveLength(5);
   });
 
-  it('fails the step asking for pull-requests: read when GitHub refuses the listing', async () => {
+  it('fails the step asking for pull-requests: read when GitHub refuses the listing, and still leaves a result file (verdict error) tied to the run', async () => {
     const scope = nock(API).get(FILES_PATH).query(true).reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     await run(env());
     expect(scope.isDone()).toBe(true);
@@ -142,7 +147,17 @@ describe('migration gate changed-only on a pull request', () => {
     expect(errors[0]).toContain('cannot list the files of pull request #7 in acme/shop: HTTP 403 Resource not accessible by integration');
     expect(errors[0]).toContain('permissions: pull-requests: read');
     expect(process.exitCode).toBe(1);
-    expect(readFileSync(process.env.GITHUB_OUTPUT!, 'utf8')).toBe('');
+    const resultFile = join(workspace, 'faultline-migrations-result.json');
+    expect(readFileSync(process.env.GITHUB_OUTPUT!, 'utf8')).toContain(resultFile);
+    const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+    expect(result).toMatchObject({
+      kind: 'migrations',
+      verdict: 'error',
+      summary: expect.stringContaining('could not decide: cannot list the files of pull request #7'),
+      findings: [expect.objectContaining({ rule: 'migration-gate-error', severity: 'error' })],
+      // The pull request's head from the payload, not the merge commit the runner checked out.
+      source: { sha: HEAD_SHA, mergeSha: MERGE_SHA, runId: '4242', runAttempt: '2', pullRequest: 7, eventName: 'pull_request' },
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { validateResult } from '../../core/result.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
 import { expectValidSarif } from '../support/sarif-schema.ts';
@@ -290,11 +291,45 @@ describe('migration gate action with database-url (shadow run on a real PostgreS
     expect(run.stdout).toMatch(/^::error title=shadow-table-rewrite \(observed\),file=db\/migrations\/V2__call\.sql,line=2,col=1::/m);
     expect(run.summary).toContain('### Observed on a real PostgreSQL (shadow run)');
     expect(run.summary).toContain('#### `db/migrations/V2__call.sql`');
-    expect(run.summary).toMatch(/Applied 5 of 5 statements to a scratch database on PostgreSQL \d+\.\d+ \(dropped afterwards\)\./);
+    expect(run.summary).toMatch(/Applied 5 of 5 statements to a scratch database on PostgreSQL \d+\.\d+, started from a copy of database "postgres" \(dropped afterwards\)\./);
     expect(run.summary).toMatch(/^\| `db\/migrations\/V2__call\.sql` L2 <code>SELECT widen_orders\(\)<\/code> \| \d+ ms \| ACCESS EXCLUSIVE on orders(, [^|]+)? \| orders \|$/m);
     const result = JSON.parse(readFileSync(run.outputs['result-file']!, 'utf8'));
     expect(validateResult(result)).toEqual([]);
     expect(result.tool.components.postgresql).toMatch(/^\d{5,6}$/);
-    expect(result.details.shadow).toMatchObject({ completed: true });
+    expect(result.details.shadow).toMatchObject({ completed: true, startedFrom: 'a copy of database "postgres"' });
+  });
+
+  it('runs a migration against the schema the URL\'s database already holds (shadow-from template), and says so', async () => {
+    const admin = new pg.Client(server.url);
+    await admin.connect();
+    try {
+      await admin.query('CREATE DATABASE shop');
+    } finally {
+      await admin.end();
+    }
+    const shop = new pg.Client(server.urlFor({ password: server.password, database: 'shop' }));
+    await shop.connect();
+    try {
+      await shop.query('CREATE TABLE invoices (id bigint PRIMARY KEY, total numeric)');
+    } finally {
+      await shop.end();
+    }
+    write('db/migrations/V7__invoices.sql', "SET lock_timeout = '2s';\nALTER TABLE invoices ADD COLUMN paid_at timestamptz;\n");
+    const url = server.urlFor({ password: server.password, database: 'shop' });
+    const copied = await runAction({ paths: 'db/migrations/V7__*.sql', 'database-url': url });
+    expect(copied.stdout).not.toContain('does not exist');
+    expect(copied.code).toBe(0);
+    expect(JSON.parse(readFileSync(copied.outputs['result-file']!, 'utf8')).details.shadow).toMatchObject({ completed: true, startedFrom: 'a copy of database "shop"' });
+    const empty = await runAction({ paths: 'db/migrations/V7__*.sql', 'database-url': url, 'shadow-from': 'empty' });
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toMatch(/shadow-statement-failed.*relation \\?"invoices\\?" does not exist/);
+  });
+
+  it('refuses to execute a file that reaches outside the database, with a finding and nothing applied', async () => {
+    write('db/migrations/V8__evil.sql', "CREATE TABLE loot (line text);\nCOPY loot FROM PROGRAM 'cat /etc/passwd';\n");
+    const run = await runAction({ paths: 'db/migrations/V8__*.sql', 'database-url': server.url });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=shadow-refused \(observed\),file=db\/migrations\/V8__evil\.sql,line=2/m);
+    expect(JSON.parse(readFileSync(run.outputs['result-file']!, 'utf8')).details.shadow).toMatchObject({ completed: false, statements: 0 });
   });
 });

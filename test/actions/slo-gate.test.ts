@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { run } from '../../actions/slo-gate/src/run.ts';
 import { validateResult } from '../../core/result.ts';
+import { gitBlobSha } from '../../core/result-source.ts';
 import { runActionInProcess } from '../support/action-run.ts';
 import { closedPort } from '../support/http-server.ts';
 import { generateTraffic, type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
@@ -102,6 +103,15 @@ describe('actions/slo-gate', () => {
     expect(stdout).toContain(`::error::Prometheus at http://127.0.0.1:${port}/api/v1/query refused the connection`);
     expect(validateResult(result)).toEqual([]);
     expect(result).toMatchObject({ verdict: 'error', findings: [{ rule: 'slo-gate-error' }] });
+  });
+
+  it('records a policy file by path and git blob SHA in the result, and refuses one outside the workspace', async () => {
+    writeFileSync(join(workspace, 'slo-policy.yaml'), 'min-budget-remaining: 0.1\n');
+    const { result } = await gate({ specs: 'search.yaml', 'prometheus-url': prometheus.url, policy: 'slo-policy.yaml' });
+    expect(result.source).toMatchObject({ configPath: 'slo-policy.yaml', configSha: gitBlobSha(Buffer.from('min-budget-remaining: 0.1\n')) });
+    const outside = await gate({ specs: 'search.yaml', 'prometheus-url': prometheus.url, policy: '../slo-policy.yaml' });
+    expect(outside.exitCode).toBe(1);
+    expect(outside.result).toMatchObject({ verdict: 'error', summary: expect.stringContaining("input policy: '../slo-policy.yaml' is outside the workspace") });
   });
 
   it('fails on bad input, naming the input', async () => {

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalService, startLocalService } from '../support/local-service.ts';
 
 const BIN = new URL('../../bin/faultline', import.meta.url).pathname;
 
-function faultline(args: string[], cwd: string) {
-  const child = spawn(BIN, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function faultline(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const child = spawn(BIN, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => {
@@ -74,11 +74,20 @@ method:
     name: look
     provider: { type: faultline, probe: tcp, arguments: { port: ${service.port} } }
 `);
-    const { code, stdout, stderr } = await faultline(['chaos', 'run', file, '--journal', 'out/j.json', '--result', 'r.json'], dir).done;
+    // Inside a workflow's run: step, the result names the run and the config as the action's do.
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'faultline.yml'), 'chaos:\n  max-faults: 3\n');
+    writeFileSync(join(dir, 'event.json'), JSON.stringify({ pull_request: { number: 9, head: { sha: 'c'.repeat(40) } } }));
+    const actions = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: join(dir, 'event.json'), GITHUB_SHA: 'd'.repeat(40), GITHUB_RUN_ID: '11', GITHUB_RUN_ATTEMPT: '1' };
+    const { code, stdout, stderr } = await faultline(['chaos', 'run', file, '--journal', 'out/j.json', '--result', 'r.json'], dir, actions).done;
     expect(code).toBe(0);
     expect(stderr).toContain('✓ health — within tolerance');
     expect(stdout).toMatch(/^steady state held: "ok.yaml" — score 100.0/);
-    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toMatchObject({ kind: 'chaos', verdict: 'pass' });
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toMatchObject({
+      kind: 'chaos',
+      verdict: 'pass',
+      source: { sha: 'c'.repeat(40), mergeSha: 'd'.repeat(40), runId: '11', runAttempt: '1', pullRequest: 9, configPath: '.github/faultline.yml', configSha: expect.stringMatching(/^[0-9a-f]{40}$/) },
+    });
   });
 
   it('prints the plan for --dry-run and touches nothing', async () => {

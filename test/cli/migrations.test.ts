@@ -253,7 +253,9 @@ describe('faultline migrations lint --database-url (shadow run on a real Postgre
     const file = write('V1__orders.sql', 'CREATE TABLE orders (id bigint PRIMARY KEY);\n');
     const { code, stdout } = await faultline(['migrations', 'lint', '--database-url', server.url, file]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^shadow run on PostgreSQL \d+\.\d+: applied 1 of 1 statement to a scratch database \(dropped\)$/m);
+    expect(stdout).toMatch(/^shadow run on PostgreSQL \d+\.\d+: applied 1 of 1 statement to a scratch database started from a copy of database "postgres" \(dropped\)$/m);
+    const empty = await faultline(['migrations', 'lint', '--database-url', server.url, '--shadow-from', 'empty', file]);
+    expect(empty.stdout).toMatch(/^shadow run on PostgreSQL \d+\.\d+: applied 1 of 1 statement to a scratch database started from an empty database \(dropped\)$/m);
   });
 });
 

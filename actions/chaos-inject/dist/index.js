@@ -55037,8 +55037,6 @@ var __webpack_exports__ = {};
 (() => {
 "use strict";
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "os"
@@ -57852,7 +57850,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -57875,7 +57873,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -58200,6 +58198,8 @@ function safeName(text, maxLength = 63) {
     return cleaned.slice(0, maxLength).replace(/-$/, '') || 'x';
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./core/drivers/proc.ts
 /**
  * What the local drivers need to know about processes, read from Linux's /proc. A process is
@@ -58834,10 +58834,21 @@ setTimeout(() => {
 const GUARD_MARKER = 'faultline-ttl-guard';
 /** The argument that ties a guard to its fault, so a revert can find it without its pid. */
 const faultTag = (faultId) => `fault=${faultId}`;
+/**
+ * The GitHub Actions runner ends a job by killing every process whose environment carries the
+ * job's RUNNER_TRACKING_ID ("Cleaning up orphan processes"). The guard must outlive the job on a
+ * persistent self-hosted runner, or a fault whose post step failed would stay forever: it is
+ * started without that variable, on purpose (docs/actions/chaos-inject.md, "What outlives the step").
+ * It carries nothing else of the job's environment either: its plan is all it needs.
+ */
+function guardEnvironment(parent) {
+    return { PATH: parent.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
+}
 function startGuard(plan, faultId) {
     const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
         detached: true,
         stdio: 'ignore',
+        env: guardEnvironment(process.env),
     });
     child.unref();
     if (child.pid === undefined)
@@ -60735,7 +60746,7 @@ function describeProblem(error) {
     }
 }
 /** Validates a value; returns problems with positions (empty when valid). */
-function check_checkAgainstSchema(schema, doc) {
+function checkAgainstSchema(schema, doc) {
     const validate = validatorFor(schema);
     if (validate(doc.value))
         return [];
@@ -60755,7 +60766,7 @@ function check_checkAgainstSchema(schema, doc) {
     return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 /** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function check_keyPath(pointer) {
+function keyPath(pointer) {
     if (pointer === '')
         return '(top level)';
     return pointer
@@ -60830,10 +60841,10 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
 /** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
 function loadValidated(text, file, schema, what) {
     const doc = parseYaml(text, file);
-    const problems = check_checkAgainstSchema(schema, doc);
+    const problems = checkAgainstSchema(schema, doc);
     if (problems.length > 0) {
         const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
         throw new errors_FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first.line,
@@ -61145,7 +61156,7 @@ function checkActivity(entry, options, problems) {
 function toError(problems, file, locate) {
     const placed = problems.map((p) => ({ ...p, ...locate(p.pointer, true) }));
     placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
+    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
     const first = placed[0];
     return new errors_FaultlineError(`invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, { file, line: first.line, column: first.column, hint: 'see docs/chaos.md for the experiment format and the faultline provider' });
 }
@@ -61153,7 +61164,7 @@ function toError(problems, file, locate) {
 function activityError(loaded, entry, message, hint) {
     const { pointer, line, column } = entry.location;
     const where = `${loaded.file}${line ? `:${line}:${column}` : ''}`;
-    return new errors_FaultlineError(`invalid experiment:\n  ${where}: ${check_keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
+    return new errors_FaultlineError(`invalid experiment:\n  ${where}: ${keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
         file: loaded.file,
         line,
         column,
@@ -61195,7 +61206,7 @@ function plannedFaults(prepared, drivers) {
 function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
     const faults = plannedFaults(prepared, drivers);
     const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${check_keyPath(fault.pointer)} ("${fault.name}")`;
+    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
     if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
         problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
     }
@@ -61379,6 +61390,55 @@ function hasPlaceholder(value) {
         return Object.values(value).some(hasPlaceholder);
     return false;
 }
+/** One word for `sh -c`: single-quoted, with embedded single quotes closed, escaped and reopened. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, "'\\''")}'`;
+}
+/**
+ * `${name}` in the string `arguments` of a process provider, which Chaos Toolkit runs through
+ * `sh -c`: each substituted value is shell-quoted, so a configuration value (from `--var`, the
+ * environment or a secret) is one argument and never shell syntax (`x; touch /tmp/pwned` stays
+ * text). The experiment's own text around the placeholders is the author's shell, as before.
+ */
+function substituteShell(text, values) {
+    return text.replace(PLACEHOLDER, (match, name) => {
+        if (!(name in values))
+            return match;
+        const bound = values[name];
+        return shellQuote(typeof bound === 'string' ? bound : JSON.stringify(bound));
+    });
+}
+/** Placeholders the author put inside quotes of a shell string: quoting the value again would keep the quotes. */
+function quotedPlaceholders(text) {
+    return [...text.matchAll(/(["'])[^"']*\$\{([A-Za-z_][\w.-]*)\}[^"']*\1/g)].map((match) => match[2]);
+}
+/**
+ * What `chaos validate` says about process providers with string arguments: substituted values
+ * are shell-quoted, so a placeholder the author quoted again keeps those quotes in the value.
+ */
+function shellArgumentNotes(experiment) {
+    const notes = [];
+    const visit = (value) => {
+        if (Array.isArray(value)) {
+            for (const item of value)
+                visit(item);
+            return;
+        }
+        if (!value || typeof value !== 'object')
+            return;
+        const node = value;
+        const provider = node.provider;
+        if (provider?.type === 'process' && typeof provider.arguments === 'string') {
+            for (const name of quotedPlaceholders(provider.arguments)) {
+                notes.push(`activity "${String(node.name ?? '?')}": \${${name}} is inside quotes in a shell string; Faultline shell-quotes substituted values, so those quotes become part of the value: write \${${name}} without quotes`);
+            }
+        }
+        for (const child of Object.values(value))
+            visit(child);
+    };
+    visit(experiment);
+    return notes;
+}
 
 ;// CONCATENATED MODULE: ./core/experiment/redact.ts
 /**
@@ -61416,6 +61476,15 @@ function createRedactor(secretValues) {
 
 
 
+/** `${name}` everywhere; in a process provider's shell string, shell-quoted (see substituteShell). */
+function bindActivity(activity, values) {
+    const provider = activity.provider;
+    if (provider?.type !== 'process' || typeof provider.arguments !== 'string')
+        return substitute(activity, values);
+    const { arguments: shellText, ...rest } = provider;
+    const bound = substitute({ ...activity, provider: rest }, values);
+    return { ...bound, provider: { ...bound.provider, arguments: substituteShell(shellText, values) } };
+}
 function prepareExperiment(loaded, options) {
     const bindings = resolveBindings(loaded.experiment, {
         env: options.env,
@@ -61426,7 +61495,7 @@ function prepareExperiment(loaded, options) {
     });
     const redactor = createRedactor(bindings.secretValues);
     const bind = (entry) => {
-        const activity = substitute(entry.activity, bindings.values);
+        const activity = bindActivity(entry.activity, bindings.values);
         const bound = { ...entry, activity };
         const provider = activity.provider;
         // Validation without the environment cannot check arguments that are still placeholders.
@@ -61506,7 +61575,7 @@ function parseVars(pairs, source) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = {};
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 ;// CONCATENATED MODULE: ./core/version.ts
 /** Who we are in result files, SARIF and journals; kept apart so the CLI can say it without loading more. */
 const TOOL_NAME = 'faultline';
@@ -61540,7 +61609,7 @@ function createResult(input) {
 }
 /** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
 function validateResult(value) {
-    const problems = checkAgainstSchema(resultSchema, { value, locate: () => undefined });
+    const problems = checkAgainstSchema(result_schema_namespaceObject, { value, locate: () => undefined });
     return problems.map((p) => `${keyPath(p.pointer)}: ${p.message}`);
 }
 
@@ -61691,7 +61760,7 @@ async function ledger_revertAll(ledgerPath, options) {
 
 function plan_describe(entry, phase, drivers, probes, file) {
     const { activity, location } = entry;
-    const at = `${file}${location.line ? `:${location.line}` : ''} ${check_keyPath(location.pointer)}`;
+    const at = `${file}${location.line ? `:${location.line}` : ''} ${keyPath(location.pointer)}`;
     const provider = activity.provider;
     const base = { phase, activity: activity.name, at };
     if (isDriverProvider(provider)) {
@@ -62713,7 +62782,9 @@ function shadowStatistics(shadow) {
     const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
     const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
     const lines = [
-        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+        shadow.refused
+            ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+            : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
     ];
     // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
     const felt = shadow.statements
@@ -62721,7 +62792,7 @@ function shadowStatistics(shadow) {
         .sort((a, b) => b.durationMs - a.durationMs)
         .slice(0, SLOWEST_SHOWN);
     if (felt.length > 0) {
-        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+        lines.push('', `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -62774,6 +62845,10 @@ function renderMigrationsMarkdown(report, options = {}) {
         text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
     }
     return text;
+}
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text) {
+    return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./core/report/chaos-markdown.ts
@@ -62854,10 +62929,397 @@ function renderChaosMarkdown(journal, options = {}) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
+ */
+
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
+}
+
+function runSource(env, payload = eventPayload(env)) {
+    return sourceFromRun(env, payload);
+}
+
+;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
+/**
+ * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
+ * can hold symbolic links (`faultline-result.json -> /home/runner/.bashrc`) and the workflow's path
+ * inputs can say `../../x`. Every path an action takes from an input or writes an artefact to is
+ * confined here: it must resolve inside the workspace, and no symbolic link on the way may lead
+ * out of it. A refusal is a FaultlineError naming the path, so the action still ends with a reason.
+ */
+
+
+
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+function realWorkspace(workspace) {
+    try {
+        return (0,external_node_fs_.realpathSync)(workspace);
+    }
+    catch {
+        return (0,external_node_path_.resolve)(workspace);
+    }
+}
+/**
+ * `given` (relative to the workspace, or absolute) as an absolute path, when it stays inside the
+ * workspace without following links; `what` names it in the error (e.g. "input journal-path").
+ */
+function pathInWorkspace(workspace, given, what) {
+    const full = (0,external_node_path_.resolve)(workspace, given);
+    if (!isInside((0,external_node_path_.resolve)(workspace), full)) {
+        throw new errors_FaultlineError(`${what}: '${given}' is outside the workspace ${workspace}`, {
+            hint: 'give a path relative to the workspace (the checked-out repository), without .. leading out of it',
+        });
+    }
+    return full;
+}
+/** Where a symbolic link points, for messages (the link's own text when it cannot be resolved). */
+function linkTarget(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        try {
+            return (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), (0,external_node_fs_.readlinkSync)(path));
+        }
+        catch {
+            return '(unreadable link)';
+        }
+    }
+}
+function refuseLink(what, path, workspace, via) {
+    return new errors_FaultlineError(`${what}: refusing ${path}: ${via} is a symbolic link to ${linkTarget(via)}, outside the workspace ${workspace}`, {
+        hint: 'the checkout must not redirect Faultline files out of the workspace; remove the link or choose another path',
+    });
+}
+/**
+ * The real path of an existing file inside the workspace; refuses a path that is outside it or
+ * reaches outside it through a symbolic link.
+ */
+function existingFileInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(full);
+    }
+    catch (error) {
+        throw new errors_FaultlineError(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+            hint: 'the path is relative to the workspace; did the job check out the repository first?',
+            cause: error,
+        });
+    }
+    if (!isInside(root, real))
+        throw refuseLink(what, given, workspace, firstLinkOut(full, root) ?? full);
+    return real;
+}
+/** The first component of `path` that is a symbolic link leading out of `root`, if any. */
+function firstLinkOut(path, root) {
+    let current = path;
+    const chain = [];
+    while (current !== (0,external_node_path_.dirname)(current)) {
+        chain.unshift(current);
+        current = (0,external_node_path_.dirname)(current);
+    }
+    for (const part of chain) {
+        try {
+            if ((0,external_node_fs_.lstatSync)(part).isSymbolicLink() && !isInside(root, linkTarget(part)))
+                return part;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
+function readWorkspaceBytes(workspace, given, what) {
+    return (0,external_node_fs_.readFileSync)(existingFileInWorkspace(workspace, given, what));
+}
+/** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors_FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    }
+}
+/**
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
+ */
+function outputPathInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    // The deepest folder that exists, by its real path; folders below it are created inside it.
+    let existing = (0,external_node_path_.dirname)(full);
+    const missing = [];
+    for (;;) {
+        try {
+            (0,external_node_fs_.lstatSync)(existing);
+            break;
+        }
+        catch {
+            missing.unshift((0,external_node_path_.basename)(existing));
+            existing = (0,external_node_path_.dirname)(existing);
+        }
+    }
+    let realDir;
+    try {
+        realDir = (0,external_node_fs_.realpathSync)(existing);
+    }
+    catch {
+        throw refuseLink(what, given, workspace, existing);
+    }
+    if (!isInside(root, realDir))
+        throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
+    const dir = (0,external_node_path_.join)(realDir, ...missing);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const target = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(full));
+    try {
+        if (!(0,external_node_fs_.lstatSync)(target).isSymbolicLink())
+            return target;
+    }
+    catch {
+        return target; // a new file
+    }
+    const real = linkTarget(target);
+    if (real === '(unreadable link)' || !isInside(root, real))
+        throw refuseLink(what, given, workspace, full);
+    return real;
+}
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+function writeWorkspaceFile(workspace, given, text, what) {
+    const target = outputPathInWorkspace(workspace, given, what);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw refuseLink(what, given, workspace, target);
+        throw new errors_FaultlineError(`${what}: cannot write ${given} (${error.code ?? String(error)})`, { cause: error });
+    }
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return pathInWorkspace(workspace, given, what);
+}
+
+;// CONCATENATED MODULE: ./actions/shared/result-file.ts
+/**
+ * The result file every action leaves, whatever happens. An action creates a ResultRecorder before
+ * it reads a single input (so it knows a default path and its kind), runs its whole body through
+ * `recordResult`, and writes its own verdict with `write`. When the body throws, is cancelled
+ * (SIGINT/SIGTERM from a cancel or `timeout-minutes`) or ends without writing one, the recorder
+ * writes `verdict: error` with the reason, so the upload step always has a file and the app never
+ * has to guess from a missing one.
+ */
+
+
+
+
+class ResultRecorder {
+    startedAt;
+    kind;
+    name;
+    source;
+    workspace;
+    errorRule;
+    target;
+    written = false;
+    errorTried = false;
+    constructor(options) {
+        this.startedAt = options.startedAt ?? new Date();
+        this.kind = options.kind;
+        this.name = options.name;
+        this.source = options.source;
+        this.workspace = options.workspace;
+        this.errorRule = options.errorRule;
+        this.target = options.defaultPath;
+    }
+    /** The path as given (workspace-relative or absolute inside the workspace). */
+    get path() {
+        return this.target;
+    }
+    get hasWritten() {
+        return this.written;
+    }
+    /** The path the inputs name; checked when the file is written. */
+    setPath(path) {
+        this.target = path;
+    }
+    /** Adds what became known after start-up (the config's blob SHA). */
+    addSource(source) {
+        this.source = { ...this.source, ...source };
+    }
+    /** Writes the action's own result; throws (a FaultlineError naming the path) when it may not. */
+    write(result) {
+        const problems = validateResult(result);
+        if (problems.length > 0)
+            throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
+        const written = writeWorkspaceFile(this.workspace, this.target, `${JSON.stringify(result, null, 2)}\n`, 'result file');
+        this.written = true;
+        return written;
+    }
+    /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
+    writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
+        const summary = reason.split('\n')[0].slice(0, 300);
+        try {
+            const written = this.write(createResult({
+                kind: this.kind,
+                name: this.name,
+                verdict: 'error',
+                summary: `could not decide: ${summary}`,
+                startedAt: this.startedAt,
+                finishedAt: new Date(),
+                source: this.source,
+                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+            }));
+            return written;
+        }
+        catch (error) {
+            core_error(`could not write the result file (verdict error): ${errors_describeError(error)}`);
+            return undefined;
+        }
+    }
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if (isFaultlineError(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+function failStep(error) {
+    if (!isFaultlineError(error))
+        info(errors_describeError(error));
+    setFailed(reasonOf(error));
+}
+const result_file_SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Runs the action's body with the guarantee above. Errors are recorded and rethrown (the action
+ * still sets its outputs and fails the step its own way). A cancellation writes the error result
+ * at once, then leaves the process to the action's own signal handling, or exits when it has none.
+ */
+async function recordResult(recorder, body) {
+    const onSignal = (signal) => {
+        if (!recorder.hasWritten)
+            recorder.writeError(`the step was cancelled or timed out (${signal}) before it could decide`);
+        // Ours is the only listener: behave as the default handler would have.
+        if (process.listenerCount(signal) === 1)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    // A crash outside the awaited body (an exception in a callback) still ends with a file.
+    const onExit = () => {
+        if (!recorder.hasWritten)
+            recorder.writeError('the action stopped before it could decide (the log above has the reason)');
+    };
+    for (const signal of result_file_SIGNALS)
+        process.on(signal, onSignal);
+    process.on('exit', onExit);
+    try {
+        return await body();
+    }
+    catch (error) {
+        if (!recorder.hasWritten)
+            recorder.writeError(reasonOf(error));
+        throw error;
+    }
+    finally {
+        for (const signal of result_file_SIGNALS)
+            process.off(signal, onSignal);
+        process.off('exit', onExit);
+        if (!recorder.hasWritten)
+            recorder.writeError('the action ended without a verdict (a bug in Faultline; please report it)');
+    }
+}
+
 ;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
 const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"}},"$defs":{"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"}},"$defs":{"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"shadow-from":{"description":"What the shadow run\'s scratch database starts from: template (a copy of the database the URL names; the default), empty (the migration history is replayed first), or dump:FILE (a schema dump loaded first, path relative to the repository).","type":"string","pattern":"^(template|empty|dump:.+)$"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
 const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 ;// CONCATENATED MODULE: ./core/experiment/chaos-config.ts
@@ -62885,7 +63347,7 @@ function explain(problem) {
 function chaos_config_invalid(file, problems) {
     const unique = problems.filter((p, i) => problems.findIndex((q) => q.pointer === p.pointer && q.message === p.message) === i);
     const first = unique[0];
-    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
+    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
     return new errors_FaultlineError(`invalid Faultline config (${unique.length} problem${unique.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
         file,
         line: first.line,
@@ -62897,7 +63359,7 @@ function chaos_config_invalid(file, problems) {
 function chaosPolicyFromConfig(text, file) {
     registerSchemas(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
     const doc = parseYaml(text, file);
-    const problems = check_checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
+    const problems = checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
     if (problems.length > 0)
         throw chaos_config_invalid(file, problems);
     const section = doc.value?.chaos;
@@ -62936,10 +63398,10 @@ function chaosPolicyFromConfig(text, file) {
 function loadChaosPolicy(path, shownAs = path) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        text = readFileSync(path, 'utf8');
     }
     catch (error) {
-        throw new errors_FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
+        throw new FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
             file: shownAs,
             hint: `check the path; without one, ${CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
             cause: error,
@@ -62948,40 +63410,33 @@ function loadChaosPolicy(path, shownAs = path) {
     return chaosPolicyFromConfig(text, shownAs);
 }
 
-;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+;// CONCATENATED MODULE: ./actions/shared/config-file.ts
 /**
- * What every action reads from the GitHub Actions environment: the event payload, and where the
- * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ * The Faultline config an action reads (`.github/faultline.yml` or its `config` input): read once,
+ * as bytes, inside the workspace, strictly as UTF-8; its git blob SHA goes into the result's
+ * `source` so the app can tell which config produced a result.
  */
 
-/** The event payload, or undefined outside Actions or when the file cannot be read. */
-function eventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+
+
+
+const DEFAULT_CONFIG_FILE = '.github/faultline.yml';
+/**
+ * The config text, or undefined when the default file is absent (it is optional; a file the
+ * workflow names must exist). Refuses paths outside the workspace and text that is not UTF-8.
+ */
+function readActionConfig(workspace, value, input = 'config') {
+    const given = value || DEFAULT_CONFIG_FILE;
+    const path = pathInWorkspace(workspace, given, `input ${input}`);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        if (given === DEFAULT_CONFIG_FILE)
+            return undefined;
+        throw new errors_FaultlineError(`input ${input}: file '${given}' does not exist in the workspace`, {
+            hint: `commit it, fix the path, or remove the input to use ${DEFAULT_CONFIG_FILE} when present`,
+        });
     }
-    catch {
-        return undefined;
-    }
-}
-function pullRequestOf(payload) {
-    return payload?.pull_request;
-}
-function runSource(env, payload = eventPayload(env)) {
-    const number = pullRequestOf(payload)?.number;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof number === 'number' ? { pullRequest: number } : {}),
-    };
+    const bytes = readWorkspaceBytes(workspace, given, `input ${input}`);
+    return { shown: given, text: decodeUtf8(bytes, given), source: configSource(workspace, path, bytes) };
 }
 
 ;// CONCATENATED MODULE: ./actions/chaos-inject/src/inputs.ts
@@ -62998,6 +63453,9 @@ function runSource(env, payload = eventPayload(env)) {
 
 
 
+
+
+const RESULT_FILE = 'faultline-chaos-result.json';
 function envInputReader(env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -63014,8 +63472,12 @@ function bool(input, name, fallback) {
         return false;
     throw bad(name, `expected true or false, got '${input(name)}'`, `e.g. ${name}: 'true'`);
 }
-function inWorkspace(workspace, path) {
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path);
+/**
+ * Paths from inputs stay inside the workspace: relative to it, or absolute within it, never through
+ * `..` or a symbolic link out of it (the checkout is the pull request's).
+ */
+function inWorkspace(workspace, path, input) {
+    return pathInWorkspace(workspace, path, `input ${input}`);
 }
 /** Where the post step finds the ledger: also derivable without the state file. */
 function inputs_defaultLedgerPath(env) {
@@ -63025,43 +63487,44 @@ function inputs_defaultLedgerPath(env) {
 }
 /** The default config file is optional; a config path the workflow names must exist. */
 function chaosPolicy(workspace, value) {
-    const given = value || CHAOS_CONFIG_FILE;
-    const path = inWorkspace(workspace, given);
-    if ((0,external_node_fs_.existsSync)(path))
-        return loadChaosPolicy(path, given);
-    if (given === CHAOS_CONFIG_FILE)
-        return DEFAULT_CHAOS_POLICY;
-    throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
+    const config = readActionConfig(workspace, value);
+    if (!config)
+        return { policy: DEFAULT_CHAOS_POLICY, source: {} };
+    return { policy: chaosPolicyFromConfig(config.text, config.shown), source: config.source };
 }
 function readSettings(input, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const experimentInput = input('experiment');
     if (!experimentInput)
         throw bad('experiment', 'is required', 'set it to the experiment file, e.g. experiment: chaos/checkout-latency.yaml');
-    const experimentPath = inWorkspace(workspace, experimentInput);
+    const experimentPath = inWorkspace(workspace, experimentInput, 'experiment');
     if (!(0,external_node_fs_.existsSync)(experimentPath)) {
         throw bad('experiment', `file not found: ${experimentInput}`, 'the path is relative to the workspace; did the job check out the repository first?');
     }
+    const experimentText = decodeUtf8(readWorkspaceBytes(workspace, experimentInput, 'input experiment'), experimentInput);
     const varLines = input('vars')
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'));
     const kubeconfig = env.KUBECONFIG?.split(external_node_path_.delimiter)[0] || ((0,external_node_fs_.existsSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config')) ? (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.kube', 'config') : undefined);
+    const { policy, source } = chaosPolicy(workspace, input('config'));
     return {
         workspace,
         experimentInput,
         experimentPath,
+        experimentText,
         dryRun: bool(input, 'dry-run', false),
-        journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
+        journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json', 'journal-path'),
         vars: parseVars(varLines, 'input vars'),
         failOnDeviation: bool(input, 'fail-on-deviation', true),
-        policy: chaosPolicy(workspace, input('config')),
-        ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : inputs_defaultLedgerPath(env),
-        resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
+        policy,
+        // The default lives in RUNNER_TEMP, the runner's own; a path the workflow gives stays in the workspace.
+        ledgerPath: input('ledger-path') ? outputPathInWorkspace(workspace, input('ledger-path'), 'input ledger-path') : inputs_defaultLedgerPath(env),
+        resultFile: inWorkspace(workspace, input('result-file') || RESULT_FILE, 'result-file'),
         env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
         searchPath: (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean),
         kubeconfig,
-        source: runSource(env),
+        source: { ...runSource(env), ...source },
     };
 }
 
@@ -63122,9 +63585,9 @@ async function rollbackLeftovers(env = process.env) {
 
 
 
-function run_writeFile(path, value) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${JSON.stringify(value, null, 2)}\n`);
+
+function writeJson(settings, path, value, what) {
+    writeWorkspaceFile(settings.workspace, path, `${JSON.stringify(value, null, 2)}\n`, what);
 }
 function log(event) {
     switch (event.type) {
@@ -63146,17 +63609,17 @@ function log(event) {
             break;
     }
 }
-async function experiment(settings, startedAt) {
-    const text = (0,external_node_fs_.readFileSync)(settings.experimentPath, 'utf8');
-    const { prepared } = readExperiment(text, settings.experimentInput, { drivers: drivers_drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
+async function experiment(settings, recorder) {
+    const startedAt = recorder.startedAt;
+    const { prepared } = readExperiment(settings.experimentText, settings.experimentInput, { drivers: drivers_drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
     for (const secret of prepared.bindings.secretValues)
         core_setSecret(secret);
-    setOutput('result-file', settings.resultFile);
+    recorder.name = prepared.experiment.title || settings.experimentInput;
     if (settings.dryRun) {
         const plan = formatPlan(planExperiment(prepared, drivers_drivers, probes_probes));
         info(plan);
         await summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
-        run_writeFile(settings.resultFile, createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }));
+        setOutput('result-file', recorder.write(createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source })));
         setOutput('status', 'dry-run');
         setOutput('deviated', 'false');
         setOutput('score', '');
@@ -63186,8 +63649,8 @@ async function experiment(settings, startedAt) {
             kubeconfig: settings.kubeconfig,
             onEvent: log,
         });
-        run_writeFile(settings.journalPath, journal);
-        run_writeFile(settings.resultFile, chaosResult(journal, { source: settings.source, journalPath: settings.journalPath }));
+        writeJson(settings, settings.journalPath, journal, 'journal-path');
+        setOutput('result-file', recorder.write(chaosResult(journal, { source: settings.source, journalPath: settings.journalPath })));
         await summary.addRaw(renderChaosMarkdown(journal)).write();
         const held = journalSucceeded(journal);
         setOutput('status', journal.status ?? 'completed');
@@ -63207,24 +63670,36 @@ async function experiment(settings, startedAt) {
         process.off('SIGTERM', onSignal);
     }
 }
+/**
+ * The action's entry. Whatever happens (bad input, an unreadable experiment, an exception, a
+ * cancellation) a result file is left: verdict error with the reason when no verdict was reached.
+ */
 async function run(env = process.env) {
-    const startedAt = new Date();
-    let settings;
+    const recorder = new ResultRecorder({
+        kind: 'chaos',
+        name: 'chaos-inject',
+        workspace: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()),
+        defaultPath: RESULT_FILE,
+        source: runSource(env),
+        errorRule: 'chaos-inject-error',
+    });
     try {
-        settings = readSettings(envInputReader(env), env);
-        await experiment(settings, startedAt);
+        await recordResult(recorder, async () => {
+            const settings = readSettings(envInputReader(env), env);
+            recorder.setPath(settings.resultFile);
+            recorder.source = settings.source;
+            recorder.name = settings.experimentInput;
+            await experiment(settings, recorder);
+        });
     }
     catch (error) {
-        const message = errors_describeError(error);
         setOutput('status', 'error');
         setOutput('deviated', 'false');
         setOutput('score', '');
         setOutput('journal', '');
-        if (settings) {
-            run_writeFile(settings.resultFile, createResult({ kind: 'chaos', name: settings.experimentInput, verdict: 'error', summary: message.split('\n')[0].slice(0, 300), startedAt, finishedAt: new Date(), source: settings.source }));
-            setOutput('result-file', settings.resultFile);
-        }
-        setFailed(message);
+        if (recorder.hasWritten)
+            setOutput('result-file', (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
+        failStep(error);
     }
 }
 

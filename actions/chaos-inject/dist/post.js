@@ -58283,10 +58283,21 @@ setTimeout(() => {
 const GUARD_MARKER = 'faultline-ttl-guard';
 /** The argument that ties a guard to its fault, so a revert can find it without its pid. */
 const faultTag = (faultId) => `fault=${faultId}`;
+/**
+ * The GitHub Actions runner ends a job by killing every process whose environment carries the
+ * job's RUNNER_TRACKING_ID ("Cleaning up orphan processes"). The guard must outlive the job on a
+ * persistent self-hosted runner, or a fault whose post step failed would stay forever: it is
+ * started without that variable, on purpose (docs/actions/chaos-inject.md, "What outlives the step").
+ * It carries nothing else of the job's environment either: its plan is all it needs.
+ */
+function guardEnvironment(parent) {
+    return { PATH: parent.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
+}
 function startGuard(plan, faultId) {
     const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
         detached: true,
         stdio: 'ignore',
+        env: guardEnvironment(process.env),
     });
     child.unref();
     if (child.pid === undefined)
@@ -59542,7 +59553,7 @@ function policy_checkPolicy(prepared, drivers, policy = policy_DEFAULT_CHAOS_POL
 
 
 
-const chaos_config_CHAOS_CONFIG_FILE = '.github/faultline.yml';
+const CHAOS_CONFIG_FILE = '.github/faultline.yml';
 const DURATION_EXPECTED = 'must be seconds (a number above 0) or a duration such as "90s", "30m" or "2h"';
 /** Schema messages a person can act on where ajv's own ("must match pattern ^\s*\d+…") are not. */
 function explain(problem) {
@@ -59562,7 +59573,7 @@ function invalid(file, problems) {
     });
 }
 /** The policy from config text; FaultlineError (exit 2) naming file, line, column and key otherwise. */
-function chaosPolicyFromConfig(text, file) {
+function chaos_config_chaosPolicyFromConfig(text, file) {
     registerSchemas(sloPolicy, configSlo);
     const doc = parseYaml(text, file);
     const problems = checkAgainstSchema(configSchema, doc).map(explain);
@@ -59601,7 +59612,7 @@ function chaosPolicyFromConfig(text, file) {
  * Reads the config file at `path` (shown as `shownAs` in messages). A file that cannot be read is
  * an input error naming it; the faces decide whether a missing default file matters.
  */
-function chaos_config_loadChaosPolicy(path, shownAs = path) {
+function loadChaosPolicy(path, shownAs = path) {
     let text;
     try {
         text = readFileSync(path, 'utf8');
@@ -59609,11 +59620,11 @@ function chaos_config_loadChaosPolicy(path, shownAs = path) {
     catch (error) {
         throw new FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
             file: shownAs,
-            hint: `check the path; without one, ${chaos_config_CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
+            hint: `check the path; without one, ${CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
             cause: error,
         });
     }
-    return chaosPolicyFromConfig(text, shownAs);
+    return chaos_config_chaosPolicyFromConfig(text, shownAs);
 }
 
 ;// CONCATENATED MODULE: ./core/probes/arguments.ts
@@ -60994,6 +61005,55 @@ function bindings_hasPlaceholder(value) {
         return Object.values(value).some(bindings_hasPlaceholder);
     return false;
 }
+/** One word for `sh -c`: single-quoted, with embedded single quotes closed, escaped and reopened. */
+function shellQuote(value) {
+    return `'${value.replace(/'/g, "'\\''")}'`;
+}
+/**
+ * `${name}` in the string `arguments` of a process provider, which Chaos Toolkit runs through
+ * `sh -c`: each substituted value is shell-quoted, so a configuration value (from `--var`, the
+ * environment or a secret) is one argument and never shell syntax (`x; touch /tmp/pwned` stays
+ * text). The experiment's own text around the placeholders is the author's shell, as before.
+ */
+function bindings_substituteShell(text, values) {
+    return text.replace(PLACEHOLDER, (match, name) => {
+        if (!(name in values))
+            return match;
+        const bound = values[name];
+        return shellQuote(typeof bound === 'string' ? bound : JSON.stringify(bound));
+    });
+}
+/** Placeholders the author put inside quotes of a shell string: quoting the value again would keep the quotes. */
+function quotedPlaceholders(text) {
+    return [...text.matchAll(/(["'])[^"']*\$\{([A-Za-z_][\w.-]*)\}[^"']*\1/g)].map((match) => match[2]);
+}
+/**
+ * What `chaos validate` says about process providers with string arguments: substituted values
+ * are shell-quoted, so a placeholder the author quoted again keeps those quotes in the value.
+ */
+function shellArgumentNotes(experiment) {
+    const notes = [];
+    const visit = (value) => {
+        if (Array.isArray(value)) {
+            for (const item of value)
+                visit(item);
+            return;
+        }
+        if (!value || typeof value !== 'object')
+            return;
+        const node = value;
+        const provider = node.provider;
+        if (provider?.type === 'process' && typeof provider.arguments === 'string') {
+            for (const name of quotedPlaceholders(provider.arguments)) {
+                notes.push(`activity "${String(node.name ?? '?')}": \${${name}} is inside quotes in a shell string; Faultline shell-quotes substituted values, so those quotes become part of the value: write \${${name}} without quotes`);
+            }
+        }
+        for (const child of Object.values(value))
+            visit(child);
+    };
+    visit(experiment);
+    return notes;
+}
 
 ;// CONCATENATED MODULE: ./core/experiment/prepare.ts
 
@@ -61001,6 +61061,15 @@ function bindings_hasPlaceholder(value) {
 
 
 
+/** `${name}` everywhere; in a process provider's shell string, shell-quoted (see substituteShell). */
+function bindActivity(activity, values) {
+    const provider = activity.provider;
+    if (provider?.type !== 'process' || typeof provider.arguments !== 'string')
+        return substitute(activity, values);
+    const { arguments: shellText, ...rest } = provider;
+    const bound = substitute({ ...activity, provider: rest }, values);
+    return { ...bound, provider: { ...bound.provider, arguments: substituteShell(shellText, values) } };
+}
 function prepare_prepareExperiment(loaded, options) {
     const bindings = resolveBindings(loaded.experiment, {
         env: options.env,
@@ -61011,7 +61080,7 @@ function prepare_prepareExperiment(loaded, options) {
     });
     const redactor = createRedactor(bindings.secretValues);
     const bind = (entry) => {
-        const activity = substitute(entry.activity, bindings.values);
+        const activity = bindActivity(entry.activity, bindings.values);
         const bound = { ...entry, activity };
         const provider = activity.provider;
         // Validation without the environment cannot check arguments that are still placeholders.
@@ -61090,11 +61159,63 @@ function engine_parseVars(pairs, source) {
     return vars;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function result_source_configSource(root, path, bytes) {
+    const shown = isAbsolute(path) ? relative(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function result_source_sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
  * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
  */
+
 
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
@@ -61109,21 +61230,218 @@ function eventPayload(env) {
     }
 }
 function pullRequestOf(payload) {
-    return payload?.pull_request;
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
 }
+
 function github_run_runSource(env, payload = eventPayload(env)) {
-    const number = pullRequestOf(payload)?.number;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof number === 'number' ? { pullRequest: number } : {}),
-    };
+    return sourceFromRun(env, payload);
+}
+
+;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
+/**
+ * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
+ * can hold symbolic links (`faultline-result.json -> /home/runner/.bashrc`) and the workflow's path
+ * inputs can say `../../x`. Every path an action takes from an input or writes an artefact to is
+ * confined here: it must resolve inside the workspace, and no symbolic link on the way may lead
+ * out of it. A refusal is a FaultlineError naming the path, so the action still ends with a reason.
+ */
+
+
+
+function isInside(root, path) {
+    const rel = relative(root, path);
+    return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+function realWorkspace(workspace) {
+    try {
+        return realpathSync(workspace);
+    }
+    catch {
+        return resolve(workspace);
+    }
+}
+/**
+ * `given` (relative to the workspace, or absolute) as an absolute path, when it stays inside the
+ * workspace without following links; `what` names it in the error (e.g. "input journal-path").
+ */
+function workspace_files_pathInWorkspace(workspace, given, what) {
+    const full = resolve(workspace, given);
+    if (!isInside(resolve(workspace), full)) {
+        throw new FaultlineError(`${what}: '${given}' is outside the workspace ${workspace}`, {
+            hint: 'give a path relative to the workspace (the checked-out repository), without .. leading out of it',
+        });
+    }
+    return full;
+}
+/** Where a symbolic link points, for messages (the link's own text when it cannot be resolved). */
+function linkTarget(path) {
+    try {
+        return realpathSync(path);
+    }
+    catch {
+        try {
+            return resolve(dirname(path), readlinkSync(path));
+        }
+        catch {
+            return '(unreadable link)';
+        }
+    }
+}
+function refuseLink(what, path, workspace, via) {
+    return new FaultlineError(`${what}: refusing ${path}: ${via} is a symbolic link to ${linkTarget(via)}, outside the workspace ${workspace}`, {
+        hint: 'the checkout must not redirect Faultline files out of the workspace; remove the link or choose another path',
+    });
+}
+/**
+ * The real path of an existing file inside the workspace; refuses a path that is outside it or
+ * reaches outside it through a symbolic link.
+ */
+function existingFileInWorkspace(workspace, given, what) {
+    const full = workspace_files_pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    let real;
+    try {
+        real = realpathSync(full);
+    }
+    catch (error) {
+        throw new FaultlineError(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+            hint: 'the path is relative to the workspace; did the job check out the repository first?',
+            cause: error,
+        });
+    }
+    if (!isInside(root, real))
+        throw refuseLink(what, given, workspace, firstLinkOut(full, root) ?? full);
+    return real;
+}
+/** The first component of `path` that is a symbolic link leading out of `root`, if any. */
+function firstLinkOut(path, root) {
+    let current = path;
+    const chain = [];
+    while (current !== dirname(current)) {
+        chain.unshift(current);
+        current = dirname(current);
+    }
+    for (const part of chain) {
+        try {
+            if (lstatSync(part).isSymbolicLink() && !isInside(root, linkTarget(part)))
+                return part;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
+function workspace_files_readWorkspaceBytes(workspace, given, what) {
+    return readFileSync(existingFileInWorkspace(workspace, given, what));
+}
+/** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
+function workspace_files_decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    }
+}
+/**
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
+ */
+function workspace_files_outputPathInWorkspace(workspace, given, what) {
+    const full = workspace_files_pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    // The deepest folder that exists, by its real path; folders below it are created inside it.
+    let existing = dirname(full);
+    const missing = [];
+    for (;;) {
+        try {
+            lstatSync(existing);
+            break;
+        }
+        catch {
+            missing.unshift(basename(existing));
+            existing = dirname(existing);
+        }
+    }
+    let realDir;
+    try {
+        realDir = realpathSync(existing);
+    }
+    catch {
+        throw refuseLink(what, given, workspace, existing);
+    }
+    if (!isInside(root, realDir))
+        throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
+    const dir = join(realDir, ...missing);
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, basename(full));
+    try {
+        if (!lstatSync(target).isSymbolicLink())
+            return target;
+    }
+    catch {
+        return target; // a new file
+    }
+    const real = linkTarget(target);
+    if (real === '(unreadable link)' || !isInside(root, real))
+        throw refuseLink(what, given, workspace, full);
+    return real;
+}
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+function writeWorkspaceFile(workspace, given, text, what) {
+    const target = workspace_files_outputPathInWorkspace(workspace, given, what);
+    let fd;
+    try {
+        fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw refuseLink(what, given, workspace, target);
+        throw new FaultlineError(`${what}: cannot write ${given} (${error.code ?? String(error)})`, { cause: error });
+    }
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
+    return workspace_files_pathInWorkspace(workspace, given, what);
+}
+
+;// CONCATENATED MODULE: ./actions/shared/config-file.ts
+/**
+ * The Faultline config an action reads (`.github/faultline.yml` or its `config` input): read once,
+ * as bytes, inside the workspace, strictly as UTF-8; its git blob SHA goes into the result's
+ * `source` so the app can tell which config produced a result.
+ */
+
+
+
+
+const DEFAULT_CONFIG_FILE = '.github/faultline.yml';
+/**
+ * The config text, or undefined when the default file is absent (it is optional; a file the
+ * workflow names must exist). Refuses paths outside the workspace and text that is not UTF-8.
+ */
+function config_file_readActionConfig(workspace, value, input = 'config') {
+    const given = value || DEFAULT_CONFIG_FILE;
+    const path = pathInWorkspace(workspace, given, `input ${input}`);
+    if (!existsSync(path)) {
+        if (given === DEFAULT_CONFIG_FILE)
+            return undefined;
+        throw new FaultlineError(`input ${input}: file '${given}' does not exist in the workspace`, {
+            hint: `commit it, fix the path, or remove the input to use ${DEFAULT_CONFIG_FILE} when present`,
+        });
+    }
+    const bytes = readWorkspaceBytes(workspace, given, `input ${input}`);
+    return { shown: given, text: decodeUtf8(bytes, given), source: configSource(workspace, path, bytes) };
 }
 
 ;// CONCATENATED MODULE: ./actions/chaos-inject/src/inputs.ts
@@ -61140,6 +61458,9 @@ function github_run_runSource(env, payload = eventPayload(env)) {
 
 
 
+
+
+const RESULT_FILE = 'faultline-chaos-result.json';
 function envInputReader(env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -61156,8 +61477,12 @@ function bool(input, name, fallback) {
         return false;
     throw bad(name, `expected true or false, got '${input(name)}'`, `e.g. ${name}: 'true'`);
 }
-function inWorkspace(workspace, path) {
-    return isAbsolute(path) ? path : join(workspace, path);
+/**
+ * Paths from inputs stay inside the workspace: relative to it, or absolute within it, never through
+ * `..` or a symbolic link out of it (the checkout is the pull request's).
+ */
+function inWorkspace(workspace, path, input) {
+    return pathInWorkspace(workspace, path, `input ${input}`);
 }
 /** Where the post step finds the ledger: also derivable without the state file. */
 function defaultLedgerPath(env) {
@@ -61167,43 +61492,44 @@ function defaultLedgerPath(env) {
 }
 /** The default config file is optional; a config path the workflow names must exist. */
 function chaosPolicy(workspace, value) {
-    const given = value || CHAOS_CONFIG_FILE;
-    const path = inWorkspace(workspace, given);
-    if (existsSync(path))
-        return loadChaosPolicy(path, given);
-    if (given === CHAOS_CONFIG_FILE)
-        return DEFAULT_CHAOS_POLICY;
-    throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
+    const config = readActionConfig(workspace, value);
+    if (!config)
+        return { policy: DEFAULT_CHAOS_POLICY, source: {} };
+    return { policy: chaosPolicyFromConfig(config.text, config.shown), source: config.source };
 }
 function readSettings(input, env) {
     const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
     const experimentInput = input('experiment');
     if (!experimentInput)
         throw bad('experiment', 'is required', 'set it to the experiment file, e.g. experiment: chaos/checkout-latency.yaml');
-    const experimentPath = inWorkspace(workspace, experimentInput);
+    const experimentPath = inWorkspace(workspace, experimentInput, 'experiment');
     if (!existsSync(experimentPath)) {
         throw bad('experiment', `file not found: ${experimentInput}`, 'the path is relative to the workspace; did the job check out the repository first?');
     }
+    const experimentText = decodeUtf8(readWorkspaceBytes(workspace, experimentInput, 'input experiment'), experimentInput);
     const varLines = input('vars')
         .split('\n')
         .map((line) => line.trim())
         .filter((line) => line !== '' && !line.startsWith('#'));
     const kubeconfig = env.KUBECONFIG?.split(delimiter)[0] || (existsSync(join(homedir(), '.kube', 'config')) ? join(homedir(), '.kube', 'config') : undefined);
+    const { policy, source } = chaosPolicy(workspace, input('config'));
     return {
         workspace,
         experimentInput,
         experimentPath,
+        experimentText,
         dryRun: bool(input, 'dry-run', false),
-        journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
+        journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json', 'journal-path'),
         vars: parseVars(varLines, 'input vars'),
         failOnDeviation: bool(input, 'fail-on-deviation', true),
-        policy: chaosPolicy(workspace, input('config')),
-        ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : defaultLedgerPath(env),
-        resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
+        policy,
+        // The default lives in RUNNER_TEMP, the runner's own; a path the workflow gives stays in the workspace.
+        ledgerPath: input('ledger-path') ? outputPathInWorkspace(workspace, input('ledger-path'), 'input ledger-path') : defaultLedgerPath(env),
+        resultFile: inWorkspace(workspace, input('result-file') || RESULT_FILE, 'result-file'),
         env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
         searchPath: (env.PATH ?? '').split(delimiter).filter(Boolean),
         kubeconfig,
-        source: runSource(env),
+        source: { ...runSource(env), ...source },
     };
 }
 

@@ -5,19 +5,22 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { FaultlineError } from '../../../core/errors.ts';
-import { CHAOS_CONFIG_FILE, loadChaosPolicy } from '../../../core/experiment/chaos-config.ts';
+import { chaosPolicyFromConfig } from '../../../core/experiment/chaos-config.ts';
 import { parseVars } from '../../../core/experiment/engine.ts';
 import { type ChaosPolicy, DEFAULT_CHAOS_POLICY } from '../../../core/experiment/policy.ts';
-import { runSource } from '../../shared/github-run.ts';
 import type { ResultSource } from '../../../core/result.ts';
+import { readActionConfig } from '../../shared/config-file.ts';
+import { runSource } from '../../shared/github-run.ts';
+import { decodeUtf8, outputPathInWorkspace, pathInWorkspace, readWorkspaceBytes } from '../../shared/workspace-files.ts';
 
 export interface ChaosSettings {
   workspace: string;
-  /** As the user wrote it (messages), and absolute (reading). */
+  /** As the user wrote it (messages), absolute, and its text (read once, inside the workspace, UTF-8). */
   experimentInput: string;
   experimentPath: string;
+  experimentText: string;
   dryRun: boolean;
   journalPath: string;
   vars: Record<string, string>;
@@ -25,6 +28,7 @@ export interface ChaosSettings {
   /** From the `config` file's chaos: section, or the built-in policy when the default file is absent. */
   policy: ChaosPolicy;
   ledgerPath: string;
+  /** Workspace-relative or absolute inside the workspace; written through the result recorder. */
   resultFile: string;
   /** For the experiment's `{type: env}` values and the process provider's PATH lookup. */
   env: Record<string, string | undefined>;
@@ -32,6 +36,8 @@ export interface ChaosSettings {
   kubeconfig?: string;
   source: ResultSource;
 }
+
+export const RESULT_FILE = 'faultline-chaos-result.json';
 
 export type InputReader = (name: string) => string;
 
@@ -51,8 +57,12 @@ function bool(input: InputReader, name: string, fallback: boolean): boolean {
   throw bad(name, `expected true or false, got '${input(name)}'`, `e.g. ${name}: 'true'`);
 }
 
-function inWorkspace(workspace: string, path: string): string {
-  return isAbsolute(path) ? path : join(workspace, path);
+/**
+ * Paths from inputs stay inside the workspace: relative to it, or absolute within it, never through
+ * `..` or a symbolic link out of it (the checkout is the pull request's).
+ */
+function inWorkspace(workspace: string, path: string, input: string): string {
+  return pathInWorkspace(workspace, path, `input ${input}`);
 }
 
 /** Where the post step finds the ledger: also derivable without the state file. */
@@ -63,41 +73,43 @@ export function defaultLedgerPath(env: NodeJS.ProcessEnv): string {
 }
 
 /** The default config file is optional; a config path the workflow names must exist. */
-function chaosPolicy(workspace: string, value: string): ChaosPolicy {
-  const given = value || CHAOS_CONFIG_FILE;
-  const path = inWorkspace(workspace, given);
-  if (existsSync(path)) return loadChaosPolicy(path, given);
-  if (given === CHAOS_CONFIG_FILE) return DEFAULT_CHAOS_POLICY;
-  throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${CHAOS_CONFIG_FILE} when present`);
+function chaosPolicy(workspace: string, value: string): { policy: ChaosPolicy; source: ResultSource } {
+  const config = readActionConfig(workspace, value);
+  if (!config) return { policy: DEFAULT_CHAOS_POLICY, source: {} };
+  return { policy: chaosPolicyFromConfig(config.text, config.shown), source: config.source };
 }
 
 export function readSettings(input: InputReader, env: NodeJS.ProcessEnv): ChaosSettings {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const experimentInput = input('experiment');
   if (!experimentInput) throw bad('experiment', 'is required', 'set it to the experiment file, e.g. experiment: chaos/checkout-latency.yaml');
-  const experimentPath = inWorkspace(workspace, experimentInput);
+  const experimentPath = inWorkspace(workspace, experimentInput, 'experiment');
   if (!existsSync(experimentPath)) {
     throw bad('experiment', `file not found: ${experimentInput}`, 'the path is relative to the workspace; did the job check out the repository first?');
   }
+  const experimentText = decodeUtf8(readWorkspaceBytes(workspace, experimentInput, 'input experiment'), experimentInput);
   const varLines = input('vars')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
   const kubeconfig = env.KUBECONFIG?.split(delimiter)[0] || (existsSync(join(homedir(), '.kube', 'config')) ? join(homedir(), '.kube', 'config') : undefined);
+  const { policy, source } = chaosPolicy(workspace, input('config'));
   return {
     workspace,
     experimentInput,
     experimentPath,
+    experimentText,
     dryRun: bool(input, 'dry-run', false),
-    journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json'),
+    journalPath: inWorkspace(workspace, input('journal-path') || 'chaos-journal.json', 'journal-path'),
     vars: parseVars(varLines, 'input vars'),
     failOnDeviation: bool(input, 'fail-on-deviation', true),
-    policy: chaosPolicy(workspace, input('config')),
-    ledgerPath: input('ledger-path') ? inWorkspace(workspace, input('ledger-path')) : defaultLedgerPath(env),
-    resultFile: inWorkspace(workspace, input('result-file') || 'faultline-chaos-result.json'),
+    policy,
+    // The default lives in RUNNER_TEMP, the runner's own; a path the workflow gives stays in the workspace.
+    ledgerPath: input('ledger-path') ? outputPathInWorkspace(workspace, input('ledger-path'), 'input ledger-path') : defaultLedgerPath(env),
+    resultFile: inWorkspace(workspace, input('result-file') || RESULT_FILE, 'result-file'),
     env: Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('INPUT_'))),
     searchPath: (env.PATH ?? '').split(delimiter).filter(Boolean),
     kubeconfig,
-    source: runSource(env),
+    source: { ...runSource(env), ...source },
   };
 }

@@ -3,11 +3,9 @@
  * file, job summary and outputs. The ledger path is saved for the post step before anything is
  * injected; SIGINT/SIGTERM (cancellation) roll back at once.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { drivers } from '../../../core/drivers/index.ts';
-import { describeError } from '../../../core/errors.ts';
 import { readExperiment } from '../../../core/experiment/engine.ts';
 import { journalSucceeded } from '../../../core/experiment/journal.ts';
 import { Ledger } from '../../../core/experiment/ledger.ts';
@@ -17,13 +15,15 @@ import { type RunEvent, runExperiment } from '../../../core/experiment/runner.ts
 import { probes } from '../../../core/probes/index.ts';
 import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
 import { createResult } from '../../../core/result.ts';
-import { type ChaosSettings, envInputReader, readSettings } from './inputs.ts';
+import { runSource } from '../../shared/github-run.ts';
+import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
+import { type ChaosSettings, envInputReader, RESULT_FILE, readSettings } from './inputs.ts';
 import { KUBECONFIG_STATE, LEDGER_STATE } from './rollback.ts';
 import { maskSecret } from '../../shared/mask.ts';
 
-function writeFile(path: string, value: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+function writeJson(settings: ChaosSettings, path: string, value: unknown, what: string): void {
+  writeWorkspaceFile(settings.workspace, path, `${JSON.stringify(value, null, 2)}\n`, what);
 }
 
 function log(event: RunEvent): void {
@@ -47,18 +47,20 @@ function log(event: RunEvent): void {
   }
 }
 
-async function experiment(settings: ChaosSettings, startedAt: Date): Promise<void> {
-  const text = readFileSync(settings.experimentPath, 'utf8');
-  const { prepared } = readExperiment(text, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
+async function experiment(settings: ChaosSettings, recorder: ResultRecorder): Promise<void> {
+  const startedAt = recorder.startedAt;
+  const { prepared } = readExperiment(settings.experimentText, settings.experimentInput, { drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
   for (const secret of prepared.bindings.secretValues) maskSecret(secret);
-  core.setOutput('result-file', settings.resultFile);
+  recorder.name = prepared.experiment.title || settings.experimentInput;
   if (settings.dryRun) {
     const plan = formatPlan(planExperiment(prepared, drivers, probes));
     core.info(plan);
     await core.summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
-    writeFile(
-      settings.resultFile,
-      createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }),
+    core.setOutput(
+      'result-file',
+      recorder.write(
+        createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source }),
+      ),
     );
     core.setOutput('status', 'dry-run');
     core.setOutput('deviated', 'false');
@@ -88,8 +90,8 @@ async function experiment(settings: ChaosSettings, startedAt: Date): Promise<voi
       kubeconfig: settings.kubeconfig,
       onEvent: log,
     });
-    writeFile(settings.journalPath, journal);
-    writeFile(settings.resultFile, chaosResult(journal, { source: settings.source, journalPath: settings.journalPath }));
+    writeJson(settings, settings.journalPath, journal, 'journal-path');
+    core.setOutput('result-file', recorder.write(chaosResult(journal, { source: settings.source, journalPath: settings.journalPath })));
     await core.summary.addRaw(renderChaosMarkdown(journal)).write();
     const held = journalSucceeded(journal);
     core.setOutput('status', journal.status ?? 'completed');
@@ -107,25 +109,33 @@ async function experiment(settings: ChaosSettings, startedAt: Date): Promise<voi
   }
 }
 
+/**
+ * The action's entry. Whatever happens (bad input, an unreadable experiment, an exception, a
+ * cancellation) a result file is left: verdict error with the reason when no verdict was reached.
+ */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const startedAt = new Date();
-  let settings: ChaosSettings | undefined;
+  const recorder = new ResultRecorder({
+    kind: 'chaos',
+    name: 'chaos-inject',
+    workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    defaultPath: RESULT_FILE,
+    source: runSource(env),
+    errorRule: 'chaos-inject-error',
+  });
   try {
-    settings = readSettings(envInputReader(env), env);
-    await experiment(settings, startedAt);
+    await recordResult(recorder, async () => {
+      const settings = readSettings(envInputReader(env), env);
+      recorder.setPath(settings.resultFile);
+      recorder.source = settings.source;
+      recorder.name = settings.experimentInput;
+      await experiment(settings, recorder);
+    });
   } catch (error) {
-    const message = describeError(error);
     core.setOutput('status', 'error');
     core.setOutput('deviated', 'false');
     core.setOutput('score', '');
     core.setOutput('journal', '');
-    if (settings) {
-      writeFile(
-        settings.resultFile,
-        createResult({ kind: 'chaos', name: settings.experimentInput, verdict: 'error', summary: message.split('\n')[0]!.slice(0, 300), startedAt, finishedAt: new Date(), source: settings.source }),
-      );
-      core.setOutput('result-file', settings.resultFile);
-    }
-    core.setFailed(message);
+    if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
+    failStep(error);
   }
 }

@@ -18,6 +18,7 @@ import { runSource } from '../../shared/github-run.ts';
 import { type EvidenceSettings, envInputReader, readResultFile, readSecrets, readSettings } from './inputs.ts';
 import { writeResult, writeSummary } from './result-file.ts';
 import { defaultServices, type EvidenceServices } from './services.ts';
+import { maskSecret } from '../../shared/mask.ts';
 
 /** Artifacts are kept at most 90 days (the repository may set less). */
 const ARTIFACT_MAX_DAYS = 90;
@@ -128,7 +129,7 @@ async function collect(settings: EvidenceSettings, services: EvidenceServices, s
 export async function run(env: NodeJS.ProcessEnv = process.env, services: EvidenceServices = defaultServices()): Promise<void> {
   const startedAt = new Date();
   const input = envInputReader(env);
-  for (const secret of readSecrets(input)) core.setSecret(secret);
+  for (const secret of readSecrets(input)) maskSecret(secret);
   const resultFile = readResultFile(input, env);
   let result: FaultlineResult | undefined;
   try {

@@ -15,16 +15,16 @@ import { readDrillFile, verifyDrill } from '../../../core/failover/verify.ts';
 import { renderFailoverMarkdown } from '../../../core/report/failover-markdown.ts';
 import { LEDGER_STATE, PROCESSES_STATE } from './cleanup.ts';
 import { envInputReader, type FailoverSettings, readResultFile, readSettings } from './inputs.ts';
+import { maskSecret, maskUrl } from '../../shared/mask.ts';
 import { writeResult, writeSummary, writeText } from './result-file.ts';
 
-/** Passwords typed into URLs (rather than ${NAME} from secrets) are masked all the same. */
+/** URLs with credentials typed into the drill (rather than ${NAME} from secrets) are masked all the same (docs/secrets.md). */
 function maskUrlPasswords(drill: Drill): void {
   const urls = [...(drill.writer.kind === 'postgres' ? drill.writer.urls : [drill.writer.url, drill.writer.readbackUrl])];
   for (const probe of drill.probes) if ('args' in probe) urls.push(String((probe.args as { url?: string; connection?: string }).url ?? (probe.args as { connection?: string }).connection ?? ''));
   for (const url of urls) {
     try {
-      const password = new URL(url).password;
-      if (password) core.setSecret(decodeURIComponent(password));
+      if (new URL(url).password) maskUrl(url);
     } catch {
       // not a URL: nothing to mask
     }
@@ -36,7 +36,7 @@ async function drill(settings: FailoverSettings, signal: AbortSignal): Promise<D
   core.saveState(LEDGER_STATE, settings.ledgerPath);
   const secrets = new Set<string>();
   const loaded = readDrillFile(settings.config, settings.workspace, settings.env, secrets);
-  for (const secret of secrets) core.setSecret(secret);
+  for (const secret of secrets) maskSecret(secret);
   maskUrlPasswords(loaded);
   core.info(`drill "${loaded.name}": ${loaded.writer.kind} heartbeats every ${loaded.writer.intervalMs} ms, fault ${loaded.fault.kind}`);
   return verifyDrill(loaded, {

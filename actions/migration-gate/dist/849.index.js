@@ -2446,7 +2446,7 @@ const EventEmitter = (__webpack_require__(4434).EventEmitter)
 const utils = __webpack_require__(9652)
 const nodeUtils = __webpack_require__(9023)
 const sasl = __webpack_require__(948)
-const TypeOverrides = __webpack_require__(365)
+const TypeOverrides = __webpack_require__(2746)
 
 const ConnectionParameters = __webpack_require__(646)
 const Query = __webpack_require__(4473)
@@ -4351,7 +4351,7 @@ const Connection = __webpack_require__(9809)
 const Result = __webpack_require__(8014)
 const utils = __webpack_require__(9652)
 const Pool = __webpack_require__(7558)
-const TypeOverrides = __webpack_require__(365)
+const TypeOverrides = __webpack_require__(2746)
 const { DatabaseError } = __webpack_require__(4233)
 const { escapeIdentifier, escapeLiteral } = __webpack_require__(9652)
 
@@ -4433,7 +4433,7 @@ try {
 } catch (e) {
   throw e
 }
-const TypeOverrides = __webpack_require__(365)
+const TypeOverrides = __webpack_require__(2746)
 const EventEmitter = (__webpack_require__(4434).EventEmitter)
 const util = __webpack_require__(9023)
 const ConnectionParameters = __webpack_require__(646)
@@ -5518,7 +5518,7 @@ function getStreamFuncs() {
 
 /***/ }),
 
-/***/ 365:
+/***/ 2746:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";

@@ -2,12 +2,13 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 9828:
+/***/ 353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  FX: () => (/* binding */ RESULT_FILE),
   tT: () => (/* binding */ envInputReader),
   Gr: () => (/* binding */ lintsEveryFile),
   sb: () => (/* binding */ readSettings)
@@ -21,40 +22,39 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./core/errors.ts
 var errors = __nccwpck_require__(265);
-;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+// EXTERNAL MODULE: ./core/migrations/shadow-from.ts
+var shadow_from = __nccwpck_require__(3275);
+// EXTERNAL MODULE: ./actions/shared/github-run.ts + 1 modules
+var github_run = __nccwpck_require__(9044);
+// EXTERNAL MODULE: ./actions/shared/workspace-files.ts
+var workspace_files = __nccwpck_require__(2645);
+;// CONCATENATED MODULE: ./actions/shared/config-file.ts
 /**
- * What every action reads from the GitHub Actions environment: the event payload, and where the
- * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ * The Faultline config an action reads (`.github/faultline.yml` or its `config` input): read once,
+ * as bytes, inside the workspace, strictly as UTF-8; its git blob SHA goes into the result's
+ * `source` so the app can tell which config produced a result.
  */
 
-/** The event payload, or undefined outside Actions or when the file cannot be read. */
-function eventPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path || !(0,external_node_fs_.existsSync)(path))
-        return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+
+
+
+const config_file_DEFAULT_CONFIG_FILE = '.github/faultline.yml';
+/**
+ * The config text, or undefined when the default file is absent (it is optional; a file the
+ * workflow names must exist). Refuses paths outside the workspace and text that is not UTF-8.
+ */
+function readActionConfig(workspace, value, input = 'config') {
+    const given = value || config_file_DEFAULT_CONFIG_FILE;
+    const path = (0,workspace_files/* pathInWorkspace */.ep)(workspace, given, `input ${input}`);
+    if (!(0,external_node_fs_.existsSync)(path)) {
+        if (given === config_file_DEFAULT_CONFIG_FILE)
+            return undefined;
+        throw new errors/* FaultlineError */.RO(`input ${input}: file '${given}' does not exist in the workspace`, {
+            hint: `commit it, fix the path, or remove the input to use ${config_file_DEFAULT_CONFIG_FILE} when present`,
+        });
     }
-    catch {
-        return undefined;
-    }
-}
-function pullRequestOf(payload) {
-    return payload?.pull_request;
-}
-function runSource(env, payload = eventPayload(env)) {
-    const number = pullRequestOf(payload)?.number;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof number === 'number' ? { pullRequest: number } : {}),
-    };
+    const bytes = (0,workspace_files/* readWorkspaceBytes */.br)(workspace, given, `input ${input}`);
+    return { shown: given, text: (0,workspace_files/* decodeUtf8 */._6)(bytes, given), source: (0,github_run/* configSource */.qX)(workspace, path, bytes) };
 }
 
 ;// CONCATENATED MODULE: ./actions/migration-gate/src/inputs.ts
@@ -67,7 +67,11 @@ function runSource(env, payload = eventPayload(env)) {
 
 
 
-const DEFAULT_CONFIG = '.github/faultline.yml';
+
+
+
+const DEFAULT_CONFIG = (/* unused pure expression or super */ null && (DEFAULT_CONFIG_FILE));
+const RESULT_FILE = 'faultline-migrations-result.json';
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 function envInputReader(env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
@@ -127,25 +131,12 @@ function pullRequestNumber(payload) {
     const pr = payload.pull_request;
     return typeof pr?.number === 'number' ? pr.number : undefined;
 }
-function inputs_pullRequestOf(env, number) {
+function pullRequestOf(env, number) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (number === undefined || !owner || !repo) {
         throw bad('changed-only', `true needs a pull request event, but this run is '${env.GITHUB_EVENT_NAME ?? 'unknown'}' without a pull request in its payload`, 'use changed-only: auto (changed files on pull requests, all files otherwise) or false');
     }
     return { owner, repo, number };
-}
-function resolveIn(workspace, path) {
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(workspace, path);
-}
-function configFileOf(workspace, value) {
-    const given = value || DEFAULT_CONFIG;
-    const path = resolveIn(workspace, given);
-    if ((0,external_node_fs_.existsSync)(path))
-        return path;
-    // The default is optional; a file the user named must exist.
-    if (given === DEFAULT_CONFIG)
-        return undefined;
-    throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${DEFAULT_CONFIG} when present`);
 }
 function validateDatabaseUrl(value) {
     if (value === '')
@@ -155,6 +146,16 @@ function validateDatabaseUrl(value) {
         throw bad('database-url', 'expected a postgres:// or postgresql:// URL', 'e.g. postgres://postgres:postgres@localhost:5432/postgres for a services: postgres container');
     }
     return value;
+}
+function shadowFromInput(value) {
+    if (value === '')
+        return {};
+    try {
+        return { shadowFrom: (0,shadow_from/* parseShadowFrom */.ae)(value) };
+    }
+    catch (error) {
+        throw bad('shadow-from', error.message, 'template (a copy of the database-url database), empty, or dump:FILE (a schema dump in the workspace)');
+    }
 }
 function readSettings(read, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
@@ -170,18 +171,312 @@ function readSettings(read, env) {
     return {
         workspace,
         patterns,
-        ...(changedOnly ? { pullRequest: inputs_pullRequestOf(env, prNumber) } : {}),
+        ...(changedOnly ? { pullRequest: pullRequestOf(env, prNumber) } : {}),
         token: read('github-token'),
         apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
         pgVersion: parsePgVersion(read('pg-version')),
         databaseUrl: validateDatabaseUrl(read('database-url')),
-        configFile: configFileOf(workspace, read('config')),
+        ...shadowFromInput(read('shadow-from')),
+        config: readActionConfig(workspace, read('config')),
         failOn: parseFailOn(read('fail-on')),
-        sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
-        resultFile: (0,external_node_path_.join)(workspace, 'faultline-migrations-result.json'),
+        sarifFile: sarif ? (0,workspace_files/* pathInWorkspace */.ep)(workspace, sarif, 'input sarif-file') : undefined,
+        resultFile: RESULT_FILE,
         stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
-        source: runSource(env, payload),
+        source: (0,github_run/* runSource */.Rh)(env, payload),
     };
+}
+
+
+/***/ }),
+
+/***/ 9044:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  qX: () => (/* reexport */ configSource),
+  Rh: () => (/* binding */ runSource)
+});
+
+// UNUSED EXPORTS: eventPayload, gitBlobSha, pullRequestOf
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = (0,external_node_path_.isAbsolute)(path) ? (0,external_node_path_.relative)(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/shared/github-run.ts
+/**
+ * What every action reads from the GitHub Actions environment: the event payload, and where the
+ * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
+ */
+
+
+/** The event payload, or undefined outside Actions or when the file cannot be read. */
+function eventPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path || !(0,external_node_fs_.existsSync)(path))
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+function pullRequestOf(payload) {
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
+}
+
+function runSource(env, payload = eventPayload(env)) {
+    return sourceFromRun(env, payload);
+}
+
+
+/***/ }),
+
+/***/ 2645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ existingFileInWorkspace),
+/* harmony export */   _6: () => (/* binding */ decodeUtf8),
+/* harmony export */   br: () => (/* binding */ readWorkspaceBytes),
+/* harmony export */   dx: () => (/* binding */ writeWorkspaceFile),
+/* harmony export */   ep: () => (/* binding */ pathInWorkspace)
+/* harmony export */ });
+/* unused harmony export outputPathInWorkspace */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(265);
+/**
+ * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
+ * can hold symbolic links (`faultline-result.json -> /home/runner/.bashrc`) and the workflow's path
+ * inputs can say `../../x`. Every path an action takes from an input or writes an artefact to is
+ * confined here: it must resolve inside the workspace, and no symbolic link on the way may lead
+ * out of it. A refusal is a FaultlineError naming the path, so the action still ends with a reason.
+ */
+
+
+
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+function realWorkspace(workspace) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace);
+    }
+    catch {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    }
+}
+/**
+ * `given` (relative to the workspace, or absolute) as an absolute path, when it stays inside the
+ * workspace without following links; `what` names it in the error (e.g. "input journal-path").
+ */
+function pathInWorkspace(workspace, given, what) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, given);
+    if (!isInside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace), full)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`${what}: '${given}' is outside the workspace ${workspace}`, {
+            hint: 'give a path relative to the workspace (the checked-out repository), without .. leading out of it',
+        });
+    }
+    return full;
+}
+/** Where a symbolic link points, for messages (the link's own text when it cannot be resolved). */
+function linkTarget(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        try {
+            return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(path));
+        }
+        catch {
+            return '(unreadable link)';
+        }
+    }
+}
+function refuseLink(what, path, workspace, via) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`${what}: refusing ${path}: ${via} is a symbolic link to ${linkTarget(via)}, outside the workspace ${workspace}`, {
+        hint: 'the checkout must not redirect Faultline files out of the workspace; remove the link or choose another path',
+    });
+}
+/**
+ * The real path of an existing file inside the workspace; refuses a path that is outside it or
+ * reaches outside it through a symbolic link.
+ */
+function existingFileInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    let real;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(full);
+    }
+    catch (error) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+            hint: 'the path is relative to the workspace; did the job check out the repository first?',
+            cause: error,
+        });
+    }
+    if (!isInside(root, real))
+        throw refuseLink(what, given, workspace, firstLinkOut(full, root) ?? full);
+    return real;
+}
+/** The first component of `path` that is a symbolic link leading out of `root`, if any. */
+function firstLinkOut(path, root) {
+    let current = path;
+    const chain = [];
+    while (current !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current)) {
+        chain.unshift(current);
+        current = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(current);
+    }
+    for (const part of chain) {
+        try {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(part).isSymbolicLink() && !isInside(root, linkTarget(part)))
+                return part;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
+function readWorkspaceBytes(workspace, given, what) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(existingFileInWorkspace(workspace, given, what));
+}
+/** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    }
+}
+/**
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
+ */
+function outputPathInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    // The deepest folder that exists, by its real path; folders below it are created inside it.
+    let existing = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(full);
+    const missing = [];
+    for (;;) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(existing);
+            break;
+        }
+        catch {
+            missing.unshift((0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(existing));
+            existing = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(existing);
+        }
+    }
+    let realDir;
+    try {
+        realDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
+    }
+    catch {
+        throw refuseLink(what, given, workspace, existing);
+    }
+    if (!isInside(root, realDir))
+        throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(realDir, ...missing);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true });
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(full));
+    try {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(target).isSymbolicLink())
+            return target;
+    }
+    catch {
+        return target; // a new file
+    }
+    const real = linkTarget(target);
+    if (real === '(unreadable link)' || !isInside(root, real))
+        throw refuseLink(what, given, workspace, full);
+    return real;
+}
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+function writeWorkspaceFile(workspace, given, text, what) {
+    const target = outputPathInWorkspace(workspace, given, what);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(target, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_TRUNC | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw refuseLink(what, given, workspace, target);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`${what}: cannot write ${given} (${error.code ?? String(error)})`, { cause: error });
+    }
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, text);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+    return pathInWorkspace(workspace, given, what);
 }
 
 
@@ -451,6 +746,35 @@ class ParseAheadThread {
 
 /***/ }),
 
+/***/ 3275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q3: () => (/* binding */ DEFAULT_SHADOW_FROM),
+/* harmony export */   SL: () => (/* binding */ formatShadowFrom),
+/* harmony export */   ae: () => (/* binding */ parseShadowFrom)
+/* harmony export */ });
+const DEFAULT_SHADOW_FROM = { kind: 'template' };
+/** Parses `template`, `empty` or `dump:FILE`; throws an Error saying what is accepted. */
+function parseShadowFrom(value) {
+    const text = value.trim();
+    if (text === 'template' || text === 'empty')
+        return { kind: text };
+    if (text.startsWith('dump:')) {
+        const file = text.slice('dump:'.length).trim();
+        if (file === '')
+            throw new Error("dump: needs a file, e.g. 'dump:db/schema.sql'");
+        return { kind: 'dump', file };
+    }
+    throw new Error(`expected template, empty or dump:FILE, got '${value}'`);
+}
+function formatShadowFrom(from) {
+    return from.kind === 'dump' ? `dump:${from.file}` : from.kind;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -539,6 +863,13 @@ module.exports = require("node:async_hooks");
 /***/ ((module) => {
 
 module.exports = require("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = require("node:child_process");
 
 /***/ }),
 
@@ -898,7 +1229,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_migrations_parse_ahead_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8667);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9828);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(353);
 /** The action's entry (dist/index.js): no logic, run() reports its own failures. */
 
 
@@ -914,7 +1245,7 @@ if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parseHelper)) {
     if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .lintsEveryFile */ .Gr)(process.env))
         (0,_core_migrations_parse_ahead_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAheadThread */ .fb)();
 }
-void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4154)).then(({ run }) => run());
+void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9468)).then(({ run }) => run());
 
 module.exports = __webpack_exports__;
 /******/ })()

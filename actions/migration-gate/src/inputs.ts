@@ -4,10 +4,13 @@
  * what it got, and what it accepts.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { FaultlineError } from '../../../core/errors.ts';
+import { parseShadowFrom, type ShadowFrom } from '../../../core/migrations/shadow-from.ts';
 import type { ResultSource } from '../../../core/result.ts';
+import { type ActionConfigFile, DEFAULT_CONFIG_FILE, readActionConfig } from '../../shared/config-file.ts';
 import { runSource } from '../../shared/github-run.ts';
+import { pathInWorkspace } from '../../shared/workspace-files.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -28,11 +31,14 @@ export interface GateSettings {
   apiUrl: string;
   pgVersion?: number;
   databaseUrl?: string;
-  /** Absolute path of the config file, when there is one to read. */
-  configFile?: string;
+  /** What the shadow run's scratch database starts from; undefined: the config's, else template. */
+  shadowFrom?: ShadowFrom;
+  /** The config file as read (text and blob SHA), when there is one. */
+  config?: ActionConfigFile;
   failOn: FailOn;
-  /** Absolute path for SARIF; undefined to skip it. */
+  /** Absolute path for SARIF, inside the workspace; undefined to skip it. */
   sarifFile?: string;
+  /** Workspace-relative path of the result file. */
   resultFile: string;
   /** False when the runner offers no job summary file (old GHES runners, local runs). */
   stepSummary: boolean;
@@ -40,7 +46,8 @@ export interface GateSettings {
   source: ResultSource;
 }
 
-export const DEFAULT_CONFIG = '.github/faultline.yml';
+export const DEFAULT_CONFIG = DEFAULT_CONFIG_FILE;
+export const RESULT_FILE = 'faultline-migrations-result.json';
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** The runner's view of one input, as `core.getInput` reads it: trimmed, '' when unset. */
@@ -116,18 +123,6 @@ function pullRequestOf(env: NodeJS.ProcessEnv, number: number | undefined): Pull
   return { owner, repo, number };
 }
 
-function resolveIn(workspace: string, path: string): string {
-  return isAbsolute(path) ? path : resolve(workspace, path);
-}
-
-function configFileOf(workspace: string, value: string): string | undefined {
-  const given = value || DEFAULT_CONFIG;
-  const path = resolveIn(workspace, given);
-  if (existsSync(path)) return path;
-  // The default is optional; a file the user named must exist.
-  if (given === DEFAULT_CONFIG) return undefined;
-  throw bad('config', `file '${given}' does not exist in the workspace`, `commit it, fix the path, or remove the input to use ${DEFAULT_CONFIG} when present`);
-}
 
 function validateDatabaseUrl(value: string): string | undefined {
   if (value === '') return undefined;
@@ -136,6 +131,15 @@ function validateDatabaseUrl(value: string): string | undefined {
     throw bad('database-url', 'expected a postgres:// or postgresql:// URL', 'e.g. postgres://postgres:postgres@localhost:5432/postgres for a services: postgres container');
   }
   return value;
+}
+
+function shadowFromInput(value: string): { shadowFrom?: ShadowFrom } {
+  if (value === '') return {};
+  try {
+    return { shadowFrom: parseShadowFrom(value) };
+  } catch (error) {
+    throw bad('shadow-from', (error as Error).message, 'template (a copy of the database-url database), empty, or dump:FILE (a schema dump in the workspace)');
+  }
 }
 
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSettings {
@@ -157,10 +161,11 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSet
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     pgVersion: parsePgVersion(read('pg-version')),
     databaseUrl: validateDatabaseUrl(read('database-url')),
-    configFile: configFileOf(workspace, read('config')),
+    ...shadowFromInput(read('shadow-from')),
+    config: readActionConfig(workspace, read('config')),
     failOn: parseFailOn(read('fail-on')),
-    sarifFile: sarif ? resolveIn(workspace, sarif) : undefined,
-    resultFile: join(workspace, 'faultline-migrations-result.json'),
+    sarifFile: sarif ? pathInWorkspace(workspace, sarif, 'input sarif-file') : undefined,
+    resultFile: RESULT_FILE,
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     source: runSource(env, payload),
   };

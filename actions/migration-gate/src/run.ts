@@ -2,10 +2,8 @@
  * The migration gate action: settings → core → annotations, job summary, SARIF, result file and
  * outputs. Every failure ends the step with one message that says what to do.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../../core/migrations/config.ts';
 import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migrations/find-files.ts';
 import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
@@ -14,13 +12,17 @@ import { startParseAheadThreadFor } from '../../../core/migrations/parse-ahead.t
 import { ruleInfos } from '../../../core/migrations/rules/index.ts';
 import type { ShadowReport } from '../../../core/migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../../../core/migrations/types.ts';
-import { createResult, type FaultlineResult, type ResultFinding, type ResultSource, validateResult, type Verdict } from '../../../core/result.ts';
+import { DEFAULT_SHADOW_FROM, formatShadowFrom, type ShadowFrom } from '../../../core/migrations/shadow-from.ts';
+import { createResult, type FaultlineResult, type ResultFinding, type Verdict } from '../../../core/result.ts';
 import { migrationAnnotation, selectAnnotations } from '../../../core/report/annotations.ts';
 import { countFindings, type MigrationsCounts, plural } from '../../../core/report/migrations-counts.ts';
 import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdown.ts';
 import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import { renderSarif } from '../../../core/report/sarif.ts';
-import { envInputReader, type FailOn, type GateSettings, readSettings } from './inputs.ts';
+import { runSource } from '../../shared/github-run.ts';
+import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { existingFileInWorkspace, writeWorkspaceFile } from '../../shared/workspace-files.ts';
+import { envInputReader, type FailOn, type GateSettings, RESULT_FILE, readSettings } from './inputs.ts';
 import { maskUrl } from '../../shared/mask.ts';
 
 export interface GateOutcome {
@@ -39,8 +41,12 @@ function globsFor(settings: GateSettings, config: MigrationConfig): readonly str
   return DEFAULT_MIGRATION_GLOBS;
 }
 
+function allMatchingFiles(settings: GateSettings, config: MigrationConfig): Promise<string[]> {
+  return findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+}
+
 async function selectFiles(settings: GateSettings, config: MigrationConfig): Promise<string[]> {
-  const files = await findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+  const files = await allMatchingFiles(settings, config);
   if (!settings.pullRequest) return files;
   // The GitHub client is loaded only on pull requests, where it is used.
   const { createGitHubClient, listChangedFiles } = await import('./github-files.ts');
@@ -100,22 +106,21 @@ function resultFinding(finding: Finding): ResultFinding {
   };
 }
 
-function buildResult(settings: GateSettings, config: MigrationConfig, run: GateRun | undefined, outcome: GateOutcome, startedAt: Date): FaultlineResult {
+function buildResult(recorder: ResultRecorder, settings: GateSettings, config: MigrationConfig, run: GateRun | undefined, outcome: GateOutcome): FaultlineResult {
   const { counts } = outcome;
   const summary =
     outcome.files.length === 0
       ? 'no migration files to check'
       : `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}`;
-  const source = Object.fromEntries(Object.entries(settings.source).filter(([, v]) => v !== undefined && v !== '')) as ResultSource;
-  const result = createResult({
+  return createResult({
     kind: 'migrations',
     name: 'migration-gate',
     verdict: outcome.verdict,
     summary,
-    startedAt,
+    startedAt: recorder.startedAt,
     finishedAt: new Date(),
     ...(run?.shadow ? { components: { postgresql: String(run.shadow.serverVersion) } } : {}),
-    source,
+    source: recorder.source,
     counts: { errors: counts.errors, warnings: counts.warnings },
     findings: outcome.report.files.flatMap((file) => file.findings.map(resultFinding)),
     details: {
@@ -124,24 +129,43 @@ function buildResult(settings: GateSettings, config: MigrationConfig, run: GateR
       statements: counts.statements,
       files: outcome.report.files.map((file) => ({ path: file.path, statements: file.statements, findings: file.findings.length })),
       ...(run?.shadow
-        ? { shadow: { serverVersion: run.shadow.serverVersion, completed: run.shadow.completed, statements: run.shadow.statements.length } }
+        ? {
+            shadow: {
+              serverVersion: run.shadow.serverVersion,
+              completed: run.shadow.completed,
+              statements: run.shadow.statements.length,
+              ...(run.shadow.startedFrom ? { startedFrom: run.shadow.startedFrom } : {}),
+            },
+          }
         : {}),
     },
   });
-  const problems = validateResult(result);
-  if (problems.length > 0) throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
-  return result;
 }
 
-function writeFile(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+export function newRecorder(env: NodeJS.ProcessEnv): ResultRecorder {
+  return new ResultRecorder({
+    kind: 'migrations',
+    name: 'migration-gate',
+    workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    defaultPath: RESULT_FILE,
+    source: runSource(env),
+    errorRule: 'migration-gate-error',
+  });
+}
+
+/** The shadow run's starting point: the input, else the config's `shadow-from`, else template. */
+function shadowFromFor(settings: GateSettings, config: MigrationConfig): ShadowFrom {
+  const from = settings.shadowFrom ?? config.shadowFrom ?? DEFAULT_SHADOW_FROM;
+  // A dump is read from the checkout: it must stay inside it like every other path.
+  if (from.kind === 'dump') return { kind: 'dump', file: existingFileInWorkspace(settings.workspace, from.file, 'shadow-from dump') };
+  return from;
 }
 
 /** Runs the gate for already-read settings; writes every artefact and the outputs. */
-export async function runGate(settings: GateSettings): Promise<GateOutcome> {
-  const startedAt = new Date();
-  const config = migrationConfig(settings.configFile ? (await import('../../../core/migrations/config-file.ts')).loadConfigFile(settings.configFile) : {});
+export async function runGate(settings: GateSettings, recorder: ResultRecorder = newRecorder({ GITHUB_WORKSPACE: settings.workspace })): Promise<GateOutcome> {
+  recorder.source = { ...settings.source, ...(settings.config?.source ?? {}) };
+  recorder.setPath(settings.resultFile);
+  const config = migrationConfig(settings.config ? (await import('../../../core/migrations/config-file.ts')).parseConfig(settings.config.text, settings.config.shown) : {});
   const files = await selectFiles(settings, config);
   let run: GateRun | undefined;
   let report: LintReport = { version: 1, files: [] };
@@ -159,10 +183,15 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
     startParseAheadThreadFor(paths);
     // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
     const lint = { ...lintOptionsFrom(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
-    run = await runMigrationGate(
-      paths,
-      { ...lint, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) },
-    );
+    const shadowFrom = settings.databaseUrl ? shadowFromFor(settings, config) : undefined;
+    if (shadowFrom) core.info(`shadow run: the scratch database starts from ${formatShadowFrom(shadowFrom)}`);
+    run = await runMigrationGate(paths, {
+      ...lint,
+      ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+      ...(shadowFrom ? { shadowFrom } : {}),
+      // Replaying the history needs the files before the changed ones: every matching file, in order.
+      ...(shadowFrom?.kind === 'empty' && settings.pullRequest ? { history: (await allMatchingFiles(settings, config)).map((file) => join(settings.workspace, file)) } : {}),
+    });
     report = relativeReport(run.report, settings.workspace);
   }
   const counts = countFindings(report);
@@ -182,12 +211,12 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
   const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
   if (settings.stepSummary) await core.summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
   else core.info('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
-  if (settings.sarifFile) writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, ruleInfos)));
-  writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
+  if (settings.sarifFile) writeWorkspaceFile(settings.workspace, settings.sarifFile, renderSarif(migrationsToSarif(report, ruleInfos)), 'sarif-file');
+  const resultPath = recorder.write(buildResult(recorder, settings, config, run, outcome));
 
   core.setOutput('errors', counts.errors);
   core.setOutput('warnings', counts.warnings);
-  core.setOutput('result-file', settings.resultFile);
+  core.setOutput('result-file', resultPath);
   core.setOutput('sarif-file', settings.sarifFile ?? '');
   if (failed) {
     core.setFailed(
@@ -197,15 +226,22 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
   return outcome;
 }
 
-/** The action's entry: reads the inputs once, runs the gate, and turns any error into one message. */
+/**
+ * The action's entry: reads the inputs once, runs the gate, and turns any error into one message.
+ * Whatever happens, a result file is left (verdict error with the reason when the gate could not decide).
+ */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const recorder = newRecorder(env);
   try {
-    const read = envInputReader(env);
-    // The database URL, and its password on its own, masked before anything could print them.
-    maskUrl(read('database-url'));
-    await runGate(readSettings(read, env));
+    await recordResult(recorder, async () => {
+      const read = envInputReader(env);
+      // The database URL, and its password on its own, masked before anything could print them.
+      maskUrl(read('database-url'));
+      await runGate(readSettings(read, env), recorder);
+    });
   } catch (error) {
-    core.setFailed(isFaultlineError(error) ? error.format() : `unexpected error (please report it): ${describeError(error)}`);
+    if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
+    failStep(error);
   }
 }
 

@@ -14,6 +14,8 @@ import { parseThreshold } from '../../../core/security/severity.ts';
 import type { Severity } from '../../../core/security/types.ts';
 import { runSource } from '../../shared/github-run.ts';
 import { workflowFile } from './github-artifacts.ts';
+import { readActionConfig } from '../../shared/config-file.ts';
+import { pathInWorkspace } from '../../shared/workspace-files.ts';
 
 /** The runner's view of one input, as `core.getInput` reads it: trimmed, '' when unset. */
 export type InputReader = (name: string) => string;
@@ -129,20 +131,19 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, output 
     throw bad('fail-on', `expected critical, high, medium, low or info, got '${input('fail-on')}'`, (error as FaultlineError).hint ?? '');
   }
   const baseline = readBaseline(input, env, workspace);
-  const config = input('config') || DEFAULT_CONFIG;
-  const configPath = inWorkspace(config, workspace);
-  // The default is read when it exists; a path someone chose must exist, or their suppressions are lost.
-  if (config !== DEFAULT_CONFIG && !existsSync(configPath)) {
-    throw bad('config', `"${config}" does not exist`, `check the path, or leave config at ${DEFAULT_CONFIG}`);
-  }
+  // The default is read when it exists; a path someone chose must exist, or their suppressions are
+  // lost. Its blob SHA goes into the result's source, so the app can tell which policy judged it.
+  const config = readActionConfig(workspace, input('config'), 'config');
+  const configPath = config ? pathInWorkspace(workspace, config.shown, 'input config') : undefined;
   const sarif = input('sarif-file');
   return {
     ...output,
+    source: { ...output.source, ...(config?.source ?? {}) },
     files,
     run: [...new Set(runList)] as KnownTool[],
     failOn,
     baseline,
-    ...(existsSync(configPath) ? { configFile: configPath } : {}),
+    ...(configPath ? { configFile: configPath } : {}),
     ...(sarif ? { sarifFile: inWorkspace(sarif, workspace) } : {}),
     toolEnv: env,
   };

@@ -18,6 +18,7 @@ import type { EvaluatedFinding, SecurityOutcome } from '../../../core/security/g
 import { runSecurityScan } from '../../../core/security/scan.ts';
 import { sarifLevelOf } from '../../../core/security/severity.ts';
 import { envInputReader, type OutputSettings, readOutputSettings, readSettings, type SecurityGateSettings } from './inputs.ts';
+import { maskSecret } from '../../shared/mask.ts';
 
 function writeFile(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
@@ -52,7 +53,7 @@ function annotate(outcome: SecurityOutcome): void {
 async function readBaseline(settings: SecurityGateSettings): Promise<Baseline | undefined> {
   const setting = settings.baseline;
   if (setting.kind !== 'artifact') return undefined;
-  if (setting.token) core.setSecret(setting.token);
+  if (setting.token) maskSecret(setting.token);
   const { githubArtifactStore } = await import('./github-artifacts.ts');
   const store = githubArtifactStore({ token: setting.token, baseUrl: setting.apiUrl, repo: setting, log: core.info });
   const lookup = await baselineFromArtifacts(store, setting.branch);
@@ -105,7 +106,7 @@ function errorResult(error: unknown, output: OutputSettings, startedAt: Date): F
 /** The action's entry. `env` is for tests; the runner passes nothing. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const startedAt = new Date();
-  if (env.SNYK_TOKEN) core.setSecret(env.SNYK_TOKEN);
+  if (env.SNYK_TOKEN) maskSecret(env.SNYK_TOKEN);
   const input = envInputReader(env);
   let output: OutputSettings | undefined;
   let result: FaultlineResult | undefined;

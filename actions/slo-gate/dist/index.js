@@ -53619,6 +53619,8 @@ var __webpack_exports__ = {};
 (() => {
 "use strict";
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -56430,7 +56432,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -56453,7 +56455,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -57098,7 +57100,9 @@ function shadowStatistics(shadow) {
     const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
     const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
     const lines = [
-        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+        shadow.refused
+            ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+            : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
     ];
     // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
     const felt = shadow.statements
@@ -57106,7 +57110,7 @@ function shadowStatistics(shadow) {
         .sort((a, b) => b.durationMs - a.durationMs)
         .slice(0, SLOWEST_SHOWN);
     if (felt.length > 0) {
-        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+        lines.push('', `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -57159,6 +57163,10 @@ function renderMigrationsMarkdown(report, options = {}) {
         text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
     }
     return text;
+}
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text) {
+    return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./core/report/slo-markdown.ts
@@ -57232,7 +57240,7 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = {};
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -57298,7 +57306,7 @@ function describeProblem(error) {
     }
 }
 /** Validates a value; returns problems with positions (empty when valid). */
-function check_checkAgainstSchema(schema, doc) {
+function checkAgainstSchema(schema, doc) {
     const validate = validatorFor(schema);
     if (validate(doc.value))
         return [];
@@ -57318,7 +57326,7 @@ function check_checkAgainstSchema(schema, doc) {
     return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 /** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function check_keyPath(pointer) {
+function keyPath(pointer) {
     if (pointer === '')
         return '(top level)';
     return pointer
@@ -57362,7 +57370,7 @@ function createResult(input) {
 }
 /** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
 function validateResult(value) {
-    const problems = checkAgainstSchema(resultSchema, { value, locate: () => undefined });
+    const problems = checkAgainstSchema(result_schema_namespaceObject, { value, locate: () => undefined });
     return problems.map((p) => `${keyPath(p.pointer)}: ${p.message}`);
 }
 
@@ -57436,10 +57444,10 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
 /** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
 function loadValidated(text, file, schema, what) {
     const doc = parseYaml(text, file);
-    const problems = check_checkAgainstSchema(schema, doc);
+    const problems = checkAgainstSchema(schema, doc);
     if (problems.length > 0) {
         const first = problems[0];
-        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
         throw new errors_FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first.line,
@@ -57932,8 +57940,6 @@ function ratioOf(slo, window, value, problems) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./policy/schemas/slo-openslo-v1.schema.json
 const slo_openslo_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-openslo-v1.schema.json","title":"OpenSLO v1 document (the subset Faultline reads)","description":"https://github.com/OpenSLO/OpenSLO — kinds SLO and SLI are read; Service, DataSource, AlertPolicy, AlertCondition and AlertNotificationTarget are accepted and ignored. Features Faultline cannot evaluate (thresholdMetric, RatioTimeslices, composite objectives) are accepted here and refused with an explanation when loaded.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"enum":["SLO","SLI","Service","DataSource","AlertPolicy","AlertCondition","AlertNotificationTarget"]},"metadata":{"$ref":"#/$defs/metadata"},"spec":{"type":"object"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"SLI"}}},"then":{"properties":{"spec":{"$ref":"#/$defs/sliSpec"}}}}],"$defs":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$","description":"DNS-1123 style name, as OpenSLO requires."},"duration":{"type":"string","pattern":"^[0-9]+[smhdwMQY]$"},"metadata":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/name"},"displayName":{"type":"string"},"labels":{"type":"object","additionalProperties":{"anyOf":[{"type":["string","number","boolean"]},{"type":"array","items":{"type":"string"}}]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}}}},"metricSource":{"type":"object","required":["metricSource"],"additionalProperties":false,"properties":{"metricSource":{"type":"object","required":["spec"],"additionalProperties":false,"properties":{"metricSourceRef":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}}}}},"sliSpec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"thresholdMetric":{"$ref":"#/$defs/metricSource"},"ratioMetric":{"type":"object","additionalProperties":false,"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/$defs/metricSource"},"bad":{"$ref":"#/$defs/metricSource"},"total":{"$ref":"#/$defs/metricSource"},"rawType":{"enum":["success","failure"]},"raw":{"$ref":"#/$defs/metricSource"}}}}},"inlineIndicator":{"type":"object","required":["metadata","spec"],"additionalProperties":false,"properties":{"metadata":{"$ref":"#/$defs/metadata"},"spec":{"$ref":"#/$defs/sliSpec"}}},"sloSpec":{"type":"object","required":["service","timeWindow","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"additionalProperties":false,"properties":{"duration":{"$ref":"#/$defs/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"$ref":"#/$defs/duration"}]},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"compositeWeight":{"type":"number","exclusiveMinimum":0}}}},"alertPolicies":{"type":"array"}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-sloth-v1.schema.json
@@ -58150,7 +58156,7 @@ function renderWindow(template, window) {
 
 function failAt(document, pointer, message, hint) {
     const at = document.parsed.locate(pointer, true);
-    throw new errors_FaultlineError(`${check_keyPath(pointer)}: ${message}`, {
+    throw new errors_FaultlineError(`${keyPath(pointer)}: ${message}`, {
         file: document.file,
         line: at?.line,
         column: at?.column,
@@ -59357,14 +59363,8 @@ async function runCanaryGate(options) {
 }
 
 ;// CONCATENATED MODULE: ./actions/slo-gate/src/result-file.ts
-/** Where both modes leave their evidence: the result file and the job summary. */
+/** Where both modes leave their evidence: the result file (through the shared recorder) and the job summary. */
 
-
-
-function writeResult(path, result) {
-    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(path, `${JSON.stringify(result, null, 2)}\n`);
-}
 /** Runners without GITHUB_STEP_SUMMARY (act, some self-hosted setups) still get the result file. */
 async function writeSummary(markdown, available) {
     if (available)
@@ -59408,7 +59408,8 @@ function setterFor(settings) {
     }
     return { control: { kind: 'none' } };
 }
-async function canaryGate(settings, startedAt, clock = {}) {
+async function canaryGate(settings, recorder, clock = {}) {
+    const startedAt = recorder.startedAt;
     const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
     const { setter, control } = setterFor(settings);
     if (control.kind === 'none')
@@ -59432,7 +59433,7 @@ async function canaryGate(settings, startedAt, clock = {}) {
     });
     const { result } = report;
     const failed = result.decision === 'rollback' || report.rollbackFailure !== undefined;
-    writeResult(settings.resultFile, createResult({
+    const resultPath = recorder.write(createResult({
         kind: 'canary',
         name: 'slo-gate',
         verdict: failed ? 'fail' : 'pass',
@@ -59448,7 +59449,7 @@ async function canaryGate(settings, startedAt, clock = {}) {
     setOutput('decision', result.decision);
     setOutput('verdict', failed ? 'fail' : 'pass');
     setOutput('budget-remaining', '');
-    setOutput('result-file', settings.resultFile);
+    setOutput('result-file', resultPath);
     for (const reason of result.reasons)
         info(reason);
     if (report.rollbackFailure)
@@ -59488,11 +59489,63 @@ function parseHeaders(value, input = 'prometheus-headers') {
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = (0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
  * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
  */
+
 
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
@@ -59507,21 +59560,189 @@ function eventPayload(env) {
     }
 }
 function pullRequestOf(payload) {
-    return payload?.pull_request;
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
 }
+
 function runSource(env, payload = eventPayload(env)) {
-    const number = pullRequestOf(payload)?.number;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof number === 'number' ? { pullRequest: number } : {}),
-    };
+    return sourceFromRun(env, payload);
+}
+
+;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
+/**
+ * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
+ * can hold symbolic links (`faultline-result.json -> /home/runner/.bashrc`) and the workflow's path
+ * inputs can say `../../x`. Every path an action takes from an input or writes an artefact to is
+ * confined here: it must resolve inside the workspace, and no symbolic link on the way may lead
+ * out of it. A refusal is a FaultlineError naming the path, so the action still ends with a reason.
+ */
+
+
+
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+function realWorkspace(workspace) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(workspace);
+    }
+}
+/**
+ * `given` (relative to the workspace, or absolute) as an absolute path, when it stays inside the
+ * workspace without following links; `what` names it in the error (e.g. "input journal-path").
+ */
+function pathInWorkspace(workspace, given, what) {
+    const full = (0,external_node_path_namespaceObject.resolve)(workspace, given);
+    if (!isInside((0,external_node_path_namespaceObject.resolve)(workspace), full)) {
+        throw new errors_FaultlineError(`${what}: '${given}' is outside the workspace ${workspace}`, {
+            hint: 'give a path relative to the workspace (the checked-out repository), without .. leading out of it',
+        });
+    }
+    return full;
+}
+/** Where a symbolic link points, for messages (the link's own text when it cannot be resolved). */
+function linkTarget(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        try {
+            return (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(path), (0,external_node_fs_namespaceObject.readlinkSync)(path));
+        }
+        catch {
+            return '(unreadable link)';
+        }
+    }
+}
+function refuseLink(what, path, workspace, via) {
+    return new errors_FaultlineError(`${what}: refusing ${path}: ${via} is a symbolic link to ${linkTarget(via)}, outside the workspace ${workspace}`, {
+        hint: 'the checkout must not redirect Faultline files out of the workspace; remove the link or choose another path',
+    });
+}
+/**
+ * The real path of an existing file inside the workspace; refuses a path that is outside it or
+ * reaches outside it through a symbolic link.
+ */
+function existingFileInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(full);
+    }
+    catch (error) {
+        throw new errors_FaultlineError(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+            hint: 'the path is relative to the workspace; did the job check out the repository first?',
+            cause: error,
+        });
+    }
+    if (!isInside(root, real))
+        throw refuseLink(what, given, workspace, firstLinkOut(full, root) ?? full);
+    return real;
+}
+/** The first component of `path` that is a symbolic link leading out of `root`, if any. */
+function firstLinkOut(path, root) {
+    let current = path;
+    const chain = [];
+    while (current !== (0,external_node_path_namespaceObject.dirname)(current)) {
+        chain.unshift(current);
+        current = (0,external_node_path_namespaceObject.dirname)(current);
+    }
+    for (const part of chain) {
+        try {
+            if ((0,external_node_fs_namespaceObject.lstatSync)(part).isSymbolicLink() && !isInside(root, linkTarget(part)))
+                return part;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
+function readWorkspaceBytes(workspace, given, what) {
+    return (0,external_node_fs_namespaceObject.readFileSync)(existingFileInWorkspace(workspace, given, what));
+}
+/** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors_FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    }
+}
+/**
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
+ */
+function outputPathInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    // The deepest folder that exists, by its real path; folders below it are created inside it.
+    let existing = (0,external_node_path_namespaceObject.dirname)(full);
+    const missing = [];
+    for (;;) {
+        try {
+            (0,external_node_fs_namespaceObject.lstatSync)(existing);
+            break;
+        }
+        catch {
+            missing.unshift((0,external_node_path_namespaceObject.basename)(existing));
+            existing = (0,external_node_path_namespaceObject.dirname)(existing);
+        }
+    }
+    let realDir;
+    try {
+        realDir = (0,external_node_fs_namespaceObject.realpathSync)(existing);
+    }
+    catch {
+        throw refuseLink(what, given, workspace, existing);
+    }
+    if (!isInside(root, realDir))
+        throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
+    const dir = (0,external_node_path_namespaceObject.join)(realDir, ...missing);
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const target = (0,external_node_path_namespaceObject.join)(dir, (0,external_node_path_namespaceObject.basename)(full));
+    try {
+        if (!(0,external_node_fs_namespaceObject.lstatSync)(target).isSymbolicLink())
+            return target;
+    }
+    catch {
+        return target; // a new file
+    }
+    const real = linkTarget(target);
+    if (real === '(unreadable link)' || !isInside(root, real))
+        throw refuseLink(what, given, workspace, full);
+    return real;
+}
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+function writeWorkspaceFile(workspace, given, text, what) {
+    const target = outputPathInWorkspace(workspace, given, what);
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(target, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_TRUNC | external_node_fs_namespaceObject.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw refuseLink(what, given, workspace, target);
+        throw new errors_FaultlineError(`${what}: cannot write ${given} (${error.code ?? String(error)})`, { cause: error });
+    }
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return pathInWorkspace(workspace, given, what);
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/canary-metrics.schema.json
@@ -59544,7 +59765,7 @@ const LIST_SCHEMA = { $ref: `${SCHEMA_ID}#/$defs/metricList` };
 const metrics_file_SELECTOR = /\{\{\s*selector\s*\}\}/;
 function metrics_file_invalid(file, problems) {
     const first = problems[0];
-    const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
+    const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
     return new errors_FaultlineError(`invalid canary metrics (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
         file,
         line: first.line,
@@ -59581,7 +59802,7 @@ function parseCanaryMetrics(text, file) {
     registerSchemas(canary_metrics_schema_namespaceObject);
     const doc = parseYaml(text, file);
     const isList = Array.isArray(doc.value);
-    const schemaProblems = check_checkAgainstSchema(isList ? LIST_SCHEMA : canary_metrics_schema_namespaceObject, doc);
+    const schemaProblems = checkAgainstSchema(isList ? LIST_SCHEMA : canary_metrics_schema_namespaceObject, doc);
     if (schemaProblems.length > 0)
         throw metrics_file_invalid(file, schemaProblems);
     const document = isList ? { metrics: doc.value } : doc.value;
@@ -59727,6 +59948,7 @@ function readCanarySettings(input, common) {
 
 
 
+
 function resolveSpecs(value, workspace) {
     const entries = value
         .split('\n')
@@ -59775,16 +59997,30 @@ function readCommonSettings(input, env) {
     const timeout = Number(input('timeout') || '30');
     if (!(timeout > 0))
         throw bad('timeout', `expected seconds above 0, got '${input('timeout')}'`, "e.g. timeout: '30'");
-    const resultFile = input('result-file') || 'faultline-slo-result.json';
+    const resultFile = pathInWorkspace(workspace, input('result-file') || 'faultline-slo-result.json', 'input result-file');
     return {
         workspace,
         prometheusUrl,
         prometheusHeaders: parseHeaders(input('prometheus-headers')),
         timeoutMs: timeout * 1000,
-        resultFile: (0,external_node_path_namespaceObject.isAbsolute)(resultFile) ? resultFile : (0,external_node_path_namespaceObject.join)(workspace, resultFile),
+        resultFile,
         stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
         source: runSource(env),
     };
+}
+/**
+ * The policy input: inline YAML, or a file in the workspace (read once, strictly UTF-8, never
+ * through a link out of it), whose path and git blob SHA the result's source records.
+ */
+function budgetPolicy(value, workspace) {
+    const given = value.trim();
+    if (given === '' || /[\n:{]/.test(given))
+        return { policy: readBudgetPolicy(given, 'input policy', workspace), source: {} };
+    const path = pathInWorkspace(workspace, given, 'input policy');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+        return { policy: readBudgetPolicy(given, 'input policy', workspace), source: {} };
+    const bytes = readWorkspaceBytes(workspace, given, 'input policy');
+    return { policy: parseBudgetPolicy(decodeUtf8(bytes, given), given), source: configSource(workspace, path, bytes) };
 }
 function readSettings(input, env, common = readCommonSettings(input, env)) {
     const mode = readMode(input);
@@ -59797,13 +60033,148 @@ function readSettings(input, env, common = readCommonSettings(input, env)) {
     const labelsInput = input('labels');
     const pullRequest = pullRequestOf(eventPayload(env));
     const labels = labelsInput ? list(labelsInput) : (pullRequest?.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
+    const { policy, source } = budgetPolicy(input('policy'), common.workspace);
     return {
         ...common,
+        source: { ...common.source, ...source },
         mode,
         specs: resolveSpecs(input('specs'), common.workspace),
-        policy: readBudgetPolicy(input('policy'), 'input policy', common.workspace),
+        policy,
         labels,
     };
+}
+
+;// CONCATENATED MODULE: ./actions/shared/result-file.ts
+/**
+ * The result file every action leaves, whatever happens. An action creates a ResultRecorder before
+ * it reads a single input (so it knows a default path and its kind), runs its whole body through
+ * `recordResult`, and writes its own verdict with `write`. When the body throws, is cancelled
+ * (SIGINT/SIGTERM from a cancel or `timeout-minutes`) or ends without writing one, the recorder
+ * writes `verdict: error` with the reason, so the upload step always has a file and the app never
+ * has to guess from a missing one.
+ */
+
+
+
+
+class ResultRecorder {
+    startedAt;
+    kind;
+    name;
+    source;
+    workspace;
+    errorRule;
+    target;
+    written = false;
+    errorTried = false;
+    constructor(options) {
+        this.startedAt = options.startedAt ?? new Date();
+        this.kind = options.kind;
+        this.name = options.name;
+        this.source = options.source;
+        this.workspace = options.workspace;
+        this.errorRule = options.errorRule;
+        this.target = options.defaultPath;
+    }
+    /** The path as given (workspace-relative or absolute inside the workspace). */
+    get path() {
+        return this.target;
+    }
+    get hasWritten() {
+        return this.written;
+    }
+    /** The path the inputs name; checked when the file is written. */
+    setPath(path) {
+        this.target = path;
+    }
+    /** Adds what became known after start-up (the config's blob SHA). */
+    addSource(source) {
+        this.source = { ...this.source, ...source };
+    }
+    /** Writes the action's own result; throws (a FaultlineError naming the path) when it may not. */
+    write(result) {
+        const problems = validateResult(result);
+        if (problems.length > 0)
+            throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
+        const written = writeWorkspaceFile(this.workspace, this.target, `${JSON.stringify(result, null, 2)}\n`, 'result file');
+        this.written = true;
+        return written;
+    }
+    /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
+    writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
+        const summary = reason.split('\n')[0].slice(0, 300);
+        try {
+            const written = this.write(createResult({
+                kind: this.kind,
+                name: this.name,
+                verdict: 'error',
+                summary: `could not decide: ${summary}`,
+                startedAt: this.startedAt,
+                finishedAt: new Date(),
+                source: this.source,
+                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+            }));
+            return written;
+        }
+        catch (error) {
+            core_error(`could not write the result file (verdict error): ${describeError(error)}`);
+            return undefined;
+        }
+    }
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if (isFaultlineError(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+function failStep(error) {
+    if (!isFaultlineError(error))
+        info(describeError(error));
+    setFailed(reasonOf(error));
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Runs the action's body with the guarantee above. Errors are recorded and rethrown (the action
+ * still sets its outputs and fails the step its own way). A cancellation writes the error result
+ * at once, then leaves the process to the action's own signal handling, or exits when it has none.
+ */
+async function recordResult(recorder, body) {
+    const onSignal = (signal) => {
+        if (!recorder.hasWritten)
+            recorder.writeError(`the step was cancelled or timed out (${signal}) before it could decide`);
+        // Ours is the only listener: behave as the default handler would have.
+        if (process.listenerCount(signal) === 1)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    // A crash outside the awaited body (an exception in a callback) still ends with a file.
+    const onExit = () => {
+        if (!recorder.hasWritten)
+            recorder.writeError('the action stopped before it could decide (the log above has the reason)');
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
+    process.on('exit', onExit);
+    try {
+        return await body();
+    }
+    catch (error) {
+        if (!recorder.hasWritten)
+            recorder.writeError(reasonOf(error));
+        throw error;
+    }
+    finally {
+        for (const signal of SIGNALS)
+            process.off(signal, onSignal);
+        process.off('exit', onExit);
+        if (!recorder.hasWritten)
+            recorder.writeError('the action ended without a verdict (a bug in Faultline; please report it)');
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/slo-gate/src/run.ts
@@ -59813,6 +60184,8 @@ function readSettings(input, env, common = readCommonSettings(input, env)) {
  * unreachable Prometheus, no data) is a fail with the reason, and still leaves a result file
  * (verdict error) for the app to read; in canary mode it is also a rollback.
  */
+
+
 
 
 
@@ -59873,7 +60246,8 @@ function summaryLine(outcome, report) {
     const lowest = lowestBudget(report);
     return `${report.statuses.length} SLO(s): ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
 }
-async function gate(settings, startedAt) {
+async function gate(settings, recorder) {
+    const startedAt = recorder.startedAt;
     const slos = await loadSloSpecs(settings.specs);
     const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
     const report = await group(`Querying ${redactUrl(settings.prometheusUrl)} for ${slos.length} SLO(s)`, async () => {
@@ -59884,7 +60258,7 @@ async function gate(settings, startedAt) {
     const outcome = evaluateBudgetPolicy(report.statuses, settings.policy, settings.labels);
     const verdict = outcome.verdict === 'pass' ? 'pass' : outcome.verdict === 'fail' ? 'fail' : 'error';
     const lowest = lowestBudget(report);
-    writeResult(settings.resultFile, createResult({
+    const resultPath = recorder.write(createResult({
         kind: 'slo',
         name: 'slo-gate',
         verdict,
@@ -59908,49 +60282,55 @@ async function gate(settings, startedAt) {
     await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
     setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
     setOutput('budget-remaining', lowest === null ? '' : String(lowest));
-    setOutput('result-file', settings.resultFile);
+    setOutput('result-file', resultPath);
     for (const reason of outcome.reasons)
         info(reason);
     if (outcome.verdict !== 'pass')
         setFailed(`SLO gate ${outcome.verdict}: ${outcome.reasons.join(' | ')}`);
 }
-/** `clock` is for tests that replay backfilled history in canary mode; the runner passes nothing. */
+/**
+ * `clock` is for tests that replay backfilled history in canary mode; the runner passes nothing.
+ * Whatever happens (bad input, unreachable Prometheus, an exception, a cancellation) a result file
+ * is left: verdict error with the reason when the gate could not decide.
+ */
 async function run(env = process.env, clock = {}) {
-    const startedAt = new Date();
     maskSecrets(env);
     const input = envInputReader(env);
-    let mode = 'budget';
-    let settings;
+    const workspace = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+    const recorder = new ResultRecorder({
+        kind: 'slo',
+        name: 'slo-gate',
+        workspace,
+        defaultPath: input('result-file') || 'faultline-slo-result.json',
+        source: runSource(env),
+        errorRule: 'slo-gate-error',
+    });
+    // Read inside the guarded body; the catch below still needs it.
+    const state = { mode: 'budget' };
     try {
-        mode = readMode(input);
-        settings = readCommonSettings(input, env);
-        const complete = readSettings(input, env, settings);
-        if (complete.mode === 'canary')
-            await canaryGate(complete, startedAt, clock);
-        else
-            await gate(complete, startedAt);
+        await recordResult(recorder, async () => {
+            state.mode = readMode(input);
+            if (state.mode === 'canary')
+                recorder.kind = 'canary';
+            const settings = readCommonSettings(input, env);
+            recorder.setPath(settings.resultFile);
+            recorder.source = settings.source;
+            const complete = readSettings(input, env, settings);
+            if (complete.mode === 'canary')
+                await canaryGate(complete, recorder, clock);
+            else
+                await gate(complete, recorder);
+        });
     }
     catch (error) {
-        const message = describeError(error);
         setOutput('verdict', 'fail');
         setOutput('budget-remaining', '');
         // A canary that could not be judged is not promoted.
-        if (mode === 'canary')
+        if (state.mode === 'canary')
             setOutput('decision', 'rollback');
-        if (settings) {
-            writeResult(settings.resultFile, createResult({
-                kind: mode === 'canary' ? 'canary' : 'slo',
-                name: 'slo-gate',
-                verdict: 'error',
-                summary: isFaultlineError(error) ? error.message : 'internal error',
-                startedAt,
-                finishedAt: new Date(),
-                source: settings.source,
-                findings: [{ rule: 'slo-gate-error', severity: 'error', message }],
-            }));
-            setOutput('result-file', settings.resultFile);
-        }
-        setFailed(message);
+        if (recorder.hasWritten)
+            setOutput('result-file', (0,external_node_path_namespaceObject.resolve)(workspace, recorder.path));
+        failStep(error);
     }
 }
 

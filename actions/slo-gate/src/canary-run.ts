@@ -11,7 +11,8 @@ import { createResult, type ResultSource } from '../../../core/result.ts';
 import { type CanaryReport, runCanaryGate } from '../../../core/slo/canary/gate.ts';
 import { commandWeightSetter, httpWeightSetter, type WeightSetter } from '../../../core/slo/canary/weight.ts';
 import type { CanarySettings } from './canary-inputs.ts';
-import { writeResult, writeSummary } from './result-file.ts';
+import type { ResultRecorder } from '../../shared/result-file.ts';
+import { writeSummary } from './result-file.ts';
 
 /** Tests replay backfilled history by advancing a clock instead of waiting. */
 export interface CanaryClock {
@@ -41,7 +42,8 @@ function setterFor(settings: CanarySettings): { setter?: WeightSetter; control: 
   return { control: { kind: 'none' } };
 }
 
-export async function canaryGate(settings: CanarySettings, startedAt: Date, clock: CanaryClock = {}): Promise<void> {
+export async function canaryGate(settings: CanarySettings, recorder: ResultRecorder, clock: CanaryClock = {}): Promise<void> {
+  const startedAt = recorder.startedAt;
   const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
   const { setter, control } = setterFor(settings);
   if (control.kind === 'none') core.info('Observation only: no set-weight-url or set-weight-command, so traffic weights are not changed.');
@@ -64,8 +66,7 @@ export async function canaryGate(settings: CanarySettings, startedAt: Date, cloc
   });
   const { result } = report;
   const failed = result.decision === 'rollback' || report.rollbackFailure !== undefined;
-  writeResult(
-    settings.resultFile,
+  const resultPath = recorder.write(
     createResult({
       kind: 'canary',
       name: 'slo-gate',
@@ -83,7 +84,7 @@ export async function canaryGate(settings: CanarySettings, startedAt: Date, cloc
   core.setOutput('decision', result.decision);
   core.setOutput('verdict', failed ? 'fail' : 'pass');
   core.setOutput('budget-remaining', '');
-  core.setOutput('result-file', settings.resultFile);
+  core.setOutput('result-file', resultPath);
   for (const reason of result.reasons) core.info(reason);
   if (report.rollbackFailure) core.setFailed(`Canary rollback: moving traffic back to the baseline failed, the canary may still take traffic: ${report.rollbackFailure}`);
   else if (result.decision === 'rollback') core.setFailed(`Canary rollback: ${result.reasons.join(' | ')}`);

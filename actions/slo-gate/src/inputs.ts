@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import fg from 'fast-glob';
 import type { ResultSource } from '../../../core/result.ts';
-import { type BudgetPolicy, readBudgetPolicy } from '../../../core/slo/budget-policy.ts';
-import { eventPayload, pullRequestOf, runSource } from '../../shared/github-run.ts';
+import { type BudgetPolicy, parseBudgetPolicy, readBudgetPolicy } from '../../../core/slo/budget-policy.ts';
+import { configSource, eventPayload, pullRequestOf, runSource } from '../../shared/github-run.ts';
+import { decodeUtf8, pathInWorkspace, readWorkspaceBytes } from '../../shared/workspace-files.ts';
 import { type CanarySettings, readCanarySettings } from './canary-inputs.ts';
 import { bad, type InputReader, list, parseHeaders } from './input-text.ts';
 
@@ -80,16 +81,29 @@ export function readCommonSettings(input: InputReader, env: NodeJS.ProcessEnv): 
   if (!prometheusUrl) throw bad('prometheus-url', 'is required', 'set it to the Prometheus query API, e.g. https://prometheus.example.com');
   const timeout = Number(input('timeout') || '30');
   if (!(timeout > 0)) throw bad('timeout', `expected seconds above 0, got '${input('timeout')}'`, "e.g. timeout: '30'");
-  const resultFile = input('result-file') || 'faultline-slo-result.json';
+  const resultFile = pathInWorkspace(workspace, input('result-file') || 'faultline-slo-result.json', 'input result-file');
   return {
     workspace,
     prometheusUrl,
     prometheusHeaders: parseHeaders(input('prometheus-headers')),
     timeoutMs: timeout * 1000,
-    resultFile: isAbsolute(resultFile) ? resultFile : join(workspace, resultFile),
+    resultFile,
     stepSummary: Boolean(env.GITHUB_STEP_SUMMARY),
     source: runSource(env),
   };
+}
+
+/**
+ * The policy input: inline YAML, or a file in the workspace (read once, strictly UTF-8, never
+ * through a link out of it), whose path and git blob SHA the result's source records.
+ */
+function budgetPolicy(value: string, workspace: string): { policy: BudgetPolicy; source: ResultSource } {
+  const given = value.trim();
+  if (given === '' || /[\n:{]/.test(given)) return { policy: readBudgetPolicy(given, 'input policy', workspace), source: {} };
+  const path = pathInWorkspace(workspace, given, 'input policy');
+  if (!existsSync(path)) return { policy: readBudgetPolicy(given, 'input policy', workspace), source: {} };
+  const bytes = readWorkspaceBytes(workspace, given, 'input policy');
+  return { policy: parseBudgetPolicy(decodeUtf8(bytes, given), given), source: configSource(workspace, path, bytes) };
 }
 
 export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, common = readCommonSettings(input, env)): SloGateSettings {
@@ -101,11 +115,13 @@ export function readSettings(input: InputReader, env: NodeJS.ProcessEnv, common 
   const labelsInput = input('labels');
   const pullRequest = pullRequestOf(eventPayload(env));
   const labels = labelsInput ? list(labelsInput) : (pullRequest?.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
+  const { policy, source } = budgetPolicy(input('policy'), common.workspace);
   return {
     ...common,
+    source: { ...common.source, ...source },
     mode,
     specs: resolveSpecs(input('specs'), common.workspace),
-    policy: readBudgetPolicy(input('policy'), 'input policy', common.workspace),
+    policy,
     labels,
   };
 }

@@ -1,12 +1,5 @@
-/** Where both modes leave their evidence: the result file and the job summary. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+/** Where both modes leave their evidence: the result file (through the shared recorder) and the job summary. */
 import * as core from '@actions/core';
-
-export function writeResult(path: string, result: object): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
-}
 
 /** Runners without GITHUB_STEP_SUMMARY (act, some self-hosted setups) still get the result file. */
 export async function writeSummary(markdown: string, available: boolean): Promise<void> {

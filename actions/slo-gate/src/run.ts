@@ -4,8 +4,8 @@
  * unreachable Prometheus, no data) is a fail with the reason, and still leaves a result file
  * (verdict error) for the app to read; in canary mode it is also a rollback.
  */
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { HttpPrometheusClient, redactUrl } from '../../../core/prometheus/client.ts';
 import { formatPercent, plural } from '../../../core/report/slo-format.ts';
 import { toSloJson } from '../../../core/report/slo-json.ts';
@@ -17,8 +17,10 @@ import { loadSloSpecs } from '../../../core/slo/specs/index.ts';
 import { type CanaryClock, canaryGate } from './canary-run.ts';
 import { envInputReader, parseHeaders } from './input-text.ts';
 import { type BudgetSettings, type CommonSettings, type GateMode, readCommonSettings, readMode, readSettings } from './inputs.ts';
+import { runSource } from '../../shared/github-run.ts';
+import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { writeSummary } from './result-file.ts';
 import { maskSecret, maskUrl } from '../../shared/mask.ts';
-import { writeResult, writeSummary } from './result-file.ts';
 
 /** Masks secrets before anything can print them, even when the input turns out malformed. */
 function maskSecrets(env: NodeJS.ProcessEnv): void {
@@ -60,7 +62,8 @@ function summaryLine(outcome: PolicyOutcome, report: SloStatusReport): string {
   return `${plural(report.statuses.length, 'SLO')}: ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
 }
 
-async function gate(settings: BudgetSettings, startedAt: Date): Promise<void> {
+async function gate(settings: BudgetSettings, recorder: ResultRecorder): Promise<void> {
+  const startedAt = recorder.startedAt;
   const slos = await loadSloSpecs(settings.specs);
   const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
   const report = await core.group(`Querying ${redactUrl(settings.prometheusUrl)} for ${plural(slos.length, 'SLO')}`, async () => {
@@ -71,8 +74,7 @@ async function gate(settings: BudgetSettings, startedAt: Date): Promise<void> {
   const outcome = evaluateBudgetPolicy(report.statuses, settings.policy, settings.labels);
   const verdict: Verdict = outcome.verdict === 'pass' ? 'pass' : outcome.verdict === 'fail' ? 'fail' : 'error';
   const lowest = lowestBudget(report);
-  writeResult(
-    settings.resultFile,
+  const resultPath = recorder.write(
     createResult({
       kind: 'slo',
       name: 'slo-gate',
@@ -98,46 +100,47 @@ async function gate(settings: BudgetSettings, startedAt: Date): Promise<void> {
   await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
   core.setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
   core.setOutput('budget-remaining', lowest === null ? '' : String(lowest));
-  core.setOutput('result-file', settings.resultFile);
+  core.setOutput('result-file', resultPath);
   for (const reason of outcome.reasons) core.info(reason);
   if (outcome.verdict !== 'pass') core.setFailed(`SLO gate ${outcome.verdict}: ${outcome.reasons.join(' | ')}`);
 }
 
-/** `clock` is for tests that replay backfilled history in canary mode; the runner passes nothing. */
+/**
+ * `clock` is for tests that replay backfilled history in canary mode; the runner passes nothing.
+ * Whatever happens (bad input, unreachable Prometheus, an exception, a cancellation) a result file
+ * is left: verdict error with the reason when the gate could not decide.
+ */
 export async function run(env: NodeJS.ProcessEnv = process.env, clock: CanaryClock = {}): Promise<void> {
-  const startedAt = new Date();
   maskSecrets(env);
   const input = envInputReader(env);
-  let mode: GateMode = 'budget';
-  let settings: CommonSettings | undefined;
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const recorder = new ResultRecorder({
+    kind: 'slo',
+    name: 'slo-gate',
+    workspace,
+    defaultPath: input('result-file') || 'faultline-slo-result.json',
+    source: runSource(env),
+    errorRule: 'slo-gate-error',
+  });
+  // Read inside the guarded body; the catch below still needs it.
+  const state: { mode: GateMode } = { mode: 'budget' };
   try {
-    mode = readMode(input);
-    settings = readCommonSettings(input, env);
-    const complete = readSettings(input, env, settings);
-    if (complete.mode === 'canary') await canaryGate(complete, startedAt, clock);
-    else await gate(complete, startedAt);
+    await recordResult(recorder, async () => {
+      state.mode = readMode(input);
+      if (state.mode === 'canary') recorder.kind = 'canary';
+      const settings: CommonSettings = readCommonSettings(input, env);
+      recorder.setPath(settings.resultFile);
+      recorder.source = settings.source as ResultSource;
+      const complete = readSettings(input, env, settings);
+      if (complete.mode === 'canary') await canaryGate(complete, recorder, clock);
+      else await gate(complete, recorder);
+    });
   } catch (error) {
-    const message = describeError(error);
     core.setOutput('verdict', 'fail');
     core.setOutput('budget-remaining', '');
     // A canary that could not be judged is not promoted.
-    if (mode === 'canary') core.setOutput('decision', 'rollback');
-    if (settings) {
-      writeResult(
-        settings.resultFile,
-        createResult({
-          kind: mode === 'canary' ? 'canary' : 'slo',
-          name: 'slo-gate',
-          verdict: 'error',
-          summary: isFaultlineError(error) ? error.message : 'internal error',
-          startedAt,
-          finishedAt: new Date(),
-          source: settings.source as ResultSource,
-          findings: [{ rule: 'slo-gate-error', severity: 'error', message }],
-        }),
-      );
-      core.setOutput('result-file', settings.resultFile);
-    }
-    core.setFailed(message);
+    if (state.mode === 'canary') core.setOutput('decision', 'rollback');
+    if (recorder.hasWritten) core.setOutput('result-file', resolve(workspace, recorder.path));
+    failStep(error);
   }
 }

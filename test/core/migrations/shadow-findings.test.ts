@@ -195,8 +195,15 @@ describe('shadow rule ids, like the static ones', () => {
   it('report at the default severity the registry gives them', () => {
     const failed = observed({ line: 7, text: 'SELECT * FROM nope', error: { message: 'no', sqlState: '42P01', line: 7, column: 1 } });
     const unbounded = observed({ line: 3, text: 'ALTER TABLE orders ADD COLUMN a int', locks: [{ relation: 'orders', mode: 'ACCESS EXCLUSIVE', preExisting: true }] });
-    const findings = [failed, rewrite, unbounded, blocking].flatMap(shadowFindingsFor);
-    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(Object.values(SHADOW_RULES)));
+    const slow = observed({
+      line: 9,
+      text: 'UPDATE orders SET a = 1',
+      deadlineExceeded: true,
+      error: { message: "ran past the shadow run's deadline of 60 s and was cancelled", sqlState: '57014', line: 9, column: 1 },
+    });
+    const findings = [failed, rewrite, unbounded, blocking, slow].flatMap(shadowFindingsFor);
+    // shadow-refused comes from the screen before anything runs (shadow-screen.ts), not from an observation.
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(Object.values(SHADOW_RULES).filter((id) => id !== SHADOW_RULES.refused)));
     for (const finding of findings) {
       expect(finding.severity).toBe(shadowRules.find((rule) => rule.id === finding.rule)!.defaultSeverity);
     }

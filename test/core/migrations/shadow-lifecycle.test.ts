@@ -20,6 +20,7 @@ function scriptedServer(script: Script) {
   const adminQueries: string[] = [];
   let scratchSessions = 0;
   const ended: string[] = [];
+  const logins: string[] = [];
   const idleClient = (name: string, answer: (sql: string) => Record<string, unknown>[]): ShadowClient => ({
     query: async (sql) => ({ rows: answer(sql) }),
     transactionStatus: () => 'idle',
@@ -27,14 +28,17 @@ function scriptedServer(script: Script) {
       ended.push(name);
     },
   });
-  const connect: ShadowConnect = async (database) => {
-    if (database === undefined) {
-      return idleClient('admin', (sql) => {
+  const connect: ShadowConnect = async (database, login) => {
+    if (database === undefined || database === 'postgres') {
+      return idleClient(database === undefined ? 'admin' : 'maintenance', (sql) => {
         adminQueries.push(sql);
         script.onAdmin?.(sql);
-        return sql === 'SHOW server_version_num' ? [{ server_version_num: String(script.serverVersion) }] : [];
+        return sql.includes('server_version_num')
+          ? [{ server_version_num: String(script.serverVersion), database: 'app', user: 'postgres', superuser: true, createdb: true, createrole: true }]
+          : [];
       });
     }
+    if (login) logins.push(login.user);
     const n = scratchSessions++;
     if (n === script.failScratchSession) throw new Error('server closed the connection unexpectedly');
     return idleClient(`scratch-${n}`, (sql) => {
@@ -42,30 +46,41 @@ function scriptedServer(script: Script) {
       return [];
     });
   };
-  return { connect, adminQueries, ended };
+  return { connect, adminQueries, ended, logins };
 }
 
 const files = [{ path: '001.sql', statements: [{ text: 'SELECT 1', line: 1, column: 1, index: 0 }] }];
 
 describe('the scratch database', () => {
-  it('is created from template0 under a faultline_shadow_ name and dropped with FORCE on PG 13+', async () => {
+  it('is a copy of the URL\'s database by default, made from another database, with a role of its own; both dropped with FORCE on PG 13+', async () => {
     const server = scriptedServer({ serverVersion: 150004 });
-    const report = await shadowRun([], server.connect, { randomSuffix: () => 'abc' });
+    const report = await shadowRun(files, server.connect, { randomSuffix: () => 'abc' });
     expect(report.database).toBe('faultline_shadow_abc');
-    expect(server.adminQueries).toEqual([
-      'SHOW server_version_num',
-      'CREATE DATABASE "faultline_shadow_abc" TEMPLATE template0',
+    expect(report.startedFrom).toBe('a copy of database "app"');
+    expect(report.role).toBe('faultline_shadow_abc');
+    const [facts, createRole, ...rest] = server.adminQueries;
+    expect(facts).toContain('server_version_num');
+    expect(createRole).toMatch(/^CREATE ROLE "faultline_shadow_abc" LOGIN PASSWORD '[0-9a-f]{36}' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS/);
+    expect(rest).toEqual([
+      'CREATE DATABASE "faultline_shadow_abc" TEMPLATE "app"',
       'DROP DATABASE IF EXISTS "faultline_shadow_abc" WITH (FORCE)',
+      'DROP ROLE IF EXISTS "faultline_shadow_abc"',
     ]);
-    expect(server.ended).toEqual(['scratch-0', 'admin']);
+    // The migration session logs in as the run's role; the admin's sessions are closed.
+    expect(server.logins).toEqual(['faultline_shadow_abc']);
+    expect(server.ended).toContain('admin');
+    expect(server.ended).toContain('maintenance');
   });
 
-  it('is dropped after ending its sessions by hand on servers older than 13 (no FORCE)', async () => {
+  it('is created from template0 when it starts empty, and dropped after ending its sessions by hand before PG 13', async () => {
     const server = scriptedServer({ serverVersion: 120015 });
-    await shadowRun([], server.connect, { randomSuffix: () => 'old' });
+    const report = await shadowRun([], server.connect, { randomSuffix: () => 'old', start: { kind: 'empty' } });
+    expect(report.startedFrom).toBe('an empty database');
     expect(server.adminQueries.slice(2)).toEqual([
+      'CREATE DATABASE "faultline_shadow_old" TEMPLATE "template0"',
       'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1',
       'DROP DATABASE IF EXISTS "faultline_shadow_old"',
+      'DROP ROLE IF EXISTS "faultline_shadow_old"',
     ]);
   });
 
@@ -97,8 +112,8 @@ describe('the scratch database', () => {
       (caught: unknown) => caught,
     )) as FaultlineError;
     expect(error).toBeInstanceOf(FaultlineError);
-    expect(error.message).toBe('Could not drop the shadow run\'s scratch database "faultline_shadow_stuck" on db:5432');
-    expect(error.hint).toBe('Drop it by hand: DROP DATABASE "faultline_shadow_stuck";');
+    expect(error.message).toBe('Could not drop the shadow run\'s scratch database "faultline_shadow_stuck" or its role on db:5432');
+    expect(error.hint).toBe('Drop them by hand: DROP DATABASE "faultline_shadow_stuck"; DROP ROLE "faultline_shadow_stuck";');
   });
 
   it('that cannot be created is a clear error naming the server', async () => {
@@ -111,6 +126,7 @@ describe('the scratch database', () => {
     await expect(shadowRun(files, server.connect, { target: 'db:5432' })).rejects.toThrow(
       "Could not create the shadow run's scratch database on db:5432: too many connections",
     );
-    expect(server.adminQueries.some((sql) => sql.startsWith('DROP'))).toBe(false);
+    // The role created before it is dropped again.
+    expect(server.adminQueries.filter((sql) => sql.startsWith('DROP ROLE'))).toHaveLength(1);
   });
 });

@@ -270,16 +270,17 @@ describe('shadow run input and server problems', () => {
     expect(error.format()).not.toContain('wrong-secret');
   });
 
-  it('explains that the role needs CREATEDB', async () => {
+  it('explains that the role needs CREATEDB and CREATEROLE, before creating anything', async () => {
     await sql("CREATE ROLE reviewer LOGIN PASSWORD 'reviewer-pw' NOCREATEDB");
     const url = server.urlFor({ user: 'reviewer', password: 'reviewer-pw' });
     const error = (await shadowRunAgainst(url, [shadowFile('001.sql', 'SELECT 1;')]).catch((caught: unknown) => caught)) as FaultlineError;
     expect(error).toBeInstanceOf(FaultlineError);
     expect(error.exitCode).toBe(2);
     expect(error.message).toBe(
-      `The shadow run needs to create a scratch database on 127.0.0.1:${server.port}, but role "reviewer" may not create databases`,
+      `The shadow run needs to create a scratch database and a role on 127.0.0.1:${server.port}, but role "reviewer" may not create databases or create roles`,
     );
-    expect(error.hint).toContain('CREATEDB');
+    expect(error.hint).toContain('ALTER ROLE "reviewer" CREATEDB CREATEROLE');
+    expect(await scratchDatabases()).toEqual([]);
   });
 
   it('rejects a URL that is not postgres://', async () => {

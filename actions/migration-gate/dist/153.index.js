@@ -1,27 +1,19 @@
 "use strict";
-exports.id = 418;
-exports.ids = [418];
+exports.id = 153;
+exports.ids = [153];
 exports.modules = {
 
-/***/ 418:
+/***/ 5811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  mergeShadowFindings: () => (/* reexport */ mergeShadowFindings),
-  shadowRunAgainst: () => (/* binding */ shadowRunAgainst)
-});
-
-// UNUSED EXPORTS: SHADOW_RULES, shadowRun
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./core/errors.ts
-var errors = __webpack_require__(265);
-// EXTERNAL MODULE: ./node_modules/pg/esm/index.mjs
-var esm = __webpack_require__(3849);
-;// CONCATENATED MODULE: ./core/migrations/pg-client.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H0: () => (/* binding */ pgConnector),
+/* harmony export */   P4: () => (/* binding */ formatTarget),
+/* harmony export */   u5: () => (/* binding */ describeDatabaseUrl)
+/* harmony export */ });
+/* unused harmony export connectPg */
+/* harmony import */ var pg__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3849);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(265);
 /**
  * The real ShadowClient: node-postgres sessions opened from a user's `postgres://` URL. Connection
  * failures become FaultlineErrors (exit 2) that name host, port, user and database, never the
@@ -37,12 +29,12 @@ function describeDatabaseUrl(url) {
         parsed = new URL(url);
     }
     catch {
-        throw new errors/* FaultlineError */.RO('database-url is not a valid URL', {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO('database-url is not a valid URL', {
             hint: 'Use postgres://USER:PASSWORD@HOST:PORT/DATABASE (percent-encode special characters in the password).',
         });
     }
     if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-        throw new errors/* FaultlineError */.RO(`database-url must start with postgres:// or postgresql://, not ${parsed.protocol}//`, {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`database-url must start with postgres:// or postgresql://, not ${parsed.protocol}//`, {
             hint: 'Use postgres://USER:PASSWORD@HOST:PORT/DATABASE.',
         });
     }
@@ -55,15 +47,20 @@ function describeDatabaseUrl(url) {
 function formatTarget(target) {
     return target.host.startsWith('/') ? `${target.host} (port ${target.port})` : `${target.host}:${target.port}`;
 }
-/** Opens one session; `database` replaces the URL's database (the scratch database). */
-async function connectPg(url, database) {
+/** Opens one session; `database` replaces the URL's database (the scratch database), `login` its role. */
+async function connectPg(url, database, login) {
     const target = describeDatabaseUrl(url);
     const parsed = new URL(url);
     if (database !== undefined) {
         parsed.pathname = `/${encodeURIComponent(database)}`;
         target.database = database;
     }
-    const client = new esm/* default.Client */.Ay.Client({ connectionString: parsed.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    if (login) {
+        parsed.username = encodeURIComponent(login.user);
+        parsed.password = encodeURIComponent(login.password);
+        target.user = login.user;
+    }
+    const client = new pg__WEBPACK_IMPORTED_MODULE_0__/* ["default"].Client */ .Ay.Client({ connectionString: parsed.toString(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // A session the server ends (DROP DATABASE … WITH (FORCE), shutdown) must not crash the process;
     // the next query on it rejects instead.
     client.on('error', () => { });
@@ -86,7 +83,7 @@ async function connectPg(url, database) {
 /** The ShadowConnect for a URL: the URL's own database by default, another one by name. */
 function pgConnector(url) {
     describeDatabaseUrl(url);
-    return (database) => connectPg(url, database);
+    return (database, login) => connectPg(url, database, login);
 }
 function transactionStatusOf(status) {
     if (status === 'T')
@@ -104,41 +101,62 @@ function connectionError(error, target, password) {
     const options = { cause: error, exitCode: 2 };
     switch (code) {
         case 'ECONNREFUSED':
-            return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where}: connection refused`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`Cannot connect to PostgreSQL at ${where}: connection refused`, {
                 ...options,
                 hint: `Check that a server is running and listening on ${where}. In GitHub Actions, run it as a ` +
                     "`services: postgres` container with `ports: ['5432:5432']` and a pg_isready health check.",
             });
         case 'ENOTFOUND':
         case 'EAI_AGAIN':
-            return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where}: host "${target.host}" not found`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`Cannot connect to PostgreSQL at ${where}: host "${target.host}" not found`, {
                 ...options,
                 hint: 'Check the host name in database-url; a service container is reached at localhost from a job on the runner.',
             });
         case '28P01':
         case '28000':
-            return new errors/* FaultlineError */.RO(`PostgreSQL at ${where} refused the login ${as}: ${detail}`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`PostgreSQL at ${where} refused the login ${as}: ${detail}`, {
                 ...options,
                 hint: 'Check the user and password in database-url (percent-encode special characters in the password).',
             });
         case '3D000':
-            return new errors/* FaultlineError */.RO(`PostgreSQL at ${where} has no database "${target.database}" (connecting ${as})`, {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`PostgreSQL at ${where} has no database "${target.database}" (connecting ${as})`, {
                 ...options,
                 hint: 'Name an existing database in database-url, e.g. postgres; the shadow run creates its own scratch database next to it.',
             });
     }
     if (/timeout/i.test(raw)) {
-        return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where}: no answer within ${CONNECT_TIMEOUT_MS / 1000}s`, {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`Cannot connect to PostgreSQL at ${where}: no answer within ${CONNECT_TIMEOUT_MS / 1000}s`, {
             ...options,
             hint: `Check that ${where} is reachable from this machine (firewall, service container health check).`,
         });
     }
-    return new errors/* FaultlineError */.RO(`Cannot connect to PostgreSQL at ${where} ${as}: ${detail}`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FaultlineError */ .RO(`Cannot connect to PostgreSQL at ${where} ${as}: ${detail}`, {
         ...options,
         hint: 'Check database-url and that the server accepts connections from this machine.',
     });
 }
 
+
+/***/ }),
+
+/***/ 1153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  mergeShadowFindings: () => (/* reexport */ mergeShadowFindings),
+  shadowRunAgainst: () => (/* binding */ shadowRunAgainst)
+});
+
+// UNUSED EXPORTS: SHADOW_RULES, shadowRun
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./core/errors.ts
+var errors = __webpack_require__(265);
+// EXTERNAL MODULE: ./core/migrations/pg-client.ts
+var pg_client = __webpack_require__(5811);
 // EXTERNAL MODULE: ./core/migrations/lock-modes.ts
 var lock_modes = __webpack_require__(6128);
 // EXTERNAL MODULE: ./core/migrations/shadow-rules.ts
@@ -168,6 +186,23 @@ function blockedBy(mode) {
 /** The findings one observed statement earns. */
 function shadowFindingsFor(observed) {
     const base = { path: observed.path, statement: shorten(observed.text), source: 'shadow' };
+    if (observed.error && observed.deadlineExceeded) {
+        const { message, line, column } = observed.error;
+        return [
+            {
+                ...base,
+                rule: shadow_rules/* SHADOW_RULES */.F.deadline,
+                severity: 'error',
+                line,
+                column,
+                message: `This statement ${message}. The statements after it were not applied.`,
+                lock: null,
+                blocks: [],
+                rewrite: false,
+                fix: 'On production data it takes at least as long, holding its locks: batch the work (e.g. UPDATE in chunks), or build indexes CONCURRENTLY.',
+            },
+        ];
+    }
     if (observed.error) {
         const { message, sqlState, line, column } = observed.error;
         return [
@@ -438,11 +473,200 @@ async function pollLocksWhile(observer, pid, intervalMs, statement) {
     return { locks: [...seen.values()], outcome };
 }
 
+// EXTERNAL MODULE: ./core/migrations/shadow-scratch.ts
+var shadow_scratch = __webpack_require__(365);
+// EXTERNAL MODULE: ./core/migrations/ast.ts
+var ast = __webpack_require__(3580);
+// EXTERNAL MODULE: ./core/migrations/sql-parser.ts
+var sql_parser = __webpack_require__(8298);
+;// CONCATENATED MODULE: ./core/migrations/shadow-screen.ts
+/**
+ * What the shadow run refuses to send to the server. The shadow run executes pull-request SQL on
+ * the user's database server; it runs as a role without privileges (shadow.ts), and before that
+ * this screen refuses, statically, the statements that reach outside the database: shell commands
+ * (`COPY … PROGRAM`), server files (`COPY` to or from a file, `lo_import`/`lo_export`,
+ * `pg_read_file`…), server configuration (`ALTER SYSTEM`), extensions (`CREATE EXTENSION`, which
+ * also covers `CREATE LANGUAGE`) and functions or DO blocks in untrusted languages (plpython3u,
+ * plperlu, C…). Bodies of DO blocks and functions are searched as text for the same things, since
+ * their dynamic SQL only exists at run time; text the parser rejects is searched as text too.
+ * A file with any of them is not applied at all: the finding says which statement and why.
+ */
+
+
+
+/** Languages a non-superuser may use (PostgreSQL marks these trusted); the rest can reach the OS. */
+const TRUSTED_LANGUAGES = new Set(['sql', 'plpgsql', 'plperl', 'pltcl', 'plv8', 'pljs', 'plrust']);
+const SERVER_FILE_FUNCTIONS = new Set(['lo_import', 'lo_export', 'pg_read_file', 'pg_read_binary_file', 'pg_ls_dir', 'pg_stat_file', 'pg_file_write']);
+/** The same hazards as text, for bodies and unparsable statements (case-insensitive). */
+const TEXT_HAZARDS = [
+    [/\bcopy\b[\s\S]*?\b(to|from)\s+program\b/i, 'COPY … PROGRAM runs a shell command on the database server'],
+    [/\balter\s+system\b/i, 'ALTER SYSTEM changes the server configuration'],
+    [/\b(lo_import|lo_export|pg_read_file|pg_read_binary_file|pg_ls_dir|pg_stat_file|pg_file_write)\s*\(/i, 'reads or writes files on the database server'],
+    [/\bcreate\s+(or\s+replace\s+)?(trusted\s+)?(procedural\s+)?(extension|language)\b/i, 'CREATE EXTENSION/LANGUAGE installs code on the server'],
+    [/\blanguage\s+['"]?(pl\w*u|c|internal|plsh|plr|pljava)['"]?(?=[\s;]|$)/i, 'a function or DO block in an untrusted language can run anything on the server'],
+];
+function languageOf(options) {
+    if (!Array.isArray(options))
+        return undefined;
+    for (const option of options) {
+        const def = (0,ast/* nodeOf */.E7)(option, 'DefElem');
+        if (def?.defname === 'language')
+            return def.arg?.String?.sval?.toLowerCase();
+    }
+    return undefined;
+}
+function bodiesOf(options) {
+    if (!Array.isArray(options))
+        return [];
+    const bodies = [];
+    for (const option of options) {
+        const def = (0,ast/* nodeOf */.E7)(option, 'DefElem');
+        if (def?.defname !== 'as')
+            continue;
+        const single = def.arg?.String?.sval;
+        if (single !== undefined)
+            bodies.push(single);
+        bodies.push(...(0,ast/* stringList */.Yn)(def.arg?.List?.items));
+    }
+    return bodies;
+}
+function textHazards(text, options) {
+    return TEXT_HAZARDS.filter(([pattern, reason]) => pattern.test(text) && !(options.allowExtensions && reason.startsWith('CREATE EXTENSION'))).map(([, reason]) => reason);
+}
+/** Every FuncCall name anywhere in a tree. */
+function calledFunctions(node, into) {
+    if (Array.isArray(node)) {
+        for (const child of node)
+            calledFunctions(child, into);
+        return;
+    }
+    if (!node || typeof node !== 'object')
+        return;
+    const call = (0,ast/* nodeOf */.E7)(node, 'FuncCall');
+    if (call) {
+        const names = (0,ast/* stringList */.Yn)(call.funcname);
+        if (names.length > 0)
+            into.add(names[names.length - 1].toLowerCase());
+    }
+    for (const value of Object.values(node))
+        if (value && typeof value === 'object')
+            calledFunctions(value, into);
+}
+/** Why the statement may not be shadow-run, or nothing. */
+function screenStatement(text, options = {}) {
+    let tree;
+    try {
+        tree = (0,sql_parser/* parseSql */.eg)(text);
+    }
+    catch {
+        // The server will most likely reject it too; what it would do if not is judged by its text.
+        return textHazards(text, options);
+    }
+    const reasons = [];
+    for (const { stmt } of tree.stmts ?? []) {
+        const [kind, node] = (0,ast/* unwrap */.oA)(stmt) ?? ['', {}];
+        if (kind === 'CopyStmt') {
+            if (node.is_program)
+                reasons.push(`COPY … ${node.is_from ? 'FROM' : 'TO'} PROGRAM runs a shell command on the database server`);
+            else if (typeof node.filename === 'string')
+                reasons.push(`COPY … ${node.is_from ? 'FROM' : 'TO'} a server file reads or writes files on the database server`);
+        }
+        else if (kind === 'AlterSystemStmt') {
+            reasons.push('ALTER SYSTEM changes the server configuration');
+        }
+        else if (kind === 'CreateExtensionStmt' && !options.allowExtensions) {
+            reasons.push(`CREATE EXTENSION/LANGUAGE ${String(node.extname ?? '')} installs code on the server`.replace(/ {2}/, ' '));
+        }
+        else if (kind === 'CreatePLangStmt') {
+            reasons.push('CREATE LANGUAGE installs code on the server');
+        }
+        else if (kind === 'CreateFunctionStmt' || kind === 'DoStmt') {
+            const language = languageOf(kind === 'DoStmt' ? node.args : node.options) ?? (kind === 'DoStmt' ? 'plpgsql' : undefined);
+            if (language && !TRUSTED_LANGUAGES.has(language)) {
+                reasons.push(`${kind === 'DoStmt' ? 'a DO block' : 'a function'} in the untrusted language ${language} can run anything on the server`);
+            }
+            for (const body of bodiesOf(kind === 'DoStmt' ? node.args : node.options))
+                reasons.push(...textHazards(body, options));
+        }
+        const called = new Set();
+        calledFunctions(node, called);
+        for (const name of called)
+            if (SERVER_FILE_FUNCTIONS.has(name))
+                reasons.push(`${name}() reads or writes files on the database server`);
+    }
+    return [...new Set(reasons)];
+}
+/** Findings for every statement of `file` the shadow run refuses (empty: the file may run). */
+function screenShadowFile(file, options = {}) {
+    return file.statements.flatMap((statement) => refusalsFor(file.path, statement, options));
+}
+function refusalsFor(path, statement, options) {
+    const reasons = screenStatement(statement.text, options);
+    if (reasons.length === 0)
+        return [];
+    return [
+        {
+            rule: shadow_rules/* SHADOW_RULES */.F.refused,
+            severity: 'error',
+            path,
+            line: statement.line,
+            column: statement.column,
+            message: `The shadow run refuses to execute this file: ${reasons.join('; ')}. Nothing was applied to the scratch database.`,
+            lock: null,
+            blocks: [],
+            rewrite: false,
+            source: 'shadow',
+            statement: statement.text.length > 200 ? `${statement.text.slice(0, 199)}…` : statement.text,
+            fix: 'Keep server-level changes (extensions, untrusted languages, server files, ALTER SYSTEM) out of pull-request migrations: ' +
+                'have an administrator apply them, or run the shadow run without this file. Review what the statement does before merging.',
+        },
+    ];
+}
+/** Statement kinds of a schema dump that only a superuser or the original roles could run. */
+function isOwnershipOrPrivilege(text) {
+    let tree;
+    try {
+        tree = (0,sql_parser/* parseSql */.eg)(text);
+    }
+    catch {
+        return false;
+    }
+    const [kind, node] = (0,ast/* unwrap */.oA)(tree.stmts?.[0]?.stmt) ?? ['', {}];
+    if (kind === 'AlterOwnerStmt' || kind === 'GrantStmt' || kind === 'GrantRoleStmt' || kind === 'AlterDefaultPrivilegesStmt')
+        return true;
+    if (kind === 'AlterTableStmt') {
+        const commands = Array.isArray(node.cmds) ? node.cmds : [];
+        return commands.length > 0 && commands.every((command) => (0,ast/* nodeOf */.E7)(command, 'AlterTableCmd')?.subtype === 'AT_ChangeOwner');
+    }
+    // pg_dump of older servers names plpgsql, which every database already has.
+    if (kind === 'CreateExtensionStmt' && node.extname === 'plpgsql')
+        return true;
+    if (kind === 'CommentStmt' && node.objtype === 'OBJECT_EXTENSION')
+        return true;
+    return false;
+}
+/**
+ * A schema dump as the unprivileged role can load it: without `OWNER TO`, GRANT/REVOKE and
+ * default privileges (pg_dump writes them for roles that do not exist here; the role owns all).
+ */
+function dumpForRole(file) {
+    const statements = file.statements.filter((statement) => !isOwnershipOrPrivilege(statement.text)).map((statement, index) => ({ ...statement, index }));
+    return { ...file, statements };
+}
+
 ;// CONCATENATED MODULE: ./core/migrations/shadow.ts
 /**
  * The shadow run: applies migration files, in order, to a scratch database created for the run on
  * the user's server (dropped afterwards, also on failure), and observes for every statement the
  * locks it took, whether it rewrote a table and how long it took.
+ *
+ * The files are pull-request SQL. They are screened first (shadow-screen.ts: nothing that reaches
+ * outside the database is sent), then applied as an unprivileged role created for the run
+ * (shadow-scratch.ts), and every statement has a deadline enforced from a second connection, so a
+ * `SET statement_timeout` in a file cannot extend it.
+ *
+ * The scratch database starts as a copy of the URL's database (template; a schema-only copy when
+ * the database is in use), empty, or from a schema dump (ShadowOptions.start).
  *
  * Locks are read from pg_locks inside the statement's own transaction, where PostgreSQL keeps them
  * until commit: a statement outside a transaction block is wrapped in one (BEGIN … observe …
@@ -456,32 +680,109 @@ async function pollLocksWhile(observer, pid, intervalMs, statement) {
 
 
 
+
+
+
 const SCRATCH_PREFIX = 'faultline_shadow_';
 const CANNOT_RUN_IN_TRANSACTION = '25001';
-/** Shadow run against the server a `postgres://` URL names (the URL's database is left alone). */
+const DEFAULT_DEADLINE_MS = 60_000;
+const DEFAULT_CANCEL_GRACE_MS = 2_000;
+/** Shadow run against the server a `postgres://` URL names (the URL's database is only read). */
 async function shadowRunAgainst(url, files, options = {}) {
-    const target = formatTarget(describeDatabaseUrl(url));
-    return shadowRun(files, pgConnector(url), { target, ...options });
+    const target = (0,pg_client/* formatTarget */.P4)((0,pg_client/* describeDatabaseUrl */.u5)(url));
+    const { dumpSchemaOnly } = await __webpack_require__.e(/* import() */ 408).then(__webpack_require__.bind(__webpack_require__, 7408));
+    return shadowRun(files, (0,pg_client/* pgConnector */.H0)(url), { target, schemaOnlyDump: () => dumpSchemaOnly(url), ...options });
+}
+const FACTS_SQL = `SELECT current_setting('server_version_num') AS server_version_num, current_database() AS database,
+       r.rolname AS user, r.rolsuper AS superuser, r.rolcreatedb AS createdb, r.rolcreaterole AS createrole
+  FROM pg_roles r WHERE r.rolname = current_user`;
+async function serverFacts(admin) {
+    const { rows } = await admin.query(FACTS_SQL);
+    const row = rows[0] ?? {};
+    return {
+        serverVersion: Number(row.server_version_num),
+        database: String(row.database ?? ''),
+        user: String(row.user ?? ''),
+        superuser: row.superuser === true,
+        createdb: row.createdb === true,
+        createrole: row.createrole === true,
+    };
+}
+/** The grant the connecting role needs, checked before anything is created. */
+function checkPrivileges(facts, target) {
+    if (facts.superuser || (facts.createdb && facts.createrole))
+        return;
+    const missing = [facts.createdb ? '' : 'create databases', facts.createrole ? '' : 'create roles'].filter(Boolean).join(' or ');
+    throw new errors/* FaultlineError */.RO(`The shadow run needs to create a scratch database and a role on ${target}, but role "${facts.user}" may not ${missing}`, {
+        exitCode: 2,
+        hint: `Grant it: ALTER ROLE "${facts.user}" CREATEDB CREATEROLE; (or use a superuser such as the postgres user of a CI service container). ` +
+            'The migrations themselves run as an unprivileged role the shadow run creates and drops.',
+    });
+}
+/** A session on another database than the one to copy: a template may not have other sessions. */
+async function maintenanceSession(connect, copied) {
+    for (const database of ['postgres', 'template1']) {
+        if (database === copied)
+            continue;
+        try {
+            return await connect(database);
+        }
+        catch {
+            // try the next one; without any, the schema-only copy takes over
+        }
+    }
+    return undefined;
+}
+function refusedReport(files, serverVersion, findings, startedFrom) {
+    return {
+        database: '',
+        serverVersion,
+        files: files.map((file) => ({ path: file.path, statements: file.statements.length, applied: 0, openTransactionRolledBack: false })),
+        statements: [],
+        findings,
+        completed: false,
+        startedFrom,
+        refused: true,
+    };
 }
 async function shadowRun(files, connect, options = {}) {
     const target = options.target ?? 'the database server';
-    const admin = await connect();
+    const start = options.start ?? { kind: 'template' };
+    let admin = await connect();
     try {
-        const { rows } = await admin.query('SHOW server_version_num');
-        const serverVersion = Number(rows[0]?.server_version_num);
-        const database = SCRATCH_PREFIX + (options.randomSuffix?.() ?? (0,external_node_crypto_.randomBytes)(6).toString('hex'));
-        await createScratchDatabase(admin, database, target);
-        // The scratch database is dropped whatever happened; a failed drop must not hide the error
-        // that ended the run, and after a successful run it is the error.
-        const applied = await applyFiles(files, connect, database, serverVersion, options).then((report) => ({ report }), (error) => ({ error }));
-        const dropFailure = await dropScratchDatabase(admin, database, serverVersion).then(() => undefined, (error) => ({ error }));
+        const facts = await serverFacts(admin);
+        checkPrivileges(facts, target);
+        await (0,sql_parser/* loadParser */.qd)();
+        const refusals = [
+            ...(start.kind === 'dump' ? screenShadowFile(start.file, { allowExtensions: true }) : []),
+            ...files.flatMap((file) => screenShadowFile(file)),
+        ];
+        if (refusals.length > 0)
+            return refusedReport(files, facts.serverVersion, refusals, describeStart(start, facts.database));
+        const suffix = options.randomSuffix?.() ?? (0,external_node_crypto_.randomBytes)(6).toString('hex');
+        const database = SCRATCH_PREFIX + suffix;
+        const login = { user: SCRATCH_PREFIX + suffix, password: (0,external_node_crypto_.randomBytes)(18).toString('hex') };
+        if (start.kind === 'template') {
+            const maintenance = await maintenanceSession(connect, facts.database);
+            if (maintenance) {
+                await admin.end().catch(() => { });
+                admin = maintenance;
+            }
+        }
+        await (0,shadow_scratch/* createShadowRole */.rD)(admin, login.user, login.password, facts.superuser, target);
+        // The database and the role go whatever happened; a failed drop must not hide the error that
+        // ended the run, and after a successful run it is the error.
+        const applied = await prepareAndApply(files, connect, admin, database, login, facts, options).then((report) => ({ report }), (error) => ({ error }));
+        const dropFailure = await (0,shadow_scratch/* dropScratchDatabase */.$s)(admin, database, facts.serverVersion)
+            .then(() => (0,shadow_scratch/* dropShadowRole */.MB)(admin, login.user))
+            .then(() => undefined, (error) => ({ error }));
         if ('error' in applied)
             throw applied.error;
         if (dropFailure) {
-            throw new errors/* FaultlineError */.RO(`Could not drop the shadow run's scratch database "${database}" on ${target}`, {
+            throw new errors/* FaultlineError */.RO(`Could not drop the shadow run's scratch database "${database}" or its role on ${target}`, {
                 cause: dropFailure.error,
                 exitCode: 1,
-                hint: `Drop it by hand: DROP DATABASE "${database}";`,
+                hint: `Drop them by hand: DROP DATABASE "${database}"; DROP ROLE "${login.user}";`,
             });
         }
         return applied.report;
@@ -490,43 +791,66 @@ async function shadowRun(files, connect, options = {}) {
         await admin.end().catch(() => { });
     }
 }
-async function createScratchDatabase(admin, database, target) {
-    try {
-        // template0: the run must not inherit whatever someone put into template1.
-        await admin.query(`CREATE DATABASE "${database}" TEMPLATE template0`);
-    }
-    catch (error) {
-        const { code, message } = pgError(error);
-        if (code === '42501') {
-            const { rows } = await admin.query('SELECT current_user AS name').catch(() => ({ rows: [] }));
-            const role = rows[0]?.name ? `role "${String(rows[0].name)}"` : 'the role in database-url';
-            throw new errors/* FaultlineError */.RO(`The shadow run needs to create a scratch database on ${target}, but ${role} may not create databases`, {
-                cause: error,
-                exitCode: 2,
-                hint: `Grant it (ALTER ROLE ... CREATEDB) or use a role that has it, e.g. the postgres superuser of a CI service container.`,
-            });
+function describeStart(start, copied) {
+    if (start.kind === 'dump')
+        return `the schema dump ${start.file.path}`;
+    if (start.kind === 'empty')
+        return 'an empty database';
+    return `a copy of database "${copied}"`;
+}
+/** Creates the scratch database as `start` says, hands it to the role, and applies the files. */
+async function prepareAndApply(files, connect, admin, database, login, facts, options) {
+    const target = options.target ?? 'the database server';
+    const start = options.start ?? { kind: 'template' };
+    let startedFrom = describeStart(start, facts.database);
+    let schemaScript;
+    if (start.kind === 'template') {
+        try {
+            await (0,shadow_scratch/* createScratchDatabase */.KI)(admin, database, facts.database, target);
         }
-        throw new errors/* FaultlineError */.RO(`Could not create the shadow run's scratch database on ${target}: ${message}`, {
-            cause: error,
-            exitCode: 2,
-            hint: 'The shadow run creates and drops its own database; check that the server accepts CREATE DATABASE.',
-        });
+        catch (error) {
+            if (!(0,shadow_scratch/* templateUnavailable */.BZ)(error))
+                throw error;
+            if (!options.schemaOnlyDump)
+                throw error;
+            // In use by other sessions (or not ours to copy): copy its schema instead of the whole database.
+            await (0,shadow_scratch/* createScratchDatabase */.KI)(admin, database, 'template0', target);
+            schemaScript = (0,shadow_scratch/* withoutPsqlCommands */.hU)(await options.schemaOnlyDump());
+            startedFrom = `a schema-only copy of database "${facts.database}" (it was in use, so it could not serve as a template)`;
+        }
     }
-}
-async function dropScratchDatabase(admin, database, serverVersion) {
-    if (serverVersion >= 130000) {
-        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-        return;
+    else {
+        // template0: the run must not inherit whatever someone put into template1.
+        await (0,shadow_scratch/* createScratchDatabase */.KI)(admin, database, 'template0', target);
     }
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
-    await admin.query(`DROP DATABASE IF EXISTS "${database}"`);
+    const adminOnScratch = await connect(database);
+    try {
+        if (schemaScript !== undefined)
+            await adminOnScratch.query(schemaScript);
+        await (0,shadow_scratch/* handOverScratch */.UB)(adminOnScratch, database, login.user);
+    }
+    finally {
+        await adminOnScratch.end().catch(() => { });
+    }
+    const applied = start.kind === 'dump' ? [{ ...dumpForRole(start.file), contextOnly: true }, ...files] : files;
+    const report = await applyFiles(applied, (db) => connect(db, login), connect, admin, database, facts.serverVersion, options);
+    const where = `Shadow run on ${startedFrom}.`;
+    return {
+        ...report,
+        // The dump is input, not a migration under review: only its failures are reported.
+        files: start.kind === 'dump' ? report.files.slice(1) : report.files,
+        findings: report.findings.map((finding) => ({ ...finding, message: `${finding.message} (${where})` })),
+        startedFrom,
+        role: login.user,
+    };
 }
-async function applyFiles(files, connect, database, serverVersion, options) {
+async function applyFiles(files, connectAsRole, connectAsAdmin, guard, database, serverVersion, options) {
     const statements = [];
     const findings = [];
     const fileReports = [];
+    const deadlineMs = Math.max(1, Math.trunc(options.statementTimeoutMs ?? DEFAULT_DEADLINE_MS));
     let failed = false;
-    const observer = await connect(database);
+    const observer = await connectAsAdmin(database);
     try {
         for (const file of files) {
             const fileReport = {
@@ -538,12 +862,17 @@ async function applyFiles(files, connect, database, serverVersion, options) {
             fileReports.push(fileReport);
             if (failed)
                 continue;
-            const session = await connect(database);
+            const session = await connectAsRole(database);
             try {
-                await session.query(`SET statement_timeout = ${Math.max(0, Math.trunc(options.statementTimeoutMs ?? 60_000))}`);
+                // The server's own limit as a first line; the guard below is the one a file cannot lift.
+                await session.query(`SET statement_timeout = ${deadlineMs}`);
                 const pid = await backendPid(session);
                 const existing = new Set((await snapshotRelations(session)).keys());
-                const run = new StatementRunner(session, observer, pid, existing, options.pollIntervalMs ?? 1);
+                const run = new StatementRunner(session, observer, pid, existing, options.pollIntervalMs ?? 1, {
+                    guard,
+                    deadlineMs,
+                    graceMs: options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS,
+                });
                 for (const statement of file.statements) {
                     // Context files only build the schema: applying them plainly keeps a long history cheap.
                     const observed = await run.apply(file.path, statement, !file.contextOnly);
@@ -579,12 +908,47 @@ class StatementRunner {
     /** Relations that existed when the file started: they stand for production tables. */
     existing;
     pollIntervalMs;
-    constructor(session, observer, pid, existing, pollIntervalMs) {
+    deadline;
+    constructor(session, observer, pid, existing, pollIntervalMs, deadline) {
         this.session = session;
         this.observer = observer;
         this.pid = pid;
         this.existing = existing;
         this.pollIntervalMs = pollIntervalMs;
+        this.deadline = deadline;
+    }
+    /**
+     * Runs SQL of the file on its session under the deadline: past it, the guard session cancels the
+     * backend, and terminates it when it has not stopped after the grace period. The guard waits for
+     * its own query before returning, so a late cancel cannot hit the next statement.
+     */
+    async bounded(report, run) {
+        const { guard, deadlineMs, graceMs } = this.deadline;
+        const signals = [];
+        let terminate;
+        const cancel = setTimeout(() => {
+            report.deadlineExceeded = true;
+            signals.push(guard.query('SELECT pg_cancel_backend($1)', [this.pid]).catch(() => { }));
+            terminate = setTimeout(() => {
+                signals.push(guard.query('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => { }));
+            }, graceMs);
+        }, deadlineMs);
+        try {
+            return await run();
+        }
+        finally {
+            clearTimeout(cancel);
+            clearTimeout(terminate);
+            await Promise.all(signals);
+        }
+    }
+    deadlineError(report) {
+        return {
+            message: `ran past the shadow run's deadline of ${formatMs(this.deadline.deadlineMs)} and was cancelled (a statement_timeout set in the file does not extend it)`,
+            sqlState: '57014',
+            line: report.line,
+            column: report.column,
+        };
     }
     async apply(path, statement, observe) {
         const report = {
@@ -631,7 +995,7 @@ class StatementRunner {
         await this.session.query('BEGIN');
         let refused;
         const ran = await this.execute(report, (error) => {
-            refused = pgError(error).code === CANNOT_RUN_IN_TRANSACTION ? error : undefined;
+            refused = (0,shadow_scratch/* pgError */.cm)(error).code === CANNOT_RUN_IN_TRANSACTION ? error : undefined;
             return refused === undefined;
         });
         if (!ran && refused === undefined) {
@@ -647,11 +1011,11 @@ class StatementRunner {
         const locks = await locksOf(this.session, this.pid);
         const after = await snapshotRelations(this.session);
         try {
-            await this.session.query('COMMIT');
+            await this.bounded(report, () => this.session.query('COMMIT'));
         }
         catch (error) {
             // Deferred constraints are checked at COMMIT: the failure belongs to this statement.
-            report.error = statementError(error, report);
+            report.error = report.deadlineExceeded ? this.deadlineError(report) : statementError(error, report);
             return;
         }
         this.record(report, locks, before, after);
@@ -660,10 +1024,10 @@ class StatementRunner {
     async observeFromSecondSession(report, before) {
         report.observedBy = 'second-connection';
         const started = performance.now();
-        const { locks, outcome } = await pollLocksWhile(this.observer, this.pid, this.pollIntervalMs, () => this.session.query(report.text));
+        const { locks, outcome } = await pollLocksWhile(this.observer, this.pid, this.pollIntervalMs, () => this.bounded(report, () => this.session.query(report.text)));
         report.durationMs = roundMs(performance.now() - started);
         if (outcome.status === 'rejected') {
-            report.error = statementError(outcome.reason, report);
+            report.error = report.deadlineExceeded ? this.deadlineError(report) : statementError(outcome.reason, report);
             return;
         }
         this.record(report, locks, before, await snapshotRelations(this.session));
@@ -675,11 +1039,13 @@ class StatementRunner {
     async execute(report, keep = () => true) {
         const started = performance.now();
         try {
-            await this.session.query(report.text);
+            await this.bounded(report, () => this.session.query(report.text));
             return true;
         }
         catch (error) {
-            if (keep(error))
+            if (report.deadlineExceeded)
+                report.error = this.deadlineError(report);
+            else if (keep(error))
                 report.error = statementError(error, report);
             return false;
         }
@@ -733,20 +1099,12 @@ function stripLeadingComments(text) {
         }
     }
 }
-function pgError(error) {
-    const { code, position } = error;
-    return {
-        code: typeof code === 'string' ? code : '',
-        message: error instanceof Error ? error.message : String(error),
-        position: position === undefined || position === null ? undefined : Number(position),
-    };
-}
 /**
  * The server's error, placed where it pointed in the file (or at the statement's start). An error
  * without a SQLSTATE is no verdict on the statement (the connection broke): the run ends with it.
  */
 function statementError(error, statement) {
-    const { code, message, position } = pgError(error);
+    const { code, message, position } = (0,shadow_scratch/* pgError */.cm)(error);
     if (!/^[0-9A-Z]{5}$/.test(code)) {
         throw new errors/* FaultlineError */.RO(`Lost the connection to PostgreSQL while applying ${statement.path}:${statement.line}: ${message}`, {
             cause: error,
@@ -764,6 +1122,9 @@ function statementError(error, statement) {
 }
 function roundMs(ms) {
     return Math.round(ms * 100) / 100;
+}
+function formatMs(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
 

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 154;
-exports.ids = [154];
+exports.id = 468;
+exports.ids = [468];
 exports.modules = {
 
-/***/ 4154:
+/***/ 9468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,23 +11,24 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  newRecorder: () => (/* binding */ newRecorder),
   run: () => (/* binding */ run),
   runGate: () => (/* binding */ runGate)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var core = __webpack_require__(6421);
-// EXTERNAL MODULE: ./core/errors.ts
-var errors = __webpack_require__(265);
 // EXTERNAL MODULE: ./core/migrations/config.ts
 var migrations_config = __webpack_require__(9292);
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __webpack_require__(5648);
 var out_default = /*#__PURE__*/__webpack_require__.n(out);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./core/errors.ts
+var errors = __webpack_require__(265);
 // EXTERNAL MODULE: ./core/migrations/ast.ts
 var ast = __webpack_require__(3580);
 // EXTERNAL MODULE: ./core/migrations/declared-columns.ts
@@ -1303,12 +1304,15 @@ async function findMigrationFiles(root, globs, exclude = []) {
     return found.filter((path) => !exclude.some((glob) => (0,external_node_path_.matchesGlob)(path, glob))).sort(compareNatural);
 }
 
+// EXTERNAL MODULE: ./core/migrations/shadow-scratch.ts
+var shadow_scratch = __webpack_require__(365);
 ;// CONCATENATED MODULE: ./core/migrations/gate.ts
 /**
  * The migration gate as the faces run it: lint the files, and when a database URL is given, apply
  * them to a scratch database on that server and merge what was observed into the report. The CLI
  * and the action both call this, so they cannot disagree about what a run means.
  */
+
 
 
 
@@ -1329,19 +1333,39 @@ function configuredShadowFindings(findings, options) {
         return severity === 'off' ? [] : [{ ...finding, severity }];
     });
 }
+function shadowStart(from) {
+    if (from.kind !== 'dump')
+        return from;
+    return { kind: 'dump', file: shadowFileOf(from.file, (0,shadow_scratch/* withoutPsqlCommands */.hU)(readSqlFile(from.file))) };
+}
+/** The linted files in history order, with the history's other files as context. */
+function withHistory(linted, history) {
+    if (!history || history.length === 0)
+        return linted;
+    const byPath = new Map(linted.map((file) => [file.path, file]));
+    // Files after the last linted one do not shape what the linted ones meet.
+    const last = history.reduce((found, path, index) => (byPath.has(path) ? index : found), -1);
+    const ordered = history.slice(0, last + 1).map((path) => byPath.get(path) ?? { ...shadowFileOf(path, readSqlFile(path)), contextOnly: true });
+    const inHistory = new Set(history);
+    return [...ordered, ...linted.filter((file) => !inHistory.has(file.path))];
+}
 /**
  * Lints `files` (already collected, in the order they are applied) and, with `databaseUrl`, shadow
  * runs them. Rejects with a FaultlineError (exit 2) for unreadable files or an unreachable server.
  */
 async function runMigrationGate(files, options = {}) {
-    const { databaseUrl, shadow: shadowOptions, ...lintOptions } = options;
+    const { databaseUrl, shadow: shadowOptions, shadowFrom, history, ...lintOptions } = options;
     const report = await lintFiles(files, lintOptions);
     if (!databaseUrl || report.files.length === 0)
         return { report };
     // The PostgreSQL client is loaded only for a shadow run.
-    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(418)]).then(__webpack_require__.bind(__webpack_require__, 418));
+    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 1153));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
-    const shadow = await shadowRunAgainst(databaseUrl, report.files.map((file) => shadowFileOf(file.path, readSqlFile(file.path))), shadowOptions);
+    const linted = report.files.map((file) => shadowFileOf(file.path, readSqlFile(file.path)));
+    const shadow = await shadowRunAgainst(databaseUrl, withHistory(linted, history), {
+        ...shadowOptions,
+        ...(shadowFrom ? { start: shadowStart(shadowFrom) } : {}),
+    });
     const merged = mergeShadowFindings(report.files.flatMap((file) => file.findings), { ...shadow, findings: configuredShadowFindings(shadow.findings, lintOptions) });
     return {
         report: {
@@ -1352,8 +1376,10 @@ async function runMigrationGate(files, options = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./core/migrations/shadow-from.ts
+var shadow_from = __webpack_require__(3275);
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string"},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./core/schema/check.ts
 var check = __webpack_require__(7290);
 ;// CONCATENATED MODULE: ./core/version.ts
@@ -1537,7 +1563,9 @@ function shadowStatistics(shadow) {
     const total = shadow.files.reduce((sum, f) => sum + f.statements, 0);
     const applied = shadow.files.reduce((sum, f) => sum + f.applied, 0);
     const lines = [
-        `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
+        shadow.refused
+            ? 'The shadow run refused to execute a file that reaches outside the database (see the `shadow-refused` finding); nothing was applied.'
+            : `Applied ${applied} of ${plural(total, 'statement')} to a scratch database on PostgreSQL ${serverVersionName(shadow.serverVersion)}${shadow.startedFrom ? `, started from ${escapeStarted(shadow.startedFrom)}` : ''} (dropped afterwards)${shadow.completed ? '.' : '; it stopped at the first failure.'}`,
     ];
     // Only statements that held a lock on, or rewrote, a table that existed before: those are what production feels.
     const felt = shadow.statements
@@ -1545,7 +1573,7 @@ function shadowStatistics(shadow) {
         .sort((a, b) => b.durationMs - a.durationMs)
         .slice(0, SLOWEST_SHOWN);
     if (felt.length > 0) {
-        lines.push('', `Slowest statements holding locks on tables that existed before (on an empty scratch copy; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
+        lines.push('', `Slowest statements holding locks on tables that existed before (on a scratch database with little or no data; production is slower):`, '', '| Statement | Took | Locks on existing tables | Rewrote |', '| --- | --- | --- | --- |', ...felt.map(slowRow));
     }
     return `${lines.join('\n')}\n`;
 }
@@ -1598,6 +1626,10 @@ function renderMigrationsMarkdown(report, options = {}) {
         text += `\n> ${plural(sections.length - shown, 'more section')} did not fit in the job summary; the SARIF and result files have every finding.\n`;
     }
     return text;
+}
+/** The start names a database or a file path: plain text in the summary, never markup. */
+function escapeStarted(text) {
+    return text.replace(/[\\`*_[\]<>|&]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1777,13 +1809,152 @@ function migrationsToSarif(report, rules, options = {}) {
     });
 }
 
+// EXTERNAL MODULE: ./actions/shared/github-run.ts + 1 modules
+var github_run = __webpack_require__(9044);
+// EXTERNAL MODULE: ./actions/shared/workspace-files.ts
+var workspace_files = __webpack_require__(2645);
+;// CONCATENATED MODULE: ./actions/shared/result-file.ts
+/**
+ * The result file every action leaves, whatever happens. An action creates a ResultRecorder before
+ * it reads a single input (so it knows a default path and its kind), runs its whole body through
+ * `recordResult`, and writes its own verdict with `write`. When the body throws, is cancelled
+ * (SIGINT/SIGTERM from a cancel or `timeout-minutes`) or ends without writing one, the recorder
+ * writes `verdict: error` with the reason, so the upload step always has a file and the app never
+ * has to guess from a missing one.
+ */
+
+
+
+
+class ResultRecorder {
+    startedAt;
+    kind;
+    name;
+    source;
+    workspace;
+    errorRule;
+    target;
+    written = false;
+    errorTried = false;
+    constructor(options) {
+        this.startedAt = options.startedAt ?? new Date();
+        this.kind = options.kind;
+        this.name = options.name;
+        this.source = options.source;
+        this.workspace = options.workspace;
+        this.errorRule = options.errorRule;
+        this.target = options.defaultPath;
+    }
+    /** The path as given (workspace-relative or absolute inside the workspace). */
+    get path() {
+        return this.target;
+    }
+    get hasWritten() {
+        return this.written;
+    }
+    /** The path the inputs name; checked when the file is written. */
+    setPath(path) {
+        this.target = path;
+    }
+    /** Adds what became known after start-up (the config's blob SHA). */
+    addSource(source) {
+        this.source = { ...this.source, ...source };
+    }
+    /** Writes the action's own result; throws (a FaultlineError naming the path) when it may not. */
+    write(result) {
+        const problems = validateResult(result);
+        if (problems.length > 0)
+            throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
+        const written = (0,workspace_files/* writeWorkspaceFile */.dx)(this.workspace, this.target, `${JSON.stringify(result, null, 2)}\n`, 'result file');
+        this.written = true;
+        return written;
+    }
+    /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
+    writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
+        const summary = reason.split('\n')[0].slice(0, 300);
+        try {
+            const written = this.write(createResult({
+                kind: this.kind,
+                name: this.name,
+                verdict: 'error',
+                summary: `could not decide: ${summary}`,
+                startedAt: this.startedAt,
+                finishedAt: new Date(),
+                source: this.source,
+                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+            }));
+            return written;
+        }
+        catch (error) {
+            core/* error */.z3(`could not write the result file (verdict error): ${(0,errors/* describeError */.Uc)(error)}`);
+            return undefined;
+        }
+    }
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if ((0,errors/* isFaultlineError */.N2)(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+function failStep(error) {
+    if (!(0,errors/* isFaultlineError */.N2)(error))
+        core/* info */.pq((0,errors/* describeError */.Uc)(error));
+    core/* setFailed */.C1(reasonOf(error));
+}
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Runs the action's body with the guarantee above. Errors are recorded and rethrown (the action
+ * still sets its outputs and fails the step its own way). A cancellation writes the error result
+ * at once, then leaves the process to the action's own signal handling, or exits when it has none.
+ */
+async function recordResult(recorder, body) {
+    const onSignal = (signal) => {
+        if (!recorder.hasWritten)
+            recorder.writeError(`the step was cancelled or timed out (${signal}) before it could decide`);
+        // Ours is the only listener: behave as the default handler would have.
+        if (process.listenerCount(signal) === 1)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    // A crash outside the awaited body (an exception in a callback) still ends with a file.
+    const onExit = () => {
+        if (!recorder.hasWritten)
+            recorder.writeError('the action stopped before it could decide (the log above has the reason)');
+    };
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
+    process.on('exit', onExit);
+    try {
+        return await body();
+    }
+    catch (error) {
+        if (!recorder.hasWritten)
+            recorder.writeError(reasonOf(error));
+        throw error;
+    }
+    finally {
+        for (const signal of SIGNALS)
+            process.off(signal, onSignal);
+        process.off('exit', onExit);
+        if (!recorder.hasWritten)
+            recorder.writeError('the action ended without a verdict (a bug in Faultline; please report it)');
+    }
+}
+
 // EXTERNAL MODULE: ./actions/migration-gate/src/inputs.ts + 1 modules
-var inputs = __webpack_require__(9828);
+var inputs = __webpack_require__(353);
 ;// CONCATENATED MODULE: ./actions/migration-gate/src/run.ts
 /**
  * The migration gate action: settings → core → annotations, job summary, SARIF, result file and
  * outputs. Every failure ends the step with one message that says what to do.
  */
+
+
 
 
 
@@ -1823,8 +1994,11 @@ function globsFor(settings, config) {
         return config.paths;
     return DEFAULT_MIGRATION_GLOBS;
 }
+function allMatchingFiles(settings, config) {
+    return findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+}
 async function selectFiles(settings, config) {
-    const files = await findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+    const files = await allMatchingFiles(settings, config);
     if (!settings.pullRequest)
         return files;
     // The GitHub client is loaded only on pull requests, where it is used.
@@ -1880,21 +2054,20 @@ function resultFinding(finding) {
         },
     };
 }
-function buildResult(settings, config, run, outcome, startedAt) {
+function buildResult(recorder, settings, config, run, outcome) {
     const { counts } = outcome;
     const summary = outcome.files.length === 0
         ? 'no migration files to check'
         : `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${plural(counts.files, 'file')}`;
-    const source = Object.fromEntries(Object.entries(settings.source).filter(([, v]) => v !== undefined && v !== ''));
-    const result = createResult({
+    return createResult({
         kind: 'migrations',
         name: 'migration-gate',
         verdict: outcome.verdict,
         summary,
-        startedAt,
+        startedAt: recorder.startedAt,
         finishedAt: new Date(),
         ...(run?.shadow ? { components: { postgresql: String(run.shadow.serverVersion) } } : {}),
-        source,
+        source: recorder.source,
         counts: { errors: counts.errors, warnings: counts.warnings },
         findings: outcome.report.files.flatMap((file) => file.findings.map(resultFinding)),
         details: {
@@ -1903,23 +2076,41 @@ function buildResult(settings, config, run, outcome, startedAt) {
             statements: counts.statements,
             files: outcome.report.files.map((file) => ({ path: file.path, statements: file.statements, findings: file.findings.length })),
             ...(run?.shadow
-                ? { shadow: { serverVersion: run.shadow.serverVersion, completed: run.shadow.completed, statements: run.shadow.statements.length } }
+                ? {
+                    shadow: {
+                        serverVersion: run.shadow.serverVersion,
+                        completed: run.shadow.completed,
+                        statements: run.shadow.statements.length,
+                        ...(run.shadow.startedFrom ? { startedFrom: run.shadow.startedFrom } : {}),
+                    },
+                }
                 : {}),
         },
     });
-    const problems = validateResult(result);
-    if (problems.length > 0)
-        throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
-    return result;
 }
-function writeFile(path, text) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, text);
+function newRecorder(env) {
+    return new ResultRecorder({
+        kind: 'migrations',
+        name: 'migration-gate',
+        workspace: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()),
+        defaultPath: inputs/* RESULT_FILE */.FX,
+        source: (0,github_run/* runSource */.Rh)(env),
+        errorRule: 'migration-gate-error',
+    });
+}
+/** The shadow run's starting point: the input, else the config's `shadow-from`, else template. */
+function shadowFromFor(settings, config) {
+    const from = settings.shadowFrom ?? config.shadowFrom ?? shadow_from/* DEFAULT_SHADOW_FROM */.Q3;
+    // A dump is read from the checkout: it must stay inside it like every other path.
+    if (from.kind === 'dump')
+        return { kind: 'dump', file: (0,workspace_files/* existingFileInWorkspace */.CP)(settings.workspace, from.file, 'shadow-from dump') };
+    return from;
 }
 /** Runs the gate for already-read settings; writes every artefact and the outputs. */
-async function runGate(settings) {
-    const startedAt = new Date();
-    const config = (0,migrations_config/* migrationConfig */.JS)(settings.configFile ? (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 3219))).loadConfigFile(settings.configFile) : {});
+async function runGate(settings, recorder = newRecorder({ GITHUB_WORKSPACE: settings.workspace })) {
+    recorder.source = { ...settings.source, ...(settings.config?.source ?? {}) };
+    recorder.setPath(settings.resultFile);
+    const config = (0,migrations_config/* migrationConfig */.JS)(settings.config ? (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(219)]).then(__webpack_require__.bind(__webpack_require__, 3219))).parseConfig(settings.config.text, settings.config.shown) : {});
     const files = await selectFiles(settings, config);
     let run;
     let report = { version: 1, files: [] };
@@ -1937,7 +2128,16 @@ async function runGate(settings) {
         (0,parse_ahead/* startParseAheadThreadFor */.Wj)(paths);
         // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
         const lint = { ...(0,migrations_config/* lintOptionsFrom */.o6)(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
-        run = await runMigrationGate(paths, { ...lint, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
+        const shadowFrom = settings.databaseUrl ? shadowFromFor(settings, config) : undefined;
+        if (shadowFrom)
+            core/* info */.pq(`shadow run: the scratch database starts from ${(0,shadow_from/* formatShadowFrom */.SL)(shadowFrom)}`);
+        run = await runMigrationGate(paths, {
+            ...lint,
+            ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}),
+            ...(shadowFrom ? { shadowFrom } : {}),
+            // Replaying the history needs the files before the changed ones: every matching file, in order.
+            ...(shadowFrom?.kind === 'empty' && settings.pullRequest ? { history: (await allMatchingFiles(settings, config)).map((file) => (0,external_node_path_.join)(settings.workspace, file)) } : {}),
+        });
         report = relativeReport(run.report, settings.workspace);
     }
     const counts = countFindings(report);
@@ -1962,26 +2162,34 @@ async function runGate(settings) {
     else
         core/* info */.pq('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
     if (settings.sarifFile)
-        writeFile(settings.sarifFile, renderSarif(migrationsToSarif(report, rules/* ruleInfos */.UX)));
-    writeFile(settings.resultFile, `${JSON.stringify(buildResult(settings, config, run, outcome, startedAt), null, 2)}\n`);
+        (0,workspace_files/* writeWorkspaceFile */.dx)(settings.workspace, settings.sarifFile, renderSarif(migrationsToSarif(report, rules/* ruleInfos */.UX)), 'sarif-file');
+    const resultPath = recorder.write(buildResult(recorder, settings, config, run, outcome));
     core/* setOutput */.uH('errors', counts.errors);
     core/* setOutput */.uH('warnings', counts.warnings);
-    core/* setOutput */.uH('result-file', settings.resultFile);
+    core/* setOutput */.uH('result-file', resultPath);
     core/* setOutput */.uH('sarif-file', settings.sarifFile ?? '');
     if (failed) {
         core/* setFailed */.C1(`migration gate: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} (fail-on: ${settings.failOn}); see the annotations and the job summary for the safe rewrites`);
     }
     return outcome;
 }
-/** The action's entry: reads the inputs once, runs the gate, and turns any error into one message. */
+/**
+ * The action's entry: reads the inputs once, runs the gate, and turns any error into one message.
+ * Whatever happens, a result file is left (verdict error with the reason when the gate could not decide).
+ */
 async function run(env = process.env) {
+    const recorder = newRecorder(env);
     try {
-        const read = (0,inputs/* envInputReader */.tT)(env);
-        maskDatabaseUrl(read('database-url'));
-        await runGate((0,inputs/* readSettings */.sb)(read, env));
+        await recordResult(recorder, async () => {
+            const read = (0,inputs/* envInputReader */.tT)(env);
+            maskDatabaseUrl(read('database-url'));
+            await runGate((0,inputs/* readSettings */.sb)(read, env), recorder);
+        });
     }
     catch (error) {
-        core/* setFailed */.C1((0,errors/* isFaultlineError */.N2)(error) ? error.format() : `unexpected error (please report it): ${(0,errors/* describeError */.Uc)(error)}`);
+        if (recorder.hasWritten)
+            core/* setOutput */.uH('result-file', (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
+        failStep(error);
     }
 }
 
@@ -2135,6 +2343,8 @@ function hasOption(list, name) {
 /* harmony export */   g2: () => (/* binding */ CONFIG_FILE),
 /* harmony export */   o6: () => (/* binding */ lintOptionsFrom)
 /* harmony export */ });
+/* harmony import */ var _shadow_from_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3275);
+
 const CONFIG_FILE = '.github/faultline.yml';
 /** The `migrations:` section with defaults filled in. */
 function migrationConfig(config) {
@@ -2144,6 +2354,7 @@ function migrationConfig(config) {
         exclude: section.exclude ?? [],
         ...(section['pg-version'] !== undefined ? { pgVersion: section['pg-version'] } : {}),
         assumeTransaction: section['assume-transaction'] ?? false,
+        ...(section['shadow-from'] !== undefined ? { shadowFrom: (0,_shadow_from_js__WEBPACK_IMPORTED_MODULE_0__/* .parseShadowFrom */ .ae)(section['shadow-from']) } : {}),
         rules: { ...(section.rules ?? {}) },
     };
 }
@@ -6181,6 +6392,8 @@ const SHADOW_RULES = {
     tableRewrite: 'shadow-table-rewrite',
     accessExclusive: 'shadow-access-exclusive',
     blocksWrites: 'shadow-blocks-writes',
+    refused: 'shadow-refused',
+    deadline: 'shadow-deadline',
 };
 const SCOPE = 'Only relations that existed before the file started count: tables the same file created are new and empty. ' +
     'A hazard a static rule already reported on the same statement is not reported again.';
@@ -6223,7 +6436,179 @@ const shadowRules = [
             'non-blocking form where one exists: CREATE INDEX CONCURRENTLY, or ADD CONSTRAINT … NOT VALID followed ' +
             `by VALIDATE CONSTRAINT in its own transaction. ${SCOPE}`,
     },
+    {
+        id: SHADOW_RULES.refused,
+        defaultSeverity: 'error',
+        summary: 'The shadow run refused to execute a file that reaches outside the database',
+        description: 'The shadow run executes pull-request SQL on your database server, as a role without privileges that it ' +
+            'creates for the run. Before that, it refuses files with statements that reach outside the database: ' +
+            '`COPY … TO/FROM PROGRAM` (a shell command), `COPY` to or from a server file, `lo_import`/`lo_export` and ' +
+            '`pg_read_file`-style functions, `ALTER SYSTEM`, `CREATE EXTENSION`/`CREATE LANGUAGE`, and functions or DO ' +
+            'blocks in untrusted languages (plpython3u, plperlu, C…), also inside DO and function bodies. Nothing is ' +
+            'applied when a file is refused. Have an administrator apply such changes outside pull-request migrations.',
+    },
+    {
+        id: SHADOW_RULES.deadline,
+        defaultSeverity: 'error',
+        summary: "A statement ran past the shadow run's deadline and was cancelled",
+        description: 'Every statement of the shadow run has a deadline (60 s unless configured) that the file cannot extend: a ' +
+            'second connection cancels the statement when it passes (pg_cancel_backend, then pg_terminate_backend), ' +
+            'whatever `statement_timeout` the file sets. On production data the statement would take at least as long, ' +
+            'holding its locks: batch the work, or build indexes CONCURRENTLY.',
+    },
 ];
+
+
+/***/ }),
+
+/***/ 365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $s: () => (/* binding */ dropScratchDatabase),
+/* harmony export */   BZ: () => (/* binding */ templateUnavailable),
+/* harmony export */   KI: () => (/* binding */ createScratchDatabase),
+/* harmony export */   MB: () => (/* binding */ dropShadowRole),
+/* harmony export */   UB: () => (/* binding */ handOverScratch),
+/* harmony export */   cm: () => (/* binding */ pgError),
+/* harmony export */   hU: () => (/* binding */ withoutPsqlCommands),
+/* harmony export */   rD: () => (/* binding */ createShadowRole)
+/* harmony export */ });
+/* unused harmony export quoteIdent */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(265);
+/**
+ * The shadow run's scratch database and the role that applies pull-request SQL to it. The role is
+ * created for the run without privileges (no SUPERUSER, CREATEDB, CREATEROLE, REPLICATION,
+ * BYPASSRLS), owns the scratch database and everything in it, and is dropped with it. What the
+ * connecting user needs: superuser, or CREATEDB and CREATEROLE (and, to copy the URL's database as
+ * a template, ownership of that database; otherwise its schema is copied with pg_dump).
+ */
+
+function pgError(error) {
+    const { code, position } = error;
+    return {
+        code: typeof code === 'string' ? code : '',
+        message: error instanceof Error ? error.message : String(error),
+        position: position === undefined || position === null ? undefined : Number(position),
+    };
+}
+function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+const OBJECT_IN_USE = '55006';
+const INSUFFICIENT_PRIVILEGE = '42501';
+/** True when CREATE DATABASE … TEMPLATE failed because the template cannot be copied now (or by this role). */
+function templateUnavailable(error) {
+    const { code } = pgError(error);
+    return code === OBJECT_IN_USE || code === INSUFFICIENT_PRIVILEGE;
+}
+async function createScratchDatabase(admin, database, template, target) {
+    try {
+        await admin.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE ${quoteIdent(template)}`);
+    }
+    catch (error) {
+        if (template !== 'template0' && templateUnavailable(error))
+            throw error;
+        const { code, message } = pgError(error);
+        if (code === INSUFFICIENT_PRIVILEGE) {
+            const { rows } = await admin.query('SELECT current_user AS name').catch(() => ({ rows: [] }));
+            const role = rows[0]?.name ? `role "${String(rows[0].name)}"` : 'the role in database-url';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FaultlineError */ .RO(`The shadow run needs to create a scratch database on ${target}, but ${role} may not create databases`, {
+                cause: error,
+                exitCode: 2,
+                hint: 'Grant it (ALTER ROLE ... CREATEDB CREATEROLE) or use a role that has it, e.g. the postgres superuser of a CI service container.',
+            });
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FaultlineError */ .RO(`Could not create the shadow run's scratch database on ${target}: ${message}`, {
+            cause: error,
+            exitCode: 2,
+            hint: 'The shadow run creates and drops its own database; check that the server accepts CREATE DATABASE.',
+        });
+    }
+}
+async function dropScratchDatabase(admin, database, serverVersion) {
+    if (serverVersion >= 130000) {
+        await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+        return;
+    }
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [database]);
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)}`);
+}
+/** Creates the run's login role, without any privilege, and lets a non-superuser admin act for it. */
+async function createShadowRole(admin, role, password, superuser, target) {
+    try {
+        await admin.query(`CREATE ROLE ${quoteIdent(role)} LOGIN PASSWORD '${password}' NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT CONNECTION LIMIT 8`);
+        // To hand the scratch database and its objects over, a non-superuser must be able to act as the role.
+        if (!superuser)
+            await admin.query(`GRANT ${quoteIdent(role)} TO CURRENT_USER`);
+    }
+    catch (error) {
+        const { code, message } = pgError(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FaultlineError */ .RO(`The shadow run could not create its unprivileged role on ${target}: ${message}`, {
+            cause: error,
+            exitCode: 2,
+            hint: code === INSUFFICIENT_PRIVILEGE
+                ? 'The role in database-url needs CREATEROLE (and CREATEDB), or be a superuser such as the postgres user of a CI service container: ALTER ROLE ... CREATEDB CREATEROLE;'
+                : 'The shadow run applies the migrations as a role it creates and drops; check that the server accepts CREATE ROLE.',
+        });
+    }
+}
+async function dropShadowRole(admin, role) {
+    await admin.query(`DROP ROLE IF EXISTS ${quoteIdent(role)}`);
+}
+/**
+ * Makes the role the owner of the scratch database and of every object copied into it (schemas,
+ * tables, views, sequences, functions, types), so the migrations can change them as they would
+ * in production, without being able to do more. Extension members stay with their extension.
+ * Runs as the admin, connected to the scratch database.
+ */
+async function handOverScratch(adminOnScratch, database, role) {
+    await adminOnScratch.query(`ALTER DATABASE ${quoteIdent(database)} OWNER TO ${quoteIdent(role)}`);
+    await adminOnScratch.query(HAND_OVER_SQL.replace(/:role/g, quoteIdent(role).replace(/'/g, "''")));
+}
+const HAND_OVER_SQL = `
+DO $handover$
+DECLARE
+  item record;
+BEGIN
+  FOR item IN
+    SELECT format('ALTER SCHEMA %I OWNER TO :role', n.nspname) AS command
+      FROM pg_namespace n
+     WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER TABLE %s OWNER TO :role', c.oid::regclass)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')
+       AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('e', 'a', 'i'))
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO :role', CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, p.oid::regprocedure)
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+    UNION ALL
+    SELECT format('ALTER %s %s OWNER TO :role', CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype)
+      FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+     WHERE t.typtype IN ('e', 'd', 'r') AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+  LOOP
+    BEGIN
+      EXECUTE item.command;
+    EXCEPTION WHEN OTHERS THEN
+      -- An object the role cannot take over stays as it is; a migration that changes it fails visibly.
+      RAISE NOTICE 'faultline shadow run: % failed: %', item.command, SQLERRM;
+    END;
+  END LOOP;
+END
+$handover$`;
+/** psql meta-commands (\\connect, \\restrict …) in a dump are not SQL: blanked, keeping line numbers. */
+function withoutPsqlCommands(text) {
+    return text
+        .split('\n')
+        .map((line) => (/^\s*\\/.test(line) ? '' : line))
+        .join('\n');
+}
 
 
 /***/ }),
