@@ -53,7 +53,6 @@ export interface SecurityGateSettings extends OutputSettings {
   toolEnv: NodeJS.ProcessEnv;
 }
 
-export const DEFAULT_CONFIG = '.github/faultline.yml';
 
 function inWorkspace(path: string, workspace: string): string {
   return isAbsolute(path) ? path : join(workspace, path);
