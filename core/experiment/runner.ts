@@ -262,13 +262,13 @@ async function runMethod(
 ): Promise<void> {
   const background: Promise<void>[] = [];
   const play = async (entry: LocatedActivity) => {
-    await pause((entry.activity.pauses?.before ?? 0) * 1000, signal);
+    await pause(Number(entry.activity.pauses?.before ?? 0) * 1000, signal);
     if (signal.aborted) return;
     const run = await runActivity(entry, context, signal);
     journal.run.push(run);
     emit({ type: 'activity', phase: 'method', run });
     if (run.status === 'failed' && isDriverProvider(entry.activity.provider)) onFaultFailed(entry, run);
-    await pause((entry.activity.pauses?.after ?? 0) * 1000, signal);
+    await pause(Number(entry.activity.pauses?.after ?? 0) * 1000, signal);
   };
   for (const entry of method) {
     if (signal.aborted) break;
