@@ -74,9 +74,15 @@ export function findPythonUses(doc: unknown): PythonUse[] {
     const entries = doc[section];
     if (!isRecord(entries)) continue;
     const visit = (value: unknown, pointer: string, key: string) => {
-      if (!isRecord(value)) return;
+      if (!isRecord(value) || typeof value.type !== 'string' || value.type === 'env') return;
       if (value.type === 'probe' && isRecord(value.provider) && value.provider.type === 'python') {
         uses.push({ pointer: `${pointer}/provider`, message: pythonMessage(`${section} "${key}" (a dynamic value)`, value.provider) });
+      } else {
+        // Vault, dynamic probes and other providers: Chaos Toolkit runs them, we do not.
+        uses.push({
+          pointer: `${pointer}/type`,
+          message: `${section} "${key}" uses the ${value.type} provider; we do not run it: fetch the value into an environment variable and write {type: env, key: NAME}`,
+        });
       }
     };
     for (const [key, value] of Object.entries(entries)) {
