@@ -14,6 +14,7 @@ import { computeSloStatuses } from '../../core/slo/engine.ts';
 import { checkQueryable } from '../../core/slo/queries.ts';
 import { generateRules } from '../../core/slo/rules.ts';
 import { loadSloSpecs } from '../../core/slo/specs/index.ts';
+import type { SloDefinition } from '../../core/slo/types.ts';
 import { formatObjective } from '../../core/report/slo-format.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 import { CANARY_USAGE, canary } from './slo-canary.ts';
@@ -90,6 +91,7 @@ async function status(args: string[], io: CliIO): Promise<number> {
     .filter(Boolean);
 
   const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  printSpecWarnings(slos, io);
   const client = new HttpPrometheusClient({
     url: values.prometheus as string,
     headers: parseHeaders((values.header as string[] | undefined) ?? []),
@@ -107,10 +109,22 @@ async function status(args: string[], io: CliIO): Promise<number> {
   return outcome.verdict === 'pass' ? 0 : 1;
 }
 
+/** Keys the spec's own tool ignores, and what we read differently: on stderr, once each. */
+function printSpecWarnings(slos: SloDefinition[], io: CliIO): void {
+  const seen = new Set<string>();
+  for (const warning of slos.flatMap((slo) => slo.warnings ?? [])) {
+    const text = warning.startsWith(`${io.cwd}/`) ? warning.slice(io.cwd.length + 1) : warning;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    writeLine(io.stderr, `warning: ${text}`);
+  }
+}
+
 async function validate(args: string[], io: CliIO): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
   const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  printSpecWarnings(slos, io);
   checkQueryable(slos);
   for (const slo of slos) {
     const where = `${slo.source.file.startsWith(`${io.cwd}/`) ? slo.source.file.slice(io.cwd.length + 1) : slo.source.file}${slo.source.line ? `:${slo.source.line}` : ''}`;
@@ -124,6 +138,7 @@ async function rules(args: string[], io: CliIO): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
   const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  printSpecWarnings(slos, io);
   checkQueryable(slos);
   io.stdout.write(generateRules(slos, { generatedFrom: positionals.join(' ') }));
   return 0;

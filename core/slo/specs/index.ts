@@ -1,11 +1,12 @@
 /**
- * Reads SLO spec files (OpenSLO v1, Sloth prometheus/v1, Sloth PrometheusServiceLevel) into the
- * engine's `SloDefinition`s. Every document is validated against policy/schemas/slo.schema.json;
+ * Reads SLO spec files (OpenSLO v1, Sloth prometheus/v1, Sloth PrometheusServiceLevel, Pyrra
+ * ServiceLevelObjective) into the engine's `SloDefinition`s. Every document is validated against policy/schemas/slo.schema.json;
  * problems name the file, line and key, and what to write instead.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import openSloSchema from '../../../policy/schemas/slo-openslo-v1.schema.json' with { type: 'json' };
+import pyrraSchema from '../../../policy/schemas/slo-pyrra-v1alpha1.schema.json' with { type: 'json' };
 import slothSchema from '../../../policy/schemas/slo-sloth-v1.schema.json' with { type: 'json' };
 import sloSchema from '../../../policy/schemas/slo.schema.json' with { type: 'json' };
 import { FaultlineError } from '../../errors.ts';
@@ -13,6 +14,7 @@ import { loadValidated, parseYaml, registerSchemas } from '../../schema/validate
 import type { SloDefinition } from '../types.ts';
 import { splitYamlDocuments } from './documents.ts';
 import { type OpenSloDocument, openSloToSlos, type SliLocation, type SliSpec } from './openslo.ts';
+import { type PyrraDocument, pyrraToSlos } from './pyrra.ts';
 import { type SlothServiceLevel, slothToSlos } from './sloth.ts';
 import { failAt, type SpecDocument } from './source.ts';
 
@@ -69,7 +71,7 @@ async function specFiles(path: string): Promise<string[]> {
 }
 
 function readDocuments(text: string, file: string): SpecDocument[] {
-  registerSchemas(openSloSchema, slothSchema);
+  registerSchemas(openSloSchema, slothSchema, pyrraSchema);
   return splitYamlDocuments(text).map((piece) => {
     refuseRuleFile(piece.text, file);
     return { file, parsed: loadValidated<unknown>(piece.text, file, sloSchema, 'SLO spec') };
@@ -135,6 +137,7 @@ function sloOf(document: SpecDocument, slis: ReadonlyMap<string, SliLocation>): 
   if (value.apiVersion === 'openslo/v1') {
     return value.kind === 'SLO' ? openSloToSlos(document as SpecDocument<OpenSloDocument>, slis) : [];
   }
+  if (value.apiVersion === 'pyrra.dev/v1alpha1') return pyrraToSlos(document as SpecDocument<PyrraDocument>);
   if (value.apiVersion === 'sloth.slok.dev/v1') return slothToSlos(document, value.spec as SlothServiceLevel, '/spec');
   return slothToSlos(document, value as unknown as SlothServiceLevel, '');
 }
