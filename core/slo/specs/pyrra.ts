@@ -5,13 +5,12 @@
  * read the rest as Pyrra means it: ratio, latency, latencyNative and bool_gauge indicators, the
  * SLO window, and the burn-rate windows Pyrra derives from that window (`slo.Windows`).
  */
-import { keyPath } from '../../schema/validate.ts';
 import { promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloBurnCondition, SloDefinition } from '../types.ts';
 import { promDuration } from '../windows.ts';
 import { percentToFraction } from './indicator.ts';
 import { isPlainSelector } from './query-template.ts';
-import { failAt, lineOf, type SpecDocument } from './source.ts';
+import { failAt, lineOf, type SpecDocument, warningAt } from './source.ts';
 import { unknownKeyWarnings } from './unknown-keys.ts';
 
 interface Query {
@@ -121,11 +120,6 @@ function pyrraAdvice(document: SpecDocument, kind: (typeof INDICATORS)[number], 
     }
   }
   return advice;
-}
-
-function warningAt(document: SpecDocument, pointer: string, message: string): string {
-  const at = document.parsed.locate(pointer, true);
-  return `${document.file}${at ? `:${at.line}` : ''}: ${keyPath(pointer)}: ${message}`;
 }
 
 function pyrraTarget(document: SpecDocument, raw: string | number): number {

@@ -3,8 +3,7 @@
  * unknown fields): we accept the file too, but never silently — one warning per key, with its
  * line, so a typo such as `pageAlert` in a `prometheus/v1` file does not pass unnoticed.
  */
-import { keyPath } from '../../schema/validate.ts';
-import type { SpecDocument } from './source.ts';
+import { keyPathIn, type SpecDocument } from './source.ts';
 
 /** `known` maps a JSON pointer pattern (`*` for any array index) to the keys allowed there. */
 export function unknownKeyWarnings(document: SpecDocument, known: Record<string, readonly string[]>, tool: string): string[] {
@@ -22,7 +21,7 @@ export function unknownKeyWarnings(document: SpecDocument, known: Record<string,
       const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (allowed && !allowed.includes(key)) {
         const where = document.parsed.locate(at, true);
-        warnings.push(`${document.file}${where ? `:${where.line}` : ''}: ${keyPath(at)}: unknown key "${key}" is ignored (as ${tool} does)`);
+        warnings.push(`${document.file}${where ? `:${where.line}` : ''}: ${keyPathIn(document, at)}: unknown key "${key}" is ignored (as ${tool} does)`);
         continue;
       }
       visit(inner, at, `${pattern}/${key}`);

@@ -5,13 +5,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FaultlineError } from '../../../../core/errors.ts';
-import { parseSloSpecs } from '../../../../core/slo/specs/index.ts';
+import { loadSloSpecSet, parseSloSpecSet } from '../../../../core/slo/specs/index.ts';
 import type { SloDefinition } from '../../../../core/slo/types.ts';
 
 export interface PeerVerdict {
   peer: 'accepts' | 'refuses';
   peerSays?: string;
   case?: string;
+  /** Where we differ on purpose: what we cannot evaluate, and the words that say so. */
+  ours?: 'refuses-by-design';
+  reason?: string;
+  /** A warning we give for this accepted file (e.g. the key a peer silently ignores). */
+  warns?: string;
+  /** Files of the same set, loaded together (references across files). */
+  with?: string[];
 }
 
 export function peerCorpus(tool: string): { root: string; files: string[]; verdicts: Record<string, PeerVerdict> } {
@@ -24,11 +31,17 @@ export function peerCorpus(tool: string): { root: string; files: string[]; verdi
   return { root, files, verdicts };
 }
 
-export type OurVerdict = { accepted: true; slos: SloDefinition[] } | { accepted: false; error: FaultlineError };
+export type OurVerdict = { accepted: true; slos: SloDefinition[]; warnings: string[] } | { accepted: false; error: FaultlineError };
 
-export function judge(root: string, file: string): OurVerdict {
+export async function judge(root: string, file: string, options: { allowNoSlo?: boolean; with?: string[] } = {}): Promise<OurVerdict> {
   try {
-    return { accepted: true, slos: parseSloSpecs(readFileSync(join(root, file), 'utf8'), file) };
+    if (options.with) {
+      // Loaded with the rest of its set, as a user passes a folder: references resolve across files.
+      const set = await loadSloSpecSet([file, ...options.with].map((f) => join(root, f)), { allowNoSlo: options.allowNoSlo });
+      return { accepted: true, slos: set.slos, warnings: set.warnings };
+    }
+    const set = parseSloSpecSet(readFileSync(join(root, file), 'utf8'), file, { allowNoSlo: options.allowNoSlo });
+    return { accepted: true, slos: set.slos, warnings: set.warnings };
   } catch (error) {
     if (error instanceof FaultlineError) return { accepted: false, error };
     throw error;
@@ -46,3 +59,4 @@ export function expectNamesFileLineAndKey(error: FaultlineError, file: string): 
     expect(lines[0]).toMatch(/^[\w.[\]()-]+( [\w.[\]]+)*: .+/);
   }
 }
+

@@ -11,8 +11,8 @@ describe("Pyrra specs: our verdict is Pyrra's", () => {
     expect(files).toEqual(Object.keys(verdicts).sort());
   });
 
-  it.each(files)('%s', (file) => {
-    const ours = judge(root, file);
+  it.each(files)('%s', async (file) => {
+    const ours = await judge(root, file);
     if (verdicts[file]!.peer === 'accepts') {
       if (!ours.accepted) throw ours.error;
       expect(ours.slos.length).toBeGreaterThan(0);
