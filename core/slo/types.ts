@@ -53,7 +53,7 @@ export interface SloDefinition {
   /** Keys the spec's own tool ignores, and what Faultline reads differently: `file:line: key: what`. */
   warnings?: string[];
   /** Where it was defined, for errors and links. */
-  source: { file: string; line?: number };
+  source: { file: string; line?: number; /** Key path of its name, e.g. `slos[0].name`. */ key?: string };
 }
 
 export interface SloBurnCondition {

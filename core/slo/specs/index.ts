@@ -16,6 +16,7 @@ import type { SloDefinition } from '../types.ts';
 import { splitYamlDocuments } from './documents.ts';
 import { type OpenSloDocument, openSloToSlos, type SliLocation, type SliSpec } from './openslo.ts';
 import { convertV1alpha } from './openslo-v1alpha.ts';
+import { camelMessage, fromKubernetes } from './sloth-kubernetes.ts';
 import { type PyrraDocument, pyrraToSlos } from './pyrra.ts';
 import { type SlothServiceLevel, slothToSlos } from './sloth.ts';
 import { checkOpenSloReferences } from './openslo-references.ts';
@@ -111,16 +112,41 @@ function readDocuments(text: string, file: string): SpecDocument[] {
     for (const base of objects) {
       let parsed = objectAt(whole, base);
       dropNulls(parsed.value);
-      let notes: string[] | undefined;
-      if (isRecord(parsed.value) && parsed.value.apiVersion === 'openslo/v1alpha') {
+      let display: ((pointer: string) => string) | undefined;
+      const warnings: string[] = [];
+      const value = parsed.value;
+      const at = (pointer: string, atKey = false) => parsed.locate(pointer, atKey);
+      if (isRecord(value) && value.apiVersion === 'openslo/v1alpha') {
         const found = checkAgainstSchema(openSloV1alphaSchema, parsed);
         problems.push(...found.map((p) => ({ ...p, pointer: base + p.pointer })));
         if (found.length > 0) continue;
-        ({ parsed, notes } = convertV1alpha(parsed));
+        for (const converted of convertV1alpha(parsed)) documents.push({ file, parsed: converted.parsed, base, notes: converted.notes });
+        continue;
       } else {
-        problems.push(...checkAgainstSchema(sloSchema, parsed).map((p) => ({ ...p, pointer: base + p.pointer })));
+        const sloth = isRecord(value) && (value.apiVersion === 'sloth.slok.dev/v1' || (value.apiVersion === undefined && value.version !== undefined));
+        if (sloth && value.apiVersion === 'sloth.slok.dev/v1') {
+          const resource = fromKubernetes(parsed);
+          for (const wrong of resource.misspelled) {
+            const where = at(wrong.pointer, true);
+            warnings.push(
+              `${file}${where ? `:${where.line}` : ''}: ${keyPath(base + wrong.pointer)}: unknown key "${wrong.key}" is ignored (as Sloth does): the Kubernetes resource spells it ${wrong.camel}`,
+            );
+          }
+          parsed = resource.parsed;
+          display = resource.display;
+        }
+        for (const problem of checkAgainstSchema(sloSchema, parsed)) {
+          const shown = display ? display(problem.pointer) : problem.pointer;
+          const message = display ? camelMessage(problem.message) : problem.message;
+          // Sloth decodes leniently: a key it does not know is ignored, so we accept it and say so.
+          if (sloth && message.startsWith('unknown key "')) {
+            warnings.push(`${file}${problem.line ? `:${problem.line}` : ''}: ${keyPath(base + shown)}: ${message} is ignored (as Sloth does)`);
+          } else {
+            problems.push({ ...problem, pointer: base + shown, message });
+          }
+        }
       }
-      documents.push({ file, parsed, base, ...(notes ? { notes } : {}) });
+      documents.push({ file, parsed, base, ...(display ? { display } : {}), ...(warnings.length > 0 ? { warnings } : {}) });
     }
   }
   if (problems.length > 0) {
@@ -170,7 +196,7 @@ function refuseRuleFile(text: string, file: string): void {
 }
 
 function resolve(documents: SpecDocument[], options: SpecOptions): SloSpecSet {
-  const warnings = checkOpenSloReferences(documents);
+  const warnings = [...documents.flatMap((d) => d.warnings ?? []), ...checkOpenSloReferences(documents)];
   const objects: Record<string, number> = {};
   for (const document of documents) {
     const value = document.parsed.value as { kind?: unknown; version?: unknown };
@@ -200,7 +226,7 @@ function resolve(documents: SpecDocument[], options: SpecOptions): SloSpecSet {
     for (const slo of sloOf(document, slis)) {
       const earlier = seen.get(slo.name);
       if (earlier) {
-        throw new FaultlineError(`SLO "${slo.name}" is defined twice (also in ${earlier.source.file}:${earlier.source.line})`, {
+        throw new FaultlineError(`${slo.source.key ?? 'name'}: SLO "${slo.name}" is defined twice (also in ${earlier.source.file}:${earlier.source.line})`, {
           file: slo.source.file,
           line: slo.source.line,
           hint: 'SLO names (OpenSLO metadata.name, Sloth <service>-<name>) must be unique across the files given',

@@ -53,7 +53,33 @@ function pointerMap(ratioAt: string | undefined): [string, string][] {
   return map.sort((a, b) => b[0].length - a[0].length);
 }
 
-export function convertV1alpha(parsed: ParsedDocument<unknown>): { parsed: ParsedDocument<unknown>; notes: string[] } {
+/**
+ * One v1 object per v1alpha object, except an SLO whose objectives carry different ratios: as
+ * Sloth reads it, each such objective is an SLO of its own, named `<name>-<objective>`.
+ */
+export function convertV1alpha(parsed: ParsedDocument<unknown>): { parsed: ParsedDocument<unknown>; notes: string[] }[] {
+  const source = parsed.value as Json;
+  const spec = isRecord(source.spec) ? source.spec : {};
+  const objectives = Array.isArray(spec.objectives) ? spec.objectives : [];
+  const ratios = new Set(objectives.map((o) => JSON.stringify(isRecord(o) ? o.ratioMetrics : undefined)));
+  if (source.kind !== 'SLO' || objectives.length < 2 || ratios.size < 2) return [convertOne(parsed)];
+  return objectives.map((objective, index) => {
+    const slug = String((isRecord(objective) && objective.displayName) || '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    const metadata = { ...(source.metadata as Json), name: `${String((source.metadata as Json).name)}-${slug || index + 1}` };
+    const one: ParsedDocument<unknown> = {
+      value: { ...source, metadata, spec: { ...spec, objectives: [objective] } },
+      locate: (pointer, atKey) => parsed.locate(pointer.replace(/^\/spec\/objectives\/0(?=\/|$)/, `/spec/objectives/${index}`), atKey),
+    };
+    const converted = convertOne(one);
+    converted.notes.push(`objective ${index + 1} has its own ratio: read as SLO "${metadata.name}" (as Sloth does)`);
+    return converted;
+  });
+}
+
+function convertOne(parsed: ParsedDocument<unknown>): { parsed: ParsedDocument<unknown>; notes: string[] } {
   const source = parsed.value as Json;
   const notes = ['read as openslo/v1 (converted from openslo/v1alpha); consider upgrading the file'];
   const spec = isRecord(source.spec) ? source.spec : {};
@@ -89,6 +115,7 @@ export function convertV1alpha(parsed: ParsedDocument<unknown>): { parsed: Parse
       if (!isRecord(o)) return o;
       const { ratioMetrics, value, op, ...objective } = o;
       const kept: Json = { ...objective };
+      if (value === undefined) notes.push(`objective ${index + 1} has no value: the OpenSLO v1alpha schema requires one (oslo refuses the file), Sloth does not`);
       // v1alpha has no slice length; the OpenSLO v1 examples and most tools use one minute.
       if (timeslices && kept.timeSliceWindow === undefined) {
         kept.timeSliceWindow = '1m';

@@ -6,7 +6,7 @@ import { calendarDuration, promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloDefinition, SloWindow } from '../types.ts';
 import { isPlainSelector } from './query-template.ts';
 import { percentToFraction, rawErrorRatioIndicator, template } from './indicator.ts';
-import { failAt, lineOf, type SpecDocument, stringLabels, warningAt } from './source.ts';
+import { failAt, keyPathIn, lineOf, type SpecDocument, stringLabels, warningAt } from './source.ts';
 
 interface Metadata {
   name: string;
@@ -116,7 +116,7 @@ export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: Rea
       window,
       budgetingMethod,
       indicator,
-      source: { file: document.file, line: lineOf(document, '/metadata/name') },
+      source: { file: document.file, line: lineOf(document, '/metadata/name'), key: keyPathIn(document, '/metadata/name') },
     };
     if (metadata.displayName) slo.displayName = metadata.displayName;
     if (spec.description) slo.description = spec.description;

@@ -10,7 +10,7 @@ import type { RatioIndicator, SloBurnCondition, SloDefinition } from '../types.t
 import { promDuration } from '../windows.ts';
 import { percentToFraction } from './indicator.ts';
 import { isPlainSelector } from './query-template.ts';
-import { failAt, lineOf, type SpecDocument, warningAt } from './source.ts';
+import { failAt, keyPathIn, lineOf, type SpecDocument, warningAt } from './source.ts';
 import { unknownKeyWarnings } from './unknown-keys.ts';
 
 interface Query {
@@ -89,7 +89,7 @@ export function pyrraToSlos(document: SpecDocument<PyrraDocument>): SloDefinitio
     budgetingMethod: 'Occurrences',
     indicator: indicatorOf(document, kind, spec.indicator),
     burnRateAlerts: pyrraBurnRateAlerts(seconds),
-    source: { file: document.file, line: lineOf(document, '/metadata/name') },
+    source: { file: document.file, line: lineOf(document, '/metadata/name'), key: keyPathIn(document, '/metadata/name') },
   };
   if (spec.description) slo.description = spec.description;
   if (labels) slo.labels = labels;

@@ -13,11 +13,15 @@ export interface SpecDocument<T = unknown> {
   base?: string;
   /** Notes for the user about how the object was read (e.g. converted from openslo/v1alpha). */
   notes?: string[];
+  /** Warnings about the document itself (keys its tool ignores), already `file:line: key: what`. */
+  warnings?: string[];
+  /** How a pointer reads to the user when the value was renamed on read (Sloth's camelCase resource). */
+  display?: (pointer: string) => string;
 }
 
 /** The key path a user sees for a pointer within the object, e.g. `[2].spec.service`. */
 export function keyPathIn(document: SpecDocument, pointer: string): string {
-  return keyPath(`${document.base ?? ''}${pointer}`);
+  return keyPath(`${document.base ?? ''}${document.display ? document.display(pointer) : pointer}`);
 }
 
 export function failAt(document: SpecDocument, pointer: string, message: string, hint: string): never {

@@ -54,7 +54,7 @@ describe('OpenSLO v1 specs', () => {
         total: 'sum(rate(http_requests_total[{{window}}]))',
       },
       labels: { team: 'sre', regions: 'eu,us' },
-      source: { file: 'slos.yaml', line: 22 },
+      source: { file: 'slos.yaml', line: 22, key: 'metadata.name' },
     });
   });
 

@@ -13,7 +13,7 @@ export interface PeerVerdict {
   peerSays?: string;
   case?: string;
   /** Where we differ on purpose: what we cannot evaluate, and the words that say so. */
-  ours?: 'refuses-by-design';
+  ours?: 'refuses-by-design' | 'accepts-by-design';
   reason?: string;
   /** A warning we give for this accepted file (e.g. the key a peer silently ignores). */
   warns?: string;
