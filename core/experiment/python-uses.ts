@@ -20,7 +20,7 @@ export interface ControlUse {
 }
 
 export const PYTHON_HINT =
-  'Faultline does not run Python (by design): rewrite the activity with the http, process or faultline provider (see docs/chaos.md, "Python")';
+  'Faultline does not run Python (by design): rewrite the activity with the http, process or faultline provider (see docs/chaos.md, "Compatibility with Chaos Toolkit")';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
