@@ -61762,6 +61762,11 @@ function validateResult(value) {
 
 
 
+/**
+ * The chaoslib journal layout ours follows. chaostoolkit-reporting (`chaos report`) reads this key
+ * to pick its template (it fails without it); 1.44.0 selects its current one.
+ */
+const CHAOSLIB_JOURNAL_VERSION = '1.44.0';
 /** The experiment as written, with inline secret values replaced (env references are kept). */
 function experimentForJournal(experiment, redactor) {
     const copy = structuredClone(experiment);
@@ -61776,6 +61781,7 @@ function experimentForJournal(experiment, redactor) {
 }
 function startJournal(experiment, options) {
     return {
+        'chaoslib-version': CHAOSLIB_JOURNAL_VERSION,
         'faultline-version': TOOL_VERSION,
         platform: `${(0,external_node_os_namespaceObject.platform)()}-${(0,external_node_os_namespaceObject.release)()}-${(0,external_node_os_namespaceObject.arch)()}`,
         node: (0,external_node_os_namespaceObject.hostname)(),
