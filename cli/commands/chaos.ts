@@ -6,7 +6,7 @@
  * experiment or usage. Progress goes to stderr; on SIGINT/SIGTERM everything in the ledger is
  * rolled back before we exit.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { drivers } from '../../core/drivers/index.ts';
@@ -20,6 +20,8 @@ import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { Ledger, revertAll } from '../../core/experiment/ledger.ts';
 import { formatPlan, planExperiment } from '../../core/experiment/plan.ts';
+import { missingPrograms } from '../../core/experiment/process-paths.ts';
+import { keyPath } from '../../core/schema/validate.ts';
 import { type ChaosPolicy, DEFAULT_CHAOS_POLICY } from '../../core/experiment/policy.ts';
 import { chaosResult } from '../../core/experiment/result.ts';
 import { type RunEvent, runExperiment } from '../../core/experiment/runner.ts';
@@ -28,12 +30,12 @@ import type { CliCommand, CliIO } from '../io.ts';
 import { writeLine } from '../io.ts';
 
 const USAGE = `Usage:
-  faultline chaos run FILE [--dry-run] [--journal FILE] [--var KEY=VALUE]... [--ledger FILE] [--result FILE] [--config FILE]
-  faultline chaos validate FILE [--var KEY=VALUE]... [--config FILE]
+  faultline chaos run FILE [--dry-run] [--journal FILE] [--var KEY=VALUE]... [--ledger FILE] [--result FILE] [--config FILE] [--ignore-controls]
+  faultline chaos validate FILE [--var KEY=VALUE]... [--config FILE] [--ignore-controls]
   faultline chaos rollback [--ledger FILE]
 
   run        runs a Chaos Toolkit experiment (JSON/YAML) with faultline's drivers and probes
-  validate   checks the file (schema, refs, drivers' arguments, owner policy) without running it
+  validate   checks the file (schema, refs, drivers' arguments, owner policy, process programs) without running it
   rollback   reverts every fault a crashed or killed run left in the ledger
 
 Options:
@@ -44,6 +46,8 @@ Options:
   --result FILE     also write a faultline result file (kind chaos)
   --config FILE     config whose chaos: section sets the policy (owner tag, allowed drivers,
                     max TTL, blast radius, max faults); default ${CHAOS_CONFIG_FILE} when present
+  --ignore-controls run without the experiment's Chaos Toolkit controls (e.g. safeguards), which
+                    Faultline never runs; without it an experiment with controls is refused
 
 Exit codes: 0 steady state held; 1 deviated, failed, aborted or interrupted; 2 invalid input.`;
 
@@ -55,6 +59,7 @@ interface Flags {
   result?: string;
   config?: string;
   vars: string[];
+  ignoreControls: boolean;
 }
 
 function usageError(message: string): FaultlineError {
@@ -62,7 +67,7 @@ function usageError(message: string): FaultlineError {
 }
 
 function parseFlags(args: string[], cwd: string): Flags {
-  const flags: Flags = { dryRun: false, journal: 'journal.json', ledger: '.faultline/chaos-ledger.json', vars: [] };
+  const flags: Flags = { dryRun: false, journal: 'journal.json', ledger: '.faultline/chaos-ledger.json', vars: [], ignoreControls: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -74,6 +79,9 @@ function parseFlags(args: string[], cwd: string): Flags {
     switch (name) {
       case '--dry-run':
         flags.dryRun = true;
+        break;
+      case '--ignore-controls':
+        flags.ignoreControls = true;
         break;
       case '--journal':
         flags.journal = value();
@@ -177,7 +185,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const flags = parseFlags(args, io.cwd);
   const { path, text } = readFile(flags.file, io);
   const vars = parseVars(flags.vars, '--var');
-  const { prepared } = readExperiment(text, flags.file!, { drivers, env: io.env, vars, policy: chaosPolicy(flags, io) });
+  const { prepared } = readExperiment(text, flags.file!, { drivers, env: io.env, vars, policy: chaosPolicy(flags, io), ignoreControls: flags.ignoreControls });
+  printWarnings(io, prepared.warnings);
   if (flags.dryRun) {
     writeLine(io.stdout, formatPlan(planExperiment(prepared, drivers, probes)));
     return 0;
@@ -232,7 +241,16 @@ function validate(args: string[], io: CliIO): number {
   const flags = parseFlags(args, io.cwd);
   const { text } = readFile(flags.file, io);
   const policy = chaosPolicy(flags, io);
-  const { prepared, faults } = readExperiment(text, flags.file!, { drivers, env: io.env, vars: parseVars(flags.vars, '--var'), lenient: true, policy });
+  const { prepared, faults } = readExperiment(text, flags.file!, {
+    drivers,
+    env: io.env,
+    vars: parseVars(flags.vars, '--var'),
+    lenient: true,
+    policy,
+    ignoreControls: flags.ignoreControls,
+  });
+  printWarnings(io, prepared.warnings);
+  refuseMissingPrograms(prepared, io);
   const probesCount = prepared.hypothesis.length + prepared.guardrails.length;
   const unresolved = prepared.bindings.unresolved;
   writeLine(
@@ -244,6 +262,35 @@ function validate(args: string[], io: CliIO): number {
     writeLine(io.stderr, `note: ${unresolved.join(', ')} come${unresolved.length === 1 ? 's' : ''} from environment variables not set here; arguments using them were not checked`);
   }
   return 0;
+}
+
+function printWarnings(io: CliIO, warnings: string[]): void {
+  for (const warning of warnings) writeLine(io.stderr, `warning: ${warning}`);
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Chaos Toolkit's validate refuses a process program it cannot find; `run` would fail on it. */
+function refuseMissingPrograms(prepared: ReturnType<typeof readExperiment>['prepared'], io: CliIO): void {
+  const missing = missingPrograms(prepared, { searchPath: (io.env.PATH ?? '').split(delimiter).filter(Boolean), cwd: io.cwd, isExecutable });
+  if (missing.length === 0) return;
+  const lines = missing.map(({ entry, path, pointer }) => {
+    const at = prepared.locate(pointer) ?? entry.location;
+    return `  ${prepared.file}${at.line ? `:${at.line}:${at.column}` : ''}: ${keyPath(pointer)} ("${entry.activity.name}"): program "${path}" is not found${path.includes('/') ? '' : ' on PATH'} or not executable`;
+  });
+  const first = missing[0]!;
+  throw new FaultlineError(`invalid experiment (${missing.length} problem${missing.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+    file: prepared.file,
+    line: prepared.locate(first.pointer)?.line ?? first.entry.location.line,
+    hint: 'install the program, fix the path, or run validate where the experiment will run',
+  });
 }
 
 async function rollback(args: string[], io: CliIO): Promise<number> {

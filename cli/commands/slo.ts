@@ -14,7 +14,7 @@ import { DEFAULT_BUDGET_POLICY, evaluateBudgetPolicy, readBudgetPolicy } from '.
 import { computeSloStatuses } from '../../core/slo/engine.ts';
 import { checkQueryable } from '../../core/slo/queries.ts';
 import { generateRules } from '../../core/slo/rules.ts';
-import { loadSloSpecs } from '../../core/slo/specs/index.ts';
+import { loadSloSpecSet } from '../../core/slo/specs/index.ts';
 import { formatObjective } from '../../core/report/slo-format.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 import { CANARY_USAGE, canary } from './slo-canary.ts';
@@ -93,7 +93,8 @@ async function status(args: string[], io: CliIO): Promise<number> {
     .map((l) => l.trim())
     .filter(Boolean);
 
-  const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  const { slos, warnings } = await loadSloSpecSet(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  printSpecWarnings(warnings, io);
   const client = new HttpPrometheusClient({
     url: prometheus,
     headers: parseHeaders((values.header as string[] | undefined) ?? []),
@@ -111,23 +112,39 @@ async function status(args: string[], io: CliIO): Promise<number> {
   return outcome.verdict === 'pass' ? 0 : 1;
 }
 
+/** Keys the spec's own tool ignores, and what we read differently: on stderr. */
+function printSpecWarnings(warnings: string[], io: CliIO): void {
+  for (const warning of warnings) {
+    writeLine(io.stderr, `warning: ${warning.startsWith(`${io.cwd}/`) ? warning.slice(io.cwd.length + 1) : warning}`);
+  }
+}
+
 async function validate(args: string[], io: CliIO): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
-  const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  const set = await loadSloSpecSet(
+    positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)),
+    { allowNoSlo: true },
+  );
+  const slos = set.slos;
+  printSpecWarnings(set.warnings, io);
   checkQueryable(slos);
   for (const slo of slos) {
     const where = `${slo.source.file.startsWith(`${io.cwd}/`) ? slo.source.file.slice(io.cwd.length + 1) : slo.source.file}${slo.source.line ? `:${slo.source.line}` : ''}`;
     writeLine(io.stdout, `✓ ${slo.name} (${slo.service}): ${formatObjective(slo.target)} over ${slo.window.duration}, ${slo.budgetingMethod}  ${where}`);
   }
-  writeLine(io.stdout, `${slos.length} SLO${slos.length === 1 ? '' : 's'} valid`);
+  const others = Object.entries(set.objects)
+    .filter(([kind]) => kind !== 'SLO' && kind !== 'PrometheusServiceLevel' && kind !== 'ServiceLevelObjective' && kind !== 'Sloth prometheus/v1')
+    .map(([kind, count]) => `${count} ${kind}`);
+  writeLine(io.stdout, `${slos.length} SLO${slos.length === 1 ? '' : 's'} valid${others.length > 0 ? `; also read: ${others.join(', ')}` : ''}`);
   return 0;
 }
 
 async function rules(args: string[], io: CliIO): Promise<number> {
   const { positionals } = parse(args, {});
   if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
-  const slos = await loadSloSpecs(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  const { slos, warnings } = await loadSloSpecSet(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
+  printSpecWarnings(warnings, io);
   checkQueryable(slos);
   io.stdout.write(generateRules(slos, { generatedFrom: positionals.join(' ') }));
   return 0;

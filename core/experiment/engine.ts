@@ -17,6 +17,8 @@ export interface ReadExperimentOptions {
   /** For `validate`: values that come from a missing environment stay placeholders. */
   lenient?: boolean;
   policy?: ChaosPolicy;
+  /** Run without the experiment's controls (never run by us): warnings instead of refusals. */
+  ignoreControls?: boolean;
 }
 
 export interface ReadExperiment {
@@ -27,7 +29,7 @@ export interface ReadExperiment {
 /** Throws FaultlineError (exit 2) with file:line and key path for anything wrong. */
 export function readExperiment(text: string, file: string, options: ReadExperimentOptions): ReadExperiment {
   const probes = options.probes ?? defaultProbes;
-  const loaded = loadExperiment(text, file, { drivers: options.drivers, probes });
+  const loaded = loadExperiment(text, file, { drivers: options.drivers, probes, ignoreControls: options.ignoreControls });
   const prepared = prepareExperiment(loaded, {
     drivers: options.drivers,
     probes,

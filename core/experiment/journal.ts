@@ -47,7 +47,14 @@ export interface PhaseTimes {
   end?: string;
 }
 
+/**
+ * The chaoslib journal layout ours follows. chaostoolkit-reporting (`chaos report`) reads this key
+ * to pick its template (it fails without it); 1.44.0 selects its current one.
+ */
+export const CHAOSLIB_JOURNAL_VERSION = '1.44.0';
+
 export interface Journal {
+  'chaoslib-version': string;
   'faultline-version': string;
   platform: string;
   node: string;
@@ -93,6 +100,7 @@ export function startJournal(
   options: { file: string; owner?: string; redactor: Redactor; hypothesisStrategy: string; rollbackStrategy: string; start: Date },
 ): Journal {
   return {
+    'chaoslib-version': CHAOSLIB_JOURNAL_VERSION,
     'faultline-version': TOOL_VERSION,
     platform: `${platform()}-${release()}-${arch()}`,
     node: hostname(),

@@ -8,7 +8,8 @@ import experimentSchema from '../../policy/schemas/experiment.schema.json' with 
 import type { FaultDriver } from '../drivers/types.ts';
 import { FaultlineError } from '../errors.ts';
 import type { ProbeRegistry } from '../probes/index.ts';
-import { keyPath, loadValidated } from '../schema/validate.ts';
+import { checkAgainstSchema, keyPath, parseYaml } from '../schema/validate.ts';
+import { hasPlaceholder } from './bindings.ts';
 import {
   type Activity,
   type ActivityOrRef,
@@ -19,6 +20,7 @@ import {
   type LoadedExperiment,
   type LocatedActivity,
 } from './model.ts';
+import { controlMessage, findControls, findPythonUses, PYTHON_HINT } from './python-uses.ts';
 import { toleranceKind } from './tolerance.ts';
 
 export { experimentSchema };
@@ -26,19 +28,39 @@ export { experimentSchema };
 export interface LoadOptions {
   drivers: Record<string, FaultDriver>;
   probes: ProbeRegistry;
+  /** Run without the experiment's controls (we never run them); each one becomes a loud warning. */
+  ignoreControls?: boolean;
 }
 
 interface Problem {
   pointer: string;
   message: string;
+  /** Refused because it needs Python: the error's hint says why and what to do. */
+  python?: boolean;
 }
 
 const OWNER_TAG = /^owner:(.+)$/;
 
 export function loadExperiment(text: string, file: string, options: LoadOptions): LoadedExperiment {
-  const doc = loadValidated<Experiment>(text, file, experimentSchema, 'experiment');
-  const experiment = doc.value;
+  const doc = parseYaml<Experiment>(text, file);
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  // Chaos Toolkit ignores keys it does not know; so do we, saying so. Our own objects stay strict.
+  for (const problem of checkAgainstSchema(experimentSchema, doc)) {
+    if (isIgnoredKey(problem, doc.value)) warnings.push({ pointer: problem.pointer, message: `${problem.message} is ignored (as Chaos Toolkit does)` });
+    else problems.push(problem);
+  }
+  // Python and controls are reported with the schema's problems: every problem in one run.
+  problems.push(...findPythonUses(doc.value).map((use) => ({ ...use, python: true })));
+  for (const control of findControls(doc.value)) {
+    if (options.ignoreControls) {
+      warnings.push({ pointer: control.pointer, message: `control "${control.name}" is IGNORED (--ignore-controls): whatever it does, e.g. a safeguard, will NOT run` });
+    } else {
+      problems.push({ pointer: control.pointer, message: controlMessage(control), python: control.module !== undefined });
+    }
+  }
+  if (problems.length > 0) throw toError(problems, file, doc.locate);
+  const experiment = doc.value;
 
   // Chaos Toolkit lets any activity be referenced by name from anywhere in the experiment.
   const named = new Map<string, Activity>();
@@ -57,6 +79,10 @@ export function loadExperiment(text: string, file: string, options: LoadOptions)
       const pointer = `${base}/${index}`;
       let activity: Activity | undefined;
       if (isRef(entry)) {
+        const beside = Object.keys(entry).filter((key) => key !== 'ref');
+        if (beside.length > 0) {
+          warnings.push({ pointer, message: `keys beside "ref" are ignored (as Chaos Toolkit does): ${beside.join(', ')}` });
+        }
         activity = named.get(entry.ref);
         if (!activity) {
           const known = [...named.keys()].map((n) => `"${n}"`).join(', ') || 'none';
@@ -78,6 +104,7 @@ export function loadExperiment(text: string, file: string, options: LoadOptions)
     guardrails: locateAll('/guardrails/probes', experiment.guardrails?.probes),
     owner: experiment.tags?.map((t) => OWNER_TAG.exec(t)?.[1]?.trim()).find((o) => o),
     locate: doc.locate,
+    warnings: [],
   };
 
   for (const entry of [...loaded.hypothesis, ...loaded.method, ...loaded.rollbacks, ...loaded.guardrails]) {
@@ -100,20 +127,33 @@ export function loadExperiment(text: string, file: string, options: LoadOptions)
     }
   }
   if (problems.length > 0) throw toError(problems, file, doc.locate);
+  loaded.warnings = warnings.map((w) => placeLine(w, file, doc.locate));
   return loaded;
+}
+
+/** An unknown key Chaos Toolkit would ignore: anywhere but our own `guardrails` and `faultline` provider. */
+function isIgnoredKey(problem: { pointer: string; message: string }, value: unknown): boolean {
+  if (!problem.message.startsWith('unknown key "')) return false;
+  const parent = problem.pointer.slice(0, problem.pointer.lastIndexOf('/'));
+  if (parent === '/guardrails') return false;
+  let node: unknown = value;
+  for (const segment of parent.split('/').slice(1)) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  }
+  return !(typeof node === 'object' && node !== null && (node as { type?: unknown }).type === 'faultline');
+}
+
+function placeLine(problem: Problem, file: string, locate: LoadedExperiment['locate']): string {
+  const at = locate(problem.pointer, true);
+  return `${file}${at ? `:${at.line}:${at.column}` : ''}: ${keyPath(problem.pointer)}: ${problem.message}`;
 }
 
 function checkActivity(entry: LocatedActivity, options: LoadOptions, problems: Problem[]): void {
   const { activity, location } = entry;
   const at = `${location.pointer}/provider`;
   const provider = activity.provider;
-  if (provider.type === 'python') {
-    problems.push({
-      pointer: at,
-      message: `activity "${activity.name}" uses the python provider (${provider.module}.${provider.func}); we do not run Python`,
-    });
-    return;
-  }
+  // Python was reported before (findPythonUses); a file that gets here has none.
+  if (provider.type === 'python') return;
   if (provider.type === 'faultline') {
     const hasDriver = isDriverProvider(provider);
     const hasProbe = isProbeProvider(provider);
@@ -149,7 +189,8 @@ function checkActivity(entry: LocatedActivity, options: LoadOptions, problems: P
           message: `activity "${activity.name}" observes with probe "${provider.probe}": its type must be "probe"`,
         });
       }
-      if (activity.tolerance !== undefined) {
+      // A `${name}` tolerance is checked once bound (prepare), as Chaos Toolkit substitutes it.
+      if (activity.tolerance !== undefined && !hasPlaceholder(activity.tolerance)) {
         const kind = toleranceKind(activity.tolerance);
         if (!probe.tolerances.includes(kind)) {
           problems.push({
@@ -184,9 +225,15 @@ function toError(
   placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
   const first = placed[0]!;
+  const python = problems.some((p) => p.python);
   return new FaultlineError(
     `invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`,
-    { file, line: first.line, column: first.column, hint: 'see docs/chaos.md for the experiment format and the faultline provider' },
+    {
+      file,
+      line: first.line,
+      column: first.column,
+      hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
+    },
   );
 }
 

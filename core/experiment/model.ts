@@ -71,13 +71,16 @@ export interface Activity {
   name: string;
   provider: Provider;
   tolerance?: Tolerance;
-  pauses?: { before?: number; after?: number };
+  /** Seconds; `${name}` placeholders are bound (and checked to be numbers) by prepare(). */
+  pauses?: { before?: number | string; after?: number | string };
   background?: boolean;
   controls?: unknown[];
 }
 
+/** Chaos Toolkit ignores any other key beside `ref` (we warn about them). */
 export interface ActivityRef {
   ref: string;
+  [ignored: string]: unknown;
 }
 
 export type ActivityOrRef = Activity | ActivityRef;
@@ -132,7 +135,7 @@ export interface Experiment {
 }
 
 export function isRef(entry: ActivityOrRef): entry is ActivityRef {
-  return typeof (entry as ActivityRef).ref === 'string' && (entry as Activity).type === undefined;
+  return typeof (entry as ActivityRef).ref === 'string';
 }
 
 export function isDriverProvider(provider: Provider): provider is DriverProvider {
@@ -169,6 +172,8 @@ export interface LoadedExperiment {
   guardrails: LocatedActivity[];
   /** The `owner:<team>` tag, when present. */
   owner?: string;
+  /** Keys Chaos Toolkit would ignore, controls skipped by --ignore-controls: `file:line:col: key: what`. */
+  warnings: string[];
   /** Line and column of a JSON pointer in the file. */
   locate(pointer: string, atKey?: boolean): { line: number; column: number } | undefined;
 }

@@ -10,6 +10,7 @@ import { type BindingOptions, type Bindings, hasPlaceholder, resolveBindings, su
 import { activityError } from './load.ts';
 import { isDriverProvider, isProbeProvider, type LoadedExperiment, type LocatedActivity } from './model.ts';
 import { createRedactor, type Redactor } from './redact.ts';
+import { toleranceKind } from './tolerance.ts';
 
 export interface PreparedExperiment extends LoadedExperiment {
   bindings: Bindings;
@@ -43,6 +44,8 @@ export function prepareExperiment(loaded: LoadedExperiment, options: PrepareOpti
     const activity = bindActivity(entry.activity, bindings.values);
     const bound: LocatedActivity = { ...entry, activity };
     const provider = activity.provider;
+    bindPauses(loaded, bound, options.lenient);
+    if (hasPlaceholder(entry.activity.tolerance)) checkBoundTolerance(loaded, bound, options);
     // Validation without the environment cannot check arguments that are still placeholders.
     if (options.lenient && hasPlaceholder(provider)) return bound;
     try {
@@ -75,5 +78,34 @@ export function prepareExperiment(loaded: LoadedExperiment, options: PrepareOpti
       });
     }
     throw error;
+  }
+}
+
+/** Chaos Toolkit substitutes `${name}` in pauses: once bound, a pause must be a number of seconds. */
+function bindPauses(loaded: LoadedExperiment, entry: LocatedActivity, lenient: boolean | undefined): void {
+  const pauses = entry.activity.pauses;
+  if (!pauses) return;
+  const bound: { before?: number; after?: number } = {};
+  for (const when of ['before', 'after'] as const) {
+    const value = pauses[when];
+    if (value === undefined) continue;
+    if (lenient && hasPlaceholder(value)) continue;
+    const seconds = typeof value === 'number' ? value : Number(String(value).trim());
+    if (String(value).trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+      throw activityError(loaded, entry, `pauses.${when} must be a number of seconds, got ${JSON.stringify(value)}`, 'bind it to a configuration value that holds a number, e.g. configuration: {wait: 5}');
+    }
+    bound[when] = seconds;
+  }
+  entry.activity = { ...entry.activity, pauses: { ...pauses, ...bound } };
+}
+
+/** A tolerance written as `${name}` is checked against the probe once its value is known (load skipped it). */
+function checkBoundTolerance(loaded: LoadedExperiment, entry: LocatedActivity, options: PrepareOptions): void {
+  const { provider, tolerance } = entry.activity;
+  if (tolerance === undefined || !isProbeProvider(provider) || hasPlaceholder(tolerance)) return;
+  const probe = options.probes[provider.probe];
+  const kind = toleranceKind(tolerance);
+  if (!probe.tolerances.includes(kind)) {
+    throw activityError(loaded, entry, `the tolerance is bound to a ${kind}, which does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`);
   }
 }

@@ -269,13 +269,13 @@ async function runMethod(
     await pause(seconds * 1000, signal);
   };
   const play = async (entry: LocatedActivity) => {
-    await pauseFor(entry.activity.pauses?.before ?? 0, 'before', entry.activity.name);
+    await pauseFor(Number(entry.activity.pauses?.before ?? 0), 'before', entry.activity.name);
     if (signal.aborted) return;
     const run = await runActivity(entry, context, signal);
     journal.run.push(run);
     emit({ type: 'activity', phase: 'method', run });
     if (run.status === 'failed' && isDriverProvider(entry.activity.provider)) onFaultFailed(entry, run);
-    await pauseFor(entry.activity.pauses?.after ?? 0, 'after', entry.activity.name);
+    await pauseFor(Number(entry.activity.pauses?.after ?? 0), 'after', entry.activity.name);
   };
   for (const entry of method) {
     if (signal.aborted) break;

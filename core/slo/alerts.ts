@@ -6,8 +6,9 @@
 import type { AlertState, BurnWindow } from './types.ts';
 
 export interface BurnRateCondition {
-  long: BurnWindow;
-  short: BurnWindow;
+  /** A PromQL duration: one of BURN_WINDOWS for the Workbook's, any for a spec's own (Pyrra). */
+  long: BurnWindow | string;
+  short: BurnWindow | string;
   burnRate: number;
 }
 
@@ -28,9 +29,9 @@ export const WORKBOOK_THRESHOLDS: AlertThresholds = {
   ],
 };
 
-function fires(condition: BurnRateCondition, burnRates: Record<BurnWindow, number | null>): boolean {
-  const long = burnRates[condition.long];
-  const short = burnRates[condition.short];
+function fires(condition: BurnRateCondition, burnRates: Readonly<Record<string, number | null>>): boolean {
+  const long = burnRates[condition.long] ?? null;
+  const short = burnRates[condition.short] ?? null;
   // A window without data cannot prove a burn; no-data is reported separately, never as quiet.
   return long !== null && short !== null && long >= condition.burnRate && short >= condition.burnRate;
 }
@@ -45,7 +46,7 @@ export function describeCondition(condition: BurnRateCondition): string {
   return `${condition.long} and ${condition.short} burn ≥ ${condition.burnRate}`;
 }
 
-export function evaluateAlert(burnRates: Record<BurnWindow, number | null>, thresholds: AlertThresholds = WORKBOOK_THRESHOLDS): AlertEvaluation {
+export function evaluateAlert(burnRates: Readonly<Record<string, number | null>>, thresholds: AlertThresholds = WORKBOOK_THRESHOLDS): AlertEvaluation {
   const page = thresholds.page.filter((c) => fires(c, burnRates));
   if (page.length > 0) return { state: 'page', firing: page.map(describeCondition) };
   const ticket = thresholds.ticket.filter((c) => fires(c, burnRates));

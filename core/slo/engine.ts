@@ -7,6 +7,7 @@
  */
 import type { PrometheusClient, PromSample } from '../prometheus/client.ts';
 import { type AlertThresholds, evaluateAlert, WORKBOOK_THRESHOLDS } from './alerts.ts';
+import { promDurationSeconds } from './duration.ts';
 import { budgetRemaining, burnRate, timeToExhaustion } from './burn-rate.ts';
 import { batchExprs, checkQueryable, type LabelledExpr, resetsExpr, SLO_LABEL, sloRatioExpr } from './queries.ts';
 import { type AlertState, BURN_WINDOWS, type BurnWindow, type SloDefinition } from './types.ts';
@@ -66,7 +67,8 @@ export interface SloEngineOptions {
   countResets?: boolean;
 }
 
-type WindowKey = 'slo' | BurnWindow | 'resets';
+/** `alert:<window>`: a window only a spec's own burn-rate alerts use (Pyrra's scaled windows). */
+type WindowKey = 'slo' | BurnWindow | 'resets' | `alert:${string}`;
 
 /** Clamp float noise around 0 and 1 (e.g. total − good of equal counters), not real errors. */
 const TOLERANCE = 1e-9;
@@ -101,6 +103,13 @@ export async function computeSloStatuses(client: PrometheusClient, slos: SloDefi
       slos.map((slo) => ({ slo: slo.name, expr: sloRatioExpr(slo, BURN_WINDOW_SECONDS[window]) })),
     );
   }
+  const alertWindows = specAlertWindows(slos);
+  for (const [window, { seconds, owners }] of alertWindows) {
+    perWindow.set(
+      `alert:${window}`,
+      owners.map((slo) => ({ slo: slo.name, expr: sloRatioExpr(slo, seconds) })),
+    );
+  }
   if (options.countResets !== false) {
     const resets: LabelledExpr[] = [];
     for (const slo of slos) {
@@ -131,7 +140,13 @@ export async function computeSloStatuses(client: PrometheusClient, slos: SloDefi
     const errorRatio = read('slo');
     const burnRates = Object.fromEntries(BURN_WINDOWS.map((w) => [w, burnRate(read(w), slo.target)])) as Record<BurnWindow, number | null>;
     const remaining = budgetRemaining(errorRatio, slo.target);
-    const alert = evaluateAlert(burnRates, thresholds);
+    const alertRates: Record<string, number | null> = { ...burnRates };
+    for (const [window, { owners }] of alertWindows) {
+      if (!owners.includes(slo)) continue;
+      // Data problems of these windows show in the standard ones; they only feed the alert.
+      alertRates[window] = burnRate(ratioOf(slo, window as BurnWindow, values.get(`alert:${window}`)?.get(slo.name), []), slo.target);
+    }
+    const alert = evaluateAlert(alertRates, slo.burnRateAlerts ?? thresholds);
     const resets = values.get('resets')?.get(slo.name);
     return {
       name: slo.name,
@@ -152,6 +167,24 @@ export async function computeSloStatuses(client: PrometheusClient, slos: SloDefi
     };
   });
   return { evaluatedAt: at, statuses, requests: jobs.length };
+}
+
+/** Windows that specs' own burn-rate alerts need beyond BURN_WINDOWS, and the SLOs that need them. */
+function specAlertWindows(slos: SloDefinition[]): Map<string, { seconds: number; owners: SloDefinition[] }> {
+  const windows = new Map<string, { seconds: number; owners: SloDefinition[] }>();
+  for (const slo of slos) {
+    if (!slo.burnRateAlerts) continue;
+    for (const condition of [...slo.burnRateAlerts.page, ...slo.burnRateAlerts.ticket]) {
+      for (const window of [condition.long, condition.short]) {
+        const seconds = promDurationSeconds(window);
+        if ((BURN_WINDOWS as readonly string[]).includes(window) || seconds === undefined) continue;
+        const entry = windows.get(window) ?? { seconds, owners: [] };
+        if (!entry.owners.includes(slo)) entry.owners.push(slo);
+        windows.set(window, entry);
+      }
+    }
+  }
+  return windows;
 }
 
 function collect(byName: Map<string, number>, sample: PromSample): void {

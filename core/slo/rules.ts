@@ -60,7 +60,15 @@ export function buildRuleGroups(slos: SloDefinition[], options: RuleOptions = {}
   const groups: RuleGroup[] = [];
   for (const slo of slos) {
     const labels = seriesLabels(slo);
+    // A spec's own burn-rate windows (Pyrra scales them with the SLO window) replace the Workbook's.
+    const sloThresholds: AlertThresholds = slo.burnRateAlerts ?? thresholds;
     const windows = new Map<string, number>(BURN_WINDOWS.map((w) => [w as string, BURN_WINDOW_SECONDS[w]]));
+    for (const condition of [...sloThresholds.page, ...sloThresholds.ticket]) {
+      for (const window of [condition.long, condition.short]) {
+        const seconds = promDurationSeconds(window);
+        if (seconds !== undefined && !windows.has(window)) windows.set(window, seconds);
+      }
+    }
     const sloRange = sloWindowRange(slo);
     if (!windows.has(sloRange)) windows.set(sloRange, slo.window.seconds);
 
@@ -85,7 +93,7 @@ export function buildRuleGroups(slos: SloDefinition[], options: RuleOptions = {}
 
     const alerts: AlertingRule[] = [];
     for (const severity of ['page', 'ticket'] as const) {
-      const conditions = thresholds[severity];
+      const conditions = sloThresholds[severity];
       const perSeverity: SloAlertSeverityOptions = slo.alerting?.[severity] ?? {};
       if (conditions.length === 0 || perSeverity.disable) continue;
       alerts.push({

@@ -45,8 +45,21 @@ export interface SloDefinition {
   labels?: Record<string, string>;
   /** Alert naming and routing from the spec (Sloth `alerting`); rule generation applies it. */
   alerting?: SloAlerting;
+  /**
+   * The spec's own multi-window burn-rate alerts (Pyrra scales its windows with the SLO window);
+   * without it the Workbook's apply. Windows are PromQL durations.
+   */
+  burnRateAlerts?: { page: SloBurnCondition[]; ticket: SloBurnCondition[] };
+  /** Keys the spec's own tool ignores, and what Faultline reads differently: `file:line: key: what`. */
+  warnings?: string[];
   /** Where it was defined, for errors and links. */
-  source: { file: string; line?: number };
+  source: { file: string; line?: number; /** Key path of its name, e.g. `slos[0].name`. */ key?: string };
+}
+
+export interface SloBurnCondition {
+  long: string;
+  short: string;
+  burnRate: number;
 }
 
 export interface SloAlertSeverityOptions {

@@ -6,7 +6,7 @@ import { calendarDuration, promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloDefinition, SloWindow } from '../types.ts';
 import { isPlainSelector } from './query-template.ts';
 import { percentToFraction, rawErrorRatioIndicator, template } from './indicator.ts';
-import { failAt, lineOf, type SpecDocument, stringLabels } from './source.ts';
+import { failAt, keyPathIn, lineOf, type SpecDocument, stringLabels, warningAt } from './source.ts';
 
 interface Metadata {
   name: string;
@@ -33,6 +33,8 @@ export interface SliSpec {
 
 interface Objective {
   displayName?: string;
+  op?: string;
+  value?: number;
   target?: number;
   targetPercent?: number;
   timeSliceTarget?: number;
@@ -81,7 +83,25 @@ export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: Rea
     }
   });
   const indicator = resolveIndicator(document, spec, slis);
+  // The OpenSLO SDK forbids op and value next to a ratio (they belong to threshold SLIs).
+  spec.objectives.forEach((objective, index) => {
+    for (const key of ['op', 'value'] as const) {
+      if (objective[key] !== undefined) {
+        failAt(document, `/spec/objectives/${index}/${key}`, `${key} is forbidden with a ratioMetric indicator (it belongs to thresholdMetric)`, 'remove it: the target is the share of good events');
+      }
+    }
+  });
   const window = timeWindow(document, spec);
+  const warnings: string[] = [];
+  const first = spec.timeWindow[0]!;
+  if (first.isRolling === undefined && !first.calendar) {
+    warnings.push(
+      warningAt(document, '/spec/timeWindow/0', 'isRolling is not set: read as a rolling window (the OpenSLO SDK reads it as false and then wants a calendar); write isRolling: true'),
+    );
+  }
+  if (spec.budgetingMethod === undefined) {
+    warnings.push(warningAt(document, '/spec', 'budgetingMethod is not set: read as Occurrences (the OpenSLO SDK requires it)'));
+  }
   const budgetingMethod = spec.budgetingMethod ?? 'Occurrences';
   if (budgetingMethod === 'RatioTimeslices') {
     failAt(document, '/spec/budgetingMethod', 'RatioTimeslices budgeting is not supported', 'use Occurrences or Timeslices');
@@ -96,12 +116,13 @@ export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: Rea
       window,
       budgetingMethod,
       indicator,
-      source: { file: document.file, line: lineOf(document, '/metadata/name') },
+      source: { file: document.file, line: lineOf(document, '/metadata/name'), key: keyPathIn(document, '/metadata/name') },
     };
     if (metadata.displayName) slo.displayName = metadata.displayName;
     if (spec.description) slo.description = spec.description;
     if (labels) slo.labels = { ...labels };
     if (budgetingMethod === 'Timeslices') slo.timeslice = timeslice(document, objective, at);
+    if (warnings.length > 0) slo.warnings = [...warnings];
     return slo;
   });
 }
@@ -253,5 +274,8 @@ function queryOf(document: SpecDocument, holder: MetricSourceHolder, at: string,
       'write the query with {{window}} where the SLO window goes, e.g. sum(sum_over_time(x[{{window}}]))',
     );
   }
+  // `sum(counter)` with counter: true (the OpenSLO examples' style) means the sum of its increases.
+  const summed = counter === true ? /^sum\s*(\s(?:by|without)\s*\([^)]*\)\s*)?\(\s*(.+?)\s*\)$/s.exec(query.trim()) : null;
+  if (summed && isPlainSelector(summed[2]!)) return `sum${summed[1] ?? ''}(rate(${summed[2]}[{{window}}]))`;
   return template(document, query, queryPointer);
 }

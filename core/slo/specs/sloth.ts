@@ -5,7 +5,7 @@
  */
 import type { RatioIndicator, SloAlertSeverityOptions, SloAlerting, SloDefinition } from '../types.ts';
 import { percentToFraction, rawErrorRatioIndicator, template } from './indicator.ts';
-import { failAt, lineOf, type SpecDocument, stringLabels } from './source.ts';
+import { failAt, keyPathIn, lineOf, type SpecDocument, stringLabels } from './source.ts';
 
 interface SlothAlert {
   disable?: boolean;
@@ -18,6 +18,7 @@ interface SlothSlo {
   objective: number;
   description?: string;
   labels?: Record<string, unknown>;
+  plugins?: unknown;
   sli: {
     events?: { error_query: string; total_query: string };
     raw?: { error_ratio_query: string };
@@ -36,15 +37,21 @@ export interface SlothServiceLevel {
   service: string;
   labels?: Record<string, unknown>;
   slos: SlothSlo[];
+  slo_plugins?: unknown;
 }
+
+const PLUGIN_HINT =
+  'Faultline cannot run Sloth plugins (Go code run by Sloth): write the queries the plugin would generate under sli.events (error_query, total_query) or sli.raw, and drop the plugin';
 
 /** Sloth's own default `--default-slo-period`. */
 const SLOTH_WINDOW = { kind: 'rolling', duration: '30d', seconds: 30 * 86_400 } as const;
 
 /** `pointer` is where the service level sits in the document: '' for a file, '/spec' for a resource. */
 export function slothToSlos(document: SpecDocument, spec: SlothServiceLevel, pointer: string): SloDefinition[] {
+  if (spec.slo_plugins !== undefined) failAt(document, `${pointer}/slo_plugins`, 'Sloth SLO plugins are not supported', PLUGIN_HINT);
   return spec.slos.map((slo, index) => {
     const at = `${pointer}/slos/${index}`;
+    if (slo.plugins !== undefined) failAt(document, `${at}/plugins`, 'Sloth SLO plugins are not supported', PLUGIN_HINT);
     const labels = { ...stringLabels(spec.labels), ...stringLabels(slo.labels) };
     const definition: SloDefinition = {
       name: `${spec.service}-${slo.name}`,
@@ -53,7 +60,7 @@ export function slothToSlos(document: SpecDocument, spec: SlothServiceLevel, poi
       window: { ...SLOTH_WINDOW },
       budgetingMethod: 'Occurrences',
       indicator: slothIndicator(document, slo, `${at}/sli`),
-      source: { file: document.file, line: lineOf(document, `${at}/name`) },
+      source: { file: document.file, line: lineOf(document, `${at}/name`), key: keyPathIn(document, `${at}/name`) },
     };
     if (slo.description) definition.description = slo.description;
     if (Object.keys(labels).length > 0) definition.labels = labels;
@@ -77,7 +84,7 @@ function slothIndicator(document: SpecDocument, slo: SlothSlo, at: string): Rati
       document,
       `${at}/plugin`,
       'Sloth SLI plugins are not supported',
-      'Faultline cannot run Sloth plugins: write the queries the plugin generates under sli.events (error_query, total_query)',
+      PLUGIN_HINT,
     );
   }
   if (slo.sli.raw) {

@@ -15,9 +15,17 @@ function errorOf(text: string, env: Record<string, string> = {}): FaultlineError
 const head = 'title: t\ndescription: d\ntags: [owner:sre]\n';
 
 describe('loading an experiment reports one clear error per mistake', () => {
-  it('names an unknown key with its line and key path', () => {
-    const error = errorOf(`${head}method:\n  - type: action\n    name: a\n    provider: { type: process, path: echo }\n    colour: red\n`);
-    expect(error.message).toContain('bad.yaml:8:5: method[0].colour: unknown key "colour"');
+  it('accepts an unknown key, as Chaos Toolkit does, and warns naming its line and key path', () => {
+    const { prepared } = readExperiment(`${head}method:\n  - type: action\n    name: a\n    provider: { type: process, path: echo }\n    colour: red\n`, 'bad.yaml', {
+      drivers: testDrivers,
+      env: {},
+    });
+    expect(prepared.warnings).toEqual(['bad.yaml:8:5: method[0].colour: unknown key "colour" is ignored (as Chaos Toolkit does)']);
+  });
+
+  it('keeps unknown keys in our own faultline provider an error', () => {
+    const error = errorOf(`${head}method:\n  - type: probe\n    name: p\n    provider: { type: faultline, probe: tcp, colour: red, arguments: { port: 1 } }\n`);
+    expect(error.message).toMatch(/bad\.yaml:7:\d+: method\[0\]\.provider\.colour: unknown key "colour"/);
     expect(error.exitCode).toBe(2);
   });
 

@@ -54,7 +54,7 @@ describe('OpenSLO v1 specs', () => {
         total: 'sum(rate(http_requests_total[{{window}}]))',
       },
       labels: { team: 'sre', regions: 'eu,us' },
-      source: { file: 'slos.yaml', line: 22 },
+      source: { file: 'slos.yaml', line: 22, key: 'metadata.name' },
     });
   });
 
@@ -219,13 +219,19 @@ spec:
   });
 
   it('a query that cannot be windowed', () => {
-    const summed = BAD_TOTAL.replace('query: http_requests_total\n', 'query: sum(http_requests_total)\n').replace(
+    const summed = BAD_TOTAL.replace('query: http_requests_total\n', 'query: max(http_requests_total)\n').replace(
       /query: http_requests_total$/,
-      'query: sum(http_requests_total)',
+      'query: max(http_requests_total)',
     );
     const error = specError(`${sli('e', summed)}\n---\n${slo(`  indicatorRef: e\n${ROLLING}\n  objectives:\n    - target: 0.9`)}`);
     expect(error.message).toContain('spec.ratioMetric.total.metricSource.spec.query: cannot tell over which window');
     expect(error.line).toBe(17);
+  });
+
+  it('reads sum(counter) with counter: true, as the OpenSLO examples write it, as the sum of its rates', () => {
+    const summed = BAD_TOTAL.replace(/query: http_requests_total$/, 'query: sum by (job) (http_requests_total{job="api"})');
+    const [read] = parseSloSpecs(`${sli('e', summed)}\n---\n${slo(`  indicatorRef: e\n${ROLLING}\n  objectives:\n    - target: 0.9`)}`, 'slos.yaml');
+    expect(read!.indicator.total).toBe('sum by (job) (rate(http_requests_total{job="api"}[{{window}}]))');
   });
 
   it('an unknown apiVersion or kind', () => {
