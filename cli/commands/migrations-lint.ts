@@ -46,8 +46,10 @@ async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: stri
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const config = await loadConfig(options.config, io.cwd);
   const paths = await pathsToLint(options, config, io.cwd);
+  const lint = lintOptionsFrom(config);
+  if (lint.schemaDump) lint.schemaDump = resolve(io.cwd, lint.schemaDump);
   const { report, shadow } = await runMigrationGate(paths, {
-    ...lintOptionsFrom(config),
+    ...lint,
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });

@@ -12,6 +12,7 @@ export interface MigrationsSection {
   exclude?: string[];
   'pg-version'?: number;
   'assume-transaction'?: boolean;
+  'schema-dump'?: string;
   rules?: Record<string, RuleSetting>;
 }
 
@@ -28,6 +29,8 @@ export interface MigrationConfig {
   exclude: string[];
   pgVersion?: number;
   assumeTransaction: boolean;
+  /** Path of a schema dump (relative to the repository root), for the old column types. */
+  schemaDump?: string;
   rules: Record<string, RuleSetting>;
 }
 
@@ -39,6 +42,7 @@ export function migrationConfig(config: FaultlineConfigFile): MigrationConfig {
     exclude: section.exclude ?? [],
     ...(section['pg-version'] !== undefined ? { pgVersion: section['pg-version'] } : {}),
     assumeTransaction: section['assume-transaction'] ?? false,
+    ...(section['schema-dump'] !== undefined ? { schemaDump: section['schema-dump'] } : {}),
     rules: { ...(section.rules ?? {}) },
   };
 }
@@ -50,5 +54,6 @@ export function lintOptionsFrom(config: MigrationConfig, overrides: LintOptions 
     rules: { ...config.rules, ...(overrides.rules ?? {}) },
     exclude: [...config.exclude, ...(overrides.exclude ?? [])],
     assumeTransaction: overrides.assumeTransaction ?? config.assumeTransaction,
+    ...((overrides.schemaDump ?? config.schemaDump) !== undefined ? { schemaDump: overrides.schemaDump ?? config.schemaDump } : {}),
   };
 }

@@ -108,6 +108,6 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   const files = collectSqlFiles(paths, options.exclude ?? []);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  const columnTypes = new KnownColumnTypes();
+  const columnTypes = options.schemaDump ? (await import('./schema-dump.ts')).columnTypesFromDump(options.schemaDump) : new KnownColumnTypes();
   return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options, columnTypes)) };
 }

@@ -23,6 +23,11 @@ export interface LintOptions {
   exclude?: readonly string[];
   /** The migration tool wraps each file in a transaction (Flyway, golang-migrate…). */
   assumeTransaction?: boolean;
+  /**
+   * A schema dump (`pg_dump --schema-only`) of the database the migrations run on: the old column
+   * types of tables the linted files did not create. Used by lintFiles.
+   */
+  schemaDump?: string;
 }
 
 export const DEFAULT_PG_VERSION = 15;

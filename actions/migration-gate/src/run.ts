@@ -3,7 +3,7 @@
  * outputs. Every failure ends the step with one message that says what to do.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../../core/migrations/config.ts';
@@ -169,6 +169,8 @@ export async function runGate(settings: GateSettings): Promise<GateOutcome> {
     startParseAheadThreadFor(paths);
     // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
     const lint = { ...lintOptionsFrom(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
+    // The schema dump is named relative to the repository, like every other path in the config.
+    if (lint.schemaDump) lint.schemaDump = resolve(settings.workspace, lint.schemaDump);
     run = await runMigrationGate(
       paths,
       { ...lint, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) },
