@@ -2,7 +2,7 @@
  * `.github/faultline.yml` as the migration gate sees it: the `migrations:` section becomes
  * LintOptions. Reading and validating the file is config-file.ts, loaded only when there is a file.
  */
-import type { LintOptions, RuleSetting } from './lint.ts';
+import type { LintOptions, Profile, RuleSetting } from './lint.ts';
 
 export const CONFIG_FILE = '.github/faultline.yml';
 
@@ -13,6 +13,7 @@ export interface MigrationsSection {
   'pg-version'?: number;
   'assume-transaction'?: boolean;
   'schema-dump'?: string;
+  profile?: Profile;
   rules?: Record<string, RuleSetting>;
 }
 
@@ -31,6 +32,7 @@ export interface MigrationConfig {
   assumeTransaction: boolean;
   /** Path of a schema dump (relative to the repository root), for the old column types. */
   schemaDump?: string;
+  profile?: Profile;
   rules: Record<string, RuleSetting>;
 }
 
@@ -43,6 +45,7 @@ export function migrationConfig(config: FaultlineConfigFile): MigrationConfig {
     ...(section['pg-version'] !== undefined ? { pgVersion: section['pg-version'] } : {}),
     assumeTransaction: section['assume-transaction'] ?? false,
     ...(section['schema-dump'] !== undefined ? { schemaDump: section['schema-dump'] } : {}),
+    ...(section.profile !== undefined ? { profile: section.profile } : {}),
     rules: { ...(section.rules ?? {}) },
   };
 }
@@ -54,6 +57,7 @@ export function lintOptionsFrom(config: MigrationConfig, overrides: LintOptions 
     rules: { ...config.rules, ...(overrides.rules ?? {}) },
     exclude: [...config.exclude, ...(overrides.exclude ?? [])],
     assumeTransaction: overrides.assumeTransaction ?? config.assumeTransaction,
+    ...((overrides.profile ?? config.profile) !== undefined ? { profile: overrides.profile ?? config.profile } : {}),
     ...((overrides.schemaDump ?? config.schemaDump) !== undefined ? { schemaDump: overrides.schemaDump ?? config.schemaDump } : {}),
   };
 }

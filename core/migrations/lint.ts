@@ -28,7 +28,11 @@ export interface LintOptions {
    * types of tables the linted files did not create. Used by lintFiles.
    */
   schemaDump?: string;
+  /** `strict` raises the rules that have a strict severity (dynamic-sql: warning → error). */
+  profile?: Profile;
 }
+
+export type Profile = 'default' | 'strict';
 
 export const DEFAULT_PG_VERSION = 15;
 const STATEMENT_PREVIEW = 160;
@@ -42,7 +46,9 @@ function preview(text: string): string {
 export function severityFor(options: LintOptions, id: string): RuleSetting {
   const configured = options.rules?.[id];
   if (configured) return configured;
-  return ruleById(id)?.defaultSeverity ?? 'error';
+  const rule = ruleById(id);
+  if (options.profile === 'strict' && rule?.strictSeverity) return rule.strictSeverity;
+  return rule?.defaultSeverity ?? 'error';
 }
 
 function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string): Finding {

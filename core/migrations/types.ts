@@ -128,6 +128,8 @@ export interface RuleHit {
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
+  /** The severity under `profile: strict`, when it differs from the default. */
+  strictSeverity?: Severity;
   /** One line: what the rule catches (docs and SARIF rule metadata). */
   summary: string;
   /** Longer explanation: the lock, why it hurts, the safe rewrite (docs, SARIF help). */

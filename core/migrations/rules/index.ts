@@ -12,6 +12,8 @@ import { schemaChangeRules } from './schema-change-rules.ts';
 export interface RuleInfo {
   id: string;
   defaultSeverity: Severity;
+  /** The severity under `profile: strict`, when it differs from the default. */
+  strictSeverity?: Severity;
   summary: string;
   description: string;
 }

@@ -11,6 +11,7 @@ import { concurrentlyInTransaction } from './concurrently-in-transaction.ts';
 import { createIndexConcurrentlyInTransaction } from './create-index-concurrently-in-transaction.ts';
 import { dropIndexNonConcurrent } from './drop-index-non-concurrent.ts';
 import { duplicateColumn } from './duplicate-column.ts';
+import { dynamicSql } from './dynamic-sql.ts';
 import { identifierTooLong } from './identifier-too-long.ts';
 import { missingLockTimeout } from './missing-lock-timeout.ts';
 import { nonConcurrentIndex } from './non-concurrent-index.ts';
@@ -43,5 +44,6 @@ export const lockingRules: Rule[] = [
   identifierTooLong,
   duplicateColumn,
   syntaxError,
+  dynamicSql,
   alterEnumAddValueInTransaction,
 ];

@@ -50,6 +50,8 @@ REINDEX INDEX CONCURRENTLY orders_pkey;
 BEGIN;
 COMMIT;
 CREATE INDEX ${'a_very_long_index_name_that_postgres_will_truncate_without_telling_anyone'} ON orders (id);
+DO $$ BEGIN EXECUTE some_text; END $$;
+DO LANGUAGE plperl $$ 1; $$;
 CREATE TABLE broken (id int;
 SET lock_timeout = '1s';
 CREATE INDEX late ON orders (id);
