@@ -16,6 +16,7 @@ import { identifierTooLong } from './identifier-too-long.ts';
 import { missingLockTimeout } from './missing-lock-timeout.ts';
 import { nonConcurrentIndex } from './non-concurrent-index.ts';
 import { reindexNonConcurrent } from './reindex-non-concurrent.ts';
+import { serialArray } from './serial-array.ts';
 import { setNotNull } from './set-not-null.ts';
 import { syntaxError } from './syntax-error.ts';
 import { transactionNesting } from './transaction-nesting.ts';
@@ -43,6 +44,7 @@ export const lockingRules: Rule[] = [
   transactionNesting,
   identifierTooLong,
   duplicateColumn,
+  serialArray,
   syntaxError,
   dynamicSql,
   alterEnumAddValueInTransaction,
