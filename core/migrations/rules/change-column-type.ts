@@ -23,7 +23,9 @@ function expandContract(table: RelationName, column: string, to: ColumnType): st
     `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();\n` +
     `${batchedUpdate(table, `${next} = ${col}::${to.sql}`, `${next} IS NULL AND ${col} IS NOT NULL`)}\n` +
     `-- contract, in one short transaction with a lock_timeout:\n` +
+    `-- faultline-ignore: rename-column -- the swap: deployed code reads ${col}, which the trigger keeps in step\n` +
     `${alterTable(table)} RENAME COLUMN ${col} TO ${old};\n` +
+    `-- faultline-ignore: rename-column -- the swap: ${next} takes the name ${col}, in the same transaction\n` +
     `${alterTable(table)} RENAME COLUMN ${next} TO ${col};\n` +
     `DROP TRIGGER ${sync} ON ${t};\n` +
     `-- recreate indexes and constraints on ${col} (CONCURRENTLY / NOT VALID), then drop ${old} in a later release`
