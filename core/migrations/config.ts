@@ -14,6 +14,8 @@ export interface MigrationsSection {
   'assume-transaction'?: boolean;
   'schema-dump'?: string;
   profile?: Profile;
+  'max-file-size'?: number;
+  'max-statements'?: number;
   rules?: Record<string, RuleSetting>;
 }
 
@@ -33,6 +35,8 @@ export interface MigrationConfig {
   /** Path of a schema dump (relative to the repository root), for the old column types. */
   schemaDump?: string;
   profile?: Profile;
+  maxFileBytes?: number;
+  maxStatements?: number;
   rules: Record<string, RuleSetting>;
 }
 
@@ -46,6 +50,8 @@ export function migrationConfig(config: FaultlineConfigFile): MigrationConfig {
     assumeTransaction: section['assume-transaction'] ?? false,
     ...(section['schema-dump'] !== undefined ? { schemaDump: section['schema-dump'] } : {}),
     ...(section.profile !== undefined ? { profile: section.profile } : {}),
+    ...(section['max-file-size'] !== undefined ? { maxFileBytes: section['max-file-size'] } : {}),
+    ...(section['max-statements'] !== undefined ? { maxStatements: section['max-statements'] } : {}),
     rules: { ...(section.rules ?? {}) },
   };
 }
@@ -57,6 +63,8 @@ export function lintOptionsFrom(config: MigrationConfig, overrides: LintOptions 
     rules: { ...config.rules, ...(overrides.rules ?? {}) },
     exclude: [...config.exclude, ...(overrides.exclude ?? [])],
     assumeTransaction: overrides.assumeTransaction ?? config.assumeTransaction,
+    ...((overrides.maxFileBytes ?? config.maxFileBytes) !== undefined ? { maxFileBytes: overrides.maxFileBytes ?? config.maxFileBytes } : {}),
+    ...((overrides.maxStatements ?? config.maxStatements) !== undefined ? { maxStatements: overrides.maxStatements ?? config.maxStatements } : {}),
     ...((overrides.profile ?? config.profile) !== undefined ? { profile: overrides.profile ?? config.profile } : {}),
     ...((overrides.schemaDump ?? config.schemaDump) !== undefined ? { schemaDump: overrides.schemaDump ?? config.schemaDump } : {}),
   };
