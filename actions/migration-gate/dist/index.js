@@ -914,7 +914,7 @@ if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parseHelper)) {
     if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .lintsEveryFile */ .Gr)(process.env))
         (0,_core_migrations_parse_ahead_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAheadThread */ .fb)();
 }
-void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4154)).then(({ run }) => run());
+void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(556)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2556)).then(({ run }) => run());
 
 module.exports = __webpack_exports__;
 /******/ })()

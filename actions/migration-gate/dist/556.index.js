@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 154;
-exports.ids = [154];
+exports.id = 556;
+exports.ids = [556];
 exports.modules = {
 
-/***/ 4154:
+/***/ 2556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,1248 +28,8 @@ var migrations_config = __webpack_require__(9292);
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __webpack_require__(5648);
 var out_default = /*#__PURE__*/__webpack_require__.n(out);
-// EXTERNAL MODULE: ./core/migrations/ast.ts
-var ast = __webpack_require__(3580);
-// EXTERNAL MODULE: ./core/migrations/declared-columns.ts
-var declared_columns = __webpack_require__(5898);
-// EXTERNAL MODULE: ./core/migrations/pg-types.ts
-var pg_types = __webpack_require__(3895);
-;// CONCATENATED MODULE: ./core/migrations/column-types.ts
-/**
- * The column types the linted migrations declared, kept across the files of one run in the order
- * they are applied: V5 changing a column that V1 created is judged on the column's real old type
- * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
- * Tables are told apart by schema; an unqualified name means the one table of that name when there
- * is just one (a search_path the linter cannot see), and nothing when several schemas have it.
- */
-
-
-
-class KnownColumnTypes {
-    /** Table name → schema ('' when unqualified) → column → type. */
-    tables = new Map();
-    /**
-     * One object per distinct type: a long history declares hundreds of thousands of columns of a
-     * few dozen types, and memory must stay bounded by the schema, not by the statements.
-     */
-    interned = new Map();
-    intern(type) {
-        const key = `${type.schema ?? ''}\0${type.sql}`;
-        const known = this.interned.get(key);
-        if (known)
-            return known;
-        this.interned.set(key, type);
-        return type;
-    }
-    copy() {
-        const copy = new KnownColumnTypes();
-        copy.replaceWith(this);
-        return copy;
-    }
-    /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
-    replaceWith(other) {
-        this.tables.clear();
-        for (const [name, schemas] of other.tables) {
-            this.tables.set(name, new Map([...schemas].map(([schema, columns]) => [schema, new Map(columns)])));
-        }
-    }
-    get(table, column) {
-        return this.find(table)?.get(column);
-    }
-    /** The columns of `table` as declared, by the resolution described above. */
-    find(table) {
-        const schema = this.schemaOf(table);
-        return schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
-    }
-    /** Under which schema key ('' for unqualified) the declaration of `table` is kept, if any. */
-    schemaOf(table) {
-        const schemas = this.tables.get(table.name);
-        if (!schemas)
-            return undefined;
-        if (table.schema !== undefined)
-            return schemas.has(table.schema) ? table.schema : schemas.has('') ? '' : undefined;
-        if (schemas.has(''))
-            return '';
-        return schemas.size === 1 ? schemas.keys().next().value : undefined;
-    }
-    /** The columns to update for `table`, created (empty) when no declaration is known. */
-    columns(table) {
-        let columns = this.find(table);
-        if (!columns)
-            this.set(table, (columns = new Map()));
-        return columns;
-    }
-    set(table, columns) {
-        let schemas = this.tables.get(table.name);
-        if (!schemas)
-            this.tables.set(table.name, (schemas = new Map()));
-        schemas.set(table.schema ?? '', columns);
-    }
-    /** Forgets `table`; an unqualified name forgets the table the name resolves to. */
-    delete(table) {
-        const schema = table.schema ?? this.schemaOf(table);
-        const schemas = this.tables.get(table.name);
-        if (schema === undefined || !schemas)
-            return;
-        schemas.delete(schema);
-        if (schemas.size === 0)
-            this.tables.delete(table.name);
-    }
-    /** Records what `statement` did to column types. */
-    apply(statement) {
-        const node = statement.node;
-        switch (statement.kind) {
-            case 'CreateStmt':
-                this.createTable(statement);
-                return;
-            case 'AlterTableStmt':
-                if ((node.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE')
-                    this.alterTable(node);
-                return;
-            case 'RenameStmt':
-                this.rename(node);
-                return;
-            case 'DropStmt':
-                if (node.removeType !== 'OBJECT_TABLE')
-                    return;
-                for (const object of (node.objects ?? [])) {
-                    const table = (0,ast/* relationFromNames */.be)(object.List?.items);
-                    if (table)
-                        this.delete(table);
-                }
-                return;
-        }
-    }
-    createTable(statement) {
-        const table = (0,ast/* relationOf */.Ke)(statement.node.relation);
-        if (!table)
-            return;
-        if (statement.node.if_not_exists === true && this.find(table))
-            return;
-        // A table created again (after a DROP) starts afresh. The rules read the same declarations.
-        const columns = new Map();
-        for (const declared of (0,declared_columns/* declaredTypes */.I)(statement))
-            columns.set(declared.column, this.intern(declared.type));
-        this.set(table, columns);
-    }
-    alterTable(node) {
-        const table = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!table)
-            return;
-        for (const cmd of (0,ast/* alterCommands */.$f)(node)) {
-            const column = (0,ast/* nodeOf */.E7)(cmd.def, 'ColumnDef');
-            if (cmd.subtype === 'AT_AddColumn') {
-                const type = (0,pg_types/* columnType */.DW)(column?.typeName);
-                const name = column?.colname;
-                if (type && typeof name === 'string' && !(cmd.missingOk && this.find(table)?.has(name)))
-                    this.columns(table).set(name, this.intern(type));
-            }
-            else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
-                const type = (0,pg_types/* columnType */.DW)(column?.typeName);
-                if (type)
-                    this.columns(table).set(cmd.name, this.intern(type));
-            }
-            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-                this.find(table)?.delete(cmd.name);
-            }
-        }
-    }
-    rename(node) {
-        const table = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!table || typeof node.newname !== 'string')
-            return;
-        const schema = this.schemaOf(table);
-        const columns = schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
-        if (schema === undefined || !columns)
-            return;
-        if (node.renameType === 'OBJECT_TABLE') {
-            // A renamed table keeps its schema.
-            this.delete({ schema, name: table.name });
-            this.set({ ...(schema ? { schema } : {}), name: node.newname }, columns);
-        }
-        else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
-            const type = columns.get(node.subname);
-            columns.delete(node.subname);
-            if (type)
-                columns.set(node.newname, type);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./core/migrations/file-state.ts
-/** Relations by name, each with the schemas it was created in ('' = unqualified). */
-class RelationSet {
-    byName = new Map();
-    add(relation) {
-        let schemas = this.byName.get(relation.name);
-        if (!schemas)
-            this.byName.set(relation.name, (schemas = new Set()));
-        schemas.add(relation.schema ?? '');
-    }
-    /** An unqualified name on either side matches any schema: migrations rarely mix the two. */
-    has(relation) {
-        const schemas = this.byName.get(relation.name);
-        if (!schemas)
-            return false;
-        if (relation.schema === undefined || schemas.has(''))
-            return true;
-        return schemas.has(relation.schema);
-    }
-    delete(relation) {
-        const schemas = this.byName.get(relation.name);
-        if (!schemas)
-            return;
-        if (relation.schema === undefined)
-            this.byName.delete(relation.name);
-        else {
-            schemas.delete(relation.schema);
-            schemas.delete('');
-            if (schemas.size === 0)
-                this.byName.delete(relation.name);
-        }
-    }
-    replaceWith(other) {
-        this.byName.clear();
-        for (const [name, schemas] of other.byName)
-            this.byName.set(name, new Set(schemas));
-    }
-}
-class FileState {
-    created = new RelationSet();
-    createdColumns = new Map();
-    validatedNotNull = new Set();
-    /** NOT VALID `CHECK (col IS NOT NULL)` constraints: name → table and columns. */
-    pendingNotNull = new Map();
-    notValid = new Map();
-    accessExclusive = new Set();
-    enumValues = new Map();
-    session = { lock_timeout: undefined, statement_timeout: undefined };
-    local = {};
-    /** Shared with the files linted before and after this one. */
-    columnTypes;
-    constructor(columnTypes) {
-        this.columnTypes = columnTypes;
-    }
-    copy() {
-        const copy = new FileState(this.columnTypes.copy());
-        copy.replaceWith(this);
-        return copy;
-    }
-    /** Makes this hold what `other` holds; `other` stays intact (a savepoint may be returned to twice). */
-    replaceWith(other) {
-        this.created.replaceWith(other.created);
-        replaceMap(this.createdColumns, other.createdColumns, (columns) => new Set(columns));
-        replaceSet(this.validatedNotNull, other.validatedNotNull);
-        replaceMap(this.pendingNotNull, other.pendingNotNull, (pending) => pending);
-        replaceMap(this.notValid, other.notValid, (constraint) => constraint);
-        replaceSet(this.accessExclusive, other.accessExclusive);
-        replaceMap(this.enumValues, other.enumValues, (values) => new Set(values));
-        this.session = { ...other.session };
-        this.local = { ...other.local };
-        this.columnTypes.replaceWith(other.columnTypes);
-    }
-}
-function replaceMap(target, from, copy) {
-    target.clear();
-    for (const [key, value] of from)
-        target.set(key, copy(value));
-}
-function replaceSet(target, from) {
-    target.clear();
-    for (const value of from)
-        target.add(value);
-}
-
-;// CONCATENATED MODULE: ./core/migrations/settings.ts
-/**
- * Reads the session settings the gate cares about (lock_timeout, statement_timeout) from `SET`,
- * `SET LOCAL`, `RESET`, `SET … TO DEFAULT` and `SELECT set_config(name, value, is_local)`. Values
- * follow PostgreSQL's rules for time settings: a bare number is milliseconds, units us/ms/s/min/h/d.
- */
-
-const TRACKED = new Set(['lock_timeout', 'statement_timeout']);
-const UNIT_MS = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
-/** `'5s'` → 5000, `'250'` → 250, `'1.5min'` → 90000; undefined when PostgreSQL would reject it. */
-function parseDurationMs(value) {
-    if (typeof value === 'number')
-        return Number.isFinite(value) && value >= 0 ? value : undefined;
-    const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(us|ms|s|min|h|d)?\s*$/.exec(value);
-    if (!match)
-        return undefined;
-    return Number(match[1]) * UNIT_MS[match[2] ?? 'ms'];
-}
-function constantValue(node) {
-    const constant = (0,ast/* nodeOf */.E7)(node, 'A_Const');
-    if (constant) {
-        if (constant.sval)
-            return constant.sval.sval ?? '';
-        if (constant.ival)
-            return constant.ival.ival ?? 0;
-        if (constant.fval)
-            return Number(constant.fval.fval);
-        return undefined;
-    }
-    const cast = (0,ast/* nodeOf */.E7)(node, 'TypeCast');
-    return cast ? constantValue(cast.arg) : undefined;
-}
-function booleanValue(node) {
-    const constant = (0,ast/* nodeOf */.E7)(node, 'A_Const');
-    if (constant?.boolval)
-        return constant.boolval.boolval === true;
-    const value = constantValue(node);
-    if (typeof value === 'string') {
-        const v = value.toLowerCase();
-        if (['t', 'true', 'on', 'yes', 'y', '1'].includes(v))
-            return true;
-        if (['f', 'false', 'off', 'no', 'n', '0'].includes(v))
-            return false;
-    }
-    if (typeof value === 'number')
-        return value !== 0;
-    return undefined;
-}
-/** The changes a `VariableSetStmt` makes (RESET ALL touches both timeouts). */
-function changesFromSet(node) {
-    const local = node.is_local === true;
-    const kind = node.kind;
-    if (kind === 'VAR_RESET_ALL') {
-        return [
-            { name: 'lock_timeout', valueMs: undefined, local },
-            { name: 'statement_timeout', valueMs: undefined, local },
-        ];
-    }
-    const name = typeof node.name === 'string' ? node.name.toLowerCase() : '';
-    if (!TRACKED.has(name))
-        return [];
-    const setting = name;
-    if (kind === 'VAR_RESET' || kind === 'VAR_SET_DEFAULT')
-        return [{ name: setting, valueMs: undefined, local }];
-    if (kind !== 'VAR_SET_VALUE' || !Array.isArray(node.args) || node.args.length !== 1)
-        return [];
-    const raw = constantValue(node.args[0]);
-    const valueMs = raw === undefined ? undefined : parseDurationMs(raw);
-    return valueMs === undefined ? [] : [{ name: setting, valueMs, local }];
-}
-/** `set_config('lock_timeout', '5s', is_local)` calls anywhere in a SELECT's target list. */
-function changesFromSelect(node) {
-    const changes = [];
-    const visit = (value) => {
-        if (Array.isArray(value)) {
-            for (const v of value)
-                visit(v);
-            return;
-        }
-        const pair = (0,ast/* unwrap */.oA)(value);
-        if (!pair)
-            return;
-        const [kind, inner] = pair;
-        if (kind === 'FuncCall') {
-            const names = (0,ast/* stringList */.Yn)(inner.funcname);
-            const args = Array.isArray(inner.args) ? inner.args : [];
-            if (names[names.length - 1] === 'set_config' && args.length === 3) {
-                const name = constantValue(args[0]);
-                const raw = constantValue(args[1]);
-                const local = booleanValue(args[2]);
-                if (typeof name === 'string' && TRACKED.has(name.toLowerCase()) && raw !== undefined && local !== undefined) {
-                    const valueMs = parseDurationMs(raw);
-                    if (valueMs !== undefined)
-                        changes.push({ name: name.toLowerCase(), valueMs, local });
-                }
-            }
-        }
-        for (const child of Object.values(inner))
-            if (child && typeof child === 'object')
-                visit(child);
-    };
-    visit(node.targetList);
-    return changes;
-}
-
-;// CONCATENATED MODULE: ./core/migrations/context.ts
-/**
- * What a migration file has done so far: relations and columns it created (new and empty, so safe
- * to change), the transaction it is in, the lock_timeout in force, constraints added NOT VALID or
- * validated, and the ACCESS EXCLUSIVE locks held. The engine shows each statement the state as it
- * was just before it, then calls `apply`.
- */
-
-
-
-
-const RELATION_OBJECTS = new Set([
-    'OBJECT_TABLE',
-    'OBJECT_INDEX',
-    'OBJECT_MATVIEW',
-    'OBJECT_VIEW',
-    'OBJECT_SEQUENCE',
-    'OBJECT_FOREIGN_TABLE',
-]);
-/** PostgreSQL's default name for a constraint the user did not name (`t_col_fkey`, `t_col_check`). */
-function defaultConstraintName(table, constraint) {
-    if (constraint.contype === 'CONSTR_FOREIGN') {
-        const cols = (0,ast/* stringList */.Yn)(constraint.fk_attrs);
-        return cols.length > 0 ? `${table}_${cols.join('_')}_fkey` : undefined;
-    }
-    if (constraint.contype === 'CONSTR_CHECK') {
-        const cols = (0,ast/* notNullColumns */.wk)(constraint.raw_expr);
-        return `${table}_${cols[0] ?? ''}${cols.length > 0 ? '_' : ''}check`;
-    }
-    return undefined;
-}
-class MigrationState {
-    pgVersion;
-    path;
-    assumeTransaction;
-    transactionDepth = 0;
-    longestNameBytes = Number.POSITIVE_INFINITY;
-    openTransaction;
-    doBlockOffset;
-    state;
-    sessionAtBegin;
-    /** Open savepoints, innermost last, each with the state to return to on ROLLBACK TO. */
-    savepoints = [];
-    constructor(options) {
-        this.pgVersion = options.pgVersion;
-        this.path = options.path;
-        this.assumeTransaction = options.assumeTransaction ?? false;
-        this.state = new FileState(options.columnTypes ?? new KnownColumnTypes());
-    }
-    columnType(relation, column) {
-        return this.state.columnTypes.get(relation, column);
-    }
-    get inTransaction() {
-        return this.assumeTransaction || this.transactionDepth > 0 || this.doBlockOffset !== undefined;
-    }
-    get inDoBlock() {
-        return this.doBlockOffset !== undefined;
-    }
-    get lockTimeoutMs() {
-        return this.effective('lock_timeout');
-    }
-    get statementTimeoutMs() {
-        return this.effective('statement_timeout');
-    }
-    get notValidConstraintsInTransaction() {
-        return this.state.notValid;
-    }
-    get accessExclusiveInTransaction() {
-        return this.state.accessExclusive;
-    }
-    get enumValuesAddedInTransaction() {
-        return this.state.enumValues;
-    }
-    relationKey(relation) {
-        return relation.name;
-    }
-    isNewRelation(relation) {
-        return this.state.created.has(relation);
-    }
-    hasColumnFromFile(relation, column) {
-        return this.state.createdColumns.get(relation.name)?.has(column) ?? false;
-    }
-    hasValidatedNotNullCheck(relation, column) {
-        return this.state.validatedNotNull.has(`${relation.name}\0${column}`);
-    }
-    effective(name) {
-        const value = name in this.state.local ? this.state.local[name] : this.state.session[name];
-        return value === 0 ? undefined : value;
-    }
-    /**
-     * Called before rules see a statement: statements of one DO block share a transaction, which
-     * ends when the next statement is not from that block.
-     */
-    enter(statement) {
-        const block = statement.doBlock?.offset;
-        if (block === this.doBlockOffset)
-            return;
-        if (this.doBlockOffset !== undefined)
-            this.leaveDoBlock();
-        this.doBlockOffset = block;
-    }
-    /** Ends the file: a DO block that was last closes its transaction. */
-    finish() {
-        if (this.doBlockOffset !== undefined)
-            this.leaveDoBlock();
-    }
-    leaveDoBlock() {
-        this.doBlockOffset = undefined;
-        if (!this.inTransaction)
-            this.endTransactionScope();
-    }
-    /**
-     * State that lives exactly as long as the transaction (locks, SET LOCAL, NOT VALID markers).
-     * Runs after every statement outside a transaction, so empty state is left as it is.
-     */
-    endTransactionScope() {
-        for (const _ in this.state.local) {
-            this.state.local = {};
-            break;
-        }
-        if (this.state.notValid.size > 0)
-            this.state.notValid.clear();
-        if (this.state.accessExclusive.size > 0)
-            this.state.accessExclusive.clear();
-        if (this.state.enumValues.size > 0)
-            this.state.enumValues.clear();
-        if (this.savepoints.length > 0)
-            this.savepoints = [];
-    }
-    /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
-    apply(statement, locks = []) {
-        const node = statement.node;
-        this.state.columnTypes.apply(statement);
-        switch (statement.kind) {
-            case 'TransactionStmt':
-                this.applyTransaction(statement, node);
-                return;
-            case 'VariableSetStmt':
-                this.applySettings(changesFromSet(node));
-                break;
-            case 'SelectStmt': {
-                const into = (0,ast/* relationOf */.Ke)(node.intoClause?.rel);
-                if (into)
-                    this.state.created.add(into);
-                this.applySettings(changesFromSelect(node));
-                break;
-            }
-            case 'CreateStmt':
-                this.applyCreateTable(node);
-                break;
-            case 'CreateTableAsStmt': {
-                const into = (0,ast/* relationOf */.Ke)(node.into?.rel);
-                if (into)
-                    this.state.created.add(into);
-                break;
-            }
-            case 'IndexStmt': {
-                const table = (0,ast/* relationOf */.Ke)(node.relation);
-                if (typeof node.idxname === 'string')
-                    this.state.created.add({ schema: table?.schema, name: node.idxname });
-                break;
-            }
-            case 'ViewStmt':
-            case 'CreateSeqStmt': {
-                const rel = (0,ast/* relationOf */.Ke)(node.view ?? node.sequence);
-                if (rel)
-                    this.state.created.add(rel);
-                break;
-            }
-            case 'CreateEnumStmt':
-            case 'CreateDomainStmt': {
-                // Types live in the relation namespace's schema rules too; rules ask isNewRelation for them.
-                const type = (0,ast/* relationFromNames */.be)(statement.kind === 'CreateEnumStmt' ? node.typeName : node.domainname);
-                if (type)
-                    this.state.created.add(type);
-                break;
-            }
-            case 'RenameStmt':
-                this.applyRename(node);
-                break;
-            case 'AlterObjectSchemaStmt': {
-                const rel = (0,ast/* relationOf */.Ke)(node.relation);
-                if (rel && this.state.created.has(rel) && typeof node.newschema === 'string') {
-                    this.state.created.delete(rel);
-                    this.state.created.add({ schema: node.newschema, name: rel.name });
-                }
-                break;
-            }
-            case 'DropStmt':
-                if (RELATION_OBJECTS.has(String(node.removeType))) {
-                    for (const object of (node.objects ?? [])) {
-                        const rel = (0,ast/* relationFromNames */.be)(object.List?.items);
-                        if (rel)
-                            this.state.created.delete(rel);
-                    }
-                }
-                break;
-            case 'AlterTableStmt':
-                this.applyAlterTable(node);
-                break;
-            case 'AlterEnumStmt':
-                this.applyAlterEnum(node);
-                break;
-        }
-        for (const lock of locks) {
-            if (lock.lock === 'ACCESS EXCLUSIVE' && !this.state.created.has(lock.relation)) {
-                this.state.accessExclusive.add(this.relationKey(lock.relation));
-            }
-        }
-        if (!this.inTransaction)
-            this.endTransactionScope();
-    }
-    applyTransaction(statement, node) {
-        const kind = node.kind;
-        if (statement.fromDoBlock) {
-            // COMMIT/ROLLBACK inside a DO block end the block's own transaction and start a new one.
-            if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')
-                this.endTransactionScope();
-            return;
-        }
-        switch (kind) {
-            case 'TRANS_STMT_BEGIN':
-            case 'TRANS_STMT_START':
-                if (this.transactionDepth === 0) {
-                    this.openTransaction = { line: statement.line, column: statement.column };
-                    this.sessionAtBegin = { ...this.state.session };
-                }
-                this.transactionDepth++;
-                return;
-            case 'TRANS_STMT_COMMIT':
-            case 'TRANS_STMT_ROLLBACK':
-            case 'TRANS_STMT_PREPARE': {
-                if (kind === 'TRANS_STMT_ROLLBACK' && this.sessionAtBegin)
-                    this.state.session = { ...this.sessionAtBegin };
-                const chain = node.chain === true && this.transactionDepth > 0;
-                this.endTransactionScope();
-                // One COMMIT ends the transaction however many BEGINs preceded it (PostgreSQL ignores nested BEGIN).
-                this.transactionDepth = chain ? 1 : 0;
-                if (!chain) {
-                    this.openTransaction = undefined;
-                    this.sessionAtBegin = undefined;
-                }
-                else {
-                    this.openTransaction = { line: statement.line, column: statement.column };
-                    this.sessionAtBegin = { ...this.state.session };
-                }
-                return;
-            }
-            case 'TRANS_STMT_SAVEPOINT':
-                // Savepoints are rare in migrations: a copy of the state is cheap enough.
-                if (typeof node.savepoint_name === 'string')
-                    this.savepoints.push({ name: node.savepoint_name, state: this.state.copy() });
-                return;
-            case 'TRANS_STMT_RELEASE': {
-                const at = this.savepointIndex(node.savepoint_name);
-                if (at !== -1)
-                    this.savepoints.length = at;
-                return;
-            }
-            case 'TRANS_STMT_ROLLBACK_TO': {
-                // Undoes what ran since the savepoint (tables, columns, settings, locks); the savepoint stays.
-                const at = this.savepointIndex(node.savepoint_name);
-                if (at === -1)
-                    return;
-                this.savepoints.length = at + 1;
-                this.state.replaceWith(this.savepoints[at].state);
-                return;
-            }
-        }
-    }
-    savepointIndex(name) {
-        for (let i = this.savepoints.length - 1; i >= 0; i--)
-            if (this.savepoints[i].name === name)
-                return i;
-        return -1;
-    }
-    applySettings(changes) {
-        for (const change of changes) {
-            if (change.local) {
-                // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
-                if (this.inTransaction)
-                    this.state.local[change.name] = change.valueMs;
-            }
-            else {
-                this.state.session[change.name] = change.valueMs;
-                delete this.state.local[change.name];
-            }
-        }
-    }
-    addColumns(table, columns) {
-        let set = this.state.createdColumns.get(table);
-        if (!set)
-            this.state.createdColumns.set(table, (set = new Set()));
-        for (const c of columns)
-            set.add(c);
-    }
-    applyCreateTable(node) {
-        const rel = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!rel)
-            return;
-        this.state.created.add(rel);
-        const columns = [];
-        for (const element of (node.tableElts ?? [])) {
-            if (element.ColumnDef?.colname)
-                columns.push(element.ColumnDef.colname);
-        }
-        this.addColumns(rel.name, columns);
-    }
-    applyRename(node) {
-        const rel = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!rel || typeof node.newname !== 'string')
-            return;
-        if (RELATION_OBJECTS.has(String(node.renameType)) && this.state.created.has(rel)) {
-            // A renamed new table is still new (and empty) under its new name.
-            this.state.created.delete(rel);
-            this.state.created.add({ schema: rel.schema, name: node.newname });
-            const columns = this.state.createdColumns.get(rel.name);
-            if (columns)
-                this.state.createdColumns.set(node.newname, columns);
-        }
-        else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
-            const columns = this.state.createdColumns.get(rel.name);
-            if (columns?.delete(node.subname))
-                columns.add(node.newname);
-        }
-    }
-    applyAlterTable(node) {
-        const rel = (0,ast/* relationOf */.Ke)(node.relation);
-        if (!rel)
-            return;
-        for (const cmd of (0,ast/* alterCommands */.$f)(node)) {
-            if (cmd.subtype === 'AT_AddColumn') {
-                const colname = cmd.def?.ColumnDef?.colname;
-                if (colname)
-                    this.addColumns(rel.name, [colname]);
-            }
-            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-                this.state.createdColumns.get(rel.name)?.delete(cmd.name);
-            }
-            else if (cmd.subtype === 'AT_AddConstraint') {
-                const constraint = (0,ast/* constraintOf */.vY)(cmd.def);
-                if (!constraint)
-                    continue;
-                const name = typeof constraint.conname === 'string' ? constraint.conname : defaultConstraintName(rel.name, constraint);
-                const notValid = constraint.skip_validation === true;
-                if (notValid && name && (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN')) {
-                    this.state.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
-                }
-                if (constraint.contype === 'CONSTR_CHECK') {
-                    const columns = (0,ast/* notNullColumns */.wk)(constraint.raw_expr);
-                    if (notValid && name)
-                        this.state.pendingNotNull.set(name, { table: rel.name, columns });
-                    else
-                        for (const c of columns)
-                            this.state.validatedNotNull.add(`${rel.name}\0${c}`);
-                }
-            }
-            else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
-                const pending = this.state.pendingNotNull.get(cmd.name);
-                if (pending) {
-                    for (const c of pending.columns)
-                        this.state.validatedNotNull.add(`${pending.table}\0${c}`);
-                    this.state.pendingNotNull.delete(cmd.name);
-                }
-            }
-        }
-    }
-    applyAlterEnum(node) {
-        const type = (0,ast/* relationFromNames */.be)(node.typeName);
-        if (!type || typeof node.newVal !== 'string' || node.oldVal !== undefined)
-            return;
-        let values = this.state.enumValues.get(type.name);
-        if (!values)
-            this.state.enumValues.set(type.name, (values = new Set()));
-        values.add(node.newVal);
-    }
-}
-
-// EXTERNAL MODULE: ./core/migrations/locks.ts + 1 modules
-var migrations_locks = __webpack_require__(6546);
-// EXTERNAL MODULE: ./core/migrations/parse-ahead.ts + 1 modules
-var parse_ahead = __webpack_require__(8667);
-// EXTERNAL MODULE: ./core/migrations/positions.ts
-var positions = __webpack_require__(7900);
-// EXTERNAL MODULE: ./core/migrations/split.ts
-var split = __webpack_require__(556);
-// EXTERNAL MODULE: ./core/migrations/sql-parser.ts
-var sql_parser = __webpack_require__(8298);
-// EXTERNAL MODULE: ./core/migrations/statements.ts + 1 modules
-var statements = __webpack_require__(3411);
-;// CONCATENATED MODULE: ./core/migrations/parse.ts
-/**
- * Turns a migration file into statements with exact positions, using PostgreSQL's own parser
- * (libpg-query). The file is cut at top-level statement boundaries and parsed a bounded chunk at a
- * time, so memory stays flat on huge files and one syntax error does not hide the rest of the file.
- * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
- * procedure bodies run later, when called, and are left alone.
- */
-
-
-
-
-
-
-
-// Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
-const CHUNK_STATEMENTS = 200;
-const CHUNK_CHARS = 128 * 1024;
-const HELPER_MIN_CHUNKS = 8;
-function parseSegmentAlone(source, segment, out) {
-    const sql = source.text.slice(segment.start, segment.end);
-    const mark = out.length;
-    try {
-        (0,statements/* parseHost */.o6)(source, { sql, toFile: (i) => segment.start + i }, 0, out);
-    }
-    catch (error) {
-        out.length = mark;
-        const { message, cursor } = (0,sql_parser/* parserError */.It)(error);
-        const errorAt = segment.start + (cursor === undefined ? 0 : (0,positions/* codePointToChar */.RN)(sql, cursor));
-        const text = sql.replace(/;\s*$/, '');
-        out.push((0,statements/* syntaxErrorStatement */.FE)(source, text, segment.start, message, errorAt));
-    }
-}
-function chunkText(source, chunk) {
-    return source.text.slice(chunk[0].start, chunk[chunk.length - 1].end);
-}
-function parseChunk(source, chunk, out, parsed) {
-    const start = chunk[0].start;
-    const mark = out.length;
-    const host = { sql: chunkText(source, chunk), toFile: (i) => start + i };
-    try {
-        if (parsed?.tree === undefined)
-            (0,statements/* parseHost */.o6)(source, host, 0, out);
-        else
-            (0,sql_parser/* usePrepared */.zp)(parsed.prepared, () => (0,statements/* parseHost */.o6)(source, host, 0, out, parsed.tree));
-    }
-    catch {
-        // Statement by statement, so the error lands on its own statement and the others survive.
-        out.length = mark;
-        for (const segment of chunk)
-            parseSegmentAlone(source, segment, out);
-    }
-}
-function chunkSegments(segments) {
-    const chunks = [];
-    let chunk = [];
-    let chunkChars = 0;
-    for (const segment of segments) {
-        chunk.push(segment);
-        chunkChars += segment.end - segment.start;
-        if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
-            chunks.push(chunk);
-            chunk = [];
-            chunkChars = 0;
-        }
-    }
-    if (chunk.length > 0)
-        chunks.push(chunk);
-    return chunks;
-}
-/** Hands the file's chunks to the helper, with where their DO statements are. */
-function beginParseAhead(source, chunks) {
-    const thread = (0,parse_ahead/* parseAheadThread */.fb)();
-    if (!thread)
-        return undefined;
-    const doStatements = chunks.map((chunk) => {
-        const from = chunk[0].start;
-        return chunk.filter((s) => s.firstWord === 'do').map((s) => [s.start - from, s.end - from]);
-    });
-    return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements });
-}
-/**
- * Parses a migration file a chunk at a time, handing each chunk's statements (in file order,
- * `index` set) to `visit` and dropping them afterwards, so memory stays bounded however long the
- * file is. Never throws for any text (once the parser is loaded).
- */
-function parseMigrationInChunks(text, path, visit, onSplit) {
-    if (!(0,sql_parser/* isParserLoaded */.vM)())
-        throw new Error('the SQL parser is not loaded: await loadParser() first');
-    const lines = new positions/* LineIndex */.rr(text);
-    const source = { text, path, lines };
-    const { segments, comments, longestNameBytes } = (0,split/* splitStatements */.Xd)(text);
-    onSplit?.({ longestNameBytes });
-    const chunks = chunkSegments(segments);
-    // Handing chunks to the second thread pays off once there are a few to overlap with linting.
-    const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;
-    let count = 0;
-    try {
-        chunks.forEach((chunk, index) => {
-            const statements = [];
-            parseChunk(source, chunk, statements, helper?.take(index));
-            for (const statement of statements)
-                statement.index = count++;
-            visit(statements);
-        });
-    }
-    finally {
-        helper?.close();
-    }
-    return { comments, lines, statements: count };
-}
-/** Parses a whole migration file into one list (for callers that need every statement at once). */
-function parseMigration(text, path) {
-    const statements = [];
-    const { comments, lines } = parseMigrationInChunks(text, path, (chunk) => {
-        for (const statement of chunk)
-            statements.push(statement);
-    });
-    return { statements, comments, lines };
-}
-
-// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 61 modules
-var rules = __webpack_require__(5791);
-;// CONCATENATED MODULE: ./core/migrations/suppress.ts
-const DIRECTIVE = /^\s*faultline-ignore(-file)?\s*:(.*)$/i;
-/** Parses one comment's text (after `--`); undefined when it is not a faultline directive. */
-function parseDirective(text) {
-    const match = DIRECTIVE.exec(text);
-    if (!match)
-        return undefined;
-    const rest = match[2];
-    const separator = rest.indexOf('--');
-    const idsPart = separator === -1 ? rest : rest.slice(0, separator);
-    const reason = separator === -1 ? '' : rest.slice(separator + 2).trim();
-    const ruleIds = idsPart
-        .split(/[\s,]+/)
-        .map((id) => id.trim())
-        .filter((id) => id.length > 0);
-    return { fileWide: match[1] !== undefined, ruleIds, reason };
-}
-function isCommentOnly(line) {
-    return /^\s*--/.test(line);
-}
-/**
- * Finds every directive: in `--` comments the lexer saw, and on comment-only lines anywhere (which
- * covers comments inside DO block bodies, where the lexer sees only a string).
- */
-function findSuppressions(text, comments, lines) {
-    const byOffset = new Map();
-    for (const comment of comments) {
-        if (comment.text.includes('faultline-ignore'))
-            byOffset.set(comment.start, comment.text);
-    }
-    const rawLines = text.split('\n');
-    let offset = 0;
-    for (const raw of rawLines) {
-        const at = raw.indexOf('--');
-        if (at !== -1 && isCommentOnly(raw) && raw.includes('faultline-ignore') && !byOffset.has(offset + at)) {
-            byOffset.set(offset + at, raw.slice(at + 2).replace(/\r$/, ''));
-        }
-        offset += raw.length + 1;
-    }
-    const suppressions = [];
-    for (const [start, commentText] of [...byOffset].sort((a, b) => a[0] - b[0])) {
-        const directive = parseDirective(commentText);
-        if (!directive)
-            continue;
-        const { line, column } = lines.position(start);
-        const suppression = { ...directive, line, column };
-        if (!directive.fileWide) {
-            // The statement starts on the first line below that is not a comment; a blank line detaches.
-            let target = line + 1;
-            while (target <= rawLines.length && isCommentOnly(rawLines[target - 1]))
-                target++;
-            if (target <= rawLines.length && rawLines[target - 1].trim() !== '')
-                suppression.targetLine = target;
-        }
-        suppressions.push(suppression);
-    }
-    return suppressions;
-}
-function engineFinding(settings, rule, suppression, message, fix) {
-    const severity = settings.severityOf(rule);
-    if (severity === 'off')
-        return undefined;
-    return {
-        rule,
-        severity,
-        path: settings.path,
-        line: suppression.line,
-        column: suppression.column,
-        message,
-        lock: null,
-        blocks: [],
-        rewrite: false,
-        fix,
-        source: 'static',
-    };
-}
-/** Drops suppressed findings and adds findings about the suppressions themselves. */
-function applySuppressions(anchored, suppressions, settings) {
-    const used = suppressions.map(() => new Set());
-    // Suppressions by rule id, so a file with many findings is not scanned once per comment.
-    const byRule = new Map();
-    suppressions.forEach((s, i) => {
-        for (const id of s.ruleIds)
-            byRule.set(id, [...(byRule.get(id) ?? []), i]);
-    });
-    const kept = [];
-    for (const { finding, anchorLines } of anchored) {
-        let suppressed = false;
-        for (const i of byRule.get(finding.rule) ?? []) {
-            const s = suppressions[i];
-            if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
-                used[i].add(finding.rule);
-                suppressed = true;
-            }
-        }
-        if (!suppressed)
-            kept.push(finding);
-    }
-    suppressions.forEach((s, i) => {
-        const directive = s.fileWide ? 'faultline-ignore-file' : 'faultline-ignore';
-        const add = (f) => {
-            if (f)
-                kept.push(f);
-        };
-        if (s.ruleIds.length === 0) {
-            add(engineFinding(settings, 'unknown-rule', s, `${directive} names no rule id.`, `-- ${directive}: <rule-id> -- <why this is safe here>`));
-        }
-        if (s.reason === '') {
-            add(engineFinding(settings, 'suppression-missing-reason', s, `${directive}: ${s.ruleIds.join(', ')} gives no reason; say why the hazard is acceptable after a second "--".`, `-- ${directive}: ${s.ruleIds.join(', ')} -- <why this is safe here>`));
-        }
-        for (const id of s.ruleIds) {
-            if (!settings.isKnownRule(id)) {
-                add(engineFinding(settings, 'unknown-rule', s, `${directive} names the unknown rule "${id}".`, 'Use a rule id from the list in docs/rules (ids are lower-case words joined by hyphens).'));
-            }
-            else if (!used[i].has(id) && settings.severityOf(id) !== 'off') {
-                const where = s.fileWide ? 'anywhere in this file' : s.targetLine === undefined ? 'here: no statement follows directly' : `on the statement at line ${s.targetLine}`;
-                add(engineFinding(settings, 'unused-suppression', s, `${directive}: ${id} suppresses nothing: the rule reports nothing ${where}.`, 'Remove this comment, or put it on the line(s) directly before the statement it is meant for.'));
-            }
-        }
-    });
-    return kept;
-}
-
-;// CONCATENATED MODULE: ./core/migrations/lint.ts
-
-
-
-
-
-const DEFAULT_PG_VERSION = 15;
-const STATEMENT_PREVIEW = 160;
-function preview(text) {
-    const oneLine = text.replace(/\s+/g, ' ').trim();
-    return oneLine.length > STATEMENT_PREVIEW ? `${oneLine.slice(0, STATEMENT_PREVIEW - 1)}…` : oneLine;
-}
-/** The severity each rule reports with under `options`, or 'off'. */
-function severityFor(options, id) {
-    const configured = options.rules?.[id];
-    if (configured)
-        return configured;
-    return (0,rules/* ruleById */.BD)(id)?.defaultSeverity ?? 'error';
-}
-function toFinding(rule, severity, statement, hit, path) {
-    return {
-        rule: rule.id,
-        severity,
-        path,
-        line: hit.line ?? statement?.line ?? 1,
-        column: hit.column ?? statement?.column ?? 1,
-        message: hit.message,
-        lock: hit.lock,
-        blocks: hit.blocks,
-        rewrite: hit.rewrite,
-        fix: hit.fix,
-        ...(statement ? { statement: preview(statement.text) } : {}),
-        source: 'static',
-    };
-}
-function internalError(rule, statement, error, path, severity) {
-    if (severity === 'off')
-        return [];
-    const reason = error instanceof Error ? error.message : String(error);
-    return [
-        {
-            rule: 'internal-error',
-            severity,
-            path,
-            line: statement?.line ?? 1,
-            column: statement?.column ?? 1,
-            message: `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it. Please report this.`,
-            lock: null,
-            blocks: [],
-            rewrite: false,
-            fix: null,
-            ...(statement ? { statement: preview(statement.text) } : {}),
-            source: 'static',
-        },
-    ];
-}
-function byPosition(a, b) {
-    return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
-}
-/**
- * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
- * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
- * declared (lintFiles shares one across its files); updated with this file's.
- */
-function lintSource(text, path, options = {}, columnTypes) {
-    if (!(0,sql_parser/* isParserLoaded */.vM)())
-        throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
-    const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
-    const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
-    const enabled = rules/* allRules */.V7
-        .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
-        .filter((r) => r.severity !== 'off');
-    // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
-    const rulesByKind = new Map();
-    const rulesFor = (kind) => {
-        let rules = rulesByKind.get(kind);
-        if (!rules)
-            rulesByKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
-        return rules;
-    };
-    const internalSeverity = severityFor(options, 'internal-error');
-    const anchored = [];
-    const lintStatement = (statement) => {
-        context.enter(statement);
-        let lines;
-        const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
-        for (const { rule, severity } of rulesFor(statement.kind)) {
-            try {
-                for (const hit of rule.check(statement, context)) {
-                    anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
-                }
-            }
-            catch (error) {
-                for (const finding of internalError(rule, statement, error, path, internalSeverity))
-                    anchored.push({ finding, anchorLines: anchorLines() });
-            }
-        }
-        let locks = [];
-        try {
-            locks = (0,migrations_locks/* relationLocks */.Bh)(statement, pgVersion);
-        }
-        catch {
-            // Lock bookkeeping is best effort; the rules judged the statement already.
-        }
-        context.apply(statement, locks);
-    };
-    // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
-    const parsed = parseMigrationInChunks(text, path, (statements) => statements.forEach(lintStatement), (split) => {
-        context.longestNameBytes = split.longestNameBytes;
-    });
-    context.finish();
-    for (const { rule, severity } of enabled) {
-        if (!rule.checkEnd)
-            continue;
-        try {
-            for (const hit of rule.checkEnd(context)) {
-                anchored.push({ finding: toFinding(rule, severity, undefined, hit, path), anchorLines: [hit.line ?? 1] });
-            }
-        }
-        catch (error) {
-            for (const finding of internalError(rule, undefined, error, path, internalSeverity))
-                anchored.push({ finding, anchorLines: [1] });
-        }
-    }
-    const suppressions = findSuppressions(text, parsed.comments, parsed.lines);
-    const findings = applySuppressions(anchored, suppressions, {
-        path,
-        isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
-        severityOf: (id) => severityFor(options, id),
-    });
-    findings.sort(byPosition);
-    return { path, findings, statements: parsed.statements };
-}
-
-
-
-;// CONCATENATED MODULE: ./core/migrations/lint-files.ts
-/**
- * Lints files and folders: folders are walked for `*.sql`, in natural order (V2 before V10, as
- * migration tools apply them). Unreadable input is the user's to fix, so it stops the run with a
- * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
- * `file`, not its message: every face prints `file: message`.
- */
-
-
-
-
-
-
-// Made on first use: creating a collator costs a few milliseconds, and a lint of named files never sorts.
-let naturalOrder;
-/** Natural order of paths (`V2__a.sql` < `V10__b.sql`), compared segment by segment. */
-function compareNatural(a, b) {
-    naturalOrder ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-    return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-function walk(dir, out) {
-    const entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => compareNatural(a.name, b.name));
-    for (const entry of entries) {
-        const path = (0,external_node_path_.join)(dir, entry.name);
-        if (entry.isDirectory()) {
-            if (!SKIPPED_DIRS.has(entry.name))
-                walk(path, out);
-        }
-        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sql')) {
-            out.push(path);
-        }
-    }
-}
-function isExcluded(path, exclude, cwd) {
-    if (exclude.length === 0)
-        return false;
-    const rel = (0,external_node_path_.relative)(cwd, path) || path;
-    return exclude.some((glob) => (0,external_node_path_.matchesGlob)(rel, glob) || (0,external_node_path_.matchesGlob)(path, glob));
-}
-/** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
-function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
-    const files = [];
-    for (const path of paths) {
-        let stats;
-        try {
-            stats = (0,external_node_fs_.statSync)(path);
-        }
-        catch (error) {
-            throw new errors/* FaultlineError */.RO('no such file or folder', {
-                file: path,
-                hint: 'check the path (it is relative to the current directory) or the "paths" in your config',
-                cause: error,
-            });
-        }
-        if (stats.isDirectory()) {
-            const found = [];
-            walk(path, found);
-            files.push(...found);
-        }
-        else {
-            files.push(path);
-        }
-    }
-    const seen = new Set();
-    return files.filter((file) => {
-        if (seen.has(file) || isExcluded(file, exclude, cwd))
-            return false;
-        seen.add(file);
-        return true;
-    });
-}
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
-function readSqlFile(path) {
-    let bytes;
-    try {
-        bytes = (0,external_node_fs_.readFileSync)(path);
-    }
-    catch (error) {
-        throw new errors/* FaultlineError */.RO(`cannot read the file (${error.code ?? String(error)})`, {
-            file: path,
-            hint: 'check that the file exists and is readable',
-            cause: error,
-        });
-    }
-    if (bytes.includes(0)) {
-        throw new errors/* FaultlineError */.RO('this is a binary file, not SQL text', {
-            file: path,
-            hint: 'exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files',
-        });
-    }
-    try {
-        return utf8.decode(bytes).replace(/^\uFEFF/, '');
-    }
-    catch (error) {
-        throw new errors/* FaultlineError */.RO('the file is not valid UTF-8 text', {
-            file: path,
-            hint: 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect',
-            cause: error,
-        });
-    }
-}
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-async function lintFiles(paths, options = {}) {
-    await (0,sql_parser/* loadParser */.qd)();
-    const files = collectSqlFiles(paths, options.exclude ?? []);
-    // One file's text at a time: memory is bounded by the largest file, not by all of them.
-    // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-    const columnTypes = new KnownColumnTypes();
-    return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options, columnTypes)) };
-}
-
+// EXTERNAL MODULE: ./core/migrations/lint-files.ts
+var lint_files = __webpack_require__(5833);
 ;// CONCATENATED MODULE: ./core/migrations/find-files.ts
 /**
  * Which migration files a run looks at when it is given globs (the action's `paths`, the config's
@@ -1300,9 +60,15 @@ async function findMigrationFiles(root, globs, exclude = []) {
     if (include.length === 0)
         return [];
     const found = await out_default()(include, { cwd: root, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
-    return found.filter((path) => !exclude.some((glob) => (0,external_node_path_.matchesGlob)(path, glob))).sort(compareNatural);
+    return found.filter((path) => !exclude.some((glob) => (0,external_node_path_.matchesGlob)(path, glob))).sort(lint_files/* compareNatural */.dk);
 }
 
+// EXTERNAL MODULE: ./core/migrations/lint.ts + 4 modules
+var lint = __webpack_require__(7148);
+// EXTERNAL MODULE: ./core/migrations/positions.ts
+var positions = __webpack_require__(7900);
+// EXTERNAL MODULE: ./core/migrations/split.ts
+var split = __webpack_require__(556);
 ;// CONCATENATED MODULE: ./core/migrations/gate.ts
 /**
  * The migration gate as the faces run it: lint the files, and when a database URL is given, apply
@@ -1325,7 +91,7 @@ function shadowFileOf(path, text) {
 /** Shadow findings under the configured severities (`migrations.rules`): `off` drops a rule's findings. */
 function configuredShadowFindings(findings, options) {
     return findings.flatMap((finding) => {
-        const severity = severityFor(options, finding.rule);
+        const severity = (0,lint/* severityFor */.v1)(options, finding.rule);
         return severity === 'off' ? [] : [{ ...finding, severity }];
     });
 }
@@ -1335,13 +101,17 @@ function configuredShadowFindings(findings, options) {
  */
 async function runMigrationGate(files, options = {}) {
     const { databaseUrl, shadow: shadowOptions, ...lintOptions } = options;
-    const report = await lintFiles(files, lintOptions);
+    const report = await (0,lint/* lintFiles */.ji)(files, lintOptions);
     if (!databaseUrl || report.files.length === 0)
         return { report };
     // The PostgreSQL client is loaded only for a shadow run.
     const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(418)]).then(__webpack_require__.bind(__webpack_require__, 418));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
-    const shadow = await shadowRunAgainst(databaseUrl, report.files.map((file) => shadowFileOf(file.path, readSqlFile(file.path))), shadowOptions);
+    // Files the linter refused (too large, not text) are not sent either: they fail the gate already.
+    const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements']);
+    const shadow = await shadowRunAgainst(databaseUrl, report.files
+        .filter((file) => !file.findings.some((finding) => refused.has(finding.rule)))
+        .map((file) => shadowFileOf(file.path, (0,lint_files/* readSqlFile */.Lf)(file.path))), shadowOptions);
     const merged = mergeShadowFindings(report.files.flatMap((file) => file.findings), { ...shadow, findings: configuredShadowFindings(shadow.findings, lintOptions) });
     return {
         report: {
@@ -1352,8 +122,12 @@ async function runMigrationGate(files, options = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./core/migrations/parse-ahead.ts + 1 modules
+var parse_ahead = __webpack_require__(8667);
+// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 63 modules
+var rules = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string"},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./core/schema/check.ts
 var check = __webpack_require__(7290);
 ;// CONCATENATED MODULE: ./core/version.ts
@@ -1899,7 +673,7 @@ function buildResult(settings, config, run, outcome, startedAt) {
         findings: outcome.report.files.flatMap((file) => file.findings.map(resultFinding)),
         details: {
             failOn: settings.failOn,
-            pgVersion: settings.pgVersion ?? config.pgVersion ?? DEFAULT_PG_VERSION,
+            pgVersion: settings.pgVersion ?? config.pgVersion ?? lint/* DEFAULT_PG_VERSION */.xc,
             statements: counts.statements,
             files: outcome.report.files.map((file) => ({ path: file.path, statements: file.statements, findings: file.findings.length })),
             ...(run?.shadow
@@ -1937,6 +711,9 @@ async function runGate(settings) {
         (0,parse_ahead/* startParseAheadThreadFor */.Wj)(paths);
         // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
         const lint = { ...(0,migrations_config/* lintOptionsFrom */.o6)(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
+        // The schema dump is named relative to the repository, like every other path in the config.
+        if (lint.schemaDump)
+            lint.schemaDump = (0,external_node_path_.resolve)(settings.workspace, lint.schemaDump);
         run = await runMigrationGate(paths, { ...lint, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
         report = relativeReport(run.report, settings.workspace);
     }
@@ -2127,6 +904,228 @@ function hasOption(list, name) {
 
 /***/ }),
 
+/***/ 640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ KnownColumnTypes)
+/* harmony export */ });
+/* unused harmony export defaultCheckName */
+/* harmony import */ var _ast_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3580);
+/* harmony import */ var _declared_columns_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5898);
+/* harmony import */ var _pg_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3895);
+/**
+ * The column types the linted migrations declared, kept across the files of one run in the order
+ * they are applied: V5 changing a column that V1 created is judged on the column's real old type
+ * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
+ * Tables are told apart by schema; an unqualified name means the one table of that name when there
+ * is just one (a search_path the linter cannot see), and nothing when several schemas have it.
+ *
+ * It also keeps the `CHECK (col IS NOT NULL)` constraints across files: the recipe that makes
+ * SET NOT NULL cheap (add NOT VALID, VALIDATE, then SET NOT NULL) usually spans three migrations.
+ */
+
+
+
+/** PostgreSQL's name for an unnamed CHECK constraint: `<table>_<first column>_check`. */
+function defaultCheckName(table, expression) {
+    const columns = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .notNullColumns */ .wk)(expression);
+    return `${table}_${columns[0] ?? ''}${columns.length > 0 ? '_' : ''}check`;
+}
+class KnownColumnTypes {
+    /** Table name → schema ('' when unqualified) → column → type. */
+    tables = new Map();
+    /**
+     * One object per distinct type: a long history declares hundreds of thousands of columns of a
+     * few dozen types, and memory must stay bounded by the schema, not by the statements.
+     */
+    interned = new Map();
+    /** NOT NULL checks by constraint name: validated ones, and ones added NOT VALID not yet validated. */
+    validatedChecks = new Map();
+    pendingChecks = new Map();
+    intern(type) {
+        const key = `${type.schema ?? ''}\0${type.sql}`;
+        const known = this.interned.get(key);
+        if (known)
+            return known;
+        this.interned.set(key, type);
+        return type;
+    }
+    copy() {
+        const copy = new KnownColumnTypes();
+        copy.replaceWith(this);
+        return copy;
+    }
+    /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
+    replaceWith(other) {
+        for (const [target, source] of [
+            [this.validatedChecks, other.validatedChecks],
+            [this.pendingChecks, other.pendingChecks],
+        ]) {
+            target.clear();
+            for (const [name, check] of source)
+                target.set(name, check);
+        }
+        this.tables.clear();
+        for (const [name, schemas] of other.tables) {
+            this.tables.set(name, new Map([...schemas].map(([schema, columns]) => [schema, new Map(columns)])));
+        }
+    }
+    /** A validated CHECK (column IS NOT NULL) exists on `table`: SET NOT NULL skips its scan (PG 12+). */
+    hasValidatedNotNullCheck(table, column) {
+        for (const check of this.validatedChecks.values()) {
+            if (check.table === table.name && check.columns.includes(column))
+                return true;
+        }
+        return false;
+    }
+    get(table, column) {
+        return this.find(table)?.get(column);
+    }
+    /** The columns of `table` as declared, by the resolution described above. */
+    find(table) {
+        const schema = this.schemaOf(table);
+        return schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
+    }
+    /** Under which schema key ('' for unqualified) the declaration of `table` is kept, if any. */
+    schemaOf(table) {
+        const schemas = this.tables.get(table.name);
+        if (!schemas)
+            return undefined;
+        if (table.schema !== undefined)
+            return schemas.has(table.schema) ? table.schema : schemas.has('') ? '' : undefined;
+        if (schemas.has(''))
+            return '';
+        return schemas.size === 1 ? schemas.keys().next().value : undefined;
+    }
+    /** The columns to update for `table`, created (empty) when no declaration is known. */
+    columns(table) {
+        let columns = this.find(table);
+        if (!columns)
+            this.set(table, (columns = new Map()));
+        return columns;
+    }
+    set(table, columns) {
+        let schemas = this.tables.get(table.name);
+        if (!schemas)
+            this.tables.set(table.name, (schemas = new Map()));
+        schemas.set(table.schema ?? '', columns);
+    }
+    /** Forgets `table`; an unqualified name forgets the table the name resolves to. */
+    delete(table) {
+        const schema = table.schema ?? this.schemaOf(table);
+        const schemas = this.tables.get(table.name);
+        if (schema === undefined || !schemas)
+            return;
+        schemas.delete(schema);
+        if (schemas.size === 0)
+            this.tables.delete(table.name);
+    }
+    /** Records what `statement` did to column types. */
+    apply(statement) {
+        const node = statement.node;
+        switch (statement.kind) {
+            case 'CreateStmt':
+                this.createTable(statement);
+                return;
+            case 'AlterTableStmt':
+                if ((node.objtype ?? 'OBJECT_TABLE') === 'OBJECT_TABLE')
+                    this.alterTable(node);
+                return;
+            case 'RenameStmt':
+                this.rename(node);
+                return;
+            case 'DropStmt':
+                if (node.removeType !== 'OBJECT_TABLE')
+                    return;
+                for (const object of (node.objects ?? [])) {
+                    const table = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .relationFromNames */ .be)(object.List?.items);
+                    if (table)
+                        this.delete(table);
+                }
+                return;
+        }
+    }
+    createTable(statement) {
+        const table = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .relationOf */ .Ke)(statement.node.relation);
+        if (!table)
+            return;
+        if (statement.node.if_not_exists === true && this.find(table))
+            return;
+        // A table created again (after a DROP) starts afresh. The rules read the same declarations.
+        const columns = new Map();
+        for (const declared of (0,_declared_columns_js__WEBPACK_IMPORTED_MODULE_0__/* .declaredTypes */ .Iz)(statement))
+            columns.set(declared.column, this.intern(declared.type));
+        this.set(table, columns);
+    }
+    alterTable(node) {
+        const table = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .relationOf */ .Ke)(node.relation);
+        if (!table)
+            return;
+        for (const cmd of (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .alterCommands */ .$f)(node)) {
+            const column = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeOf */ .E7)(cmd.def, 'ColumnDef');
+            if (cmd.subtype === 'AT_AddColumn') {
+                const type = (0,_pg_types_js__WEBPACK_IMPORTED_MODULE_1__/* .columnType */ .DW)(column?.typeName);
+                const name = column?.colname;
+                if (type && typeof name === 'string' && !(cmd.missingOk && this.find(table)?.has(name)))
+                    this.columns(table).set(name, this.intern(type));
+            }
+            else if (cmd.subtype === 'AT_AlterColumnType' && cmd.name) {
+                const type = (0,_pg_types_js__WEBPACK_IMPORTED_MODULE_1__/* .columnType */ .DW)(column?.typeName);
+                if (type)
+                    this.columns(table).set(cmd.name, this.intern(type));
+            }
+            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
+                this.find(table)?.delete(cmd.name);
+            }
+            else if (cmd.subtype === 'AT_AddConstraint') {
+                const constraint = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .constraintOf */ .vY)(cmd.def);
+                if (constraint?.contype !== 'CONSTR_CHECK')
+                    continue;
+                const columns = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .notNullColumns */ .wk)(constraint.raw_expr);
+                if (columns.length === 0)
+                    continue;
+                const name = typeof constraint.conname === 'string' ? constraint.conname : defaultCheckName(table.name, constraint.raw_expr);
+                (constraint.skip_validation === true ? this.pendingChecks : this.validatedChecks).set(name, { table: table.name, columns });
+            }
+            else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
+                const pending = this.pendingChecks.get(cmd.name);
+                if (pending) {
+                    this.validatedChecks.set(cmd.name, pending);
+                    this.pendingChecks.delete(cmd.name);
+                }
+            }
+            else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
+                this.validatedChecks.delete(cmd.name);
+                this.pendingChecks.delete(cmd.name);
+            }
+        }
+    }
+    rename(node) {
+        const table = (0,_ast_js__WEBPACK_IMPORTED_MODULE_2__/* .relationOf */ .Ke)(node.relation);
+        if (!table || typeof node.newname !== 'string')
+            return;
+        const schema = this.schemaOf(table);
+        const columns = schema === undefined ? undefined : this.tables.get(table.name)?.get(schema);
+        if (schema === undefined || !columns)
+            return;
+        if (node.renameType === 'OBJECT_TABLE') {
+            // A renamed table keeps its schema.
+            this.delete({ schema, name: table.name });
+            this.set({ ...(schema ? { schema } : {}), name: node.newname }, columns);
+        }
+        else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
+            const type = columns.get(node.subname);
+            columns.delete(node.subname);
+            if (type)
+                columns.set(node.newname, type);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 9292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2144,6 +1143,10 @@ function migrationConfig(config) {
         exclude: section.exclude ?? [],
         ...(section['pg-version'] !== undefined ? { pgVersion: section['pg-version'] } : {}),
         assumeTransaction: section['assume-transaction'] ?? false,
+        ...(section['schema-dump'] !== undefined ? { schemaDump: section['schema-dump'] } : {}),
+        ...(section.profile !== undefined ? { profile: section.profile } : {}),
+        ...(section['max-file-size'] !== undefined ? { maxFileBytes: section['max-file-size'] } : {}),
+        ...(section['max-statements'] !== undefined ? { maxStatements: section['max-statements'] } : {}),
         rules: { ...(section.rules ?? {}) },
     };
 }
@@ -2154,6 +1157,10 @@ function lintOptionsFrom(config, overrides = {}) {
         rules: { ...config.rules, ...(overrides.rules ?? {}) },
         exclude: [...config.exclude, ...(overrides.exclude ?? [])],
         assumeTransaction: overrides.assumeTransaction ?? config.assumeTransaction,
+        ...((overrides.maxFileBytes ?? config.maxFileBytes) !== undefined ? { maxFileBytes: overrides.maxFileBytes ?? config.maxFileBytes } : {}),
+        ...((overrides.maxStatements ?? config.maxStatements) !== undefined ? { maxStatements: overrides.maxStatements ?? config.maxStatements } : {}),
+        ...((overrides.profile ?? config.profile) !== undefined ? { profile: overrides.profile ?? config.profile } : {}),
+        ...((overrides.schemaDump ?? config.schemaDump) !== undefined ? { schemaDump: overrides.schemaDump ?? config.schemaDump } : {}),
     };
 }
 
@@ -2164,8 +1171,9 @@ function lintOptionsFrom(config, overrides = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ declaredTypes),
-/* harmony export */   Y: () => (/* binding */ addedColumns)
+/* harmony export */   Iz: () => (/* binding */ declaredTypes),
+/* harmony export */   YB: () => (/* binding */ addedColumns),
+/* harmony export */   lY: () => (/* binding */ declaredColumnDefinitions)
 /* harmony export */ });
 /* harmony import */ var _ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3580);
 /* harmony import */ var _pg_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3895);
@@ -2251,6 +1259,1104 @@ function readDeclaredTypes(statement) {
     }
     return out;
 }
+/** The column definitions of CREATE TABLE, CREATE FOREIGN TABLE and ALTER TABLE … ADD COLUMN. */
+function declaredColumnDefinitions(statement) {
+    if (statement.kind === 'AlterTableStmt')
+        return addedColumns(statement);
+    const node = statement.kind === 'CreateForeignTableStmt' ? statement.node.base : statement.kind === 'CreateStmt' ? statement.node : undefined;
+    return (node?.tableElts ?? []).map(definition).filter((c) => c !== undefined);
+}
+
+
+/***/ }),
+
+/***/ 8692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pr: () => (/* binding */ derivedName),
+/* harmony export */   ce: () => (/* binding */ quoteLiteral),
+/* harmony export */   jK: () => (/* binding */ relationSql),
+/* harmony export */   v4: () => (/* binding */ quoteIdent)
+/* harmony export */ });
+// Reserved words (PostgreSQL's keywords with category "reserved" or "reserved, can be function or
+// type"): a bare identifier equal to one of these does not parse, so it has to be quoted.
+const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric authorization binary both case cast check ' +
+    'collate collation column concurrently constraint create cross current_catalog current_date ' +
+    'current_role current_schema current_time current_timestamp current_user default deferrable ' +
+    'desc distinct do else end except false fetch for foreign freeze from full grant group having ' +
+    'ilike in initially inner intersect into is isnull join lateral leading left like limit ' +
+    'localtime localtimestamp natural not notnull null offset on only or order outer overlaps ' +
+    'placing primary references returning right select session_user similar some symmetric ' +
+    'system_user table tablesample then to trailing true union unique user using variadic verbose ' +
+    'when where window with').split(' '));
+/** Quotes an identifier only when PostgreSQL would otherwise fold or reject it. */
+function quoteIdent(name) {
+    if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name))
+        return name;
+    return `"${name.replaceAll('"', '""')}"`;
+}
+/** `schema.table` (or `table`) as SQL. */
+function relationSql(relation) {
+    return relation.schema
+        ? `${quoteIdent(relation.schema)}.${quoteIdent(relation.name)}`
+        : quoteIdent(relation.name);
+}
+/** A SQL string literal. */
+function quoteLiteral(value) {
+    return `'${value.replaceAll("'", "''")}'`;
+}
+/**
+ * A name derived from others (an index or constraint name), cut to PostgreSQL's 63-byte limit so
+ * the suggested SQL does not silently create a truncated name.
+ */
+function derivedName(...parts) {
+    let name = parts.join('_');
+    while (Buffer.byteLength(name, 'utf8') > 63)
+        name = name.slice(0, -1);
+    return name;
+}
+
+
+/***/ }),
+
+/***/ 5833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lf: () => (/* binding */ readSqlFile),
+/* harmony export */   dk: () => (/* binding */ compareNatural),
+/* harmony export */   ji: () => (/* binding */ lintFiles)
+/* harmony export */ });
+/* unused harmony export collectSqlFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(265);
+/* harmony import */ var _column_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(640);
+/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7148);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3843);
+/**
+ * Lints files and folders: folders are walked for `*.sql`, in natural order (V2 before V10, as
+ * migration tools apply them). Unreadable input is the user's to fix, so it stops the run with a
+ * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
+ * `file`, not its message: every face prints `file: message`.
+ */
+
+
+
+
+
+
+// Made on first use: creating a collator costs a few milliseconds, and a lint of named files never sorts.
+let naturalOrder;
+/** Natural order of paths (`V2__a.sql` < `V10__b.sql`), compared segment by segment. */
+function compareNatural(a, b) {
+    naturalOrder ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+    return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+function walk(dir, out) {
+    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => compareNatural(a.name, b.name));
+    for (const entry of entries) {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+        if (entry.isDirectory()) {
+            if (!SKIPPED_DIRS.has(entry.name))
+                walk(path, out);
+        }
+        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sql')) {
+            out.push(path);
+        }
+    }
+}
+function isExcluded(path, exclude, cwd) {
+    if (exclude.length === 0)
+        return false;
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, path) || path;
+    return exclude.some((glob) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(rel, glob) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(path, glob));
+}
+/** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
+function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
+    const files = [];
+    for (const path of paths) {
+        let stats;
+        try {
+            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('no such file or folder', {
+                file: path,
+                hint: 'check the path (it is relative to the current directory) or the "paths" in your config',
+                cause: error,
+            });
+        }
+        if (stats.isDirectory()) {
+            const found = [];
+            walk(path, found);
+            files.push(...found);
+        }
+        else {
+            files.push(path);
+        }
+    }
+    const seen = new Set();
+    return files.filter((file) => {
+        if (seen.has(file) || isExcluded(file, exclude, cwd))
+            return false;
+        seen.add(file);
+        return true;
+    });
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function readBytes(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`cannot read the file (${error.code ?? String(error)})`, {
+            file: path,
+            hint: 'check that the file exists and is readable',
+            cause: error,
+        });
+    }
+}
+/** The text of a migration, or why it is not UTF-8 text. */
+function decode(bytes) {
+    if (bytes.includes(0))
+        return { notText: 'it contains NUL bytes (a binary file, or UTF-16)' };
+    try {
+        return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+    }
+    catch {
+        return { notText: 'it is not valid UTF-8 (another encoding, or binary data)' };
+    }
+}
+/**
+ * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
+ * the gate: such input ends with a report, never with a crash or a usage error.
+ */
+function lintFile(path, options, columnTypes) {
+    const limit = options.maxFileBytes ?? _lint_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_FILE_BYTES */ .CR;
+    let size = 0;
+    try {
+        size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
+    }
+    catch {
+        // readBytes below reports the file as unreadable.
+    }
+    if (size > limit) {
+        return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedFile */ .Fe)(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
+    }
+    const decoded = decode(readBytes(path));
+    if ('notText' in decoded) {
+        return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedFile */ .Fe)(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
+    }
+    return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSource */ .nr)(decoded.text, path, options, columnTypes);
+}
+/** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
+function readSqlFile(path) {
+    const bytes = readBytes(path);
+    if (bytes.includes(0)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('this is a binary file, not SQL text', {
+            file: path,
+            hint: 'exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files',
+        });
+    }
+    try {
+        return utf8.decode(bytes).replace(/^\uFEFF/, '');
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('the file is not valid UTF-8 text', {
+            file: path,
+            hint: 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect',
+            cause: error,
+        });
+    }
+}
+/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
+async function lintFiles(paths, options = {}) {
+    await (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .loadParser */ .qd)();
+    const files = collectSqlFiles(paths, options.exclude ?? []);
+    // One file's text at a time: memory is bounded by the largest file, not by all of them.
+    // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
+    const columnTypes = options.schemaDump ? (await __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 7152))).columnTypesFromDump(options.schemaDump) : new _column_types_js__WEBPACK_IMPORTED_MODULE_3__/* .KnownColumnTypes */ .X();
+    return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+}
+
+
+/***/ }),
+
+/***/ 7148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CR: () => (/* binding */ DEFAULT_MAX_FILE_BYTES),
+  xc: () => (/* binding */ DEFAULT_PG_VERSION),
+  ji: () => (/* reexport */ lint_files/* lintFiles */.ji),
+  nr: () => (/* binding */ lintSource),
+  Fe: () => (/* binding */ refusedFile),
+  v1: () => (/* binding */ severityFor)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_STATEMENTS, loadParser
+
+// EXTERNAL MODULE: ./core/migrations/ast.ts
+var ast = __webpack_require__(3580);
+// EXTERNAL MODULE: ./core/migrations/column-types.ts
+var column_types = __webpack_require__(640);
+;// CONCATENATED MODULE: ./core/migrations/file-state.ts
+/** Relations by name, each with the schemas it was created in ('' = unqualified). */
+class RelationSet {
+    byName = new Map();
+    add(relation) {
+        let schemas = this.byName.get(relation.name);
+        if (!schemas)
+            this.byName.set(relation.name, (schemas = new Set()));
+        schemas.add(relation.schema ?? '');
+    }
+    /** An unqualified name on either side matches any schema: migrations rarely mix the two. */
+    has(relation) {
+        const schemas = this.byName.get(relation.name);
+        if (!schemas)
+            return false;
+        if (relation.schema === undefined || schemas.has(''))
+            return true;
+        return schemas.has(relation.schema);
+    }
+    delete(relation) {
+        const schemas = this.byName.get(relation.name);
+        if (!schemas)
+            return;
+        if (relation.schema === undefined)
+            this.byName.delete(relation.name);
+        else {
+            schemas.delete(relation.schema);
+            schemas.delete('');
+            if (schemas.size === 0)
+                this.byName.delete(relation.name);
+        }
+    }
+    replaceWith(other) {
+        this.byName.clear();
+        for (const [name, schemas] of other.byName)
+            this.byName.set(name, new Set(schemas));
+    }
+}
+class FileState {
+    created = new RelationSet();
+    createdColumns = new Map();
+    notValid = new Map();
+    accessExclusive = new Set();
+    enumValues = new Map();
+    session = { lock_timeout: undefined, statement_timeout: undefined };
+    local = {};
+    /** Shared with the files linted before and after this one (column types, NOT NULL checks). */
+    columnTypes;
+    constructor(columnTypes) {
+        this.columnTypes = columnTypes;
+    }
+    copy() {
+        const copy = new FileState(this.columnTypes.copy());
+        copy.replaceWith(this);
+        return copy;
+    }
+    /** Makes this hold what `other` holds; `other` stays intact (a savepoint may be returned to twice). */
+    replaceWith(other) {
+        this.created.replaceWith(other.created);
+        replaceMap(this.createdColumns, other.createdColumns, (columns) => new Set(columns));
+        replaceMap(this.notValid, other.notValid, (constraint) => constraint);
+        replaceSet(this.accessExclusive, other.accessExclusive);
+        replaceMap(this.enumValues, other.enumValues, (values) => new Set(values));
+        this.session = { ...other.session };
+        this.local = { ...other.local };
+        this.columnTypes.replaceWith(other.columnTypes);
+    }
+}
+function replaceMap(target, from, copy) {
+    target.clear();
+    for (const [key, value] of from)
+        target.set(key, copy(value));
+}
+function replaceSet(target, from) {
+    target.clear();
+    for (const value of from)
+        target.add(value);
+}
+
+;// CONCATENATED MODULE: ./core/migrations/settings.ts
+/**
+ * Reads the session settings the gate cares about (lock_timeout, statement_timeout) from `SET`,
+ * `SET LOCAL`, `RESET`, `SET … TO DEFAULT` and `SELECT set_config(name, value, is_local)`. Values
+ * follow PostgreSQL's rules for time settings: a bare number is milliseconds, units us/ms/s/min/h/d.
+ */
+
+const TRACKED = new Set(['lock_timeout', 'statement_timeout']);
+const UNIT_MS = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+/** `'5s'` → 5000, `'250'` → 250, `'1.5min'` → 90000; undefined when PostgreSQL would reject it. */
+function parseDurationMs(value) {
+    if (typeof value === 'number')
+        return Number.isFinite(value) && value >= 0 ? value : undefined;
+    const match = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*(us|ms|s|min|h|d)?\s*$/.exec(value);
+    if (!match)
+        return undefined;
+    return Number(match[1]) * UNIT_MS[match[2] ?? 'ms'];
+}
+function constantValue(node) {
+    const constant = (0,ast/* nodeOf */.E7)(node, 'A_Const');
+    if (constant) {
+        if (constant.sval)
+            return constant.sval.sval ?? '';
+        if (constant.ival)
+            return constant.ival.ival ?? 0;
+        if (constant.fval)
+            return Number(constant.fval.fval);
+        return undefined;
+    }
+    const cast = (0,ast/* nodeOf */.E7)(node, 'TypeCast');
+    return cast ? constantValue(cast.arg) : undefined;
+}
+function booleanValue(node) {
+    const constant = (0,ast/* nodeOf */.E7)(node, 'A_Const');
+    if (constant?.boolval)
+        return constant.boolval.boolval === true;
+    const value = constantValue(node);
+    if (typeof value === 'string') {
+        const v = value.toLowerCase();
+        if (['t', 'true', 'on', 'yes', 'y', '1'].includes(v))
+            return true;
+        if (['f', 'false', 'off', 'no', 'n', '0'].includes(v))
+            return false;
+    }
+    if (typeof value === 'number')
+        return value !== 0;
+    return undefined;
+}
+/** The changes a `VariableSetStmt` makes (RESET ALL touches both timeouts). */
+function changesFromSet(node) {
+    const local = node.is_local === true;
+    const kind = node.kind;
+    if (kind === 'VAR_RESET_ALL') {
+        return [
+            { name: 'lock_timeout', valueMs: undefined, local },
+            { name: 'statement_timeout', valueMs: undefined, local },
+        ];
+    }
+    const name = typeof node.name === 'string' ? node.name.toLowerCase() : '';
+    if (!TRACKED.has(name))
+        return [];
+    const setting = name;
+    if (kind === 'VAR_RESET' || kind === 'VAR_SET_DEFAULT')
+        return [{ name: setting, valueMs: undefined, local }];
+    if (kind !== 'VAR_SET_VALUE' || !Array.isArray(node.args) || node.args.length !== 1)
+        return [];
+    const raw = constantValue(node.args[0]);
+    const valueMs = raw === undefined ? undefined : parseDurationMs(raw);
+    return valueMs === undefined ? [] : [{ name: setting, valueMs, local }];
+}
+/** `set_config('lock_timeout', '5s', is_local)` calls anywhere in a SELECT's target list. */
+function changesFromSelect(node) {
+    const changes = [];
+    const visit = (value) => {
+        if (Array.isArray(value)) {
+            for (const v of value)
+                visit(v);
+            return;
+        }
+        const pair = (0,ast/* unwrap */.oA)(value);
+        if (!pair)
+            return;
+        const [kind, inner] = pair;
+        if (kind === 'FuncCall') {
+            const names = (0,ast/* stringList */.Yn)(inner.funcname);
+            const args = Array.isArray(inner.args) ? inner.args : [];
+            if (names[names.length - 1] === 'set_config' && args.length === 3) {
+                const name = constantValue(args[0]);
+                const raw = constantValue(args[1]);
+                const local = booleanValue(args[2]);
+                if (typeof name === 'string' && TRACKED.has(name.toLowerCase()) && raw !== undefined && local !== undefined) {
+                    const valueMs = parseDurationMs(raw);
+                    if (valueMs !== undefined)
+                        changes.push({ name: name.toLowerCase(), valueMs, local });
+                }
+            }
+        }
+        for (const child of Object.values(inner))
+            if (child && typeof child === 'object')
+                visit(child);
+    };
+    visit(node.targetList);
+    return changes;
+}
+
+;// CONCATENATED MODULE: ./core/migrations/context.ts
+/**
+ * What a migration file has done so far: relations and columns it created (new and empty, so safe
+ * to change), the transaction it is in, the lock_timeout in force, constraints added NOT VALID or
+ * validated, and the ACCESS EXCLUSIVE locks held. The engine shows each statement the state as it
+ * was just before it, then calls `apply`.
+ */
+
+
+
+
+const RELATION_OBJECTS = new Set([
+    'OBJECT_TABLE',
+    'OBJECT_INDEX',
+    'OBJECT_MATVIEW',
+    'OBJECT_VIEW',
+    'OBJECT_SEQUENCE',
+    'OBJECT_FOREIGN_TABLE',
+]);
+/** PostgreSQL's default name for a constraint the user did not name (`t_col_fkey`, `t_col_check`). */
+function defaultConstraintName(table, constraint) {
+    if (constraint.contype === 'CONSTR_FOREIGN') {
+        const cols = (0,ast/* stringList */.Yn)(constraint.fk_attrs);
+        return cols.length > 0 ? `${table}_${cols.join('_')}_fkey` : undefined;
+    }
+    if (constraint.contype === 'CONSTR_CHECK') {
+        const cols = (0,ast/* notNullColumns */.wk)(constraint.raw_expr);
+        return `${table}_${cols[0] ?? ''}${cols.length > 0 ? '_' : ''}check`;
+    }
+    return undefined;
+}
+class MigrationState {
+    pgVersion;
+    path;
+    assumeTransaction;
+    transactionDepth = 0;
+    longestNameBytes = Number.POSITIVE_INFINITY;
+    openTransaction;
+    toolTransactionOpen;
+    toolTransactionEndedAt;
+    doBlockOffset;
+    state;
+    sessionAtBegin;
+    /** Open savepoints, innermost last, each with the state to return to on ROLLBACK TO. */
+    savepoints = [];
+    constructor(options) {
+        this.pgVersion = options.pgVersion;
+        this.path = options.path;
+        this.assumeTransaction = options.assumeTransaction ?? false;
+        this.toolTransactionOpen = this.assumeTransaction;
+        this.state = new FileState(options.columnTypes ?? new column_types/* KnownColumnTypes */.X());
+    }
+    columnType(relation, column) {
+        return this.state.columnTypes.get(relation, column);
+    }
+    get inTransaction() {
+        return this.toolTransactionOpen || this.transactionDepth > 0 || this.doBlockOffset !== undefined;
+    }
+    get inDoBlock() {
+        return this.doBlockOffset !== undefined;
+    }
+    get lockTimeoutMs() {
+        return this.effective('lock_timeout');
+    }
+    get statementTimeoutMs() {
+        return this.effective('statement_timeout');
+    }
+    get notValidConstraintsInTransaction() {
+        return this.state.notValid;
+    }
+    get accessExclusiveInTransaction() {
+        return this.state.accessExclusive;
+    }
+    get enumValuesAddedInTransaction() {
+        return this.state.enumValues;
+    }
+    relationKey(relation) {
+        return relation.name;
+    }
+    isNewRelation(relation) {
+        return this.state.created.has(relation);
+    }
+    hasColumnFromFile(relation, column) {
+        return this.state.createdColumns.get(relation.name)?.has(column) ?? false;
+    }
+    hasValidatedNotNullCheck(relation, column) {
+        return this.state.columnTypes.hasValidatedNotNullCheck(relation, column);
+    }
+    effective(name) {
+        const value = name in this.state.local ? this.state.local[name] : this.state.session[name];
+        return value === 0 ? undefined : value;
+    }
+    /**
+     * Called before rules see a statement: statements of one DO block share a transaction, which
+     * ends when the next statement is not from that block.
+     */
+    enter(statement) {
+        const block = statement.doBlock?.offset;
+        if (block === this.doBlockOffset)
+            return;
+        if (this.doBlockOffset !== undefined)
+            this.leaveDoBlock();
+        this.doBlockOffset = block;
+    }
+    /** Ends the file: a DO block that was last closes its transaction. */
+    finish() {
+        if (this.doBlockOffset !== undefined)
+            this.leaveDoBlock();
+    }
+    leaveDoBlock() {
+        this.doBlockOffset = undefined;
+        if (!this.inTransaction)
+            this.endTransactionScope();
+    }
+    /**
+     * State that lives exactly as long as the transaction (locks, SET LOCAL, NOT VALID markers).
+     * Runs after every statement outside a transaction, so empty state is left as it is.
+     */
+    endTransactionScope() {
+        for (const _ in this.state.local) {
+            this.state.local = {};
+            break;
+        }
+        if (this.state.notValid.size > 0)
+            this.state.notValid.clear();
+        if (this.state.accessExclusive.size > 0)
+            this.state.accessExclusive.clear();
+        if (this.state.enumValues.size > 0)
+            this.state.enumValues.clear();
+        if (this.savepoints.length > 0)
+            this.savepoints = [];
+    }
+    /** Updates the state with what `statement` did; `locks` are the table locks it takes. */
+    apply(statement, locks = []) {
+        const node = statement.node;
+        this.state.columnTypes.apply(statement);
+        switch (statement.kind) {
+            case 'TransactionStmt':
+                this.applyTransaction(statement, node);
+                return;
+            case 'VariableSetStmt':
+                this.applySettings(changesFromSet(node));
+                break;
+            case 'SelectStmt': {
+                const into = (0,ast/* relationOf */.Ke)(node.intoClause?.rel);
+                if (into)
+                    this.state.created.add(into);
+                this.applySettings(changesFromSelect(node));
+                break;
+            }
+            case 'CreateStmt':
+                this.applyCreateTable(node);
+                break;
+            case 'CreateTableAsStmt': {
+                const into = (0,ast/* relationOf */.Ke)(node.into?.rel);
+                if (into)
+                    this.state.created.add(into);
+                break;
+            }
+            case 'IndexStmt': {
+                const table = (0,ast/* relationOf */.Ke)(node.relation);
+                if (typeof node.idxname === 'string')
+                    this.state.created.add({ schema: table?.schema, name: node.idxname });
+                break;
+            }
+            case 'ViewStmt':
+            case 'CreateSeqStmt': {
+                const rel = (0,ast/* relationOf */.Ke)(node.view ?? node.sequence);
+                if (rel)
+                    this.state.created.add(rel);
+                break;
+            }
+            case 'CreateEnumStmt':
+            case 'CreateDomainStmt': {
+                // Types live in the relation namespace's schema rules too; rules ask isNewRelation for them.
+                const type = (0,ast/* relationFromNames */.be)(statement.kind === 'CreateEnumStmt' ? node.typeName : node.domainname);
+                if (type)
+                    this.state.created.add(type);
+                break;
+            }
+            case 'RenameStmt':
+                this.applyRename(node);
+                break;
+            case 'AlterObjectSchemaStmt': {
+                const rel = (0,ast/* relationOf */.Ke)(node.relation);
+                if (rel && this.state.created.has(rel) && typeof node.newschema === 'string') {
+                    this.state.created.delete(rel);
+                    this.state.created.add({ schema: node.newschema, name: rel.name });
+                }
+                break;
+            }
+            case 'DropStmt':
+                if (RELATION_OBJECTS.has(String(node.removeType))) {
+                    for (const object of (node.objects ?? [])) {
+                        const rel = (0,ast/* relationFromNames */.be)(object.List?.items);
+                        if (rel)
+                            this.state.created.delete(rel);
+                    }
+                }
+                break;
+            case 'AlterTableStmt':
+                this.applyAlterTable(node);
+                break;
+            case 'AlterEnumStmt':
+                this.applyAlterEnum(node);
+                break;
+        }
+        for (const lock of locks) {
+            if (lock.lock === 'ACCESS EXCLUSIVE' && !this.state.created.has(lock.relation)) {
+                this.state.accessExclusive.add(this.relationKey(lock.relation));
+            }
+        }
+        if (!this.inTransaction)
+            this.endTransactionScope();
+    }
+    applyTransaction(statement, node) {
+        const kind = node.kind;
+        if (statement.fromDoBlock) {
+            // COMMIT/ROLLBACK inside a DO block end the block's own transaction and start a new one.
+            if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')
+                this.endTransactionScope();
+            return;
+        }
+        switch (kind) {
+            case 'TRANS_STMT_BEGIN':
+            case 'TRANS_STMT_START':
+                if (this.assumeTransaction && !this.toolTransactionOpen && this.transactionDepth === 0) {
+                    // `COMMIT; … ; BEGIN;`: the file hands the tool a transaction to commit again.
+                    this.toolTransactionOpen = true;
+                    this.toolTransactionEndedAt = undefined;
+                    return;
+                }
+                if (this.transactionDepth === 0) {
+                    this.openTransaction = { line: statement.line, column: statement.column };
+                    this.sessionAtBegin = { ...this.state.session };
+                }
+                this.transactionDepth++;
+                return;
+            case 'TRANS_STMT_COMMIT':
+            case 'TRANS_STMT_ROLLBACK':
+            case 'TRANS_STMT_PREPARE': {
+                if (kind === 'TRANS_STMT_ROLLBACK' && this.sessionAtBegin)
+                    this.state.session = { ...this.sessionAtBegin };
+                const chain = node.chain === true && (this.transactionDepth > 0 || this.toolTransactionOpen);
+                if (this.toolTransactionOpen && !chain && (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')) {
+                    this.toolTransactionOpen = false;
+                    this.toolTransactionEndedAt = { line: statement.line, column: statement.column, kind: kind === 'TRANS_STMT_COMMIT' ? 'COMMIT' : 'ROLLBACK' };
+                }
+                if (chain && this.transactionDepth === 0) {
+                    // COMMIT AND CHAIN of the tool's transaction: a new one, still the tool's to commit.
+                    this.endTransactionScope();
+                    return;
+                }
+                this.endTransactionScope();
+                // One COMMIT ends the transaction however many BEGINs preceded it (PostgreSQL ignores nested BEGIN).
+                this.transactionDepth = chain ? 1 : 0;
+                if (!chain) {
+                    this.openTransaction = undefined;
+                    this.sessionAtBegin = undefined;
+                }
+                else {
+                    this.openTransaction = { line: statement.line, column: statement.column };
+                    this.sessionAtBegin = { ...this.state.session };
+                }
+                return;
+            }
+            case 'TRANS_STMT_SAVEPOINT':
+                // Savepoints are rare in migrations: a copy of the state is cheap enough.
+                if (typeof node.savepoint_name === 'string')
+                    this.savepoints.push({ name: node.savepoint_name, state: this.state.copy() });
+                return;
+            case 'TRANS_STMT_RELEASE': {
+                const at = this.savepointIndex(node.savepoint_name);
+                if (at !== -1)
+                    this.savepoints.length = at;
+                return;
+            }
+            case 'TRANS_STMT_ROLLBACK_TO': {
+                // Undoes what ran since the savepoint (tables, columns, settings, locks); the savepoint stays.
+                const at = this.savepointIndex(node.savepoint_name);
+                if (at === -1)
+                    return;
+                this.savepoints.length = at + 1;
+                this.state.replaceWith(this.savepoints[at].state);
+                return;
+            }
+        }
+    }
+    savepointIndex(name) {
+        for (let i = this.savepoints.length - 1; i >= 0; i--)
+            if (this.savepoints[i].name === name)
+                return i;
+        return -1;
+    }
+    applySettings(changes) {
+        for (const change of changes) {
+            if (change.local) {
+                // SET LOCAL outside a transaction block has no effect (PostgreSQL only warns).
+                if (this.inTransaction)
+                    this.state.local[change.name] = change.valueMs;
+            }
+            else {
+                this.state.session[change.name] = change.valueMs;
+                delete this.state.local[change.name];
+            }
+        }
+    }
+    addColumns(table, columns) {
+        let set = this.state.createdColumns.get(table);
+        if (!set)
+            this.state.createdColumns.set(table, (set = new Set()));
+        for (const c of columns)
+            set.add(c);
+    }
+    applyCreateTable(node) {
+        const rel = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!rel)
+            return;
+        this.state.created.add(rel);
+        const columns = [];
+        for (const element of (node.tableElts ?? [])) {
+            if (element.ColumnDef?.colname)
+                columns.push(element.ColumnDef.colname);
+        }
+        this.addColumns(rel.name, columns);
+    }
+    applyRename(node) {
+        const rel = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!rel || typeof node.newname !== 'string')
+            return;
+        if (RELATION_OBJECTS.has(String(node.renameType)) && this.state.created.has(rel)) {
+            // A renamed new table is still new (and empty) under its new name.
+            this.state.created.delete(rel);
+            this.state.created.add({ schema: rel.schema, name: node.newname });
+            const columns = this.state.createdColumns.get(rel.name);
+            if (columns)
+                this.state.createdColumns.set(node.newname, columns);
+        }
+        else if (node.renameType === 'OBJECT_COLUMN' && typeof node.subname === 'string') {
+            const columns = this.state.createdColumns.get(rel.name);
+            if (columns?.delete(node.subname))
+                columns.add(node.newname);
+        }
+    }
+    applyAlterTable(node) {
+        const rel = (0,ast/* relationOf */.Ke)(node.relation);
+        if (!rel)
+            return;
+        for (const cmd of (0,ast/* alterCommands */.$f)(node)) {
+            if (cmd.subtype === 'AT_AddColumn') {
+                const colname = cmd.def?.ColumnDef?.colname;
+                if (colname)
+                    this.addColumns(rel.name, [colname]);
+            }
+            else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
+                this.state.createdColumns.get(rel.name)?.delete(cmd.name);
+            }
+            else if (cmd.subtype === 'AT_AddConstraint') {
+                const constraint = (0,ast/* constraintOf */.vY)(cmd.def);
+                if (!constraint)
+                    continue;
+                const name = typeof constraint.conname === 'string' ? constraint.conname : defaultConstraintName(rel.name, constraint);
+                const notValid = constraint.skip_validation === true;
+                if (notValid && name && (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN')) {
+                    this.state.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
+                }
+            }
+        }
+    }
+    applyAlterEnum(node) {
+        const type = (0,ast/* relationFromNames */.be)(node.typeName);
+        if (!type || typeof node.newVal !== 'string' || node.oldVal !== undefined)
+            return;
+        let values = this.state.enumValues.get(type.name);
+        if (!values)
+            this.state.enumValues.set(type.name, (values = new Set()));
+        values.add(node.newVal);
+    }
+}
+
+// EXTERNAL MODULE: ./core/migrations/locks.ts + 1 modules
+var migrations_locks = __webpack_require__(6546);
+// EXTERNAL MODULE: ./core/migrations/parse.ts
+var parse = __webpack_require__(3843);
+// EXTERNAL MODULE: ./core/migrations/rules/index.ts + 63 modules
+var rules = __webpack_require__(1555);
+;// CONCATENATED MODULE: ./core/migrations/suppress.ts
+const DIRECTIVE = /^\s*faultline-ignore(-file)?\s*:(.*)$/i;
+/** Parses one comment's text (after `--`); undefined when it is not a faultline directive. */
+function parseDirective(text) {
+    const match = DIRECTIVE.exec(text);
+    if (!match)
+        return undefined;
+    const rest = match[2];
+    const separator = rest.indexOf('--');
+    const idsPart = separator === -1 ? rest : rest.slice(0, separator);
+    const reason = separator === -1 ? '' : rest.slice(separator + 2).trim();
+    const ruleIds = idsPart
+        .split(/[\s,]+/)
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0);
+    return { fileWide: match[1] !== undefined, ruleIds, reason };
+}
+function isCommentOnly(line) {
+    return /^\s*--/.test(line);
+}
+/**
+ * Finds every directive: in `--` comments the lexer saw, and on comment-only lines anywhere (which
+ * covers comments inside DO block bodies, where the lexer sees only a string).
+ */
+function findSuppressions(text, comments, lines) {
+    const byOffset = new Map();
+    for (const comment of comments) {
+        if (comment.text.includes('faultline-ignore'))
+            byOffset.set(comment.start, comment.text);
+    }
+    const rawLines = text.split('\n');
+    let offset = 0;
+    for (const raw of rawLines) {
+        const at = raw.indexOf('--');
+        if (at !== -1 && isCommentOnly(raw) && raw.includes('faultline-ignore') && !byOffset.has(offset + at)) {
+            byOffset.set(offset + at, raw.slice(at + 2).replace(/\r$/, ''));
+        }
+        offset += raw.length + 1;
+    }
+    const suppressions = [];
+    for (const [start, commentText] of [...byOffset].sort((a, b) => a[0] - b[0])) {
+        const directive = parseDirective(commentText);
+        if (!directive)
+            continue;
+        const { line, column } = lines.position(start);
+        const suppression = { ...directive, line, column };
+        if (!directive.fileWide) {
+            // The statement starts on the first line below that is not a comment; a blank line detaches.
+            let target = line + 1;
+            while (target <= rawLines.length && isCommentOnly(rawLines[target - 1]))
+                target++;
+            if (target <= rawLines.length && rawLines[target - 1].trim() !== '')
+                suppression.targetLine = target;
+        }
+        suppressions.push(suppression);
+    }
+    return suppressions;
+}
+function engineFinding(settings, rule, suppression, message, fix) {
+    const severity = settings.severityOf(rule);
+    if (severity === 'off')
+        return undefined;
+    return {
+        rule,
+        severity,
+        path: settings.path,
+        line: suppression.line,
+        column: suppression.column,
+        message,
+        lock: null,
+        blocks: [],
+        rewrite: false,
+        fix,
+        source: 'static',
+    };
+}
+/** Drops suppressed findings and adds findings about the suppressions themselves. */
+function applySuppressions(anchored, suppressions, settings) {
+    const used = suppressions.map(() => new Set());
+    // Suppressions by rule id, so a file with many findings is not scanned once per comment.
+    const byRule = new Map();
+    suppressions.forEach((s, i) => {
+        for (const id of s.ruleIds)
+            byRule.set(id, [...(byRule.get(id) ?? []), i]);
+    });
+    const kept = [];
+    for (const { finding, anchorLines } of anchored) {
+        let suppressed = false;
+        for (const i of byRule.get(finding.rule) ?? []) {
+            const s = suppressions[i];
+            if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
+                used[i].add(finding.rule);
+                suppressed = true;
+            }
+        }
+        if (!suppressed)
+            kept.push(finding);
+    }
+    suppressions.forEach((s, i) => {
+        const directive = s.fileWide ? 'faultline-ignore-file' : 'faultline-ignore';
+        const add = (f) => {
+            if (f)
+                kept.push(f);
+        };
+        if (s.ruleIds.length === 0) {
+            add(engineFinding(settings, 'unknown-rule', s, `${directive} names no rule id.`, `-- ${directive}: <rule-id> -- <why this is safe here>`));
+        }
+        if (s.reason === '') {
+            add(engineFinding(settings, 'suppression-missing-reason', s, `${directive}: ${s.ruleIds.join(', ')} gives no reason; say why the hazard is acceptable after a second "--".`, `-- ${directive}: ${s.ruleIds.join(', ')} -- <why this is safe here>`));
+        }
+        for (const id of s.ruleIds) {
+            if (!settings.isKnownRule(id)) {
+                add(engineFinding(settings, 'unknown-rule', s, `${directive} names the unknown rule "${id}".`, 'Use a rule id from the list in docs/rules (ids are lower-case words joined by hyphens).'));
+            }
+            else if (!used[i].has(id) && settings.severityOf(id) !== 'off') {
+                const where = s.fileWide ? 'anywhere in this file' : s.targetLine === undefined ? 'here: no statement follows directly' : `on the statement at line ${s.targetLine}`;
+                add(engineFinding(settings, 'unused-suppression', s, `${directive}: ${id} suppresses nothing: the rule reports nothing ${where}.`, 'Remove this comment, or put it on the line(s) directly before the statement it is meant for.'));
+            }
+        }
+    });
+    return kept;
+}
+
+// EXTERNAL MODULE: ./core/migrations/lint-files.ts
+var lint_files = __webpack_require__(5833);
+;// CONCATENATED MODULE: ./core/migrations/lint.ts
+
+
+
+
+
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_STATEMENTS = 50_000;
+const DEFAULT_PG_VERSION = 15;
+const STATEMENT_PREVIEW = 160;
+function preview(text) {
+    const oneLine = text.replace(/\s+/g, ' ').trim();
+    return oneLine.length > STATEMENT_PREVIEW ? `${oneLine.slice(0, STATEMENT_PREVIEW - 1)}…` : oneLine;
+}
+/** The severity each rule reports with under `options`, or 'off'. */
+function severityFor(options, id) {
+    const configured = options.rules?.[id];
+    if (configured)
+        return configured;
+    const rule = (0,rules/* ruleById */.BD)(id);
+    if (options.profile === 'strict' && rule?.strictSeverity)
+        return rule.strictSeverity;
+    return rule?.defaultSeverity ?? 'error';
+}
+function toFinding(rule, severity, statement, hit, path) {
+    return {
+        rule: rule.id,
+        severity,
+        path,
+        line: hit.line ?? statement?.line ?? 1,
+        column: hit.column ?? statement?.column ?? 1,
+        message: hit.message,
+        lock: hit.lock,
+        blocks: hit.blocks,
+        rewrite: hit.rewrite,
+        fix: hit.fix,
+        ...(statement ? { statement: preview(statement.text) } : {}),
+        source: 'static',
+    };
+}
+function internalError(rule, statement, error, path, severity) {
+    if (severity === 'off')
+        return [];
+    const reason = error instanceof Error ? error.message : String(error);
+    return [
+        {
+            rule: 'internal-error',
+            severity,
+            path,
+            line: statement?.line ?? 1,
+            column: statement?.column ?? 1,
+            message: `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it. Please report this.`,
+            lock: null,
+            blocks: [],
+            rewrite: false,
+            fix: null,
+            ...(statement ? { statement: preview(statement.text) } : {}),
+            source: 'static',
+        },
+    ];
+}
+/**
+ * The report for a file the gate refuses to check (too large, not text): one finding, an error by
+ * default, so that a file nobody checked never passes.
+ */
+function refusedFile(path, options, rule, message, fix) {
+    const severity = severityFor(options, rule);
+    const findings = severity === 'off'
+        ? []
+        : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
+    return { path, findings, statements: 0 };
+}
+function byPosition(a, b) {
+    return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+/**
+ * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
+ * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
+ * declared (lintFiles shares one across its files); updated with this file's.
+ */
+function lintSource(text, path, options = {}, columnTypes) {
+    if (!(0,parse/* isParserLoaded */.vM)())
+        throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
+    const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
+    const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
+    const enabled = rules/* allRules */.V7
+        .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
+        .filter((r) => r.severity !== 'off');
+    // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
+    const rulesByKind = new Map();
+    const rulesFor = (kind) => {
+        let rules = rulesByKind.get(kind);
+        if (!rules)
+            rulesByKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
+        return rules;
+    };
+    const internalSeverity = severityFor(options, 'internal-error');
+    const anchored = [];
+    const lintStatement = (statement) => {
+        context.enter(statement);
+        let lines;
+        const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
+        for (const { rule, severity } of rulesFor(statement.kind)) {
+            try {
+                for (const hit of rule.check(statement, context)) {
+                    anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
+                }
+            }
+            catch (error) {
+                for (const finding of internalError(rule, statement, error, path, internalSeverity))
+                    anchored.push({ finding, anchorLines: anchorLines() });
+            }
+        }
+        let locks = [];
+        try {
+            locks = (0,migrations_locks/* relationLocks */.Bh)(statement, pgVersion);
+        }
+        catch {
+            // Lock bookkeeping is best effort; the rules judged the statement already.
+        }
+        context.apply(statement, locks);
+    };
+    // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
+    const parsed = (0,parse/* parseMigrationInChunks */.LF)(text, path, (statements) => statements.forEach(lintStatement), (split) => {
+        context.longestNameBytes = split.longestNameBytes;
+    }, options.maxStatements ?? DEFAULT_MAX_STATEMENTS);
+    if (parsed.tooManyStatements !== undefined) {
+        const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
+        return refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+    }
+    context.finish();
+    for (const { rule, severity } of enabled) {
+        if (!rule.checkEnd)
+            continue;
+        try {
+            for (const hit of rule.checkEnd(context)) {
+                anchored.push({ finding: toFinding(rule, severity, undefined, hit, path), anchorLines: [hit.line ?? 1] });
+            }
+        }
+        catch (error) {
+            for (const finding of internalError(rule, undefined, error, path, internalSeverity))
+                anchored.push({ finding, anchorLines: [1] });
+        }
+    }
+    const suppressions = findSuppressions(text, parsed.comments, parsed.lines);
+    const findings = applySuppressions(anchored, suppressions, {
+        path,
+        isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
+        severityOf: (id) => severityFor(options, id),
+    });
+    findings.sort(byPosition);
+    return { path, findings, statements: parsed.statements };
+}
+
+
 
 
 /***/ }),
@@ -2691,6 +2797,145 @@ function lockFor(statement, pgVersion = 15) {
 
 /***/ }),
 
+/***/ 3843:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LF: () => (/* binding */ parseMigrationInChunks),
+/* harmony export */   qd: () => (/* reexport safe */ _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__.qd),
+/* harmony export */   vM: () => (/* reexport safe */ _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__.vM)
+/* harmony export */ });
+/* unused harmony export parseMigration */
+/* harmony import */ var _parse_ahead_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8667);
+/* harmony import */ var _positions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7900);
+/* harmony import */ var _split_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(556);
+/* harmony import */ var _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8298);
+/* harmony import */ var _statements_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2728);
+/**
+ * Turns a migration file into statements with exact positions, using PostgreSQL's own parser
+ * (libpg-query). The file is cut at top-level statement boundaries and parsed a bounded chunk at a
+ * time, so memory stays flat on huge files and one syntax error does not hide the rest of the file.
+ * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
+ * procedure bodies run later, when called, and are left alone.
+ */
+
+
+
+
+
+
+
+// Big enough to amortise each call into WebAssembly, small enough that one parse tree stays small.
+const CHUNK_STATEMENTS = 200;
+const CHUNK_CHARS = 128 * 1024;
+const HELPER_MIN_CHUNKS = 8;
+function parseSegmentAlone(source, segment, out) {
+    const sql = source.text.slice(segment.start, segment.end);
+    const mark = out.length;
+    try {
+        (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHost */ .o6)(source, { sql, toFile: (i) => segment.start + i }, 0, out);
+    }
+    catch (error) {
+        out.length = mark;
+        const { message, cursor } = (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parserError */ .It)(error);
+        const errorAt = segment.start + (cursor === undefined ? 0 : (0,_positions_js__WEBPACK_IMPORTED_MODULE_3__/* .codePointToChar */ .RN)(sql, cursor));
+        const text = sql.replace(/;\s*$/, '');
+        out.push((0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .syntaxErrorStatement */ .FE)(source, text, segment.start, message, errorAt));
+    }
+}
+function chunkText(source, chunk) {
+    return source.text.slice(chunk[0].start, chunk[chunk.length - 1].end);
+}
+function parseChunk(source, chunk, out, parsed) {
+    const start = chunk[0].start;
+    const mark = out.length;
+    const host = { sql: chunkText(source, chunk), toFile: (i) => start + i };
+    try {
+        if (parsed?.tree === undefined)
+            (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHost */ .o6)(source, host, 0, out);
+        else
+            (0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .usePrepared */ .zp)(parsed.prepared, () => (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHost */ .o6)(source, host, 0, out, parsed.tree));
+    }
+    catch {
+        // Statement by statement, so the error lands on its own statement and the others survive.
+        out.length = mark;
+        for (const segment of chunk)
+            parseSegmentAlone(source, segment, out);
+    }
+}
+function chunkSegments(segments) {
+    const chunks = [];
+    let chunk = [];
+    let chunkChars = 0;
+    for (const segment of segments) {
+        chunk.push(segment);
+        chunkChars += segment.end - segment.start;
+        if (chunk.length >= CHUNK_STATEMENTS || chunkChars >= CHUNK_CHARS) {
+            chunks.push(chunk);
+            chunk = [];
+            chunkChars = 0;
+        }
+    }
+    if (chunk.length > 0)
+        chunks.push(chunk);
+    return chunks;
+}
+/** Hands the file's chunks to the helper, with where their DO statements are. */
+function beginParseAhead(source, chunks) {
+    const thread = (0,_parse_ahead_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAheadThread */ .fb)();
+    if (!thread)
+        return undefined;
+    const doStatements = chunks.map((chunk) => {
+        const from = chunk[0].start;
+        return chunk.filter((s) => s.firstWord === 'do').map((s) => [s.start - from, s.end - from]);
+    });
+    return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements });
+}
+/**
+ * Parses a migration file a chunk at a time, handing each chunk's statements (in file order,
+ * `index` set) to `visit` and dropping them afterwards, so memory stays bounded however long the
+ * file is. Never throws for any text (once the parser is loaded).
+ */
+function parseMigrationInChunks(text, path, visit, onSplit, maxStatements = Number.POSITIVE_INFINITY) {
+    if (!(0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .isParserLoaded */ .vM)())
+        throw new Error('the SQL parser is not loaded: await loadParser() first');
+    const lines = new _positions_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+    const source = { text, path, lines };
+    const { segments, comments, longestNameBytes } = (0,_split_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(text);
+    onSplit?.({ longestNameBytes });
+    if (segments.length > maxStatements)
+        return { comments, lines, statements: 0, tooManyStatements: segments.length };
+    const chunks = chunkSegments(segments);
+    // Handing chunks to the second thread pays off once there are a few to overlap with linting.
+    const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;
+    let count = 0;
+    try {
+        chunks.forEach((chunk, index) => {
+            const statements = [];
+            parseChunk(source, chunk, statements, helper?.take(index));
+            for (const statement of statements)
+                statement.index = count++;
+            visit(statements);
+        });
+    }
+    finally {
+        helper?.close();
+    }
+    return { comments, lines, statements: count };
+}
+/** Parses a whole migration file into one list (for callers that need every statement at once). */
+function parseMigration(text, path) {
+    const statements = [];
+    const { comments, lines } = parseMigrationInChunks(text, path, (chunk) => {
+        for (const statement of chunk)
+            statements.push(statement);
+    });
+    return { statements, comments, lines };
+}
+
+
+/***/ }),
+
 /***/ 3895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2907,7 +3152,7 @@ function strongest(locks) {
 
 /***/ }),
 
-/***/ 5791:
+/***/ 1555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2925,45 +3170,8 @@ __webpack_require__.d(__webpack_exports__, {
 var shadow_rules = __webpack_require__(1680);
 // EXTERNAL MODULE: ./core/migrations/ast.ts
 var ast = __webpack_require__(3580);
-;// CONCATENATED MODULE: ./core/migrations/identifiers.ts
-// Reserved words (PostgreSQL's keywords with category "reserved" or "reserved, can be function or
-// type"): a bare identifier equal to one of these does not parse, so it has to be quoted.
-const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric authorization binary both case cast check ' +
-    'collate collation column concurrently constraint create cross current_catalog current_date ' +
-    'current_role current_schema current_time current_timestamp current_user default deferrable ' +
-    'desc distinct do else end except false fetch for foreign freeze from full grant group having ' +
-    'ilike in initially inner intersect into is isnull join lateral leading left like limit ' +
-    'localtime localtimestamp natural not notnull null offset on only or order outer overlaps ' +
-    'placing primary references returning right select session_user similar some symmetric ' +
-    'system_user table tablesample then to trailing true union unique user using variadic verbose ' +
-    'when where window with').split(' '));
-/** Quotes an identifier only when PostgreSQL would otherwise fold or reject it. */
-function quoteIdent(name) {
-    if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name))
-        return name;
-    return `"${name.replaceAll('"', '""')}"`;
-}
-/** `schema.table` (or `table`) as SQL. */
-function relationSql(relation) {
-    return relation.schema
-        ? `${quoteIdent(relation.schema)}.${quoteIdent(relation.name)}`
-        : quoteIdent(relation.name);
-}
-/** A SQL string literal. */
-function quoteLiteral(value) {
-    return `'${value.replaceAll("'", "''")}'`;
-}
-/**
- * A name derived from others (an index or constraint name), cut to PostgreSQL's 63-byte limit so
- * the suggested SQL does not silently create a truncated name.
- */
-function derivedName(...parts) {
-    let name = parts.join('_');
-    while (Buffer.byteLength(name, 'utf8') > 63)
-        name = name.slice(0, -1);
-    return name;
-}
-
+// EXTERNAL MODULE: ./core/migrations/identifiers.ts
+var identifiers = __webpack_require__(8692);
 ;// CONCATENATED MODULE: ./core/migrations/rules/locking-support.ts
 /**
  * What the locking rules share: the user's own text for a sub-clause (so a fix repeats their
@@ -3014,11 +3222,11 @@ const FK_ACTIONS = { r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT
 function foreignKeyClause(constraint, columns) {
     const own = columns ?? (0,ast/* stringList */.Yn)(constraint.fk_attrs);
     const pk = constraint.pktable;
-    const target = relationSql(pk?.schemaname ? { schema: pk.schemaname, name: pk.relname ?? '' } : { name: pk?.relname ?? '' });
+    const target = (0,identifiers/* relationSql */.jK)(pk?.schemaname ? { schema: pk.schemaname, name: pk.relname ?? '' } : { name: pk?.relname ?? '' });
     const pkCols = (0,ast/* stringList */.Yn)(constraint.pk_attrs);
-    let sql = `FOREIGN KEY (${own.map(quoteIdent).join(', ')}) REFERENCES ${target}`;
+    let sql = `FOREIGN KEY (${own.map(identifiers/* quoteIdent */.v4).join(', ')}) REFERENCES ${target}`;
     if (pkCols.length > 0)
-        sql += ` (${pkCols.map(quoteIdent).join(', ')})`;
+        sql += ` (${pkCols.map(identifiers/* quoteIdent */.v4).join(', ')})`;
     if (constraint.fk_matchtype === 'f')
         sql += ' MATCH FULL';
     const onDelete = FK_ACTIONS[String(constraint.fk_del_action)];
@@ -3033,7 +3241,7 @@ function foreignKeyClause(constraint, columns) {
 function constraintName(table, constraint, columns, suffix) {
     if (typeof constraint.conname === 'string')
         return constraint.conname;
-    return derivedName(table.name, ...columns, suffix);
+    return (0,identifiers/* derivedName */.Pr)(table.name, ...columns, suffix);
 }
 /** A comment line saying the fix has to leave the surrounding transaction. */
 function outsideTransaction(inTransaction) {
@@ -3072,11 +3280,11 @@ function lockHit(lock, fields) {
 }
 /** `ALTER TABLE t` for fixes. */
 function alterTable(table) {
-    return `ALTER TABLE ${relationSql(table)}`;
+    return `ALTER TABLE ${(0,identifiers/* relationSql */.jK)(table)}`;
 }
 /** Batched backfill loop of UPDATEs by ctid, so no statement holds row locks on the whole table. */
 function batchedUpdate(table, assignment, pending) {
-    const t = relationSql(table);
+    const t = (0,identifiers/* relationSql */.jK)(table);
     return (`-- backfill in batches, each in its own transaction; repeat until it updates 0 rows:\n` +
         `UPDATE ${t} SET ${assignment} WHERE ctid IN (SELECT ctid FROM ${t} WHERE ${pending} LIMIT 10000);`);
 }
@@ -3108,7 +3316,7 @@ const addCheckWithoutNotValid = {
         const table = existingAlteredTable(statement, context);
         if (!table)
             return [];
-        const t = relationSql(table);
+        const t = (0,identifiers/* relationSql */.jK)(table);
         const hits = [];
         for (const cmd of (0,ast/* alterCommands */.$f)(statement.node)) {
             if (cmd.subtype !== 'AT_AddConstraint')
@@ -3120,14 +3328,14 @@ const addCheckWithoutNotValid = {
             const check = clauseText(statement, constraint.location, 'CHECK') ?? 'CHECK (…)';
             const noInherit = constraint.is_no_inherit === true ? ' NO INHERIT' : '';
             hits.push({
-                message: `Adding CHECK constraint ${quoteIdent(name)} checks every row of ${t} under an ACCESS EXCLUSIVE lock: ` +
+                message: `Adding CHECK constraint ${(0,identifiers/* quoteIdent */.v4)(name)} checks every row of ${t} under an ACCESS EXCLUSIVE lock: ` +
                     'reads and writes wait until the scan ends.',
                 lock: 'ACCESS EXCLUSIVE',
                 blocks: ['reads', 'writes'],
                 rewrite: false,
-                fix: `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(name)} ${check}${noInherit} NOT VALID;\n` +
+                fix: `ALTER TABLE ${t} ADD CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)} ${check}${noInherit} NOT VALID;\n` +
                     '-- then, in a separate transaction (reads and writes continue):\n' +
-                    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${quoteIdent(name)};`,
+                    `ALTER TABLE ${t} VALIDATE CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)};`,
             });
         }
         return hits;
@@ -3160,8 +3368,8 @@ const addExclusionConstraint = {
             const constraint = (0,ast/* constraintOf */.vY)(cmd.def);
             if (constraint?.contype !== 'CONSTR_EXCLUSION')
                 continue;
-            const t = relationSql(table);
-            const name = typeof constraint.conname === 'string' ? ` ${quoteIdent(constraint.conname)}` : '';
+            const t = (0,identifiers/* relationSql */.jK)(table);
+            const name = typeof constraint.conname === 'string' ? ` ${(0,identifiers/* quoteIdent */.v4)(constraint.conname)}` : '';
             hits.push({
                 message: `Adding exclusion constraint${name} builds its index on ${t} under an ACCESS EXCLUSIVE lock: reads and ` +
                     'writes wait for the whole build, and PostgreSQL offers no concurrent or NOT VALID form.',
@@ -3202,7 +3410,7 @@ const addForeignKeyWithoutNotValid = {
         const table = existingAlteredTable(statement, context);
         if (!table)
             return [];
-        const t = relationSql(table);
+        const t = (0,identifiers/* relationSql */.jK)(table);
         const hits = [];
         for (const cmd of (0,ast/* alterCommands */.$f)(statement.node)) {
             if (cmd.subtype === 'AT_AddConstraint') {
@@ -3234,20 +3442,20 @@ function foreignKeyColumns(constraint) {
     return (constraint.fk_attrs ?? []).map((a) => a.String?.sval ?? '');
 }
 function hit(table, referenced, name, clause, column) {
-    const other = referenced ? relationSql(referenced) : 'the referenced table';
+    const other = referenced ? (0,identifiers/* relationSql */.jK)(referenced) : 'the referenced table';
     const addColumn = column
-        ? `ALTER TABLE ${table} ADD COLUMN ${quoteIdent(String(column.colname))} ${columnTypeText(column)};\n`
+        ? `ALTER TABLE ${table} ADD COLUMN ${(0,identifiers/* quoteIdent */.v4)(String(column.colname))} ${columnTypeText(column)};\n`
         : '';
     return {
-        message: `Adding foreign key ${quoteIdent(name)} validates every row of ${table} while holding SHARE ROW EXCLUSIVE ` +
+        message: `Adding foreign key ${(0,identifiers/* quoteIdent */.v4)(name)} validates every row of ${table} while holding SHARE ROW EXCLUSIVE ` +
             `on ${table} and ${other}: writes to both tables wait until the check ends.`,
         lock: 'SHARE ROW EXCLUSIVE',
         blocks: ['writes'],
         rewrite: false,
         fix: addColumn +
-            `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(name)} ${clause} NOT VALID;\n` +
+            `ALTER TABLE ${table} ADD CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)} ${clause} NOT VALID;\n` +
             `-- then, in a separate transaction (writes continue while it checks existing rows):\n` +
-            `ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoteIdent(name)};`,
+            `ALTER TABLE ${table} VALIDATE CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)};`,
     };
 }
 function columnTypeText(column) {
@@ -3280,10 +3488,10 @@ const addPrimaryKeyWithoutIndex = {
             const constraint = (0,ast/* constraintOf */.vY)(cmd.def);
             if (constraint?.contype !== 'CONSTR_PRIMARY' || constraint.indexname)
                 continue;
-            const t = relationSql(table);
+            const t = (0,identifiers/* relationSql */.jK)(table);
             const columns = (0,ast/* stringList */.Yn)(constraint.keys);
-            const cols = columns.map(quoteIdent).join(', ');
-            const name = typeof constraint.conname === 'string' ? constraint.conname : derivedName(table.name, 'pkey');
+            const cols = columns.map(identifiers/* quoteIdent */.v4).join(', ');
+            const name = typeof constraint.conname === 'string' ? constraint.conname : (0,identifiers/* derivedName */.Pr)(table.name, 'pkey');
             const nullable = columns.filter((c) => !context.hasValidatedNotNullCheck(table, c));
             hits.push({
                 message: `Adding PRIMARY KEY (${cols}) builds its unique index inside ALTER TABLE under an ACCESS EXCLUSIVE lock ` +
@@ -3292,11 +3500,11 @@ const addPrimaryKeyWithoutIndex = {
                 blocks: ['reads', 'writes'],
                 rewrite: false,
                 fix: outsideTransaction(context.inTransaction) +
-                    `CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(name)} ON ${t} (${cols});\n` +
+                    `CREATE UNIQUE INDEX CONCURRENTLY ${(0,identifiers/* quoteIdent */.v4)(name)} ON ${t} (${cols});\n` +
                     (nullable.length > 0
-                        ? `-- if ${nullable.map(quoteIdent).join(', ')} may be nullable, make them NOT NULL the cheap way first (see set-not-null)\n`
+                        ? `-- if ${nullable.map(identifiers/* quoteIdent */.v4).join(', ')} may be nullable, make them NOT NULL the cheap way first (see set-not-null)\n`
                         : '') +
-                    `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(name)} PRIMARY KEY USING INDEX ${quoteIdent(name)};`,
+                    `ALTER TABLE ${t} ADD CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)} PRIMARY KEY USING INDEX ${(0,identifiers/* quoteIdent */.v4)(name)};`,
             });
         }
         return hits;
@@ -3344,20 +3552,20 @@ const addUniqueConstraintWithoutIndex = {
     },
 };
 function uniqueHit(table, columns, constraint, inTransaction, inline = false) {
-    const t = relationSql(table);
-    const name = typeof constraint.conname === 'string' ? constraint.conname : derivedName(table.name, ...columns, 'key');
-    const cols = columns.map(quoteIdent).join(', ');
+    const t = (0,identifiers/* relationSql */.jK)(table);
+    const name = typeof constraint.conname === 'string' ? constraint.conname : (0,identifiers/* derivedName */.Pr)(table.name, ...columns, 'key');
+    const cols = columns.map(identifiers/* quoteIdent */.v4).join(', ');
     const nullsNotDistinct = constraint.nulls_not_distinct === true ? ' NULLS NOT DISTINCT' : '';
     return {
-        message: `Adding UNIQUE (${cols}) builds index ${quoteIdent(name)} inside ALTER TABLE under an ACCESS EXCLUSIVE lock ` +
+        message: `Adding UNIQUE (${cols}) builds index ${(0,identifiers/* quoteIdent */.v4)(name)} inside ALTER TABLE under an ACCESS EXCLUSIVE lock ` +
             `on ${t}: reads and writes wait until the whole index is built.`,
         lock: 'ACCESS EXCLUSIVE',
         blocks: ['reads', 'writes'],
         rewrite: false,
         fix: (inline ? `-- add the column without UNIQUE first, then:\n` : '') +
             outsideTransaction(inTransaction) +
-            `CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(name)} ON ${t} (${cols})${nullsNotDistinct};\n` +
-            `ALTER TABLE ${t} ADD CONSTRAINT ${quoteIdent(name)} UNIQUE USING INDEX ${quoteIdent(name)};`,
+            `CREATE UNIQUE INDEX CONCURRENTLY ${(0,identifiers/* quoteIdent */.v4)(name)} ON ${t} (${cols})${nullsNotDistinct};\n` +
+            `ALTER TABLE ${t} ADD CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)} UNIQUE USING INDEX ${(0,identifiers/* quoteIdent */.v4)(name)};`,
     };
 }
 
@@ -3370,34 +3578,39 @@ const alterDomainAddConstraint = {
     id: 'alter-domain-add-constraint',
     defaultSeverity: 'error',
     kinds: ['AlterDomainStmt'],
-    summary: 'ALTER DOMAIN … ADD CONSTRAINT checks every column using the domain while blocking writes',
+    summary: 'ALTER DOMAIN … ADD CONSTRAINT or SET NOT NULL checks every column using the domain while blocking writes',
     description: 'ALTER DOMAIN … ADD CONSTRAINT checks every value of the domain in every table that uses it, holding ' +
         'a SHARE lock on each of those tables: writes to all of them wait until every table is scanned. A ' +
         'CHECK can be added NOT VALID (only new values are checked) and validated later with ALTER DOMAIN … ' +
-        'VALIDATE CONSTRAINT. A domain NOT NULL constraint has no NOT VALID form.',
+        'VALIDATE CONSTRAINT. A domain NOT NULL constraint (ADD CONSTRAINT … NOT NULL, or ALTER DOMAIN … SET NOT ' +
+        'NULL) has no NOT VALID form.',
     check(statement, context) {
-        if (statement.kind !== 'AlterDomainStmt' || statement.node.subtype !== 'C')
+        if (statement.kind !== 'AlterDomainStmt')
             return [];
-        const constraint = (0,ast/* constraintOf */.vY)(statement.node.def);
+        // SET NOT NULL ('O') scans like ADD CONSTRAINT … NOT NULL.
+        const setNotNull = statement.node.subtype === 'O';
+        if (statement.node.subtype !== 'C' && !setNotNull)
+            return [];
+        const constraint = setNotNull ? { contype: 'CONSTR_NOTNULL' } : (0,ast/* constraintOf */.vY)(statement.node.def);
         if (!constraint || constraint.skip_validation === true)
             return [];
         const domain = (0,ast/* relationFromNames */.be)(statement.node.typeName);
         if (!domain || context.isNewRelation(domain))
             return [];
-        const d = relationSql(domain);
+        const d = (0,identifiers/* relationSql */.jK)(domain);
         const isCheck = constraint.contype === 'CONSTR_CHECK';
         const name = typeof constraint.conname === 'string' ? constraint.conname : `${domain.name}_check`;
         const check = clauseText(statement, constraint.location, 'CHECK');
         const fix = isCheck && check
-            ? `ALTER DOMAIN ${d} ADD CONSTRAINT ${quoteIdent(name)} ${check} NOT VALID;\n` +
+            ? `ALTER DOMAIN ${d} ADD CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)} ${check} NOT VALID;\n` +
                 '-- then, in a separate transaction:\n' +
-                `ALTER DOMAIN ${d} VALIDATE CONSTRAINT ${quoteIdent(name)};`
+                `ALTER DOMAIN ${d} VALIDATE CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(name)};`
             : `-- a domain ${isCheck ? 'CHECK' : 'NOT NULL'} cannot be added without scanning: add a NOT VALID CHECK (VALUE IS NOT NULL) instead, then VALIDATE it separately\n` +
-                `ALTER DOMAIN ${d} ADD CONSTRAINT ${quoteIdent(`${domain.name}_not_null`)} CHECK (VALUE IS NOT NULL) NOT VALID;\n` +
-                `ALTER DOMAIN ${d} VALIDATE CONSTRAINT ${quoteIdent(`${domain.name}_not_null`)};`;
+                `ALTER DOMAIN ${d} ADD CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(`${domain.name}_not_null`)} CHECK (VALUE IS NOT NULL) NOT VALID;\n` +
+                `ALTER DOMAIN ${d} VALIDATE CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(`${domain.name}_not_null`)};`;
         return [
             {
-                message: `ALTER DOMAIN ${d} ADD CONSTRAINT checks every column of type ${d} in every table, holding a SHARE lock ` +
+                message: `ALTER DOMAIN ${d} ${setNotNull ? 'SET NOT NULL' : 'ADD CONSTRAINT'} checks every column of type ${d} in every table, holding a SHARE lock ` +
                     'on each: writes to all of those tables wait until the check ends.',
                 lock: 'SHARE',
                 blocks: ['writes'],
@@ -3433,7 +3646,7 @@ const alterEnumAddValueInTransaction = {
                 return [];
             return [
                 {
-                    message: `PostgreSQL ${context.pgVersion} cannot run ALTER TYPE ${relationSql(type)} ADD VALUE inside a transaction block: the migration fails.`,
+                    message: `PostgreSQL ${context.pgVersion} cannot run ALTER TYPE ${(0,identifiers/* relationSql */.jK)(type)} ADD VALUE inside a transaction block: the migration fails.`,
                     lock: null,
                     blocks: [],
                     rewrite: false,
@@ -3450,12 +3663,12 @@ const alterEnumAddValueInTransaction = {
                 if (!constants.has(value))
                     continue;
                 hits.push({
-                    message: `This uses ${quoteLiteral(value)}, added to enum ${relationSql({ name: type })} earlier in the same transaction: ` +
+                    message: `This uses ${(0,identifiers/* quoteLiteral */.ce)(value)}, added to enum ${(0,identifiers/* relationSql */.jK)({ name: type })} earlier in the same transaction: ` +
                         'PostgreSQL rejects it ("unsafe use of new value") until the ADD VALUE commits.',
                     lock: null,
                     blocks: [],
                     rewrite: false,
-                    fix: `COMMIT; -- commit ALTER TYPE … ADD VALUE ${quoteLiteral(value)} first\n${statement.text};`,
+                    fix: `COMMIT; -- commit ALTER TYPE … ADD VALUE ${(0,identifiers/* quoteLiteral */.ce)(value)} first\n${statement.text};`,
                 });
             }
         }
@@ -3541,7 +3754,7 @@ const createIndexConcurrentlyInTransaction = {
         const where = context.inDoBlock ? 'inside a DO block' : context.transactionDepth > 0 ? 'inside BEGIN … COMMIT' : 'inside the transaction the migration tool wraps around this file';
         return [
             {
-                message: `CREATE INDEX CONCURRENTLY${table ? ` on ${relationSql(table)}` : ''} runs ${where}: PostgreSQL ` +
+                message: `CREATE INDEX CONCURRENTLY${table ? ` on ${(0,identifiers/* relationSql */.jK)(table)}` : ''} runs ${where}: PostgreSQL ` +
                     'refuses it there ("cannot run inside a transaction block") and the migration fails.',
                 lock: null,
                 blocks: [],
@@ -3577,11 +3790,11 @@ const dropIndexNonConcurrent = {
         if (indexes.length === 0)
             return [];
         const ifExists = node.missing_ok === true ? 'IF EXISTS ' : '';
-        const drops = indexes.map((index) => `DROP INDEX CONCURRENTLY ${ifExists}${relationSql(index)};`).join('\n');
+        const drops = indexes.map((index) => `DROP INDEX CONCURRENTLY ${ifExists}${(0,identifiers/* relationSql */.jK)(index)};`).join('\n');
         const cascade = node.behavior === 'DROP_CASCADE' ? '-- CONCURRENTLY does not allow CASCADE: drop dependent objects first\n' : '';
         return [
             {
-                message: `DROP INDEX ${indexes.map(relationSql).join(', ')} takes an ACCESS EXCLUSIVE lock on the table: ` +
+                message: `DROP INDEX ${indexes.map(identifiers/* relationSql */.jK).join(', ')} takes an ACCESS EXCLUSIVE lock on the table: ` +
                     'it waits for running queries and blocks all new reads and writes meanwhile.',
                 lock: 'ACCESS EXCLUSIVE',
                 blocks: ['reads', 'writes'],
@@ -3592,38 +3805,132 @@ const dropIndexNonConcurrent = {
     },
 };
 
+;// CONCATENATED MODULE: ./core/migrations/output-columns.ts
+/**
+ * The column names PostgreSQL gives a query's output (FigureColname in its parser): an alias, else
+ * the column's or function's name, else the cast's type, else `?column?`. A view or CREATE TABLE AS
+ * whose output has one name twice is rejected ("column … specified more than once"). Names that
+ * need more of the parser's rules (a star, a subquery, CASE) are left unknown rather than guessed.
+ */
+
+const ANONYMOUS = new Set(['A_Const', 'A_Expr', 'BoolExpr', 'NullTest', 'BooleanTest', 'ParamRef']);
+function figure(node) {
+    const ref = (0,ast/* nodeOf */.E7)(node, 'ColumnRef');
+    if (ref) {
+        const fields = (ref.fields ?? []);
+        const last = fields[fields.length - 1];
+        const name = last?.String?.sval;
+        return name === undefined ? undefined : { name, strength: 2 };
+    }
+    const call = (0,ast/* nodeOf */.E7)(node, 'FuncCall');
+    if (call) {
+        const names = (0,ast/* stringList */.Yn)(call.funcname);
+        return names.length > 0 ? { name: names[names.length - 1], strength: 2 } : undefined;
+    }
+    const cast = (0,ast/* nodeOf */.E7)(node, 'TypeCast');
+    if (cast) {
+        const inner = figure(cast.arg);
+        if (inner && inner.strength > 1)
+            return inner;
+        const names = (0,ast/* stringList */.Yn)(cast.typeName?.names);
+        return names.length > 0 ? { name: names[names.length - 1], strength: 1 } : undefined;
+    }
+    const kind = node && typeof node === 'object' ? Object.keys(node)[0] : undefined;
+    return kind !== undefined && ANONYMOUS.has(kind) ? { name: '?column?', strength: 0 } : undefined;
+}
+/**
+ * The output column names of a SELECT, aliases (a view's column list) first; undefined entries are
+ * names this module does not work out. Undefined when the query is not a plain SELECT list.
+ */
+function outputColumnNames(query, aliases = []) {
+    const select = (0,ast/* nodeOf */.E7)(query, 'SelectStmt');
+    if (!select || (select.op !== undefined && select.op !== 'SETOP_NONE') || !Array.isArray(select.targetList))
+        return undefined;
+    return select.targetList.map((target, i) => {
+        if (i < aliases.length)
+            return aliases[i];
+        const res = (0,ast/* nodeOf */.E7)(target, 'ResTarget');
+        if (typeof res?.name === 'string')
+            return res.name;
+        if ((0,ast/* nodeOf */.E7)(res?.val, 'ColumnRef') && JSON.stringify(res?.val).includes('A_Star'))
+            return undefined;
+        return figure(res?.val)?.name;
+    });
+}
+/** The names that occur more than once, each once, in order of their second occurrence. */
+function duplicates(names) {
+    const seen = new Set();
+    const twice = new Set();
+    for (const name of names) {
+        if (name === undefined)
+            continue;
+        if (seen.has(name))
+            twice.add(name);
+        seen.add(name);
+    }
+    return [...twice];
+}
+
 ;// CONCATENATED MODULE: ./core/migrations/rules/duplicate-column.ts
 
 
+
+function rejected(message, fix) {
+    return { message, lock: null, blocks: [], rewrite: false, fix };
+}
+/** Views, CREATE TABLE AS and UPDATE … SET: the other places PostgreSQL rejects a name given twice. */
+function otherDuplicates(statement) {
+    const node = statement.node;
+    if (statement.kind === 'UpdateStmt') {
+        // SET a[1] = …, a[2] = … and SET a.x = …, a.y = … assign parts of one column: allowed.
+        const names = (node.targetList ?? [])
+            .map((target) => (0,ast/* nodeOf */.E7)(target, 'ResTarget'))
+            .map((res) => (res && !res.indirection && typeof res.name === 'string' ? res.name : undefined));
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
+        return duplicates(names).map((name) => rejected(`UPDATE ${table ? (0,identifiers/* relationSql */.jK)(table) : ''} assigns column ${(0,identifiers/* quoteIdent */.v4)(name)} more than once: PostgreSQL rejects the statement ("multiple assignments to same column").`, `-- keep one assignment of ${(0,identifiers/* quoteIdent */.v4)(name)} in the SET list`));
+    }
+    const isView = statement.kind === 'ViewStmt';
+    const into = isView ? undefined : node.into;
+    const relation = (0,ast/* relationOf */.Ke)(isView ? node.view : into?.rel);
+    const aliases = (0,ast/* stringList */.Yn)(isView ? node.aliases : into?.colNames);
+    const names = outputColumnNames(node.query, aliases) ?? aliases;
+    const what = isView ? 'view' : node.objtype === 'OBJECT_MATVIEW' ? 'materialized view' : 'table';
+    return duplicates(names).map((name) => rejected(`The ${what} ${relation ? (0,identifiers/* relationSql */.jK)(relation) : ''} would have two columns named ${(0,identifiers/* quoteIdent */.v4)(name)}: PostgreSQL rejects the statement ("column specified more than once").`, `-- give each output column its own name, e.g. SELECT … AS ${(0,identifiers/* quoteIdent */.v4)(`${name === '?column?' ? 'col' : name}_2`)}`));
+}
 /** The same column declared twice: PostgreSQL rejects the statement and the migration fails. */
 const duplicateColumn = {
     id: 'duplicate-column',
     defaultSeverity: 'error',
-    kinds: ['CreateStmt', 'AlterTableStmt'],
-    summary: 'A column is declared twice (in CREATE TABLE, or added again after this file created it)',
+    kinds: ['CreateStmt', 'AlterTableStmt', 'CreateForeignTableStmt', 'ViewStmt', 'CreateTableAsStmt', 'UpdateStmt'],
+    summary: 'A column name given twice where PostgreSQL rejects it (tables, foreign tables, views, UPDATE … SET)',
     description: 'CREATE TABLE with the same column name twice fails ("column specified more than once"), and ADD ' +
         'COLUMN of a column the table already has fails ("already exists"). Usually a copy-paste slip or two ' +
         'migrations merged into one. Remove the duplicate, or use ADD COLUMN IF NOT EXISTS when the migration ' +
-        'must be re-runnable.',
+        'must be re-runnable. The same goes for a foreign table, the output columns of a view, materialized view or ' +
+        'CREATE TABLE AS (`SELECT a, t.a` or two unnamed expressions, both `?column?`), and `UPDATE … SET a = 1, a = 2`.',
     check(statement, context) {
-        const table = (0,ast/* relationOf */.Ke)(statement.node.relation);
+        if (statement.kind === 'ViewStmt' || statement.kind === 'CreateTableAsStmt' || statement.kind === 'UpdateStmt') {
+            return otherDuplicates(statement);
+        }
+        const node = statement.kind === 'CreateForeignTableStmt' ? (statement.node.base ?? {}) : statement.node;
+        const table = (0,ast/* relationOf */.Ke)(node.relation);
         if (!table)
             return [];
         const hits = [];
-        const t = () => relationSql(table);
-        if (statement.kind === 'CreateStmt') {
+        const t = () => (0,identifiers/* relationSql */.jK)(table);
+        if (statement.kind === 'CreateStmt' || statement.kind === 'CreateForeignTableStmt') {
             const seen = new Set();
-            for (const element of (statement.node.tableElts ?? [])) {
+            for (const element of (node.tableElts ?? [])) {
                 const name = (0,ast/* nodeOf */.E7)(element, 'ColumnDef')?.colname;
                 if (typeof name !== 'string')
                     continue;
                 if (seen.has(name)) {
                     hits.push({
-                        message: `Column ${quoteIdent(name)} is declared more than once in CREATE TABLE ${t()}: PostgreSQL rejects the statement.`,
+                        message: `Column ${(0,identifiers/* quoteIdent */.v4)(name)} is declared more than once in CREATE ${statement.kind === 'CreateStmt' ? '' : 'FOREIGN '}TABLE ${t()}: PostgreSQL rejects the statement.`,
                         lock: null,
                         blocks: [],
                         rewrite: false,
-                        fix: `-- keep one definition of ${quoteIdent(name)} in CREATE TABLE ${t()}`,
+                        fix: `-- keep one definition of ${(0,identifiers/* quoteIdent */.v4)(name)} in CREATE TABLE ${t()}`,
                     });
                 }
                 seen.add(name);
@@ -3644,14 +3951,58 @@ const duplicateColumn = {
             if (cmd.missingOk || !(twice || context.hasColumnFromFile(table, name)))
                 continue;
             hits.push({
-                message: `Column ${quoteIdent(name)} already exists on ${t()} (${twice ? 'added twice in this statement' : 'created earlier in this file'}): ADD COLUMN fails.`,
+                message: `Column ${(0,identifiers/* quoteIdent */.v4)(name)} already exists on ${t()} (${twice ? 'added twice in this statement' : 'created earlier in this file'}): ADD COLUMN fails.`,
                 lock: null,
                 blocks: [],
                 rewrite: false,
-                fix: `-- drop the second ADD COLUMN ${quoteIdent(name)}, or make it re-runnable:\nALTER TABLE ${t()} ADD COLUMN IF NOT EXISTS ${quoteIdent(name)} …;`,
+                fix: `-- drop the second ADD COLUMN ${(0,identifiers/* quoteIdent */.v4)(name)}, or make it re-runnable:\nALTER TABLE ${t()} ADD COLUMN IF NOT EXISTS ${(0,identifiers/* quoteIdent */.v4)(name)} …;`,
             });
         }
         return hits;
+    },
+};
+
+// EXTERNAL MODULE: ./core/migrations/statements.ts + 2 modules
+var statements = __webpack_require__(2728);
+;// CONCATENATED MODULE: ./core/migrations/rules/dynamic-sql.ts
+
+const SHADOW_HINT = '-- the gate cannot see this SQL: run the shadow run (faultline migrations lint --database-url …, or the ' +
+    "action's database-url input), which observes the locks it takes on a real server; or write the statements out";
+function dynamic_sql_hit(message) {
+    return { message, lock: null, blocks: [], rewrite: false, fix: SHADOW_HINT };
+}
+/**
+ * SQL executed at migration time whose text the linter cannot know: every rule is blind to it, so
+ * a gate that said nothing would pass something it never checked.
+ */
+const dynamicSql = {
+    id: 'dynamic-sql',
+    defaultSeverity: 'warning',
+    strictSeverity: 'error',
+    kinds: [statements/* DYNAMIC_SQL_KIND */.Ss, 'DoStmt'],
+    summary: 'SQL built at run time (EXECUTE of a variable, a DO block in another language): not checked',
+    description: 'Inside DO blocks the gate follows nested DO blocks, CALL, and EXECUTE of text the migration fixes: ' +
+        'literals, `||`, format() with %s/%I/%L, quote_ident/quote_literal, CONSTANT variables and loops ' +
+        '(FOREACH … IN ARRAY, FOR … IN SELECT unnest(…), FOR i IN 1..n) over literal values. When the text ' +
+        'still depends on something known only at run time (a query result, a parameter), or the DO block is ' +
+        `in a language other than PL/pgSQL or nested more than ${statements/* MAX_DO_DEPTH */.tg} deep, no rule can check the SQL ` +
+        'it runs. This finding names the statement so that a reviewer looks at it, and suggests the shadow run, ' +
+        'which observes the locks on a real server. A warning by default, an error under `profile: strict`.',
+    check(statement) {
+        if (statement.kind === statements/* DYNAMIC_SQL_KIND */.Ss) {
+            const node = statement.node;
+            return [dynamic_sql_hit(`EXECUTE ${node.expression}: the SQL is ${node.reason}, so no rule checked what it does (locks, rewrites, scans).`)];
+        }
+        // A DoStmt left as it is: not PL/pgSQL, or nested too deep to follow.
+        if (statement.kind !== 'DoStmt')
+            return [];
+        const args = (statement.node.args ?? []).map((a) => a.DefElem);
+        const language = args.find((a) => a?.defname === 'language')?.arg?.String?.sval ?? 'plpgsql';
+        return [
+            dynamic_sql_hit(language.toLowerCase() === 'plpgsql'
+                ? `This DO block is nested more than ${statements/* MAX_DO_DEPTH */.tg} levels deep; the gate did not follow it, so no rule checked what it does.`
+                : `This DO block is written in ${language}, which the gate cannot analyse; no rule checked what it does.`),
+        ];
     },
 };
 
@@ -3707,11 +4058,11 @@ const identifierTooLong = {
             const newlines = before.split('\n').length - 1;
             const column = newlines === 0 ? statement.column + token.offset : token.offset - before.lastIndexOf('\n');
             hits.push({
-                message: `The identifier ${quoteIdent(token.name)} is ${bytes} bytes; PostgreSQL keeps only 63 and names the object ${quoteIdent(truncateIdentifier(token.name))}.`,
+                message: `The identifier ${(0,identifiers/* quoteIdent */.v4)(token.name)} is ${bytes} bytes; PostgreSQL keeps only 63 and names the object ${(0,identifiers/* quoteIdent */.v4)(truncateIdentifier(token.name))}.`,
                 lock: null,
                 blocks: [],
                 rewrite: false,
-                fix: `-- choose a name of at most 63 bytes, e.g.\n${quoteIdent(shorten(token.name))}`,
+                fix: `-- choose a name of at most 63 bytes, e.g.\n${(0,identifiers/* quoteIdent */.v4)(shorten(token.name))}`,
                 line: statement.line + newlines,
                 column,
             });
@@ -3772,7 +4123,7 @@ const missingLockTimeout = {
         const top = (0,relation_locks/* strongest */.y)(locks);
         if (!top)
             return [];
-        const names = top.relations.map(relationSql).join(', ');
+        const names = top.relations.map(identifiers/* relationSql */.jK).join(', ');
         const blocks = (0,migrations_locks/* blockedBy */.yJ)(top.lock);
         const set = context.inTransaction ? 'SET LOCAL' : 'SET';
         return [
@@ -3832,7 +4183,7 @@ const nonConcurrentIndex = {
         const outside = context.inTransaction ? '-- outside a transaction block:\n' : '';
         return [
             {
-                message: `CREATE INDEX on ${relationSql(table)} without CONCURRENTLY takes a SHARE lock: ` +
+                message: `CREATE INDEX on ${(0,identifiers/* relationSql */.jK)(table)} without CONCURRENTLY takes a SHARE lock: ` +
                     'INSERT, UPDATE and DELETE on the table wait until the whole index is built.',
                 lock: 'SHARE',
                 blocks: ['writes'],
@@ -3872,7 +4223,7 @@ const reindexNonConcurrent = {
         const relation = (0,ast/* relationOf */.Ke)(statement.node.relation);
         if (relation && context.isNewRelation(relation))
             return [];
-        const name = relation ? relationSql(relation) : typeof statement.node.name === 'string' ? statement.node.name : '';
+        const name = relation ? (0,identifiers/* relationSql */.jK)(relation) : typeof statement.node.name === 'string' ? statement.node.name : '';
         if (target === 'SYSTEM') {
             return [
                 {
@@ -3906,6 +4257,41 @@ const reindexNonConcurrent = {
     },
 };
 
+;// CONCATENATED MODULE: ./core/migrations/rules/serial-array.ts
+
+
+
+const SERIALS = new Set(['serial', 'serial4', 'bigserial', 'serial8', 'smallserial', 'serial2']);
+/** `serial[]`: PostgreSQL rejects it ("array of serial is not implemented"), so the migration fails. */
+const serialArray = {
+    id: 'serial-array',
+    defaultSeverity: 'error',
+    kinds: ['CreateStmt', 'AlterTableStmt', 'CreateForeignTableStmt'],
+    summary: 'A column of type serial[] (or bigserial[], smallserial[]), which PostgreSQL rejects',
+    description: 'serial is not a type but a shorthand for an integer column with a sequence default; an array of it ' +
+        'does not exist, and CREATE TABLE or ADD COLUMN fails with "array of serial is not implemented". ' +
+        'Use integer[] or bigint[] for an array, or a bigint identity column for a generated key.',
+    check(statement) {
+        const hits = [];
+        for (const column of (0,declared_columns/* declaredColumnDefinitions */.lY)(statement)) {
+            const typeName = column.node.typeName;
+            const names = (0,ast/* stringList */.Yn)(typeName?.names);
+            const name = names[names.length - 1]?.toLowerCase();
+            if (!name || !SERIALS.has(name) || !Array.isArray(typeName?.arrayBounds) || typeName.arrayBounds.length === 0)
+                continue;
+            const element = name.startsWith('big') || name === 'serial8' ? 'bigint' : name.startsWith('small') || name === 'serial2' ? 'smallint' : 'integer';
+            hits.push({
+                message: `Column ${(0,identifiers/* quoteIdent */.v4)(column.name)} is declared ${name}[]: PostgreSQL rejects it ("array of serial is not implemented").`,
+                lock: null,
+                blocks: [],
+                rewrite: false,
+                fix: `-- an array of numbers:\n${(0,identifiers/* quoteIdent */.v4)(column.name)} ${element === 'integer' ? 'bigint' : element}[]`,
+            });
+        }
+        return hits;
+    },
+};
+
 ;// CONCATENATED MODULE: ./core/migrations/rules/set-not-null.ts
 
 
@@ -3936,9 +4322,9 @@ const setNotNull = {
             const proven = context.hasValidatedNotNullCheck(table, column);
             if (proven && context.pgVersion >= 12)
                 continue;
-            const t = relationSql(table);
-            const name = quoteIdent(derivedName(table.name, column, 'not_null'));
-            const col = quoteIdent(column);
+            const t = (0,identifiers/* relationSql */.jK)(table);
+            const name = (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(table.name, column, 'not_null'));
+            const col = (0,identifiers/* quoteIdent */.v4)(column);
             const fix = context.pgVersion >= 12
                 ? `${notNullSteps(table, col, name)}\n-- VALIDATE in its own transaction, not in the one that adds the CHECK`
                 : `-- PostgreSQL ${context.pgVersion} always scans for SET NOT NULL; enforce it with a validated CHECK instead:\n` +
@@ -3959,8 +4345,6 @@ const setNotNull = {
     },
 };
 
-// EXTERNAL MODULE: ./core/migrations/statements.ts + 1 modules
-var statements = __webpack_require__(3411);
 ;// CONCATENATED MODULE: ./core/migrations/rules/syntax-error.ts
 
 /** Text PostgreSQL's parser rejects: the migration would fail right there. */
@@ -3991,6 +4375,9 @@ const syntaxError = {
 };
 
 ;// CONCATENATED MODULE: ./core/migrations/rules/transaction-nesting.ts
+function transaction_nesting_hit(message, fix, at) {
+    return { message, lock: null, blocks: [], rewrite: false, fix, ...(at ? { line: at.line, column: at.column } : {}) };
+}
 const SAVEPOINT_KINDS = {
     TRANS_STMT_SAVEPOINT: 'SAVEPOINT',
     TRANS_STMT_RELEASE: 'RELEASE SAVEPOINT',
@@ -4001,12 +4388,17 @@ const transactionNesting = {
     id: 'transaction-nesting',
     defaultSeverity: 'error',
     kinds: ['TransactionStmt'],
-    summary: 'BEGIN inside a transaction that is already open (or a savepoint outside one)',
+    summary: 'BEGIN inside an open transaction, COMMIT/ROLLBACK with none open, or a savepoint outside one',
     description: 'PostgreSQL has no nested transactions: a BEGIN inside an open transaction only warns and is ' +
         'ignored, so the first COMMIT commits everything, and what the author meant as an inner ' +
         'transaction is not one. Migration tools that wrap each file in a transaction (Flyway, ' +
         'golang-migrate, Rails) make any BEGIN in the file nested. Use SAVEPOINT for partial rollback, or ' +
-        'let the tool own the transaction. SAVEPOINT outside a transaction block is an error.',
+        'let the tool own the transaction. SAVEPOINT outside a transaction block is an error. A COMMIT or ' +
+        'ROLLBACK with no transaction open does nothing (PostgreSQL only warns): the statements before it were ' +
+        'not in the transaction its author thought. With assume-transaction, `COMMIT; CREATE INDEX CONCURRENTLY …; ' +
+        'BEGIN;` is the valid way to run a statement outside the tool\'s transaction; a COMMIT that is not followed ' +
+        'by BEGIN leaves the rest of the file in autocommit and the tool nothing to commit, and a ROLLBACK undoes ' +
+        'the file\'s work so far (and the tool\'s bookkeeping, when it writes it in the same transaction).',
     check(statement, context) {
         if (statement.kind !== 'TransactionStmt' || statement.fromDoBlock)
             return [];
@@ -4025,7 +4417,7 @@ const transactionNesting = {
                     },
                 ];
             }
-            if (context.assumeTransaction) {
+            if (context.toolTransactionOpen) {
                 return [
                     {
                         message: 'The migration tool already runs this file in a transaction (assume-transaction): this BEGIN is nested, ' +
@@ -4035,6 +4427,22 @@ const transactionNesting = {
                         rewrite: false,
                         fix: '-- remove BEGIN/COMMIT and let the migration tool own the transaction',
                     },
+                ];
+            }
+            return [];
+        }
+        if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK') {
+            const word = kind === 'TRANS_STMT_COMMIT' ? 'COMMIT' : 'ROLLBACK';
+            if (!context.inTransaction) {
+                return [
+                    transaction_nesting_hit(`${word} with no transaction open does nothing (PostgreSQL warns "there is no transaction in progress"): ` +
+                        'the statements before it each committed on their own, not as one transaction.', `-- remove this ${word}, or open the transaction it is meant to end:\nBEGIN;\n-- …\n${word};`),
+                ];
+            }
+            if (word === 'ROLLBACK' && context.toolTransactionOpen && context.transactionDepth === 0) {
+                return [
+                    transaction_nesting_hit("ROLLBACK ends the migration tool's transaction (assume-transaction): it undoes everything this file did " +
+                        "so far, and the tool's own bookkeeping when it writes it in the same transaction.", '-- remove the ROLLBACK; to undo part of the file, use SAVEPOINT step; … ROLLBACK TO SAVEPOINT step;'),
                 ];
             }
             return [];
@@ -4052,6 +4460,16 @@ const transactionNesting = {
             ];
         }
         return [];
+    },
+    checkEnd(context) {
+        const ended = context.toolTransactionEndedAt;
+        if (!context.assumeTransaction || !ended || ended.kind !== 'COMMIT')
+            return [];
+        return [
+            transaction_nesting_hit(`The COMMIT at line ${ended.line} ends the migration tool's transaction (assume-transaction) and the file never ` +
+                'opens one again: every statement after it autocommits on its own, and the tool then commits a transaction ' +
+                'that does not exist.', "-- end the file with BEGIN; so the tool has its transaction back:\nCOMMIT;\nCREATE INDEX CONCURRENTLY …;\nBEGIN;", ended),
+        ];
     },
 };
 
@@ -4098,7 +4516,7 @@ function constant(c) {
         return v.boolval ? 'true' : 'false';
     if (c.bsval)
         return `B'${String(v.bsval).slice(1)}'`;
-    return quoteLiteral(v.sval ?? '');
+    return (0,identifiers/* quoteLiteral */.ce)(v.sval ?? '');
 }
 function kindOf(node) {
     return node && typeof node === 'object' ? (0,ast/* firstKey */.CI)(node) : undefined;
@@ -4135,7 +4553,7 @@ function expressionSql(expr) {
                 return undefined;
             const name = strings(n.funcname)
                 .filter((part, i, all) => !(part === 'pg_catalog' && i < all.length - 1))
-                .map(quoteIdent)
+                .map(identifiers/* quoteIdent */.v4)
                 .join('.');
             return `${name}(${args.join(', ')})`;
         }
@@ -4152,7 +4570,7 @@ function expressionSql(expr) {
             return left === undefined ? undefined : `(${left} ${op} ${right})`;
         }
         case 'ColumnRef':
-            return strings(n.fields).map(quoteIdent).join('.');
+            return strings(n.fields).map(identifiers/* quoteIdent */.v4).join('.');
         default:
             return undefined;
     }
@@ -4220,7 +4638,7 @@ function notYetUpdated(update) {
         const value = expressionSql(t?.val);
         if (typeof t?.name !== 'string' || value === undefined)
             return 'true /* replace with: rows not yet backfilled */';
-        parts.push(`${quoteIdent(t.name)} IS DISTINCT FROM ${value.startsWith('(') ? value : `(${value})`}`);
+        parts.push(`${(0,identifiers/* quoteIdent */.v4)(t.name)} IS DISTINCT FROM ${value.startsWith('(') ? value : `(${value})`}`);
     }
     return parts.join(' OR ') || 'true';
 }
@@ -4250,8 +4668,8 @@ const unbatchedBackfill = {
             return [];
         if (isBounded(statement.node.whereClause))
             return [];
-        const locked = [...context.accessExclusiveInTransaction].map((name) => relationSql({ name })).join(', ');
-        const t = relationSql(table);
+        const locked = [...context.accessExclusiveInTransaction].map((name) => (0,identifiers/* relationSql */.jK)({ name })).join(', ');
+        const t = (0,identifiers/* relationSql */.jK)(table);
         const verb = statement.kind === 'UpdateStmt' ? 'UPDATE' : 'DELETE';
         const where = whereText(statement.text);
         const pending = where ?? 'true';
@@ -4332,13 +4750,13 @@ const validateInSameTransaction = {
             const table = (0,ast/* relationOf */.Ke)(statement.node.relation) ?? added.table;
             const lock = added.type === 'check' ? 'ACCESS EXCLUSIVE' : 'SHARE ROW EXCLUSIVE';
             hits.push({
-                message: `Constraint ${quoteIdent(cmd.name)} was added NOT VALID earlier in this transaction, so VALIDATE scans ` +
-                    `${relationSql(table)} while the ADD's ${lock} lock is still held: ` +
+                message: `Constraint ${(0,identifiers/* quoteIdent */.v4)(cmd.name)} was added NOT VALID earlier in this transaction, so VALIDATE scans ` +
+                    `${(0,identifiers/* relationSql */.jK)(table)} while the ADD's ${lock} lock is still held: ` +
                     (lock === 'ACCESS EXCLUSIVE' ? 'reads and writes wait for the whole scan.' : 'writes wait for the whole scan.'),
                 lock,
                 blocks: lock === 'ACCESS EXCLUSIVE' ? ['reads', 'writes'] : ['writes'],
                 rewrite: false,
-                fix: `COMMIT; -- end the transaction that added the constraint first\nALTER TABLE ${relationSql(table)} VALIDATE CONSTRAINT ${quoteIdent(cmd.name)};`,
+                fix: `COMMIT; -- end the transaction that added the constraint first\nALTER TABLE ${(0,identifiers/* relationSql */.jK)(table)} VALIDATE CONSTRAINT ${(0,identifiers/* quoteIdent */.v4)(cmd.name)};`,
             });
         }
         return hits;
@@ -4346,6 +4764,8 @@ const validateInSameTransaction = {
 };
 
 ;// CONCATENATED MODULE: ./core/migrations/rules/locking-rules.ts
+
+
 
 
 
@@ -4387,7 +4807,9 @@ const lockingRules = [
     transactionNesting,
     identifierTooLong,
     duplicateColumn,
+    serialArray,
     syntaxError,
+    dynamicSql,
     alterEnumAddValueInTransaction,
 ];
 
@@ -4411,16 +4833,16 @@ const addColumnAutoIncrement = {
         if (!table)
             return [];
         const hits = [];
-        for (const column of (0,declared_columns/* addedColumns */.Y)(statement)) {
+        for (const column of (0,declared_columns/* addedColumns */.YB)(statement)) {
             const identity = column.constraints.some((c) => c.contype === 'CONSTR_IDENTITY');
             const serial = column.type !== undefined && (0,pg_types/* isSerial */.pY)(column.type);
             if (!identity && !serial)
                 continue;
-            const col = quoteIdent(column.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(column.name);
             const what = serial ? column.type.name : 'an identity column';
-            const sequence = derivedName(table.name, column.name, 'seq');
-            const qualifiedSequence = table.schema ? `${quoteIdent(table.schema)}.${quoteIdent(sequence)}` : quoteIdent(sequence);
-            const next = `nextval(${quoteLiteral(qualifiedSequence)})`;
+            const sequence = (0,identifiers/* derivedName */.Pr)(table.name, column.name, 'seq');
+            const qualifiedSequence = table.schema ? `${(0,identifiers/* quoteIdent */.v4)(table.schema)}.${(0,identifiers/* quoteIdent */.v4)(sequence)}` : (0,identifiers/* quoteIdent */.v4)(sequence);
+            const next = `nextval(${(0,identifiers/* quoteLiteral */.ce)(qualifiedSequence)})`;
             const t = alterTable(table);
             hits.push(lockHit('ACCESS EXCLUSIVE', {
                 message: `Adding ${col} as ${what} to ${table.name} fills every existing row from a sequence: PostgreSQL ` +
@@ -4429,7 +4851,7 @@ const addColumnAutoIncrement = {
                 fix: `CREATE SEQUENCE ${qualifiedSequence} AS bigint;\n` +
                     `${t} ADD COLUMN ${col} bigint;\n` +
                     `${t} ALTER COLUMN ${col} SET DEFAULT ${next};\n` +
-                    `ALTER SEQUENCE ${qualifiedSequence} OWNED BY ${relationSql(table)}.${col};\n` +
+                    `ALTER SEQUENCE ${qualifiedSequence} OWNED BY ${(0,identifiers/* relationSql */.jK)(table)}.${col};\n` +
                     batchedUpdate(table, `${col} = ${next}`, `${col} IS NULL`),
             }));
         }
@@ -4803,13 +5225,13 @@ const addColumnDefaultPre11 = {
         if (!table)
             return [];
         const hits = [];
-        for (const column of (0,declared_columns/* addedColumns */.Y)(statement)) {
+        for (const column of (0,declared_columns/* addedColumns */.YB)(statement)) {
             if (column.type && (0,pg_types/* isSerial */.pY)(column.type))
                 continue;
             const fallback = column.constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
             if (!fallback || isNullConstant(fallback.raw_expr) || defaultVolatility(fallback.raw_expr).volatile)
                 continue;
-            const col = quoteIdent(column.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(column.name);
             const expression = expressionSql(fallback.raw_expr) ?? '<the default>';
             const t = alterTable(table);
             hits.push(lockHit('ACCESS EXCLUSIVE', {
@@ -4844,11 +5266,11 @@ const addColumnGeneratedStored = {
         if (!table)
             return [];
         const hits = [];
-        for (const column of (0,declared_columns/* addedColumns */.Y)(statement)) {
+        for (const column of (0,declared_columns/* addedColumns */.YB)(statement)) {
             const generated = column.constraints.find((c) => c.contype === 'CONSTR_GENERATED');
             if (generated?.generated_kind !== 's')
                 continue;
-            const col = quoteIdent(column.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(column.name);
             const expression = expressionSql(generated.raw_expr) ?? '<the generation expression>';
             const t = alterTable(table);
             const virtual = context.pgVersion >= 18
@@ -4895,7 +5317,7 @@ const addColumnNotNullWithoutDefault = {
         if (!table)
             return [];
         const hits = [];
-        for (const column of (0,declared_columns/* addedColumns */.Y)(statement)) {
+        for (const column of (0,declared_columns/* addedColumns */.YB)(statement)) {
             const kinds = column.constraints.map((c) => c.contype);
             const notNull = kinds.includes('CONSTR_NOTNULL') || kinds.includes('CONSTR_PRIMARY');
             if (!notNull)
@@ -4908,7 +5330,7 @@ const addColumnNotNullWithoutDefault = {
             const fallback = column.constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
             if (fallback && !isNullConstant(fallback.raw_expr))
                 continue;
-            const col = quoteIdent(column.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(column.name);
             const type = column.type?.sql ?? '<type>';
             const t = alterTable(table);
             hits.push(lockHit('ACCESS EXCLUSIVE', {
@@ -4920,7 +5342,7 @@ const addColumnNotNullWithoutDefault = {
                     `-- or nullable first, backfilled, then constrained:\n` +
                     `${t} ADD COLUMN ${col} ${type};\n` +
                     `${batchedUpdate(table, `${col} = <value>`, `${col} IS NULL`)}\n` +
-                    notNullSteps(table, col, quoteIdent(derivedName(table.name, column.name, 'not_null'))),
+                    notNullSteps(table, col, (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(table.name, column.name, 'not_null'))),
             }));
         }
         return hits;
@@ -4951,7 +5373,7 @@ const addColumnVolatileDefault = {
         if (!table)
             return [];
         const hits = [];
-        for (const column of (0,declared_columns/* addedColumns */.Y)(statement)) {
+        for (const column of (0,declared_columns/* addedColumns */.YB)(statement)) {
             if (column.type && (0,pg_types/* isSerial */.pY)(column.type))
                 continue; // add-column-auto-increment
             const fallback = column.constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
@@ -4960,7 +5382,7 @@ const addColumnVolatileDefault = {
             const volatility = defaultVolatility(fallback.raw_expr);
             if (!volatility.volatile)
                 continue;
-            const col = quoteIdent(column.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(column.name);
             const expression = expressionSql(fallback.raw_expr) ?? `${volatility.functionName}(…)`;
             const notNull = column.constraints.some((c) => c.contype === 'CONSTR_NOTNULL');
             const t = alterTable(table);
@@ -4974,7 +5396,7 @@ const addColumnVolatileDefault = {
                 fix: `${t} ADD COLUMN ${col} ${column.type?.sql ?? '<type>'};\n` +
                     `${t} ALTER COLUMN ${col} SET DEFAULT ${expression};\n` +
                     `${batchedUpdate(table, `${col} = ${expression}`, `${col} IS NULL`)}` +
-                    (notNull ? `\n-- then, once every row has a value:\n${notNullSteps(table, col, quoteIdent(derivedName(table.name, column.name, 'not_null')))}` : ''),
+                    (notNull ? `\n-- then, once every row has a value:\n${notNullSteps(table, col, (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(table.name, column.name, 'not_null')))}` : ''),
             }));
         }
         return hits;
@@ -4997,10 +5419,10 @@ const addJsonColumn = {
         'compares, indexes (GIN) and is faster to query. Use jsonb unless you need the exact text and key ' +
         'order kept. Applies to CREATE TABLE, ADD COLUMN and ALTER COLUMN … TYPE.',
     check(statement) {
-        return (0,declared_columns/* declaredTypes */.I)(statement)
+        return (0,declared_columns/* declaredTypes */.Iz)(statement)
             .filter((d) => (0,pg_types/* isBuiltin */.iK)(d.type, 'json'))
             .map((d) => {
-            const col = quoteIdent(d.column);
+            const col = (0,identifiers/* quoteIdent */.v4)(d.column);
             const array = d.type.isArray ? '[]' : '';
             return {
                 message: `Column ${col} of ${d.table.name} is json: it has no equality operator, so DISTINCT, UNION and GROUP BY over it fail. Use jsonb.`,
@@ -5008,10 +5430,10 @@ const addJsonColumn = {
                 blocks: [],
                 rewrite: false,
                 fix: d.via === 'create-table'
-                    ? `-- in CREATE TABLE ${relationSql(d.table)}: ${col} jsonb${array}`
+                    ? `-- in CREATE TABLE ${(0,identifiers/* relationSql */.jK)(d.table)}: ${col} jsonb${array}`
                     : d.via === 'add-column'
-                        ? `ALTER TABLE ${relationSql(d.table)} ADD COLUMN ${col} jsonb${array};`
-                        : `ALTER TABLE ${relationSql(d.table)} ALTER COLUMN ${col} TYPE jsonb${array} USING ${col}::jsonb${array};`,
+                        ? `ALTER TABLE ${(0,identifiers/* relationSql */.jK)(d.table)} ADD COLUMN ${col} jsonb${array};`
+                        : `ALTER TABLE ${(0,identifiers/* relationSql */.jK)(d.table)} ALTER COLUMN ${col} TYPE jsonb${array} USING ${col}::jsonb${array};`,
             };
         });
     },
@@ -5027,8 +5449,8 @@ const addJsonColumn = {
 
 /** How to declare the column with `better` instead, for each way it was declared. */
 function redeclare(d, better) {
-    const table = relationSql(d.table);
-    const col = quoteIdent(d.column);
+    const table = (0,identifiers/* relationSql */.jK)(d.table);
+    const col = (0,identifiers/* quoteIdent */.v4)(d.column);
     switch (d.via) {
         case 'create-table':
             return `-- in CREATE TABLE ${table}:\n${col} ${better}`;
@@ -5038,15 +5460,20 @@ function redeclare(d, better) {
             return `ALTER TABLE ${table} ALTER COLUMN ${col} TYPE ${better};`;
     }
 }
+/**
+ * `better` is the type to declare instead, or `{ fix }`: the whole fix when the better declaration
+ * needs more than a type (a constraint added on its own).
+ */
 function typeChoiceHits(statement, vias, judge) {
     const hits = [];
-    for (const d of (0,declared_columns/* declaredTypes */.I)(statement)) {
+    for (const d of (0,declared_columns/* declaredTypes */.Iz)(statement)) {
         if (!vias.includes(d.via))
             continue;
         const verdict = judge(d);
         if (!verdict)
             continue;
-        hits.push({ message: verdict.message, lock: null, blocks: [], rewrite: false, fix: redeclare(d, verdict.better) });
+        const fix = typeof verdict.better === 'string' ? redeclare(d, verdict.better) : verdict.better.fix;
+        hits.push({ message: verdict.message, lock: null, blocks: [], rewrite: false, fix });
     }
     return hits;
 }
@@ -5076,8 +5503,8 @@ const banCharType = {
                 return undefined;
             const n = d.type.typmods[0] ?? 1;
             return {
-                message: `Column ${quoteIdent(d.column)} of ${d.table.name} is ${d.type.sql}: values are blank-padded to ${n} characters, which surprises clients and saves nothing. Use text.`,
-                better: `text${arraySuffix(d)}${d.type.typmods.length > 0 && !d.type.isArray ? ` CHECK (char_length(${quoteIdent(d.column)}) <= ${n})` : ''}`,
+                message: `Column ${(0,identifiers/* quoteIdent */.v4)(d.column)} of ${d.table.name} is ${d.type.sql}: values are blank-padded to ${n} characters, which surprises clients and saves nothing. Use text.`,
+                better: `text${arraySuffix(d)}${d.type.typmods.length > 0 && !d.type.isArray ? ` CHECK (char_length(${(0,identifiers/* quoteIdent */.v4)(d.column)}) <= ${n})` : ''}`,
             };
         });
     },
@@ -5165,48 +5592,35 @@ function knownOriginCost(from, to) {
 }
 /**
  * The cost of a type change when only the target is known (the column was created outside the
- * files being linted). Targets that are normally reached by a no-op widening (`text`, unconstrained
- * or wider `varchar`, unconstrained or wider `numeric`, a higher timestamp precision) are assumed to
- * be; everything else rewrites from any other type.
+ * files being linted and no schema dump names it). The same target is a relabel from one old type
+ * and a full rewrite from another (varchar → text keeps the rows, integer → text converts every
+ * one; text → varchar(255) checks every row), and nothing in the statement tells which: fail closed.
  */
 function unknownOriginCost(to) {
-    if (to.isArray)
-        return { rewrite: true, reason: `converting to ${to.sql} converts every array element` };
-    if ((0,pg_types/* isBuiltin */.iK)(to, ...TEXT_LIKE, 'numeric', 'varbit'))
-        return null;
-    if (PRECISION_TYPES.includes(to.name) && to.schema === undefined && to.typmods.length > 0)
-        return null;
-    if ((0,pg_types/* isBuiltin */.iK)(to, 'timestamptz', 'timestamp')) {
-        return {
-            rewrite: true,
-            reason: `converting to ${to.sql} from ${to.name === 'timestamptz' ? 'timestamp' : 'timestamptz'} reinterprets every value in the session time zone (PostgreSQL 12+ skips the rewrite only when TimeZone is UTC), and from any other type converts every row`,
-        };
-    }
-    if (to.schema !== undefined || !isWellKnownBuiltin(to)) {
-        return {
-            rewrite: true,
-            reason: `converting to ${to.sql} (an enum, domain or extension type) converts every row unless the types are binary coercible`,
-        };
-    }
-    return { rewrite: true, reason: `converting to ${to.sql} converts every row` };
-}
-const WELL_KNOWN = new Set([
-    'int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'bool', 'text', 'varchar', 'bpchar',
-    'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'uuid', 'json', 'jsonb',
-    'bytea', 'inet', 'cidr', 'macaddr', 'money', 'bit', 'varbit', 'xml', 'oid', 'tsvector', 'point',
-]);
-function isWellKnownBuiltin(type) {
-    return type.schema === undefined && WELL_KNOWN.has(type.name);
+    const examples = (0,pg_types/* isBuiltin */.iK)(to, ...TEXT_LIKE)
+        ? 'from integer or any non-text type every row is converted, and a new or lower length limit checks every row'
+        : (0,pg_types/* isBuiltin */.iK)(to, 'timestamptz', 'timestamp')
+            ? `from ${to.name === 'timestamptz' ? 'timestamp' : 'timestamptz'} every value is reinterpreted in the session time zone, from other types every row is converted`
+            : 'unless the old type is binary coercible to it, every row is converted';
+    return {
+        rewrite: true,
+        oldTypeUnknown: true,
+        reason: `old type unknown, so it is taken as a rewrite: converting to ${to.sql} ${examples}`,
+    };
 }
 /**
- * Null when the change keeps every row as it is; otherwise why it rewrites the table. A USING
- * clause that is only the column cast to the new type (`USING c::varchar(200)`, which Django
- * writes on every type change) is planned exactly like no USING; any other USING expression is
- * evaluated for every row.
+ * Null when the change keeps every row as it is; otherwise why it rewrites the table. With the old
+ * type known, a USING clause that is only the column cast to the new type (`USING c::varchar(200)`,
+ * which Django writes on every type change) is planned exactly like no USING; any other USING
+ * expression is evaluated for every row. With the old type unknown, every change is a rewrite.
  */
 function typeChangeCost(change) {
-    if (change.using !== undefined && change.using !== null && usingDoesWork(change.using, change.column, change.to)) {
-        return { rewrite: true, reason: 'the USING expression is evaluated for every row' };
+    const using = change.using !== undefined && change.using !== null;
+    if (using && (!change.from || usingDoesWork(change.using, change.column, change.to))) {
+        // With the old type unknown even `USING c::text` may be a conversion (integer to text).
+        return change.from
+            ? { rewrite: true, reason: 'the USING expression is evaluated for every row' }
+            : { rewrite: true, oldTypeUnknown: true, reason: 'old type unknown, and the USING expression is evaluated for every row' };
     }
     return change.from ? knownOriginCost(change.from, change.to) : unknownOriginCost(change.to);
 }
@@ -5238,11 +5652,11 @@ function usingDoesWork(using, column, to) {
  * this lookup, type changes are judged exactly instead of from the target type alone.
  */
 function expandContract(table, column, to) {
-    const t = relationSql(table);
-    const col = quoteIdent(column);
-    const next = quoteIdent(derivedName(column, 'new'));
-    const old = quoteIdent(derivedName(column, 'old'));
-    const sync = quoteIdent(derivedName(table.name, column, 'sync'));
+    const t = (0,identifiers/* relationSql */.jK)(table);
+    const col = (0,identifiers/* quoteIdent */.v4)(column);
+    const next = (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(column, 'new'));
+    const old = (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(column, 'old'));
+    const sync = (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(table.name, column, 'sync'));
     return (`-- expand: a new column, kept in sync by a trigger, backfilled in batches\n` +
         `${alterTable(table)} ADD COLUMN ${next} ${to.sql};\n` +
         `CREATE FUNCTION ${sync}() RETURNS trigger LANGUAGE plpgsql AS $$\n` +
@@ -5250,7 +5664,9 @@ function expandContract(table, column, to) {
         `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();\n` +
         `${batchedUpdate(table, `${next} = ${col}::${to.sql}`, `${next} IS NULL AND ${col} IS NOT NULL`)}\n` +
         `-- contract, in one short transaction with a lock_timeout:\n` +
+        `-- faultline-ignore: rename-column -- the swap: deployed code reads ${col}, which the trigger keeps in step\n` +
         `${alterTable(table)} RENAME COLUMN ${col} TO ${old};\n` +
+        `-- faultline-ignore: rename-column -- the swap: ${next} takes the name ${col}, in the same transaction\n` +
         `${alterTable(table)} RENAME COLUMN ${next} TO ${col};\n` +
         `DROP TRIGGER ${sync} ON ${t};\n` +
         `-- recreate indexes and constraints on ${col} (CONCURRENTLY / NOT VALID), then drop ${old} in a later release`);
@@ -5269,8 +5685,10 @@ const changeColumnType = {
         'new or shorter length limit ' +
         '(text to varchar(n)), timestamp to timestamptz (PostgreSQL 12+ skips the rewrite only when the ' +
         'session TimeZone is UTC, which the linter cannot know), json to jsonb, to an enum or a domain. When the ' +
-        'old type is unknown (the column was created outside the linted files), targets normally reached by ' +
-        'a widening (text, varchar, numeric) are assumed safe. Safe rewrite: expand and contract — add a new ' +
+        'old type is unknown (the column was created outside the linted files), every type change and every USING ' +
+        'is reported as a rewrite ("old type unknown"): varchar to text keeps the rows but integer to text converts ' +
+        'them. Name a schema dump (`pg_dump --schema-only`) in the config as `migrations.schema-dump` so the gate ' +
+        'knows the old types. Safe rewrite: expand and contract — add a new ' +
         'column, keep it in sync with a trigger, backfill in batches, swap the names in one short transaction.',
     check(statement, context) {
         const table = existingAlteredTable(statement, context);
@@ -5288,10 +5706,13 @@ const changeColumnType = {
             const cost = typeChangeCost({ column: cmd.name, from, to, using: def?.raw_default });
             if (!cost)
                 continue;
-            const col = quoteIdent(cmd.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(cmd.name);
+            const unknown = cost.oldTypeUnknown
+                ? ` To let the gate know the old type, name a schema dump (pg_dump --schema-only) in .github/faultline.yml as migrations.schema-dump, or lint the migration that created ${col} in the same run.`
+                : '';
             hits.push(lockHit('ACCESS EXCLUSIVE', {
-                message: `Changing ${table.name}.${col} to ${to.sql} rewrites the table and rebuilds its indexes under ` +
-                    `ACCESS EXCLUSIVE (${cost.reason}); reads and writes wait until it finishes.`,
+                message: `Changing ${table.name}.${col} to ${to.sql} ${cost.oldTypeUnknown ? 'may rewrite the table and rebuild' : 'rewrites the table and rebuilds'} its indexes under ` +
+                    `ACCESS EXCLUSIVE (${cost.reason}); reads and writes wait until it finishes.${unknown}`,
                 rewrite: true,
                 fix: expandContract(table, cmd.name, to),
             }));
@@ -5319,14 +5740,14 @@ const cluster = {
         const table = (0,ast/* relationOf */.Ke)(statement.node.relation);
         if (table && context.isNewRelation(table))
             return [];
-        const target = table ? relationSql(table) : 'every previously clustered table';
-        const index = typeof statement.node.indexname === 'string' ? quoteIdent(statement.node.indexname) : undefined;
+        const target = table ? (0,identifiers/* relationSql */.jK)(table) : 'every previously clustered table';
+        const index = typeof statement.node.indexname === 'string' ? (0,identifiers/* quoteIdent */.v4)(statement.node.indexname) : undefined;
         return [
             lockHit('ACCESS EXCLUSIVE', {
                 message: `CLUSTER rewrites ${target} under ACCESS EXCLUSIVE: reads and writes wait until the copy is done.`,
                 rewrite: true,
                 fix: table
-                    ? `-- reorder online with pg_repack instead:\n-- pg_repack --table=${relationSql(table)} --order-by=<columns of ${index ?? 'the clustering index'}>`
+                    ? `-- reorder online with pg_repack instead:\n-- pg_repack --table=${(0,identifiers/* relationSql */.jK)(table)} --order-by=<columns of ${index ?? 'the clustering index'}>`
                     : '-- reorder online, table by table, with pg_repack --table=<table> --order-by=<columns>',
             }),
         ];
@@ -5358,10 +5779,10 @@ const detachPartitionNonConcurrent = {
             .filter((cmd) => cmd.def?.PartitionCmd?.concurrent !== true)
             .map((cmd) => {
             const partition = (0,ast/* relationOf */.Ke)(cmd.def?.PartitionCmd?.name);
-            const name = partition ? relationSql(partition) : '<partition>';
+            const name = partition ? (0,identifiers/* relationSql */.jK)(partition) : '<partition>';
             const concurrent = context.pgVersion >= 14;
             return lockHit('ACCESS EXCLUSIVE', {
-                message: `Detaching ${name} from ${relationSql(parent)} takes ACCESS EXCLUSIVE on the whole partitioned table: ` +
+                message: `Detaching ${name} from ${(0,identifiers/* relationSql */.jK)(parent)} takes ACCESS EXCLUSIVE on the whole partitioned table: ` +
                     `reads and writes of every partition wait.` +
                     (concurrent ? '' : ` PostgreSQL ${context.pgVersion} has no concurrent form (it arrived in 14).`),
                 rewrite: false,
@@ -5398,7 +5819,7 @@ const dropColumn = {
             // A column this file added is not used by any deployed code yet.
             .filter((cmd) => !context.hasColumnFromFile(table, cmd.name))
             .map((cmd) => {
-            const col = quoteIdent(cmd.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(cmd.name);
             return lockHit('ACCESS EXCLUSIVE', {
                 message: `Dropping column ${col} of ${table.name} breaks the running application version on every query ` +
                     'that names it (and ORMs that cache the column list), and its data is gone.',
@@ -5406,6 +5827,7 @@ const dropColumn = {
                 fix: `-- 1. deploy code that no longer reads or writes ${col} (e.g. Rails: self.ignored_columns += ["${cmd.name}"])\n` +
                     `-- 2. in a later migration:\n` +
                     `SET lock_timeout = '2s';\n` +
+                    `-- faultline-ignore: drop-column -- no deployed code uses ${col} any more (step 1)\n` +
                     `${alterTable(table)} DROP COLUMN ${cmd.missingOk ? 'IF EXISTS ' : ''}${col};`,
             });
         });
@@ -5426,7 +5848,7 @@ const dropDatabase = {
     check(statement) {
         if (statement.kind !== 'DropdbStmt')
             return [];
-        const name = quoteIdent(String(statement.node.dbname ?? ''));
+        const name = (0,identifiers/* quoteIdent */.v4)(String(statement.node.dbname ?? ''));
         return [
             {
                 message: `DROP DATABASE ${name} deletes the whole database; it does not belong in a migration.`,
@@ -5463,7 +5885,7 @@ const dropNotNull = {
             // A column this file added is not used by any deployed code yet.
             .filter((cmd) => !context.hasColumnFromFile(table, cmd.name))
             .map((cmd) => {
-            const col = quoteIdent(cmd.name);
+            const col = (0,identifiers/* quoteIdent */.v4)(cmd.name);
             return lockHit('ACCESS EXCLUSIVE', {
                 message: `Dropping NOT NULL on ${table.name}.${col} lets NULLs in where readers may assume a value; ` +
                     'restoring the constraint later scans the whole table.',
@@ -5497,13 +5919,13 @@ const dropSchema = {
         const cascade = statement.node.behavior === 'DROP_CASCADE';
         return schemas.map((schema) => lockHit('ACCESS EXCLUSIVE', {
             message: cascade
-                ? `DROP SCHEMA ${quoteIdent(schema)} CASCADE deletes every object in the schema and locks each of its tables ACCESS EXCLUSIVE.`
-                : `DROP SCHEMA ${quoteIdent(schema)} removes the schema; code that still uses it breaks.`,
+                ? `DROP SCHEMA ${(0,identifiers/* quoteIdent */.v4)(schema)} CASCADE deletes every object in the schema and locks each of its tables ACCESS EXCLUSIVE.`
+                : `DROP SCHEMA ${(0,identifiers/* quoteIdent */.v4)(schema)} removes the schema; code that still uses it breaks.`,
             rewrite: false,
-            fix: `-- 1. deploy code that no longer uses schema ${quoteIdent(schema)}; back up its data\n` +
+            fix: `-- 1. deploy code that no longer uses schema ${(0,identifiers/* quoteIdent */.v4)(schema)}; back up its data\n` +
                 `-- 2. in a later migration:\n` +
                 `SET lock_timeout = '2s';\n` +
-                `DROP SCHEMA ${quoteIdent(schema)};`,
+                `DROP SCHEMA ${(0,identifiers/* quoteIdent */.v4)(schema)};`,
         }));
     },
 };
@@ -5535,13 +5957,13 @@ const dropTable = {
             .map((o) => (0,ast/* relationFromNames */.be)((0,ast/* stringList */.Yn)(listItems(o))))
             .filter((r) => r !== undefined && !context.isNewRelation(r));
         return existing.map((table) => lockHit('ACCESS EXCLUSIVE', {
-            message: `Dropping table ${relationSql(table)} deletes its data and breaks every query that still uses it; ` +
+            message: `Dropping table ${(0,identifiers/* relationSql */.jK)(table)} deletes its data and breaks every query that still uses it; ` +
                 'the ACCESS EXCLUSIVE lock it needs also queues all other queries on the table while it waits.',
             rewrite: false,
-            fix: `-- 1. deploy code that no longer reads or writes ${relationSql(table)}\n` +
+            fix: `-- 1. deploy code that no longer reads or writes ${(0,identifiers/* relationSql */.jK)(table)}\n` +
                 `-- 2. in a later migration:\n` +
                 `SET lock_timeout = '2s';\n` +
-                `DROP TABLE ${relationSql(table)};`,
+                `DROP TABLE ${(0,identifiers/* relationSql */.jK)(table)};`,
         }));
     },
 };
@@ -5573,7 +5995,7 @@ const preferBigint = {
                 return undefined;
             const better = BIGGER[d.type.name];
             return {
-                message: `Column ${quoteIdent(d.column)} of ${d.table.name} is ${d.type.sql}: it overflows at ${d.type.name === 'int2' || d.type.name === 'smallserial' ? '32,767' : '2,147,483,647'}, and widening it later rewrites the table. Use ${better}.`,
+                message: `Column ${(0,identifiers/* quoteIdent */.v4)(d.column)} of ${d.table.name} is ${d.type.sql}: it overflows at ${d.type.name === 'int2' || d.type.name === 'smallserial' ? '32,767' : '2,147,483,647'}, and widening it later rewrites the table. Use ${better}.`,
                 better,
             };
         });
@@ -5594,13 +6016,19 @@ const preferIdentity = {
         'privileges on the sequence must be granted apart, explicit inserts silently get out of step with it, ' +
         'and copying the table definition (CREATE TABLE … LIKE) shares the sequence. An identity column ' +
         '(SQL standard, PostgreSQL 10+) ties the sequence to the column and, with GENERATED ALWAYS, rejects ' +
-        'accidental explicit values. Use bigint GENERATED ALWAYS AS IDENTITY.',
-    check(statement) {
+        'accidental explicit values. Use bigint GENERATED ALWAYS AS IDENTITY. Not reported for a column added ' +
+        'to an existing table: there both serial and identity fill every row, and add-column-auto-increment ' +
+        'reports that with the safe recipe.',
+    check(statement, context) {
         return typeChoiceHits(statement, NEW_COLUMNS, (d) => {
             if (!(0,pg_types/* isSerial */.pY)(d.type))
                 return undefined;
+            // An identity column added to an existing table rewrites it just like serial: the fix would trip
+            // add-column-auto-increment, which reports this statement with a recipe that does not.
+            if (d.via === 'add-column' && !context.isNewRelation(d.table))
+                return undefined;
             return {
-                message: `Column ${quoteIdent(d.column)} of ${d.table.name} is ${d.type.name}: use an identity column, which owns its sequence and rejects stray explicit values.`,
+                message: `Column ${(0,identifiers/* quoteIdent */.v4)(d.column)} of ${d.table.name} is ${d.type.name}: use an identity column, which owns its sequence and rejects stray explicit values.`,
                 better: 'bigint GENERATED ALWAYS AS IDENTITY',
             };
         });
@@ -5611,6 +6039,26 @@ const preferIdentity = {
 
 
 
+/**
+ * text plus a length CHECK. Only CREATE TABLE may carry the CHECK in the column definition: ALTER
+ * COLUMN … TYPE has no place for it (a syntax error), and ADD COLUMN … CHECK scans the table under
+ * ACCESS EXCLUSIVE; there the CHECK is added NOT VALID and validated on its own.
+ */
+function textWithCheck(d, limit) {
+    const col = (0,identifiers/* quoteIdent */.v4)(d.column);
+    const check = `CHECK (char_length(${col}) <= ${limit})`;
+    if (d.via === 'create-table')
+        return `text ${check}`;
+    const table = (0,identifiers/* relationSql */.jK)(d.table);
+    const name = (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(d.table.name, d.column, 'max_length'));
+    const column = d.via === 'add-column' ? `ALTER TABLE ${table} ADD COLUMN ${col} text;` : `ALTER TABLE ${table} ALTER COLUMN ${col} TYPE text;`;
+    return {
+        fix: `${column}\n` +
+            `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${check} NOT VALID;\n` +
+            `-- then, in a separate transaction (reads and writes go on while it scans):\n` +
+            `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name};`,
+    };
+}
 /** varchar(n): changing n later can mean a rewrite; text with a CHECK is easier to change. */
 const preferText = {
     id: 'prefer-text',
@@ -5627,10 +6075,10 @@ const preferText = {
             if (!(0,pg_types/* isBuiltin */.iK)(d.type, 'varchar') || d.type.typmods.length === 0)
                 return undefined;
             const n = d.type.typmods[0];
-            const col = quoteIdent(d.column);
+            const col = (0,identifiers/* quoteIdent */.v4)(d.column);
             return {
                 message: `Column ${col} of ${d.table.name} is ${d.type.sql}: the limit is part of the type, and lowering it later rewrites the table. Use text with a CHECK constraint.`,
-                better: d.type.isArray ? `text${arraySuffix(d)}` : `text CHECK (char_length(${col}) <= ${n})`,
+                better: d.type.isArray ? `text${arraySuffix(d)}` : textWithCheck(d, n),
             };
         });
     },
@@ -5656,7 +6104,7 @@ const preferTimestamptz = {
                 return undefined;
             const precision = d.type.typmods.length > 0 ? `(${d.type.typmods[0]})` : '';
             return {
-                message: `Column ${quoteIdent(d.column)} of ${d.table.name} is timestamp without time zone: it keeps no offset, so values from different time zones cannot be told apart. Use timestamptz.`,
+                message: `Column ${(0,identifiers/* quoteIdent */.v4)(d.column)} of ${d.table.name} is timestamp without time zone: it keeps no offset, so values from different time zones cannot be told apart. Use timestamptz.`,
                 better: `timestamptz${precision}${arraySuffix(d)}`,
             };
         });
@@ -5686,7 +6134,7 @@ const refreshMatviewNonConcurrent = {
         const view = (0,ast/* relationOf */.Ke)(statement.node.relation);
         if (!view || context.isNewRelation(view))
             return [];
-        const name = relationSql(view);
+        const name = (0,identifiers/* relationSql */.jK)(view);
         return [
             lockHit('ACCESS EXCLUSIVE', {
                 message: `REFRESH MATERIALIZED VIEW ${name} holds ACCESS EXCLUSIVE while the query reruns: every read of the view waits.`,
@@ -5727,10 +6175,10 @@ const renameColumn = {
         if (context.hasColumnFromFile(table, from))
             return [];
         const to = String(statement.node.newname ?? '');
-        const oldCol = quoteIdent(from);
-        const newCol = quoteIdent(to);
-        const t = relationSql(table);
-        const sync = quoteIdent(derivedName(table.name, to, 'sync'));
+        const oldCol = (0,identifiers/* quoteIdent */.v4)(from);
+        const newCol = (0,identifiers/* quoteIdent */.v4)(to);
+        const t = (0,identifiers/* relationSql */.jK)(table);
+        const sync = (0,identifiers/* quoteIdent */.v4)((0,identifiers/* derivedName */.Pr)(table.name, to, 'sync'));
         return [
             lockHit('ACCESS EXCLUSIVE', {
                 message: `Renaming ${table.name}.${oldCol} to ${newCol} breaks every query of the running application that ` +
@@ -5767,9 +6215,9 @@ const renameEnumValue = {
         if (statement.kind !== 'AlterEnumStmt' || statement.node.oldVal === undefined)
             return [];
         const names = (0,ast/* stringList */.Yn)(statement.node.typeName);
-        const type = names.map(quoteIdent).join('.');
-        const from = quoteLiteral(String(statement.node.oldVal));
-        const to = quoteLiteral(String(statement.node.newVal ?? ''));
+        const type = names.map(identifiers/* quoteIdent */.v4).join('.');
+        const from = (0,identifiers/* quoteLiteral */.ce)(String(statement.node.oldVal));
+        const to = (0,identifiers/* quoteLiteral */.ce)(String(statement.node.newVal ?? ''));
         return [
             {
                 message: `Renaming enum value ${from} of ${type} to ${to} breaks running code that still writes or compares ${from}.`,
@@ -5799,8 +6247,8 @@ const renameSchema = {
     check(statement) {
         if (statement.kind !== 'RenameStmt' || statement.node.renameType !== 'OBJECT_SCHEMA')
             return [];
-        const from = quoteIdent(String(statement.node.subname ?? ''));
-        const to = quoteIdent(String(statement.node.newname ?? ''));
+        const from = (0,identifiers/* quoteIdent */.v4)(String(statement.node.subname ?? ''));
+        const to = (0,identifiers/* quoteIdent */.v4)(String(statement.node.newname ?? ''));
         return [
             {
                 message: `Renaming schema ${from} to ${to} breaks every query and search_path that still names ${from}.`,
@@ -5838,19 +6286,19 @@ const renameTable = {
         if (!table || context.isNewRelation(table))
             return [];
         const newName = String(statement.node.newname ?? '');
-        const renamed = relationSql({ schema: table.schema, name: newName });
+        const renamed = (0,identifiers/* relationSql */.jK)({ schema: table.schema, name: newName });
         return [
             lockHit('ACCESS EXCLUSIVE', {
-                message: `Renaming table ${relationSql(table)} to ${quoteIdent(newName)} breaks every query of the running ` +
+                message: `Renaming table ${(0,identifiers/* relationSql */.jK)(table)} to ${(0,identifiers/* quoteIdent */.v4)(newName)} breaks every query of the running ` +
                     'application that still uses the old name.',
                 rewrite: false,
                 fix: `BEGIN;\n` +
                     `SET LOCAL lock_timeout = '2s';\n` +
-                    `ALTER TABLE ${relationSql(table)} RENAME TO ${quoteIdent(newName)};\n` +
+                    `ALTER TABLE ${(0,identifiers/* relationSql */.jK)(table)} RENAME TO ${(0,identifiers/* quoteIdent */.v4)(newName)};\n` +
                     `-- old code keeps working through an updatable view with the old name:\n` +
-                    `CREATE VIEW ${relationSql(table)} AS SELECT * FROM ${renamed};\n` +
+                    `CREATE VIEW ${(0,identifiers/* relationSql */.jK)(table)} AS SELECT * FROM ${renamed};\n` +
                     `COMMIT;\n` +
-                    `-- once no code uses the old name: DROP VIEW ${relationSql(table)};`,
+                    `-- once no code uses the old name: DROP VIEW ${(0,identifiers/* relationSql */.jK)(table)};`,
             }),
         ];
     },
@@ -5878,8 +6326,8 @@ const setLoggedUnlogged = {
             .filter((cmd) => cmd.subtype === 'AT_SetLogged' || cmd.subtype === 'AT_SetUnLogged')
             .map((cmd) => {
             const logged = cmd.subtype === 'AT_SetLogged';
-            const t = relationSql(table);
-            const copy = relationSql({ schema: table.schema, name: `${table.name}_new`.slice(0, 63) });
+            const t = (0,identifiers/* relationSql */.jK)(table);
+            const copy = (0,identifiers/* relationSql */.jK)({ schema: table.schema, name: `${table.name}_new`.slice(0, 63) });
             return lockHit('ACCESS EXCLUSIVE', {
                 message: `SET ${logged ? 'LOGGED' : 'UNLOGGED'} rewrites ${t}${logged ? ' and writes all of it to the WAL' : ''} ` +
                     'under ACCESS EXCLUSIVE: reads and writes wait until it ends.',
@@ -5918,8 +6366,8 @@ const setTablespace = {
         return (0,ast/* alterCommands */.$f)(statement.node)
             .filter((cmd) => cmd.subtype === 'AT_SetTableSpace' || cmd.subtype === 'AT_SetAccessMethod')
             .map((cmd) => {
-            const target = quoteIdent(cmd.name ?? '');
-            const r = relationSql(relation);
+            const target = (0,identifiers/* quoteIdent */.v4)(cmd.name ?? '');
+            const r = (0,identifiers/* relationSql */.jK)(relation);
             const tablespace = cmd.subtype === 'AT_SetTableSpace';
             return lockHit('ACCESS EXCLUSIVE', {
                 message: tablespace
@@ -5949,8 +6397,9 @@ function truncatedTables(statement, context) {
         .filter((r) => r !== undefined && !context.isNewRelation(r));
 }
 /**
- * TRUNCATE without CASCADE. TRUNCATE … CASCADE is reported by truncate-cascade instead (one
- * finding per statement: the cascade finding names the extra hazard and includes this one).
+ * TRUNCATE of existing tables, with or without CASCADE: the truncate itself is the hazard here;
+ * truncate-cascade reports what CASCADE adds (tables the statement does not name), so a statement
+ * with CASCADE gets both findings and suppressing one does not hide the other.
  */
 const truncate = {
     id: 'truncate',
@@ -5961,20 +6410,18 @@ const truncate = {
         'query on it and blocks all reads and writes meanwhile. It is not MVCC-safe (concurrent transactions ' +
         'with an older snapshot see the table empty) and cannot be undone after commit. To empty a live table ' +
         'delete in batches; if you really mean TRUNCATE (a staging table), suppress with a reason. TRUNCATE … ' +
-        'CASCADE is reported as truncate-cascade instead.',
+        'CASCADE is reported by this rule and by truncate-cascade (for the tables it empties without naming them).',
     check(statement, context) {
-        if (statement.node.behavior === 'DROP_CASCADE')
-            return [];
         const tables = truncatedTables(statement, context);
         if (tables.length === 0)
             return [];
-        const names = tables.map(relationSql).join(', ');
+        const names = tables.map(identifiers/* relationSql */.jK).join(', ');
         return [
             lockHit('ACCESS EXCLUSIVE', {
                 message: `TRUNCATE ${names} deletes every row under ACCESS EXCLUSIVE: reads and writes on it wait, and the data cannot be recovered after commit.`,
                 rewrite: false,
                 fix: tables
-                    .map((t) => `-- repeat until it deletes 0 rows:\nDELETE FROM ${relationSql(t)} WHERE ctid IN (SELECT ctid FROM ${relationSql(t)} LIMIT 10000);`)
+                    .map((t) => `-- repeat until it deletes 0 rows:\nDELETE FROM ${(0,identifiers/* relationSql */.jK)(t)} WHERE ctid IN (SELECT ctid FROM ${(0,identifiers/* relationSql */.jK)(t)} LIMIT 10000);`)
                     .join('\n'),
             }),
         ];
@@ -5993,7 +6440,7 @@ const truncateCascade = {
     summary: 'TRUNCATE … CASCADE empties every table that references the named ones',
     description: 'TRUNCATE … CASCADE empties the named tables and, recursively, every table with a foreign key to them — ' +
         'tables the statement does not name, possibly added later by other teams — each under ACCESS ' +
-        'EXCLUSIVE. This rule replaces the truncate finding for such statements (it includes that hazard). ' +
+        'EXCLUSIVE. The truncate rule reports the named tables as well. ' +
         'Name every table to empty explicitly, without CASCADE, after checking what references them.',
     check(statement, context) {
         if (statement.node.behavior !== 'DROP_CASCADE')
@@ -6001,14 +6448,14 @@ const truncateCascade = {
         const tables = truncatedTables(statement, context);
         if (tables.length === 0)
             return [];
-        const names = tables.map(relationSql).join(', ');
+        const names = tables.map(identifiers/* relationSql */.jK).join(', ');
         return [
             lockHit('ACCESS EXCLUSIVE', {
                 message: `TRUNCATE ${names} CASCADE also empties every table whose foreign keys reference ${names}, ` +
                     'recursively, each under ACCESS EXCLUSIVE; the data cannot be recovered after commit.',
                 rewrite: false,
                 fix: `-- list what would be emptied:\n` +
-                    `SELECT conrelid::regclass FROM pg_constraint WHERE contype = 'f' AND confrelid IN (${tables.map((t) => `'${relationSql(t).replaceAll("'", "''")}'::regclass`).join(', ')});\n` +
+                    `SELECT conrelid::regclass FROM pg_constraint WHERE contype = 'f' AND confrelid IN (${tables.map((t) => `'${(0,identifiers/* relationSql */.jK)(t).replaceAll("'", "''")}'::regclass`).join(', ')});\n` +
                     `-- then name every table explicitly, without CASCADE:\nTRUNCATE ${names}, <referencing tables>;`,
             }),
         ];
@@ -6040,15 +6487,15 @@ const vacuumFull = {
         const existing = rels.filter((r) => !context.isNewRelation(r));
         if (rels.length > 0 && existing.length === 0)
             return [];
-        const target = existing.length > 0 ? existing.map(relationSql).join(', ') : 'every table in the database';
-        const plain = existing.length > 0 ? `VACUUM (ANALYZE) ${existing.map(relationSql).join(', ')};` : 'VACUUM (ANALYZE);';
+        const target = existing.length > 0 ? existing.map(identifiers/* relationSql */.jK).join(', ') : 'every table in the database';
+        const plain = existing.length > 0 ? `VACUUM (ANALYZE) ${existing.map(identifiers/* relationSql */.jK).join(', ')};` : 'VACUUM (ANALYZE);';
         return [
             lockHit('ACCESS EXCLUSIVE', {
                 message: `VACUUM FULL rewrites ${target} under ACCESS EXCLUSIVE: reads and writes wait for the whole copy.`,
                 rewrite: true,
                 fix: `${plain}\n` +
                     `-- to give space back to the OS without blocking, use pg_repack instead:\n` +
-                    `-- pg_repack --no-order ${existing.length > 0 ? existing.map((r) => `--table=${relationSql(r)}`).join(' ') : '--all'}`,
+                    `-- pg_repack --no-order ${existing.length > 0 ? existing.map((r) => `--table=${(0,identifiers/* relationSql */.jK)(r)}`).join(' ') : '--all'}`,
             }),
         ];
     },
@@ -6148,6 +6595,29 @@ const engineRules = [
         defaultSeverity: 'error',
         summary: 'A faultline-ignore comment names a rule id that does not exist',
         description: 'Check the spelling against the list of rule ids (docs/rules); a misspelt id suppresses nothing.',
+    },
+    {
+        id: 'file-too-large',
+        defaultSeverity: 'error',
+        summary: 'A file larger than the size limit was not checked',
+        description: 'Files above `migrations.max-file-size` (bytes, default 10 MiB) are refused before they are read, so ' +
+            'that one huge file (a data dump, a generated seed) cannot exhaust the runner\'s memory. The finding ' +
+            'fails the gate: a file nobody checked must not pass. Exclude the file, split it, or raise the limit.',
+    },
+    {
+        id: 'too-many-statements',
+        defaultSeverity: 'error',
+        summary: 'A file with more statements than the limit was not checked',
+        description: 'Files with more statements than `migrations.max-statements` (default 50,000) are refused, which keeps ' +
+            'memory bounded. The finding fails the gate. Split the file, exclude it, or raise the limit.',
+    },
+    {
+        id: 'not-utf8',
+        defaultSeverity: 'error',
+        summary: 'A file that is not UTF-8 text (binary, NUL bytes, another encoding) was not checked',
+        description: 'The gate reads migrations as UTF-8, as PostgreSQL clients send them. A file with NUL bytes or invalid ' +
+            'UTF-8 is reported instead of checked, and fails the gate. Convert it (iconv -f latin1 -t utf-8), or ' +
+            'exclude it when it is not a migration.',
     },
     {
         id: 'internal-error',
@@ -6705,12 +7175,14 @@ function parsePlpgsql(text) {
 
 /***/ }),
 
-/***/ 3411:
+/***/ 2728:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Ss: () => (/* binding */ DYNAMIC_SQL_KIND),
+  tg: () => (/* binding */ MAX_DO_DEPTH),
   c6: () => (/* binding */ SYNTAX_ERROR_KIND),
   UT: () => (/* binding */ makeStatement),
   o6: () => (/* binding */ parseHost),
@@ -6725,60 +7197,22 @@ var ast = __webpack_require__(3580);
 var positions = __webpack_require__(7900);
 // EXTERNAL MODULE: ./core/migrations/split.ts
 var split = __webpack_require__(556);
+// EXTERNAL MODULE: ./core/migrations/identifiers.ts
+var identifiers = __webpack_require__(8692);
 // EXTERNAL MODULE: ./core/migrations/sql-parser.ts
 var sql_parser = __webpack_require__(8298);
-;// CONCATENATED MODULE: ./core/migrations/do-block.ts
+;// CONCATENATED MODULE: ./core/migrations/constant-sql.ts
 /**
- * DO blocks run at migration time, so the SQL inside them takes the same locks as SQL outside. We
- * parse the body with PL/pgSQL's own parser and lift out what it executes: plain SQL statements,
- * PERFORM, COMMIT/ROLLBACK, and `EXECUTE` of a constant string (literals and `||` of literals).
- * Dynamic SQL built at run time (format(), variables) cannot be known statically and is skipped.
+ * Evaluates the PL/pgSQL expressions that build dynamic SQL, when their value is fixed by the
+ * migration's own text: literals, `||`, casts, `format()` (%s %I %L %%, positional `%n$`),
+ * quote_ident/quote_literal/quote_nullable, concat/concat_ws, lower/upper, and variables bound to
+ * constants (a CONSTANT declaration, or the variable of a loop over a literal array). Anything else
+ * (a variable read at run time, a subquery, another function) is unknown: undefined, never a guess.
  */
 
 
-
-
-function expressionOf(node) {
-    const expr = node?.PLpgSQL_expr;
-    return expr?.query;
-}
-function collect(node, out) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collect(item, out);
-        return;
-    }
-    if (node === null || typeof node !== 'object')
-        return;
-    for (const [key, value] of Object.entries(node)) {
-        const v = value;
-        const lineno = typeof v?.lineno === 'number' ? v.lineno : 1;
-        if (key === 'PLpgSQL_stmt_execsql') {
-            const query = expressionOf(v.sqlstmt);
-            if (query)
-                out.push({ type: 'sql', query, lineno, needle: query });
-        }
-        else if (key === 'PLpgSQL_stmt_perform') {
-            // PERFORM x is run as SELECT x; the parser hands back the rewritten text.
-            const query = expressionOf(v.expr);
-            if (query)
-                out.push({ type: 'sql', query, lineno, needle: query.replace(/^SELECT\s+/i, '') });
-        }
-        else if (key === 'PLpgSQL_stmt_dynexecute') {
-            const expression = expressionOf(v.query);
-            if (expression)
-                out.push({ type: 'execute', expression, lineno });
-        }
-        else if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
-            out.push({ type: 'transaction', kind: key === 'PLpgSQL_stmt_commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK', lineno });
-        }
-        else if (key !== 'datums') {
-            collect(value, out);
-        }
-    }
-}
-/** The value of a constant string expression (`'a'`, `'a' || 'b'`, `'a'::text`), else undefined. */
-function constantString(expression) {
+const NO_BINDINGS = new Map();
+function parseExpression(expression) {
     let parsed;
     try {
         parsed = (0,sql_parser/* parseSql */.eg)(`SELECT ${expression}`);
@@ -6789,25 +7223,413 @@ function constantString(expression) {
     const targets = parsed.stmts?.[0]?.stmt?.SelectStmt?.targetList;
     if (parsed.stmts?.length !== 1 || targets?.length !== 1)
         return undefined;
-    return fold(targets[0]?.ResTarget?.val);
+    return targets[0]?.ResTarget?.val;
 }
-function fold(node) {
+/** The text value of a PL/pgSQL expression, or undefined when it depends on anything not constant. */
+function evaluateText(expression, bindings = NO_BINDINGS) {
+    const value = evaluate(parseExpression(expression), bindings);
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * The elements of a constant array expression (`ARRAY['a','b']`, `'{a,b}'::text[]`), or undefined.
+ * Used for `FOREACH x IN ARRAY …` and `FOR x IN SELECT unnest(…)` loops.
+ */
+function evaluateArray(expression, bindings = NO_BINDINGS) {
+    return arrayOf(parseExpression(expression), bindings);
+}
+/**
+ * The values a `FOR x IN <query> LOOP` visits when the query only unnests a constant array or lists
+ * constant VALUES: `SELECT unnest(ARRAY[…])`, `SELECT * FROM unnest(ARRAY[…]) AS t`, `VALUES ('a'), ('b')`.
+ */
+function evaluateLoopQuery(query, bindings = NO_BINDINGS) {
+    let parsed;
+    try {
+        parsed = (0,sql_parser/* parseSql */.eg)(query);
+    }
+    catch {
+        return undefined;
+    }
+    const select = parsed.stmts?.length === 1 ? parsed.stmts[0]?.stmt?.SelectStmt : undefined;
+    if (!select || select.whereClause || select.op !== 'SETOP_NONE')
+        return undefined;
+    if (Array.isArray(select.valuesLists)) {
+        const values = [];
+        for (const row of select.valuesLists) {
+            const items = row.List?.items ?? [];
+            if (items.length !== 1)
+                return undefined;
+            const value = evaluate(items[0], bindings);
+            if (value === undefined)
+                return undefined;
+            values.push(value);
+        }
+        return values;
+    }
+    const targets = (select.targetList ?? []);
+    const from = (select.fromClause ?? []);
+    if (targets.length !== 1)
+        return undefined;
+    const target = targets[0]?.ResTarget?.val;
+    if (from.length === 0)
+        return unnestOf(target, bindings);
+    if (from.length !== 1 || !from[0]?.RangeFunction)
+        return undefined;
+    // SELECT * / SELECT t / SELECT t.x FROM unnest(…) t: one column, the array's elements.
+    const functions = from[0].RangeFunction.functions;
+    const call = functions?.length === 1 ? functions[0]?.List?.items?.[0] : undefined;
+    if (!target?.ColumnRef)
+        return undefined;
+    return unnestOf(call, bindings);
+}
+function unnestOf(node, bindings) {
+    const call = node?.FuncCall;
+    if (!call || functionName(call) !== 'unnest')
+        return undefined;
+    const args = (call.args ?? []);
+    return args.length === 1 ? arrayOf(args[0], bindings) : undefined;
+}
+function functionName(call) {
+    const names = (call.funcname ?? []);
+    const last = names[names.length - 1]?.String?.sval;
+    const schema = names.length === 2 ? names[0]?.String?.sval : undefined;
+    if (names.length > 2 || (schema !== undefined && schema !== 'pg_catalog'))
+        return undefined;
+    return last;
+}
+function arrayOf(node, bindings) {
+    const n = node;
+    if (!n)
+        return undefined;
+    if (n.A_ArrayExpr) {
+        const values = [];
+        for (const element of (n.A_ArrayExpr.elements ?? [])) {
+            const value = evaluate(element, bindings);
+            if (value === undefined)
+                return undefined;
+            values.push(value);
+        }
+        return values;
+    }
+    if (n.TypeCast) {
+        const inner = n.TypeCast.arg;
+        if (inner?.A_ArrayExpr)
+            return arrayOf(inner, bindings);
+        const literal = evaluate(inner, bindings);
+        return typeof literal === 'string' ? arrayLiteral(literal) : undefined;
+    }
+    return undefined;
+}
+/** `{a,b,"c d"}` → ['a', 'b', 'c d']; undefined for nested or otherwise unusual literals. */
+function arrayLiteral(text) {
+    const body = /^\s*\{(.*)\}\s*$/s.exec(text)?.[1];
+    if (body === undefined || body.includes('{'))
+        return undefined;
+    if (body.trim() === '')
+        return [];
+    const values = [];
+    const element = /\s*(?:"((?:[^"\\]|\\.)*)"|([^,"]*?))\s*(,|$)/gy;
+    let match;
+    let at = 0;
+    while (at <= body.length && (match = element.exec(body)) !== null) {
+        if (match[1] !== undefined)
+            values.push(match[1].replace(/\\(.)/g, '$1'));
+        else
+            values.push(match[2].toUpperCase() === 'NULL' ? null : match[2]);
+        at = element.lastIndex;
+        if (match[3] === '')
+            break;
+    }
+    return at >= body.length ? values : undefined;
+}
+function constantOf(node) {
+    if (node.isnull === true)
+        return null;
+    if (node.sval)
+        return node.sval.sval ?? '';
+    if (node.ival)
+        return String(node.ival.ival ?? 0);
+    if ('ival' in node)
+        return '0';
+    if (node.fval)
+        return node.fval.fval;
+    if (node.boolval)
+        return node.boolval.boolval ? 'true' : 'false';
+    return undefined;
+}
+/** A value, or undefined when not constant. */
+function evaluate(node, bindings) {
     const n = node;
     if (!n)
         return undefined;
     if (n.A_Const)
-        return n.A_Const.sval?.sval ?? undefined;
+        return constantOf(n.A_Const);
     if (n.TypeCast)
-        return fold(n.TypeCast.arg);
+        return evaluate(n.TypeCast.arg, bindings);
+    if (n.ColumnRef) {
+        const fields = (n.ColumnRef.fields ?? []);
+        const name = fields.length === 1 ? fields[0]?.String?.sval : undefined;
+        return name !== undefined && bindings.has(name) ? bindings.get(name) : undefined;
+    }
     if (n.A_Expr && n.A_Expr.kind === 'AEXPR_OP') {
         const name = n.A_Expr.name?.[0]?.String?.sval;
         if (name !== '||')
             return undefined;
-        const left = fold(n.A_Expr.lexpr);
-        const right = fold(n.A_Expr.rexpr);
-        return left === undefined || right === undefined ? undefined : left + right;
+        const left = evaluate(n.A_Expr.lexpr, bindings);
+        const right = evaluate(n.A_Expr.rexpr, bindings);
+        if (left === undefined || right === undefined)
+            return undefined;
+        return left === null || right === null ? null : left + right;
+    }
+    if (n.FuncCall)
+        return call(n.FuncCall, bindings);
+    return undefined;
+}
+function call(node, bindings) {
+    const name = functionName(node);
+    if (!name || node.agg_star || node.over)
+        return undefined;
+    const args = [];
+    for (const arg of (node.args ?? [])) {
+        const value = evaluate(arg, bindings);
+        if (value === undefined)
+            return undefined;
+        args.push(value);
+    }
+    switch (name) {
+        case 'format':
+            return args.length >= 1 && args[0] !== null ? format(args[0], args.slice(1)) : args.length >= 1 ? null : undefined;
+        case 'quote_ident':
+            return args.length === 1 ? (args[0] === null ? null : (0,identifiers/* quoteIdent */.v4)(args[0])) : undefined;
+        case 'quote_literal':
+            return args.length === 1 ? (args[0] === null ? null : quoteLiteralLikePg(args[0])) : undefined;
+        case 'quote_nullable':
+            return args.length === 1 ? (args[0] === null ? 'NULL' : quoteLiteralLikePg(args[0])) : undefined;
+        case 'concat':
+            return args.map((a) => a ?? '').join('');
+        case 'concat_ws':
+            return args.length >= 1 && args[0] !== null ? args.slice(1).filter((a) => a !== null).join(args[0]) : undefined;
+        case 'lower':
+            return args.length === 1 ? (args[0]?.toLowerCase() ?? null) : undefined;
+        case 'upper':
+            return args.length === 1 ? (args[0]?.toUpperCase() ?? null) : undefined;
+        default:
+            return undefined;
+    }
+}
+/** quote_literal: doubled quotes, and an E'' string with doubled backslashes when there are any. */
+function quoteLiteralLikePg(value) {
+    const quoted = value.replaceAll("'", "''");
+    return value.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+/**
+ * PostgreSQL's format(): %s, %I, %L and %%, with an optional `n$` position; width flags make the
+ * result unknown (rare in migrations, and a wrong guess is worse than none).
+ */
+function format(template, args) {
+    let out = '';
+    let next = 0;
+    const spec = /%(?:(\d+)\$)?([sIL%])?/g;
+    let last = 0;
+    let match;
+    while ((match = spec.exec(template)) !== null) {
+        out += template.slice(last, match.index);
+        last = spec.lastIndex;
+        const [, position, type] = match;
+        if (type === undefined)
+            return undefined;
+        if (type === '%') {
+            if (position !== undefined)
+                return undefined;
+            out += '%';
+            continue;
+        }
+        const index = position !== undefined ? Number(position) - 1 : next;
+        if (index < 0 || index >= args.length)
+            return undefined;
+        next = index + 1;
+        const value = args[index];
+        if (type === 's')
+            out += value ?? '';
+        else if (type === 'I') {
+            if (value === null)
+                return undefined; // PostgreSQL raises an error
+            out += (0,identifiers/* quoteIdent */.v4)(value);
+        }
+        else
+            out += value === null ? 'NULL' : quoteLiteralLikePg(value);
+    }
+    return out + template.slice(last);
+}
+
+;// CONCATENATED MODULE: ./core/migrations/do-block.ts
+/**
+ * DO blocks run at migration time, so the SQL inside them takes the same locks as SQL outside. We
+ * parse the body with PL/pgSQL's own parser and lift out what it executes: plain SQL statements,
+ * PERFORM, CALL and nested DO, COMMIT/ROLLBACK, and `EXECUTE` of text the migration fixes (literals,
+ * `||`, format(), constants, loops over literal arrays: see constant-sql.ts). An EXECUTE whose text
+ * is known only at run time becomes a `DynamicSql` pseudo-statement, reported by the dynamic-sql rule.
+ */
+
+
+
+
+
+/** Most loop iterations unrolled per DO block: enough for any list a person writes out. */
+const MAX_UNROLLED = 1000;
+function expressionOf(node) {
+    const expr = node?.PLpgSQL_expr;
+    return expr?.query;
+}
+/** The name a loop assigns to (`FOR x IN …`: x), or undefined for records and several targets. */
+function loopVariable(node, walk) {
+    if (typeof node.varno === 'number')
+        return walk.names[node.varno];
+    const target = node.var;
+    if (target?.PLpgSQL_var?.refname)
+        return target.PLpgSQL_var.refname;
+    const fields = target?.PLpgSQL_row?.fields;
+    return fields?.length === 1 ? fields[0].name : undefined;
+}
+function without(bindings, name) {
+    if (name === undefined || !bindings.has(name))
+        return bindings;
+    const next = new Map(bindings);
+    next.delete(name);
+    return next;
+}
+/** The values a constant loop visits, or undefined when they are known only at run time. */
+function loopValues(key, node, bindings) {
+    if (key === 'PLpgSQL_stmt_foreach_a') {
+        const query = expressionOf(node.expr);
+        return query !== undefined && !node.slice ? evaluateArray(query, bindings) : undefined;
+    }
+    if (key === 'PLpgSQL_stmt_fors') {
+        const query = expressionOf(node.query);
+        return query !== undefined ? evaluateLoopQuery(query, bindings) : undefined;
+    }
+    if (key === 'PLpgSQL_stmt_fori') {
+        const bound = (expr) => {
+            const text = expressionOf(expr);
+            const value = text === undefined ? undefined : evaluateText(text, bindings);
+            return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
+        };
+        const lower = bound(node.lower);
+        const upper = bound(node.upper);
+        const step = node.step === undefined ? 1 : bound(node.step);
+        if (lower === undefined || upper === undefined || step === undefined || step <= 0)
+            return undefined;
+        if (Math.abs(upper - lower) / step > MAX_UNROLLED)
+            return undefined;
+        const values = [];
+        if (node.reverse)
+            for (let i = lower; i >= upper; i -= step)
+                values.push(String(i));
+        else
+            for (let i = lower; i <= upper; i += step)
+                values.push(String(i));
+        return values;
     }
     return undefined;
+}
+const LOOPS = new Set(['PLpgSQL_stmt_foreach_a', 'PLpgSQL_stmt_fors', 'PLpgSQL_stmt_fori']);
+/**
+ * Walks the PL/pgSQL tree in execution order. A loop over constant values is unrolled for the
+ * dynamic SQL in its body (each iteration's EXECUTE text is known); its static SQL is the same
+ * statement each time and is listed once (`repeat` is set for the later iterations).
+ */
+function collect(node, walk, bindings, repeat) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collect(item, walk, bindings, repeat);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const { out } = walk;
+    for (const [key, value] of Object.entries(node)) {
+        const v = value;
+        const lineno = typeof v?.lineno === 'number' ? v.lineno : 1;
+        if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_call') {
+            // CALL and DO inside PL/pgSQL are "call" statements: their text is SQL like any other.
+            const query = expressionOf(key === 'PLpgSQL_stmt_call' ? v.expr : v.sqlstmt);
+            if (query && !repeat)
+                out.push({ type: 'sql', query, lineno, needle: query });
+        }
+        else if (key === 'PLpgSQL_stmt_perform') {
+            // PERFORM x is run as SELECT x; the parser hands back the rewritten text.
+            const query = expressionOf(v.expr);
+            if (query && !repeat)
+                out.push({ type: 'sql', query, lineno, needle: query.replace(/^SELECT\s+/i, '') });
+        }
+        else if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors') {
+            const expression = expressionOf(v.query);
+            if (expression)
+                out.push({ type: 'execute', expression, lineno, bindings });
+            if (key === 'PLpgSQL_stmt_dynfors')
+                collect(v.body, walk, without(bindings, loopVariable(v, walk)), repeat);
+        }
+        else if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
+            if (!repeat)
+                out.push({ type: 'transaction', kind: key === 'PLpgSQL_stmt_commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK', lineno });
+        }
+        else if (LOOPS.has(key)) {
+            const name = loopVariable(v, walk);
+            const values = name === undefined ? undefined : loopValues(key, v, bindings);
+            if (name === undefined || values === undefined || values.length === 0 || values.length > walk.budget) {
+                collect(v.body, walk, without(bindings, name), repeat);
+                continue;
+            }
+            walk.budget -= values.length;
+            values.forEach((loopValue, i) => {
+                collect(v.body, walk, new Map(bindings).set(name, loopValue), repeat || i > 0);
+            });
+        }
+        else if (key !== 'datums') {
+            collect(value, walk, bindings, repeat);
+        }
+    }
+}
+/** Every variable number the body assigns to (`x := …`, INTO, loop targets). */
+function assignedVariables(node, out) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            assignedVariables(item, out);
+    }
+    else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === 'varno' && typeof value === 'number')
+                out.add(value);
+            else if (key !== 'datums')
+                assignedVariables(value, out);
+        }
+    }
+    return out;
+}
+/**
+ * Variables whose value is fixed by their declaration: `CONSTANT`, or a constant default the body
+ * never assigns to. A name declared twice (in nested blocks) is left unknown.
+ */
+function constantBindings(datums, action) {
+    const assigned = assignedVariables(action, new Set());
+    const counts = new Map();
+    for (const datum of datums) {
+        const name = datum.PLpgSQL_var?.refname ?? datum.PLpgSQL_rec?.refname ?? datum.PLpgSQL_row?.refname;
+        if (name)
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const bindings = new Map();
+    datums.forEach((datum, varno) => {
+        const v = datum.PLpgSQL_var;
+        const initial = expressionOf(v?.default_val);
+        if (!v?.refname || initial === undefined || counts.get(v.refname) !== 1)
+            return;
+        if (!v.isconst && assigned.has(varno))
+            return;
+        const value = evaluateText(initial, bindings);
+        if (value !== undefined)
+            bindings.set(v.refname, value);
+    });
+    return bindings;
 }
 /** Where the content of a string literal starts, relative to the literal's first character. */
 function literalContentStart(literal) {
@@ -6855,8 +7677,15 @@ function expandDoBlock(source, host, node, at, depth) {
         const errorAt = nearAt === -1 ? doFileOffset : bodyToFile(nearAt);
         return [syntaxErrorStatement(source, at.text, doFileOffset, `in DO block: ${message}`, errorAt, doBlock)];
     }
-    const items = [];
-    collect(tree.plpgsql_funcs?.[0]?.PLpgSQL_function?.action, items);
+    const fn = tree.plpgsql_funcs?.[0]?.PLpgSQL_function;
+    const datums = fn?.datums ?? [];
+    const walk = {
+        out: [],
+        names: datums.map((d) => d.PLpgSQL_var?.refname ?? d.PLpgSQL_rec?.refname ?? d.PLpgSQL_row?.refname ?? ''),
+        budget: MAX_UNROLLED,
+    };
+    collect(fn?.action, walk, constantBindings(datums, fn?.action), false);
+    const items = walk.out;
     const bodyLines = new positions/* LineIndex */.rr(body);
     const out = [];
     let cursor = 0;
@@ -6887,10 +7716,13 @@ function expandDoBlock(source, host, node, at, depth) {
             parseInner(source, inner, depth, out, bodyToFile(at));
             continue;
         }
-        const value = constantString(item.expression);
-        if (value === undefined)
-            continue;
+        const value = evaluateText(item.expression, item.bindings);
         const at = locate(item.expression, item.lineno);
+        if (value === undefined || value === null) {
+            const node = { expression: item.expression, reason: 'built at run time' };
+            out.push(makeStatement(source, { [DYNAMIC_SQL_KIND]: node }, `EXECUTE ${item.expression}`, bodyToFile(at), doBlock));
+            continue;
+        }
         // A single literal maps character by character; a concatenation maps to the expression.
         const single = /^([eE]?'|\$)/.test(item.expression) && !item.expression.includes('||');
         const contentAt = at + (single ? literalContentStart(item.expression) : 0);
@@ -6922,6 +7754,10 @@ function parseInner(source, host, depth, out, fileOffset) {
 
 /** Kind of the pseudo-statement standing for text the parser rejected. */
 const SYNTAX_ERROR_KIND = 'SyntaxError';
+/** Kind of the pseudo-statement standing for SQL executed dynamically whose text cannot be known. */
+const DYNAMIC_SQL_KIND = 'DynamicSql';
+/** How deep DO blocks (a DO in a DO, or in an EXECUTE in a DO) are followed. */
+const MAX_DO_DEPTH = 32;
 /** `{ IndexStmt: {...} }` → `['IndexStmt', {...}]`. */
 function nodeKind(node) {
     const kind = (0,ast/* firstKey */.CI)(node) ?? 'Unknown';
@@ -6944,8 +7780,8 @@ function syntaxErrorStatement(source, text, fileOffset, message, errorOffset, do
     return makeStatement(source, { [SYNTAX_ERROR_KIND]: node }, text, fileOffset, doBlock);
 }
 /**
- * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (up to `depth` 3, for
- * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse. `parsed` is
+ * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (nested DO, or DO inside
+ * EXECUTE inside DO, up to MAX_DO_DEPTH; deeper ones stay DoStmt, which dynamic-sql reports). Throws the parser's error when the text does not parse. `parsed` is
  * the parser's tree of `host.sql` when another thread parsed it already (see parse-ahead.ts).
  */
 function parseHost(source, host, depth, out, parsed) {
@@ -6960,7 +7796,7 @@ function parseHost(source, host, depth, out, parsed) {
         const start = (0,split/* skipTrivia */.pU)(sql, toChar(location), end);
         const text = sql.slice(start, end).trimEnd();
         const [kind, inner] = nodeKind(raw.stmt);
-        if (kind === 'DoStmt' && depth < 3) {
+        if (kind === 'DoStmt' && depth < MAX_DO_DEPTH) {
             const expanded = expandDoBlock(source, host, inner, { start, text, toChar }, depth);
             if (expanded) {
                 out.push(...expanded);
