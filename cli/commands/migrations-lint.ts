@@ -46,7 +46,15 @@ async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: stri
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const config = await loadConfig(options.config, io.cwd);
   const paths = await pathsToLint(options, config, io.cwd);
-  const lint = lintOptionsFrom(config);
+  const { ruleById } = await import('../../core/migrations/rules/index.ts');
+  const unknown = options.excludeRules.find((id) => !ruleById(id));
+  if (unknown) throw usageError(`--exclude-rule: unknown rule id '${unknown}' (see docs/migrations/rules.md)`);
+  const lint = lintOptionsFrom(config, {
+    ...(options.assumeTransaction ? { assumeTransaction: true } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    exclude: options.exclude,
+    rules: Object.fromEntries(options.excludeRules.map((id) => [id, 'off' as const])),
+  });
   if (lint.schemaDump) lint.schemaDump = resolve(io.cwd, lint.schemaDump);
   const { report, shadow } = await runMigrationGate(paths, {
     ...lint,

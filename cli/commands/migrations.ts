@@ -22,6 +22,11 @@ Options:
                             config's, else 15)
   --database-url URL        also apply the files to a scratch database on this server and report
                             the locks, rewrites and failures observed (the database is dropped after)
+  --assume-in-transaction   the migration tool runs each file in a transaction (like the config's
+                            assume-transaction: true)
+  --exclude GLOB            skip files matching GLOB (repeatable; added to the config's exclude)
+  --exclude-rule ID         turn rule ID off (repeatable)
+  --profile default|strict  strict makes dynamic-sql (SQL no rule can see) an error
   --config FILE             config file with a migrations: section (default .github/faultline.yml
                             when it exists)
   -h, --help                show this help
@@ -33,6 +38,10 @@ export interface LintArgs {
   pgVersion?: number;
   databaseUrl?: string;
   config?: string;
+  assumeTransaction?: boolean;
+  exclude: string[];
+  excludeRules: string[];
+  profile?: 'default' | 'strict';
   paths: string[];
   help: boolean;
 }
@@ -49,7 +58,11 @@ export function parseLintArgs(args: string[]): LintArgs {
     throw usageError((error as Error).message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { format: 'text', paths: [], help: true };
+  if (values.help) return { format: 'text', paths: [], exclude: [], excludeRules: [], help: true };
+  const profile = values.profile;
+  if (profile !== undefined && profile !== 'default' && profile !== 'strict') throw usageError(`--profile must be default or strict, not '${profile}'`);
+  const excludeRules = values['exclude-rule'] ?? [];
+  for (const id of excludeRules) if (!/^[a-z0-9-]+$/.test(id)) throw usageError(`--exclude-rule takes a rule id such as non-concurrent-index, not '${id}'`);
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be text, json or sarif, not '${format}'`);
   let pgVersion: number | undefined;
@@ -65,6 +78,10 @@ export function parseLintArgs(args: string[]): LintArgs {
     pgVersion,
     databaseUrl: values['database-url'],
     config: values.config,
+    ...(values['assume-in-transaction'] ? { assumeTransaction: true } : {}),
+    exclude: values.exclude ?? [],
+    excludeRules,
+    ...(profile ? { profile } : {}),
     paths: positionals,
     help: false,
   };
@@ -80,6 +97,10 @@ function parse(args: string[]) {
       'pg-version': { type: 'string' },
       'database-url': { type: 'string' },
       config: { type: 'string' },
+      'assume-in-transaction': { type: 'boolean' },
+      exclude: { type: 'string', multiple: true },
+      'exclude-rule': { type: 'string', multiple: true },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

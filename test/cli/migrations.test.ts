@@ -270,3 +270,33 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe('faultline migrations lint: options shared with squawk', () => {
+  const rulesOf = (stdout: string) => (JSON.parse(stdout) as { files: { findings: { rule: string }[] }[] }).files.map((f) => f.findings.map((x) => x.rule));
+
+  it('--assume-in-transaction: CREATE INDEX CONCURRENTLY needs the COMMIT; …; BEGIN; idiom', async () => {
+    const bare = write('V1__bare.sql', 'CREATE INDEX CONCURRENTLY i ON t (a);\n');
+    const idiom = write('V2__idiom.sql', 'COMMIT;\nCREATE INDEX CONCURRENTLY j ON t (a);\nBEGIN;\n');
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json', '--assume-in-transaction', bare, idiom]);
+    expect(code).toBe(1);
+    expect(rulesOf(stdout)[0]).toContain('create-index-concurrently-in-transaction');
+    expect(rulesOf(stdout)[1]).toEqual([]);
+  });
+
+  it('--exclude-rule turns a rule off, --exclude skips files, and an unknown rule id is a usage error', async () => {
+    const hazard = write('V1__hazard.sql', HAZARD);
+    const skipped = write('V2__skipped.sql', HAZARD);
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json', '--exclude-rule', 'non-concurrent-index', '--exclude', '**/V2__*', hazard, skipped]);
+    expect(code).toBe(0);
+    expect(rulesOf(stdout)).toEqual([[]]);
+    const bad = await faultline(['migrations', 'lint', '--exclude-rule', 'non-concurent-index', hazard]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown rule id 'non-concurent-index'");
+  });
+
+  it('--profile strict makes dynamic SQL an error', async () => {
+    const file = write('V1__dynamic.sql', 'DO $$ BEGIN EXECUTE some_text; END $$;\n');
+    expect((await faultline(['migrations', 'lint', file])).code).toBe(0);
+    expect((await faultline(['migrations', 'lint', '--profile', 'strict', file])).code).toBe(1);
+  });
+});
