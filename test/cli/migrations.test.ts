@@ -299,4 +299,19 @@ describe('faultline migrations lint: options shared with squawk', () => {
     expect((await faultline(['migrations', 'lint', file])).code).toBe(0);
     expect((await faultline(['migrations', 'lint', '--profile', 'strict', file])).code).toBe(1);
   });
+
+  it('expands a quoted glob in PATH, and a glob or config paths that match nothing are errors, not a pass', async () => {
+    write('db/V1__a.sql', HAZARD);
+    write('db/V2__b.sql', SAFE);
+    const { code, stdout } = await faultline(['migrations', 'lint', '--format', 'json', 'db/*.sql']);
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual([join(dir, 'db/V1__a.sql'), join(dir, 'db/V2__b.sql')]);
+    const none = await faultline(['migrations', 'lint', 'nowhere/*.sql']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("'nowhere/*.sql' matches no file");
+    write('.github/faultline.yml', 'migrations:\n  paths: ["missing/**/*.sql"]\n');
+    const config = await faultline(['migrations', 'lint']);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain('matches no file');
+  });
 });
