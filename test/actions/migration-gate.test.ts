@@ -211,11 +211,17 @@ describe('migration gate action (built dist/index.js)', () => {
     expect(run.outputs.errors).toBe('1');
   });
 
-  it('passes with a notice and a neutral verdict when no file matches', async () => {
+  it('fails when the paths input matches no file: nothing checked is not a pass', async () => {
     const run = await runAction({ paths: 'db/migrations/*.sql' });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('::notice::no file matches the paths input; nothing to check');
-    expect(JSON.parse(readFileSync(run.outputs['result-file']!, 'utf8')).verdict).toBe('neutral');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::.*the paths input \(db\/migrations\/\*\.sql\) matches no file in the repository/m);
+  });
+
+  it('takes a folder in paths as the SQL files under it', async () => {
+    write('db/migrations/V2__index.sql', HAZARD);
+    const run = await runAction({ paths: 'db/migrations' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('db/migrations/V2__index.sql');
   });
 });
 

@@ -39,6 +39,7 @@ var lint_files = __webpack_require__(5833);
 
 
 
+
 /** The common layouts: Flyway, golang-migrate, sqitch, Prisma, and plain migrations folders. */
 const DEFAULT_MIGRATION_GLOBS = [
     '**/V*__*.sql',
@@ -49,13 +50,25 @@ const DEFAULT_MIGRATION_GLOBS = [
     '**/db/migrations/**/*.sql',
 ];
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+function isFolder(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * Root-relative paths (forward slashes) of the files the globs match; a glob starting with `!`
  * excludes, as do `exclude` globs. Dependencies and .git are never searched.
  */
 async function findMigrationFiles(root, globs, exclude = []) {
     // Absolute globs are made root-relative, so every returned path is relative to the root.
-    const include = globs.filter((g) => !g.startsWith('!')).map((g) => ((0,external_node_path_.isAbsolute)(g) ? (0,external_node_path_.relative)(root, g) : g));
+    // A folder named as it is (`db/migrations`) means the SQL files under it, as for a PATH argument.
+    const include = globs
+        .filter((g) => !g.startsWith('!'))
+        .map((g) => ((0,external_node_path_.isAbsolute)(g) ? (0,external_node_path_.relative)(root, g) : g))
+        .map((g) => (isFolder((0,external_node_path_.join)(root, g)) ? `${g.replace(/\/+$/, '')}/**/*.sql` : g));
     const ignore = [...ALWAYS_IGNORED, ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
     if (include.length === 0)
         return [];
@@ -599,6 +612,13 @@ function globsFor(settings, config) {
 }
 async function selectFiles(settings, config) {
     const files = await findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+    if (files.length === 0 && (settings.patterns.length > 0 || config.paths.length > 0)) {
+        // Paths someone wrote down that match nothing are a mistake, not a pass with nothing checked.
+        const named = settings.patterns.length > 0 ? `the paths input (${settings.patterns.join(', ')})` : `migrations.paths (${config.paths.join(', ')})`;
+        throw new errors/* FaultlineError */.RO(`${named} matches no file in the repository: nothing would be checked`, {
+            hint: 'fix the globs or folders; they are relative to the repository root',
+        });
+    }
     if (!settings.pullRequest)
         return files;
     // The GitHub client is loaded only on pull requests, where it is used.

@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { describeError, isFaultlineError } from '../../../core/errors.ts';
+import { describeError, FaultlineError, isFaultlineError } from '../../../core/errors.ts';
 import { lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../../core/migrations/config.ts';
 import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migrations/find-files.ts';
 import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
@@ -51,6 +51,13 @@ function globsFor(settings: GateSettings, config: MigrationConfig): readonly str
 
 async function selectFiles(settings: GateSettings, config: MigrationConfig): Promise<string[]> {
   const files = await findMigrationFiles(settings.workspace, globsFor(settings, config), config.exclude);
+  if (files.length === 0 && (settings.patterns.length > 0 || config.paths.length > 0)) {
+    // Paths someone wrote down that match nothing are a mistake, not a pass with nothing checked.
+    const named = settings.patterns.length > 0 ? `the paths input (${settings.patterns.join(', ')})` : `migrations.paths (${config.paths.join(', ')})`;
+    throw new FaultlineError(`${named} matches no file in the repository: nothing would be checked`, {
+      hint: 'fix the globs or folders; they are relative to the repository root',
+    });
+  }
   if (!settings.pullRequest) return files;
   // The GitHub client is loaded only on pull requests, where it is used.
   const { createGitHubClient, listChangedFiles } = await import('./github-files.ts');
