@@ -32,14 +32,36 @@ function inDirectory(cwd: string, path: string): string {
   return cwd === process.cwd() || isAbsolute(path) ? path : resolve(cwd, path);
 }
 
-/** PATH arguments as given; without any, the config's migrations.paths globs. */
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/**
+ * PATH arguments as given, a quoted glob (`'db/migrations/*.sql'`) expanded like the shell would; without any,
+ * the config's migrations.paths globs. A PATH or glob that matches nothing is an error, not a pass
+ * with nothing checked.
+ */
 async function pathsToLint(options: LintArgs, config: MigrationConfig, cwd: string): Promise<string[]> {
-  if (options.paths.length > 0) return options.paths.map((path) => inDirectory(cwd, path));
+  if (options.paths.length > 0) {
+    const paths: string[] = [];
+    for (const path of options.paths) {
+      if (!GLOB_CHARS.test(path) || existsSync(resolve(cwd, path))) {
+        paths.push(inDirectory(cwd, path));
+        continue;
+      }
+      const { findMigrationFiles } = await import('../../core/migrations/find-files.ts');
+      const found = await findMigrationFiles(cwd, [path]);
+      if (found.length === 0) throw usageError(`'${path}' matches no file: nothing would be checked`);
+      paths.push(...found.map((file) => inDirectory(cwd, file)));
+    }
+    return paths;
+  }
   if (config.paths.length === 0) {
     throw usageError(`no PATH given and no migrations.paths in ${options.config ?? CONFIG_FILE}: name the migration files or folders to lint`);
   }
   const { findMigrationFiles } = await import('../../core/migrations/find-files.ts');
   const found = await findMigrationFiles(cwd, config.paths, config.exclude);
+  if (found.length === 0) {
+    throw usageError(`migrations.paths in ${options.config ?? CONFIG_FILE} (${config.paths.join(', ')}) matches no file: nothing would be checked`);
+  }
   return found.map((path) => inDirectory(cwd, path));
 }
 
@@ -54,8 +76,18 @@ function shadowFromFor(options: LintArgs, config: MigrationConfig, cwd: string):
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const config = await loadConfig(options.config, io.cwd);
   const paths = await pathsToLint(options, config, io.cwd);
+  const { ruleById } = await import('../../core/migrations/rules/index.ts');
+  const unknown = options.excludeRules.find((id) => !ruleById(id));
+  if (unknown) throw usageError(`--exclude-rule: unknown rule id '${unknown}' (see docs/migrations/rules.md)`);
+  const lint = lintOptionsFrom(config, {
+    ...(options.assumeTransaction ? { assumeTransaction: true } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    exclude: options.exclude,
+    rules: Object.fromEntries(options.excludeRules.map((id) => [id, 'off' as const])),
+  });
+  if (lint.schemaDump) lint.schemaDump = resolve(io.cwd, lint.schemaDump);
   const { report, shadow } = await runMigrationGate(paths, {
-    ...lintOptionsFrom(config),
+    ...lint,
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl, ...shadowFromFor(options, config, io.cwd) } : {}),
   });

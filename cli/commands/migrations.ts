@@ -27,6 +27,11 @@ Options:
   --shadow-from SOURCE      what that scratch database starts from: template (a copy of the URL's
                             database; default, or the config's migrations.shadow-from), empty (the
                             files are replayed from nothing), or dump:FILE (a schema dump loaded first)
+  --assume-in-transaction   the migration tool runs each file in a transaction (like the config's
+                            assume-transaction: true)
+  --exclude GLOB            skip files matching GLOB (repeatable; added to the config's exclude)
+  --exclude-rule ID         turn rule ID off (repeatable)
+  --profile default|strict  strict makes dynamic-sql (SQL no rule can see) an error
   --config FILE             config file with a migrations: section (default .github/faultline.yml
                             when it exists)
   -h, --help                show this help
@@ -39,6 +44,10 @@ export interface LintArgs {
   databaseUrl?: string;
   shadowFrom?: ShadowFrom;
   config?: string;
+  assumeTransaction?: boolean;
+  exclude: string[];
+  excludeRules: string[];
+  profile?: 'default' | 'strict';
   paths: string[];
   help: boolean;
 }
@@ -55,7 +64,11 @@ export function parseLintArgs(args: string[]): LintArgs {
     throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { format: 'text', paths: [], help: true };
+  if (values.help) return { format: 'text', paths: [], exclude: [], excludeRules: [], help: true };
+  const profile = values.profile;
+  if (profile !== undefined && profile !== 'default' && profile !== 'strict') throw usageError(`--profile must be default or strict, not '${profile}'`);
+  const excludeRules = values['exclude-rule'] ?? [];
+  for (const id of excludeRules) if (!/^[a-z0-9-]+$/.test(id)) throw usageError(`--exclude-rule takes a rule id such as non-concurrent-index, not '${id}'`);
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be text, json or sarif, not '${format}'`);
   let pgVersion: number | undefined;
@@ -81,6 +94,10 @@ export function parseLintArgs(args: string[]): LintArgs {
     databaseUrl: values['database-url'],
     ...(shadowFrom ? { shadowFrom } : {}),
     config: values.config,
+    ...(values['assume-in-transaction'] ? { assumeTransaction: true } : {}),
+    exclude: values.exclude ?? [],
+    excludeRules,
+    ...(profile ? { profile } : {}),
     paths: positionals,
     help: false,
   };
@@ -97,6 +114,10 @@ function parse(args: string[]) {
       'database-url': { type: 'string' },
       'shadow-from': { type: 'string' },
       config: { type: 'string' },
+      'assume-in-transaction': { type: 'boolean' },
+      exclude: { type: 'string', multiple: true },
+      'exclude-rule': { type: 'string', multiple: true },
+      profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -4,13 +4,28 @@
  * (int to numeric rewrites; varchar(100) to varchar(50) re-checks every row) rather than on a guess.
  * Tables are told apart by schema; an unqualified name means the one table of that name when there
  * is just one (a search_path the linter cannot see), and nothing when several schemas have it.
+ *
+ * It also keeps the `CHECK (col IS NOT NULL)` constraints across files: the recipe that makes
+ * SET NOT NULL cheap (add NOT VALID, VALIDATE, then SET NOT NULL) usually spans three migrations.
  */
-import { alterCommands, nodeOf, relationFromNames, relationOf } from './ast.ts';
+import { alterCommands, constraintOf, nodeOf, notNullColumns, relationFromNames, relationOf } from './ast.ts';
 import { declaredTypes } from './declared-columns.ts';
 import { type ColumnType, columnType } from './pg-types.ts';
 import type { RelationName, Statement } from './types.ts';
 
 type Columns = Map<string, ColumnType>;
+
+/** A `CHECK (col IS NOT NULL [AND …])` constraint: on which table, for which columns. */
+interface NotNullCheck {
+  table: string;
+  columns: string[];
+}
+
+/** PostgreSQL's name for an unnamed CHECK constraint: `<table>_<first column>_check`. */
+export function defaultCheckName(table: string, expression: unknown): string {
+  const columns = notNullColumns(expression);
+  return `${table}_${columns[0] ?? ''}${columns.length > 0 ? '_' : ''}check`;
+}
 
 export class KnownColumnTypes {
   /** Table name → schema ('' when unqualified) → column → type. */
@@ -20,6 +35,9 @@ export class KnownColumnTypes {
    * few dozen types, and memory must stay bounded by the schema, not by the statements.
    */
   private readonly interned = new Map<string, ColumnType>();
+  /** NOT NULL checks by constraint name: validated ones, and ones added NOT VALID not yet validated. */
+  private readonly validatedChecks = new Map<string, NotNullCheck>();
+  private readonly pendingChecks = new Map<string, NotNullCheck>();
 
   private intern(type: ColumnType): ColumnType {
     const key = `${type.schema ?? ''}\0${type.sql}`;
@@ -37,10 +55,25 @@ export class KnownColumnTypes {
 
   /** Makes this hold what `other` holds (a savepoint's copy, on ROLLBACK TO). */
   replaceWith(other: KnownColumnTypes): void {
+    for (const [target, source] of [
+      [this.validatedChecks, other.validatedChecks],
+      [this.pendingChecks, other.pendingChecks],
+    ] as const) {
+      target.clear();
+      for (const [name, check] of source) target.set(name, check);
+    }
     this.tables.clear();
     for (const [name, schemas] of other.tables) {
       this.tables.set(name, new Map([...schemas].map(([schema, columns]) => [schema, new Map(columns)])));
     }
+  }
+
+  /** A validated CHECK (column IS NOT NULL) exists on `table`: SET NOT NULL skips its scan (PG 12+). */
+  hasValidatedNotNullCheck(table: RelationName, column: string): boolean {
+    for (const check of this.validatedChecks.values()) {
+      if (check.table === table.name && check.columns.includes(column)) return true;
+    }
+    return false;
   }
 
   get(table: RelationName, column: string): ColumnType | undefined {
@@ -131,6 +164,22 @@ export class KnownColumnTypes {
         if (type) this.columns(table).set(cmd.name, this.intern(type));
       } else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
         this.find(table)?.delete(cmd.name);
+      } else if (cmd.subtype === 'AT_AddConstraint') {
+        const constraint = constraintOf(cmd.def);
+        if (constraint?.contype !== 'CONSTR_CHECK') continue;
+        const columns = notNullColumns(constraint.raw_expr);
+        if (columns.length === 0) continue;
+        const name = typeof constraint.conname === 'string' ? constraint.conname : defaultCheckName(table.name, constraint.raw_expr);
+        (constraint.skip_validation === true ? this.pendingChecks : this.validatedChecks).set(name, { table: table.name, columns });
+      } else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
+        const pending = this.pendingChecks.get(cmd.name);
+        if (pending) {
+          this.validatedChecks.set(cmd.name, pending);
+          this.pendingChecks.delete(cmd.name);
+        }
+      } else if (cmd.subtype === 'AT_DropConstraint' && cmd.name) {
+        this.validatedChecks.delete(cmd.name);
+        this.pendingChecks.delete(cmd.name);
       }
     }
   }

@@ -2,7 +2,7 @@
  * `.github/faultline.yml` as the migration gate sees it: the `migrations:` section becomes
  * LintOptions. Reading and validating the file is config-file.ts, loaded only when there is a file.
  */
-import type { LintOptions, RuleSetting } from './lint.ts';
+import type { LintOptions, Profile, RuleSetting } from './lint.ts';
 import { parseShadowFrom, type ShadowFrom } from './shadow-from.ts';
 
 export const CONFIG_FILE = '.github/faultline.yml';
@@ -14,6 +14,10 @@ export interface MigrationsSection {
   'pg-version'?: number;
   'assume-transaction'?: boolean;
   'shadow-from'?: string;
+  'schema-dump'?: string;
+  profile?: Profile;
+  'max-file-size'?: number;
+  'max-statements'?: number;
   rules?: Record<string, RuleSetting>;
 }
 
@@ -32,6 +36,11 @@ export interface MigrationConfig {
   assumeTransaction: boolean;
   /** What the shadow run starts from, when the config says (the schema checked the form). */
   shadowFrom?: ShadowFrom;
+  /** Path of a schema dump (relative to the repository root), for the old column types. */
+  schemaDump?: string;
+  profile?: Profile;
+  maxFileBytes?: number;
+  maxStatements?: number;
   rules: Record<string, RuleSetting>;
 }
 
@@ -44,6 +53,10 @@ export function migrationConfig(config: FaultlineConfigFile): MigrationConfig {
     ...(section['pg-version'] !== undefined ? { pgVersion: section['pg-version'] } : {}),
     assumeTransaction: section['assume-transaction'] ?? false,
     ...(section['shadow-from'] !== undefined ? { shadowFrom: parseShadowFrom(section['shadow-from']) } : {}),
+    ...(section['schema-dump'] !== undefined ? { schemaDump: section['schema-dump'] } : {}),
+    ...(section.profile !== undefined ? { profile: section.profile } : {}),
+    ...(section['max-file-size'] !== undefined ? { maxFileBytes: section['max-file-size'] } : {}),
+    ...(section['max-statements'] !== undefined ? { maxStatements: section['max-statements'] } : {}),
     rules: { ...(section.rules ?? {}) },
   };
 }
@@ -55,5 +68,9 @@ export function lintOptionsFrom(config: MigrationConfig, overrides: LintOptions 
     rules: { ...config.rules, ...(overrides.rules ?? {}) },
     exclude: [...config.exclude, ...(overrides.exclude ?? [])],
     assumeTransaction: overrides.assumeTransaction ?? config.assumeTransaction,
+    ...((overrides.maxFileBytes ?? config.maxFileBytes) !== undefined ? { maxFileBytes: overrides.maxFileBytes ?? config.maxFileBytes } : {}),
+    ...((overrides.maxStatements ?? config.maxStatements) !== undefined ? { maxStatements: overrides.maxStatements ?? config.maxStatements } : {}),
+    ...((overrides.profile ?? config.profile) !== undefined ? { profile: overrides.profile ?? config.profile } : {}),
+    ...((overrides.schemaDump ?? config.schemaDump) !== undefined ? { schemaDump: overrides.schemaDump ?? config.schemaDump } : {}),
   };
 }

@@ -50,6 +50,8 @@ export class MigrationState implements MigrationContext {
   transactionDepth = 0;
   longestNameBytes = Number.POSITIVE_INFINITY;
   openTransaction: { line: number; column: number } | undefined;
+  toolTransactionOpen: boolean;
+  toolTransactionEndedAt: MigrationContext['toolTransactionEndedAt'];
   private doBlockOffset: number | undefined;
   private readonly state: FileState;
   private sessionAtBegin: Timeouts | undefined;
@@ -60,6 +62,7 @@ export class MigrationState implements MigrationContext {
     this.pgVersion = options.pgVersion;
     this.path = options.path;
     this.assumeTransaction = options.assumeTransaction ?? false;
+    this.toolTransactionOpen = this.assumeTransaction;
     this.state = new FileState(options.columnTypes ?? new KnownColumnTypes());
   }
 
@@ -68,7 +71,7 @@ export class MigrationState implements MigrationContext {
   }
 
   get inTransaction(): boolean {
-    return this.assumeTransaction || this.transactionDepth > 0 || this.doBlockOffset !== undefined;
+    return this.toolTransactionOpen || this.transactionDepth > 0 || this.doBlockOffset !== undefined;
   }
 
   get inDoBlock(): boolean {
@@ -108,7 +111,7 @@ export class MigrationState implements MigrationContext {
   }
 
   hasValidatedNotNullCheck(relation: RelationName, column: string): boolean {
-    return this.state.validatedNotNull.has(`${relation.name}\0${column}`);
+    return this.state.columnTypes.hasValidatedNotNullCheck(relation, column);
   }
 
   private effective(name: TimeoutSetting): number | undefined {
@@ -239,6 +242,12 @@ export class MigrationState implements MigrationContext {
     switch (kind) {
       case 'TRANS_STMT_BEGIN':
       case 'TRANS_STMT_START':
+        if (this.assumeTransaction && !this.toolTransactionOpen && this.transactionDepth === 0) {
+          // `COMMIT; … ; BEGIN;`: the file hands the tool a transaction to commit again.
+          this.toolTransactionOpen = true;
+          this.toolTransactionEndedAt = undefined;
+          return;
+        }
         if (this.transactionDepth === 0) {
           this.openTransaction = { line: statement.line, column: statement.column };
           this.sessionAtBegin = { ...this.state.session };
@@ -249,7 +258,16 @@ export class MigrationState implements MigrationContext {
       case 'TRANS_STMT_ROLLBACK':
       case 'TRANS_STMT_PREPARE': {
         if (kind === 'TRANS_STMT_ROLLBACK' && this.sessionAtBegin) this.state.session = { ...this.sessionAtBegin };
-        const chain = node.chain === true && this.transactionDepth > 0;
+        const chain = node.chain === true && (this.transactionDepth > 0 || this.toolTransactionOpen);
+        if (this.toolTransactionOpen && !chain && (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK')) {
+          this.toolTransactionOpen = false;
+          this.toolTransactionEndedAt = { line: statement.line, column: statement.column, kind: kind === 'TRANS_STMT_COMMIT' ? 'COMMIT' : 'ROLLBACK' };
+        }
+        if (chain && this.transactionDepth === 0) {
+          // COMMIT AND CHAIN of the tool's transaction: a new one, still the tool's to commit.
+          this.endTransactionScope();
+          return;
+        }
         this.endTransactionScope();
         // One COMMIT ends the transaction however many BEGINs preceded it (PostgreSQL ignores nested BEGIN).
         this.transactionDepth = chain ? 1 : 0;
@@ -347,17 +365,6 @@ export class MigrationState implements MigrationContext {
         const notValid = constraint.skip_validation === true;
         if (notValid && name && (constraint.contype === 'CONSTR_CHECK' || constraint.contype === 'CONSTR_FOREIGN')) {
           this.state.notValid.set(name, { table: rel, type: constraint.contype === 'CONSTR_CHECK' ? 'check' : 'foreign key' });
-        }
-        if (constraint.contype === 'CONSTR_CHECK') {
-          const columns = notNullColumns(constraint.raw_expr);
-          if (notValid && name) this.state.pendingNotNull.set(name, { table: rel.name, columns });
-          else for (const c of columns) this.state.validatedNotNull.add(`${rel.name}\0${c}`);
-        }
-      } else if (cmd.subtype === 'AT_ValidateConstraint' && cmd.name) {
-        const pending = this.state.pendingNotNull.get(cmd.name);
-        if (pending) {
-          for (const c of pending.columns) this.state.validatedNotNull.add(`${pending.table}\0${c}`);
-          this.state.pendingNotNull.delete(cmd.name);
         }
       }
     }

@@ -91,3 +91,10 @@ function readDeclaredTypes(statement: Statement): DeclaredType[] {
   }
   return out;
 }
+
+/** The column definitions of CREATE TABLE, CREATE FOREIGN TABLE and ALTER TABLE … ADD COLUMN. */
+export function declaredColumnDefinitions(statement: Statement): ColumnDefinition[] {
+  if (statement.kind === 'AlterTableStmt') return addedColumns(statement);
+  const node = statement.kind === 'CreateForeignTableStmt' ? (statement.node.base as Node | undefined) : statement.kind === 'CreateStmt' ? statement.node : undefined;
+  return ((node?.tableElts ?? []) as unknown[]).map(definition).filter((c): c is ColumnDefinition => c !== undefined);
+}

@@ -1,19 +1,23 @@
 /**
  * DO blocks run at migration time, so the SQL inside them takes the same locks as SQL outside. We
  * parse the body with PL/pgSQL's own parser and lift out what it executes: plain SQL statements,
- * PERFORM, COMMIT/ROLLBACK, and `EXECUTE` of a constant string (literals and `||` of literals).
- * Dynamic SQL built at run time (format(), variables) cannot be known statically and is skipped.
+ * PERFORM, CALL and nested DO, COMMIT/ROLLBACK, and `EXECUTE` of text the migration fixes (literals,
+ * `||`, format(), constants, loops over literal arrays: see constant-sql.ts). An EXECUTE whose text
+ * is known only at run time becomes a `DynamicSql` pseudo-statement, reported by the dynamic-sql rule.
  */
 import { LineIndex } from './positions.ts';
 import { dollarTagAt } from './split.ts';
 import {
+  DYNAMIC_SQL_KIND,
+  type DynamicSqlNode,
   type Host,
   makeStatement,
   parseHost,
   type SourceFile,
   syntaxErrorStatement,
 } from './statements.ts';
-import { parsePlpgsql, parserError, parseSql } from './sql-parser.ts';
+import { type Bindings, type ConstantValue, evaluateArray, evaluateLoopQuery, evaluateText } from './constant-sql.ts';
+import { parsePlpgsql, parserError } from './sql-parser.ts';
 import type { Statement } from './types.ts';
 
 interface DefElem {
@@ -33,67 +37,158 @@ interface DoStatementAt {
 /** An executable item found in the PL/pgSQL tree, in execution order. */
 type BodyItem =
   | { type: 'sql'; query: string; lineno: number; needle: string }
-  | { type: 'execute'; expression: string; lineno: number }
+  | { type: 'execute'; expression: string; lineno: number; bindings: Bindings }
   | { type: 'transaction'; kind: 'TRANS_STMT_COMMIT' | 'TRANS_STMT_ROLLBACK'; lineno: number };
+
+/** Most loop iterations unrolled per DO block: enough for any list a person writes out. */
+const MAX_UNROLLED = 1000;
 
 function expressionOf(node: unknown): string | undefined {
   const expr = (node as { PLpgSQL_expr?: { query?: string } } | undefined)?.PLpgSQL_expr;
   return expr?.query;
 }
 
-function collect(node: unknown, out: BodyItem[]): void {
+interface Walk {
+  out: BodyItem[];
+  /** Names of the function's variables, by datum number. */
+  names: string[];
+  /** Iterations still allowed to be unrolled. */
+  budget: number;
+}
+
+/** The name a loop assigns to (`FOR x IN …`: x), or undefined for records and several targets. */
+function loopVariable(node: Record<string, unknown>, walk: Walk): string | undefined {
+  if (typeof node.varno === 'number') return walk.names[node.varno];
+  const target = node.var as { PLpgSQL_var?: { refname?: string }; PLpgSQL_row?: { fields?: { name?: string }[] } } | undefined;
+  if (target?.PLpgSQL_var?.refname) return target.PLpgSQL_var.refname;
+  const fields = target?.PLpgSQL_row?.fields;
+  return fields?.length === 1 ? fields[0]!.name : undefined;
+}
+
+function without(bindings: Bindings, name: string | undefined): Bindings {
+  if (name === undefined || !bindings.has(name)) return bindings;
+  const next = new Map(bindings);
+  next.delete(name);
+  return next;
+}
+
+/** The values a constant loop visits, or undefined when they are known only at run time. */
+function loopValues(key: string, node: Record<string, unknown>, bindings: Bindings): ConstantValue[] | undefined {
+  if (key === 'PLpgSQL_stmt_foreach_a') {
+    const query = expressionOf(node.expr);
+    return query !== undefined && !node.slice ? evaluateArray(query, bindings) : undefined;
+  }
+  if (key === 'PLpgSQL_stmt_fors') {
+    const query = expressionOf(node.query);
+    return query !== undefined ? evaluateLoopQuery(query, bindings) : undefined;
+  }
+  if (key === 'PLpgSQL_stmt_fori') {
+    const bound = (expr: unknown): number | undefined => {
+      const text = expressionOf(expr);
+      const value = text === undefined ? undefined : evaluateText(text, bindings);
+      return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
+    };
+    const lower = bound(node.lower);
+    const upper = bound(node.upper);
+    const step = node.step === undefined ? 1 : bound(node.step);
+    if (lower === undefined || upper === undefined || step === undefined || step <= 0) return undefined;
+    if (Math.abs(upper - lower) / step > MAX_UNROLLED) return undefined;
+    const values: string[] = [];
+    if (node.reverse) for (let i = lower; i >= upper; i -= step) values.push(String(i));
+    else for (let i = lower; i <= upper; i += step) values.push(String(i));
+    return values;
+  }
+  return undefined;
+}
+
+const LOOPS = new Set(['PLpgSQL_stmt_foreach_a', 'PLpgSQL_stmt_fors', 'PLpgSQL_stmt_fori']);
+
+/**
+ * Walks the PL/pgSQL tree in execution order. A loop over constant values is unrolled for the
+ * dynamic SQL in its body (each iteration's EXECUTE text is known); its static SQL is the same
+ * statement each time and is listed once (`repeat` is set for the later iterations).
+ */
+function collect(node: unknown, walk: Walk, bindings: Bindings, repeat: boolean): void {
   if (Array.isArray(node)) {
-    for (const item of node) collect(item, out);
+    for (const item of node) collect(item, walk, bindings, repeat);
     return;
   }
   if (node === null || typeof node !== 'object') return;
+  const { out } = walk;
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     const v = value as Record<string, unknown>;
     const lineno = typeof v?.lineno === 'number' ? v.lineno : 1;
-    if (key === 'PLpgSQL_stmt_execsql') {
-      const query = expressionOf(v.sqlstmt);
-      if (query) out.push({ type: 'sql', query, lineno, needle: query });
+    if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_call') {
+      // CALL and DO inside PL/pgSQL are "call" statements: their text is SQL like any other.
+      const query = expressionOf(key === 'PLpgSQL_stmt_call' ? v.expr : v.sqlstmt);
+      if (query && !repeat) out.push({ type: 'sql', query, lineno, needle: query });
     } else if (key === 'PLpgSQL_stmt_perform') {
       // PERFORM x is run as SELECT x; the parser hands back the rewritten text.
       const query = expressionOf(v.expr);
-      if (query) out.push({ type: 'sql', query, lineno, needle: query.replace(/^SELECT\s+/i, '') });
-    } else if (key === 'PLpgSQL_stmt_dynexecute') {
+      if (query && !repeat) out.push({ type: 'sql', query, lineno, needle: query.replace(/^SELECT\s+/i, '') });
+    } else if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors') {
       const expression = expressionOf(v.query);
-      if (expression) out.push({ type: 'execute', expression, lineno });
+      if (expression) out.push({ type: 'execute', expression, lineno, bindings });
+      if (key === 'PLpgSQL_stmt_dynfors') collect(v.body, walk, without(bindings, loopVariable(v, walk)), repeat);
     } else if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
-      out.push({ type: 'transaction', kind: key === 'PLpgSQL_stmt_commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK', lineno });
+      if (!repeat) out.push({ type: 'transaction', kind: key === 'PLpgSQL_stmt_commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK', lineno });
+    } else if (LOOPS.has(key)) {
+      const name = loopVariable(v, walk);
+      const values = name === undefined ? undefined : loopValues(key, v, bindings);
+      if (name === undefined || values === undefined || values.length === 0 || values.length > walk.budget) {
+        collect(v.body, walk, without(bindings, name), repeat);
+        continue;
+      }
+      walk.budget -= values.length;
+      values.forEach((loopValue, i) => {
+        collect(v.body, walk, new Map(bindings).set(name, loopValue), repeat || i > 0);
+      });
     } else if (key !== 'datums') {
-      collect(value, out);
+      collect(value, walk, bindings, repeat);
     }
   }
 }
 
-/** The value of a constant string expression (`'a'`, `'a' || 'b'`, `'a'::text`), else undefined. */
-export function constantString(expression: string): string | undefined {
-  let parsed: { stmts?: { stmt?: { SelectStmt?: { targetList?: { ResTarget?: { val?: unknown } }[] } } }[] };
-  try {
-    parsed = parseSql(`SELECT ${expression}`) as typeof parsed;
-  } catch {
-    return undefined;
-  }
-  const targets = parsed.stmts?.[0]?.stmt?.SelectStmt?.targetList;
-  if (parsed.stmts?.length !== 1 || targets?.length !== 1) return undefined;
-  return fold(targets[0]?.ResTarget?.val);
+interface Datum {
+  PLpgSQL_var?: { refname?: string; isconst?: boolean; default_val?: unknown };
+  PLpgSQL_rec?: { refname?: string };
+  PLpgSQL_row?: { refname?: string };
 }
 
-function fold(node: unknown): string | undefined {
-  const n = node as Record<string, Record<string, unknown>> | undefined;
-  if (!n) return undefined;
-  if (n.A_Const) return (n.A_Const.sval as { sval?: string } | undefined)?.sval ?? undefined;
-  if (n.TypeCast) return fold(n.TypeCast.arg);
-  if (n.A_Expr && n.A_Expr.kind === 'AEXPR_OP') {
-    const name = (n.A_Expr.name as { String?: { sval?: string } }[] | undefined)?.[0]?.String?.sval;
-    if (name !== '||') return undefined;
-    const left = fold(n.A_Expr.lexpr);
-    const right = fold(n.A_Expr.rexpr);
-    return left === undefined || right === undefined ? undefined : left + right;
+/** Every variable number the body assigns to (`x := …`, INTO, loop targets). */
+function assignedVariables(node: unknown, out: Set<number>): Set<number> {
+  if (Array.isArray(node)) {
+    for (const item of node) assignedVariables(item, out);
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === 'varno' && typeof value === 'number') out.add(value);
+      else if (key !== 'datums') assignedVariables(value, out);
+    }
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * Variables whose value is fixed by their declaration: `CONSTANT`, or a constant default the body
+ * never assigns to. A name declared twice (in nested blocks) is left unknown.
+ */
+function constantBindings(datums: Datum[], action: unknown): Map<string, ConstantValue> {
+  const assigned = assignedVariables(action, new Set());
+  const counts = new Map<string, number>();
+  for (const datum of datums) {
+    const name = datum.PLpgSQL_var?.refname ?? datum.PLpgSQL_rec?.refname ?? datum.PLpgSQL_row?.refname;
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const bindings = new Map<string, ConstantValue>();
+  datums.forEach((datum, varno) => {
+    const v = datum.PLpgSQL_var;
+    const initial = expressionOf(v?.default_val);
+    if (!v?.refname || initial === undefined || counts.get(v.refname) !== 1) return;
+    if (!v.isconst && assigned.has(varno)) return;
+    const value = evaluateText(initial, bindings);
+    if (value !== undefined) bindings.set(v.refname, value);
+  });
+  return bindings;
 }
 
 /** Where the content of a string literal starts, relative to the literal's first character. */
@@ -148,8 +243,15 @@ export function expandDoBlock(
     return [syntaxErrorStatement(source, at.text, doFileOffset, `in DO block: ${message}`, errorAt, doBlock)];
   }
 
-  const items: BodyItem[] = [];
-  collect((tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown } }[] }).plpgsql_funcs?.[0]?.PLpgSQL_function?.action, items);
+  const fn = (tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown; datums?: Datum[] } }[] }).plpgsql_funcs?.[0]?.PLpgSQL_function;
+  const datums = fn?.datums ?? [];
+  const walk: Walk = {
+    out: [],
+    names: datums.map((d) => d.PLpgSQL_var?.refname ?? d.PLpgSQL_rec?.refname ?? d.PLpgSQL_row?.refname ?? ''),
+    budget: MAX_UNROLLED,
+  };
+  collect(fn?.action, walk, constantBindings(datums, fn?.action), false);
+  const items = walk.out;
 
   const bodyLines = new LineIndex(body);
   const out: Statement[] = [];
@@ -179,9 +281,13 @@ export function expandDoBlock(
       parseInner(source, inner, depth, out, bodyToFile(at));
       continue;
     }
-    const value = constantString(item.expression);
-    if (value === undefined) continue;
+    const value = evaluateText(item.expression, item.bindings);
     const at = locate(item.expression, item.lineno);
+    if (value === undefined || value === null) {
+      const node: DynamicSqlNode = { expression: item.expression, reason: 'built at run time' };
+      out.push(makeStatement(source, { [DYNAMIC_SQL_KIND]: node }, `EXECUTE ${item.expression}`, bodyToFile(at), doBlock));
+      continue;
+    }
     // A single literal maps character by character; a concatenation maps to the expression.
     const single = /^([eE]?'|\$)/.test(item.expression) && !item.expression.includes('||');
     const contentAt = at + (single ? literalContentStart(item.expression) : 0);

@@ -46,16 +46,13 @@ export class RelationSet {
 export class FileState {
   readonly created = new RelationSet();
   readonly createdColumns = new Map<string, Set<string>>();
-  readonly validatedNotNull = new Set<string>();
-  /** NOT VALID `CHECK (col IS NOT NULL)` constraints: name → table and columns. */
-  readonly pendingNotNull = new Map<string, { table: string; columns: string[] }>();
   readonly notValid = new Map<string, NotValidConstraint>();
   readonly accessExclusive = new Set<string>();
   readonly enumValues = new Map<string, Set<string>>();
   session: Timeouts = { lock_timeout: undefined, statement_timeout: undefined };
   local: Partial<Timeouts> = {};
 
-  /** Shared with the files linted before and after this one. */
+  /** Shared with the files linted before and after this one (column types, NOT NULL checks). */
   readonly columnTypes: KnownColumnTypes;
 
   constructor(columnTypes: KnownColumnTypes) {
@@ -72,8 +69,6 @@ export class FileState {
   replaceWith(other: FileState): void {
     this.created.replaceWith(other.created);
     replaceMap(this.createdColumns, other.createdColumns, (columns) => new Set(columns));
-    replaceSet(this.validatedNotNull, other.validatedNotNull);
-    replaceMap(this.pendingNotNull, other.pendingNotNull, (pending) => pending);
     replaceMap(this.notValid, other.notValid, (constraint) => constraint);
     replaceSet(this.accessExclusive, other.accessExclusive);
     replaceMap(this.enumValues, other.enumValues, (values) => new Set(values));

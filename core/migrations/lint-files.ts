@@ -8,9 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 import { KnownColumnTypes } from './column-types.ts';
-import { type LintOptions, lintSource } from './lint.ts';
+import { DEFAULT_MAX_FILE_BYTES, type LintOptions, lintSource, refusedFile } from './lint.ts';
 import { loadParser } from './parse.ts';
-import type { LintReport } from './types.ts';
+import type { FileReport, LintReport } from './types.ts';
 
 // Made on first use: creating a collator costs a few milliseconds, and a lint of named files never sorts.
 let naturalOrder: Intl.Collator | undefined;
@@ -73,11 +73,9 @@ export function collectSqlFiles(paths: readonly string[], exclude: readonly stri
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
-export function readSqlFile(path: string): string {
-  let bytes: Buffer;
+function readBytes(path: string): Buffer {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     throw new FaultlineError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
       file: path,
@@ -85,6 +83,43 @@ export function readSqlFile(path: string): string {
       cause: error,
     });
   }
+}
+
+/** The text of a migration, or why it is not UTF-8 text. */
+function decode(bytes: Buffer): { text: string } | { notText: string } {
+  if (bytes.includes(0)) return { notText: 'it contains NUL bytes (a binary file, or UTF-16)' };
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { notText: 'it is not valid UTF-8 (another encoding, or binary data)' };
+  }
+}
+
+/**
+ * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
+ * the gate: such input ends with a report, never with a crash or a usage error.
+ */
+function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes): FileReport {
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    // readBytes below reports the file as unreadable.
+  }
+  if (size > limit) {
+    return refusedFile(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
+  }
+  const decoded = decode(readBytes(path));
+  if ('notText' in decoded) {
+    return refusedFile(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
+  }
+  return lintSource(decoded.text, path, options, columnTypes);
+}
+
+/** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
+export function readSqlFile(path: string): string {
+  const bytes = readBytes(path);
   if (bytes.includes(0)) {
     throw new FaultlineError('this is a binary file, not SQL text', {
       file: path,
@@ -108,6 +143,6 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
   const files = collectSqlFiles(paths, options.exclude ?? []);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  const columnTypes = new KnownColumnTypes();
-  return { version: 1, files: files.map((file) => lintSource(readSqlFile(file), file, options, columnTypes)) };
+  const columnTypes = options.schemaDump ? (await import('./schema-dump.ts')).columnTypesFromDump(options.schemaDump) : new KnownColumnTypes();
+  return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
 }

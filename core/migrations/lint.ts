@@ -23,7 +23,23 @@ export interface LintOptions {
   exclude?: readonly string[];
   /** The migration tool wraps each file in a transaction (Flyway, golang-migrate…). */
   assumeTransaction?: boolean;
+  /**
+   * A schema dump (`pg_dump --schema-only`) of the database the migrations run on: the old column
+   * types of tables the linted files did not create. Used by lintFiles.
+   */
+  schemaDump?: string;
+  /** `strict` raises the rules that have a strict severity (dynamic-sql: warning → error). */
+  profile?: Profile;
+  /** Files larger than this (bytes) are refused with a file-too-large finding; default 10 MiB. */
+  maxFileBytes?: number;
+  /** Files with more statements are refused with a too-many-statements finding; default 50,000. */
+  maxStatements?: number;
 }
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_STATEMENTS = 50_000;
+
+export type Profile = 'default' | 'strict';
 
 export const DEFAULT_PG_VERSION = 15;
 const STATEMENT_PREVIEW = 160;
@@ -37,7 +53,9 @@ function preview(text: string): string {
 export function severityFor(options: LintOptions, id: string): RuleSetting {
   const configured = options.rules?.[id];
   if (configured) return configured;
-  return ruleById(id)?.defaultSeverity ?? 'error';
+  const rule = ruleById(id);
+  if (options.profile === 'strict' && rule?.strictSeverity) return rule.strictSeverity;
+  return rule?.defaultSeverity ?? 'error';
 }
 
 function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string): Finding {
@@ -76,6 +94,19 @@ function internalError(rule: Rule, statement: Statement | undefined, error: unkn
       source: 'static',
     },
   ];
+}
+
+/**
+ * The report for a file the gate refuses to check (too large, not text): one finding, an error by
+ * default, so that a file nobody checked never passes.
+ */
+export function refusedFile(path: string, options: LintOptions, rule: string, message: string, fix: string): FileReport {
+  const severity = severityFor(options, rule);
+  const findings: Finding[] =
+    severity === 'off'
+      ? []
+      : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
+  return { path, findings, statements: 0 };
 }
 
 function byPosition(a: Finding, b: Finding): number {
@@ -133,7 +164,12 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     (split) => {
       context.longestNameBytes = split.longestNameBytes;
     },
+    options.maxStatements ?? DEFAULT_MAX_STATEMENTS,
   );
+  if (parsed.tooManyStatements !== undefined) {
+    const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
+    return refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+  }
   context.finish();
   for (const { rule, severity } of enabled) {
     if (!rule.checkEnd) continue;

@@ -93,6 +93,8 @@ export interface ParsedOutline {
   lines: LineIndex;
   /** Number of statements (DO blocks expanded). */
   statements: number;
+  /** Set when the file has more statements than `maxStatements`: then none was parsed. */
+  tooManyStatements?: number;
 }
 
 /**
@@ -105,12 +107,14 @@ export function parseMigrationInChunks(
   path: string,
   visit: (statements: Statement[]) => void,
   onSplit?: (split: Pick<SplitResult, 'longestNameBytes'>) => void,
+  maxStatements = Number.POSITIVE_INFINITY,
 ): ParsedOutline {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() first');
   const lines = new LineIndex(text);
   const source: SourceFile = { text, path, lines };
   const { segments, comments, longestNameBytes } = splitStatements(text);
   onSplit?.({ longestNameBytes });
+  if (segments.length > maxStatements) return { comments, lines, statements: 0, tooManyStatements: segments.length };
   const chunks = chunkSegments(segments);
   // Handing chunks to the second thread pays off once there are a few to overlap with linting.
   const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;

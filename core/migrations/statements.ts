@@ -13,6 +13,18 @@ import type { Statement } from './types.ts';
 /** Kind of the pseudo-statement standing for text the parser rejected. */
 export const SYNTAX_ERROR_KIND = 'SyntaxError';
 
+/** Kind of the pseudo-statement standing for SQL executed dynamically whose text cannot be known. */
+export const DYNAMIC_SQL_KIND = 'DynamicSql';
+
+export interface DynamicSqlNode {
+  /** The expression EXECUTE evaluates, or what else could not be analysed. */
+  expression: string;
+  reason: string;
+}
+
+/** How deep DO blocks (a DO in a DO, or in an EXECUTE in a DO) are followed. */
+export const MAX_DO_DEPTH = 32;
+
 export interface SyntaxErrorNode {
   message: string;
   line: number;
@@ -78,8 +90,8 @@ export function syntaxErrorStatement(
 }
 
 /**
- * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (up to `depth` 3, for
- * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse. `parsed` is
+ * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (nested DO, or DO inside
+ * EXECUTE inside DO, up to MAX_DO_DEPTH; deeper ones stay DoStmt, which dynamic-sql reports). Throws the parser's error when the text does not parse. `parsed` is
  * the parser's tree of `host.sql` when another thread parsed it already (see parse-ahead.ts).
  */
 export function parseHost(source: SourceFile, host: Host, depth: number, out: Statement[], parsed?: unknown): void {
@@ -93,7 +105,7 @@ export function parseHost(source: SourceFile, host: Host, depth: number, out: St
     const start = skipTrivia(sql, toChar(location), end);
     const text = sql.slice(start, end).trimEnd();
     const [kind, inner] = nodeKind(raw.stmt);
-    if (kind === 'DoStmt' && depth < 3) {
+    if (kind === 'DoStmt' && depth < MAX_DO_DEPTH) {
       const expanded = expandDoBlock(source, host, inner, { start, text, toChar }, depth);
       if (expanded) {
         out.push(...expanded);

@@ -11,6 +11,8 @@ import { type ColumnType, columnType, isBuiltin } from './pg-types.ts';
 
 export interface TypeChangeCost {
   rewrite: true;
+  /** The column's old type is not known (not declared in the linted files nor in a schema dump). */
+  oldTypeUnknown?: boolean;
   /** Why, in words that fit after "This change rewrites the table: ". */
   reason: string;
 }
@@ -79,37 +81,21 @@ function knownOriginCost(from: ColumnType, to: ColumnType): TypeChangeCost | nul
 
 /**
  * The cost of a type change when only the target is known (the column was created outside the
- * files being linted). Targets that are normally reached by a no-op widening (`text`, unconstrained
- * or wider `varchar`, unconstrained or wider `numeric`, a higher timestamp precision) are assumed to
- * be; everything else rewrites from any other type.
+ * files being linted and no schema dump names it). The same target is a relabel from one old type
+ * and a full rewrite from another (varchar → text keeps the rows, integer → text converts every
+ * one; text → varchar(255) checks every row), and nothing in the statement tells which: fail closed.
  */
-function unknownOriginCost(to: ColumnType): TypeChangeCost | null {
-  if (to.isArray) return { rewrite: true, reason: `converting to ${to.sql} converts every array element` };
-  if (isBuiltin(to, ...TEXT_LIKE, 'numeric', 'varbit')) return null;
-  if (PRECISION_TYPES.includes(to.name) && to.schema === undefined && to.typmods.length > 0) return null;
-  if (isBuiltin(to, 'timestamptz', 'timestamp')) {
-    return {
-      rewrite: true,
-      reason: `converting to ${to.sql} from ${to.name === 'timestamptz' ? 'timestamp' : 'timestamptz'} reinterprets every value in the session time zone (PostgreSQL 12+ skips the rewrite only when TimeZone is UTC), and from any other type converts every row`,
-    };
-  }
-  if (to.schema !== undefined || !isWellKnownBuiltin(to)) {
-    return {
-      rewrite: true,
-      reason: `converting to ${to.sql} (an enum, domain or extension type) converts every row unless the types are binary coercible`,
-    };
-  }
-  return { rewrite: true, reason: `converting to ${to.sql} converts every row` };
-}
-
-const WELL_KNOWN = new Set([
-  'int2', 'int4', 'int8', 'float4', 'float8', 'numeric', 'bool', 'text', 'varchar', 'bpchar',
-  'date', 'time', 'timetz', 'timestamp', 'timestamptz', 'interval', 'uuid', 'json', 'jsonb',
-  'bytea', 'inet', 'cidr', 'macaddr', 'money', 'bit', 'varbit', 'xml', 'oid', 'tsvector', 'point',
-]);
-
-function isWellKnownBuiltin(type: ColumnType): boolean {
-  return type.schema === undefined && WELL_KNOWN.has(type.name);
+function unknownOriginCost(to: ColumnType): TypeChangeCost {
+  const examples = isBuiltin(to, ...TEXT_LIKE)
+    ? 'from integer or any non-text type every row is converted, and a new or lower length limit checks every row'
+    : isBuiltin(to, 'timestamptz', 'timestamp')
+      ? `from ${to.name === 'timestamptz' ? 'timestamp' : 'timestamptz'} every value is reinterpreted in the session time zone, from other types every row is converted`
+      : 'unless the old type is binary coercible to it, every row is converted';
+  return {
+    rewrite: true,
+    oldTypeUnknown: true,
+    reason: `old type unknown, so it is taken as a rewrite: converting to ${to.sql} ${examples}`,
+  };
 }
 
 export interface TypeChange {
@@ -122,14 +108,18 @@ export interface TypeChange {
 }
 
 /**
- * Null when the change keeps every row as it is; otherwise why it rewrites the table. A USING
- * clause that is only the column cast to the new type (`USING c::varchar(200)`, which Django
- * writes on every type change) is planned exactly like no USING; any other USING expression is
- * evaluated for every row.
+ * Null when the change keeps every row as it is; otherwise why it rewrites the table. With the old
+ * type known, a USING clause that is only the column cast to the new type (`USING c::varchar(200)`,
+ * which Django writes on every type change) is planned exactly like no USING; any other USING
+ * expression is evaluated for every row. With the old type unknown, every change is a rewrite.
  */
 export function typeChangeCost(change: TypeChange): TypeChangeCost | null {
-  if (change.using !== undefined && change.using !== null && usingDoesWork(change.using, change.column, change.to)) {
-    return { rewrite: true, reason: 'the USING expression is evaluated for every row' };
+  const using = change.using !== undefined && change.using !== null;
+  if (using && (!change.from || usingDoesWork(change.using, change.column, change.to))) {
+    // With the old type unknown even `USING c::text` may be a conversion (integer to text).
+    return change.from
+      ? { rewrite: true, reason: 'the USING expression is evaluated for every row' }
+      : { rewrite: true, oldTypeUnknown: true, reason: 'old type unknown, and the USING expression is evaluated for every row' };
   }
   return change.from ? knownOriginCost(change.from, change.to) : unknownOriginCost(change.to);
 }

@@ -94,6 +94,13 @@ export interface MigrationContext {
   longestNameBytes: number;
   /** The file runs inside a transaction the migration tool opens (config `assume-transaction`). */
   assumeTransaction: boolean;
+  /**
+   * With assume-transaction: the tool's transaction is open (it starts open; a COMMIT in the file
+   * ends it, and the `COMMIT; CREATE INDEX CONCURRENTLY …; BEGIN;` idiom opens it again).
+   */
+  toolTransactionOpen: boolean;
+  /** With assume-transaction: where the file last ended the tool's transaction, while it stays ended. */
+  toolTransactionEndedAt: { line: number; column: number; kind: 'COMMIT' | 'ROLLBACK' } | undefined;
   /** Enum values added (`ALTER TYPE … ADD VALUE`) in the current transaction, by enum type name. */
   enumValuesAddedInTransaction: ReadonlyMap<string, ReadonlySet<string>>;
   /** True when this file already created that column (CREATE TABLE or ADD COLUMN). */
@@ -128,6 +135,8 @@ export interface RuleHit {
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
+  /** The severity under `profile: strict`, when it differs from the default. */
+  strictSeverity?: Severity;
   /** One line: what the rule catches (docs and SARIF rule metadata). */
   summary: string;
   /** Longer explanation: the lock, why it hurts, the safe rewrite (docs, SARIF help). */

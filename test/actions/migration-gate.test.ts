@@ -212,11 +212,17 @@ describe('migration gate action (built dist/index.js)', () => {
     expect(run.outputs.errors).toBe('1');
   });
 
-  it('passes with a notice and a neutral verdict when no file matches', async () => {
+  it('fails when the paths input matches no file: nothing checked is not a pass', async () => {
     const run = await runAction({ paths: 'db/migrations/*.sql' });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('::notice::no file matches the paths input; nothing to check');
-    expect(JSON.parse(readFileSync(run.outputs['result-file']!, 'utf8')).verdict).toBe('neutral');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error::.*the paths input \(db\/migrations\/\*\.sql\) matches no file in the repository/m);
+  });
+
+  it('takes a folder in paths as the SQL files under it', async () => {
+    write('db/migrations/V2__index.sql', HAZARD);
+    const run = await runAction({ paths: 'db/migrations' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('db/migrations/V2__index.sql');
   });
 });
 
@@ -234,9 +240,19 @@ describe('migration gate action: bad input fails the step with one clear message
       () => write('.github/faultline.yml', 'migrations:\n  fail-on: error\n'),
       /^::error::.*faultline\.yml:2:3: invalid Faultline config .*migrations\.fail-on: unknown key "fail-on"/m,
     ],
-    ['a binary migration', {}, () => write('db/migrations/V1__blob.sql', Buffer.from([0x50, 0x00, 0xff])), /^::error::[^:]*V1__blob\.sql: this is a binary file, not SQL text%0A/m],
-    ['a non-UTF-8 migration', {}, () => write('db/migrations/V1__latin1.sql', Buffer.from("SELECT 'caf\xe9';\n", 'latin1')), /^::error::[^:]*V1__latin1\.sql: the file is not valid UTF-8 text%0A/m],
   ];
+
+  // Not text is the migration's problem, not the workflow's: an annotation on the file and a failed gate.
+  it.each([
+    ['a binary migration', 'V1__blob.sql', Buffer.from([0x50, 0x00, 0xff]), 'NUL bytes'],
+    ['a non-UTF-8 migration', 'V1__latin1.sql', Buffer.from("SELECT 'caf\xe9';\n", 'latin1'), 'not valid UTF-8'],
+  ])('%s fails the gate with a not-utf8 annotation on the file', async (_name, file, content, reason) => {
+    write(`db/migrations/${file}`, content);
+    const run = await runAction({ paths: 'db/migrations/*.sql' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(new RegExp(`^::error title=not-utf8,file=db/migrations/${file.replace('.', '\\.')},line=1,col=1::The file was not checked: .*${reason}`, 'm'));
+    expect(run.stdout).not.toMatch(/^\s+at /m);
+  });
 
   it.each(cases)('%s', async (_name, inputs, prepare, message) => {
     prepare?.();

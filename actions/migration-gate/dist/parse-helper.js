@@ -196,65 +196,27 @@ function hasOption(list, name) {
 
 /***/ }),
 
-/***/ 459:
+/***/ 47:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.constantString = constantString;
-exports.expandDoBlock = expandDoBlock;
+exports.evaluateText = evaluateText;
+exports.evaluateArray = evaluateArray;
+exports.evaluateLoopQuery = evaluateLoopQuery;
+exports.format = format;
 /**
- * DO blocks run at migration time, so the SQL inside them takes the same locks as SQL outside. We
- * parse the body with PL/pgSQL's own parser and lift out what it executes: plain SQL statements,
- * PERFORM, COMMIT/ROLLBACK, and `EXECUTE` of a constant string (literals and `||` of literals).
- * Dynamic SQL built at run time (format(), variables) cannot be known statically and is skipped.
+ * Evaluates the PL/pgSQL expressions that build dynamic SQL, when their value is fixed by the
+ * migration's own text: literals, `||`, casts, `format()` (%s %I %L %%, positional `%n$`),
+ * quote_ident/quote_literal/quote_nullable, concat/concat_ws, lower/upper, and variables bound to
+ * constants (a CONSTANT declaration, or the variable of a loop over a literal array). Anything else
+ * (a variable read at run time, a subquery, another function) is unknown: undefined, never a guess.
  */
-const positions_ts_1 = __nccwpck_require__(900);
-const split_ts_1 = __nccwpck_require__(556);
-const statements_ts_1 = __nccwpck_require__(172);
+const identifiers_ts_1 = __nccwpck_require__(692);
 const sql_parser_ts_1 = __nccwpck_require__(298);
-function expressionOf(node) {
-    const expr = node?.PLpgSQL_expr;
-    return expr?.query;
-}
-function collect(node, out) {
-    if (Array.isArray(node)) {
-        for (const item of node)
-            collect(item, out);
-        return;
-    }
-    if (node === null || typeof node !== 'object')
-        return;
-    for (const [key, value] of Object.entries(node)) {
-        const v = value;
-        const lineno = typeof v?.lineno === 'number' ? v.lineno : 1;
-        if (key === 'PLpgSQL_stmt_execsql') {
-            const query = expressionOf(v.sqlstmt);
-            if (query)
-                out.push({ type: 'sql', query, lineno, needle: query });
-        }
-        else if (key === 'PLpgSQL_stmt_perform') {
-            // PERFORM x is run as SELECT x; the parser hands back the rewritten text.
-            const query = expressionOf(v.expr);
-            if (query)
-                out.push({ type: 'sql', query, lineno, needle: query.replace(/^SELECT\s+/i, '') });
-        }
-        else if (key === 'PLpgSQL_stmt_dynexecute') {
-            const expression = expressionOf(v.query);
-            if (expression)
-                out.push({ type: 'execute', expression, lineno });
-        }
-        else if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
-            out.push({ type: 'transaction', kind: key === 'PLpgSQL_stmt_commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK', lineno });
-        }
-        else if (key !== 'datums') {
-            collect(value, out);
-        }
-    }
-}
-/** The value of a constant string expression (`'a'`, `'a' || 'b'`, `'a'::text`), else undefined. */
-function constantString(expression) {
+const NO_BINDINGS = new Map();
+function parseExpression(expression) {
     let parsed;
     try {
         parsed = (0, sql_parser_ts_1.parseSql)(`SELECT ${expression}`);
@@ -265,25 +227,422 @@ function constantString(expression) {
     const targets = parsed.stmts?.[0]?.stmt?.SelectStmt?.targetList;
     if (parsed.stmts?.length !== 1 || targets?.length !== 1)
         return undefined;
-    return fold(targets[0]?.ResTarget?.val);
+    return targets[0]?.ResTarget?.val;
 }
-function fold(node) {
+/** The text value of a PL/pgSQL expression, or undefined when it depends on anything not constant. */
+function evaluateText(expression, bindings = NO_BINDINGS) {
+    const value = evaluate(parseExpression(expression), bindings);
+    return typeof value === 'string' ? value : undefined;
+}
+/**
+ * The elements of a constant array expression (`ARRAY['a','b']`, `'{a,b}'::text[]`), or undefined.
+ * Used for `FOREACH x IN ARRAY …` and `FOR x IN SELECT unnest(…)` loops.
+ */
+function evaluateArray(expression, bindings = NO_BINDINGS) {
+    return arrayOf(parseExpression(expression), bindings);
+}
+/**
+ * The values a `FOR x IN <query> LOOP` visits when the query only unnests a constant array or lists
+ * constant VALUES: `SELECT unnest(ARRAY[…])`, `SELECT * FROM unnest(ARRAY[…]) AS t`, `VALUES ('a'), ('b')`.
+ */
+function evaluateLoopQuery(query, bindings = NO_BINDINGS) {
+    let parsed;
+    try {
+        parsed = (0, sql_parser_ts_1.parseSql)(query);
+    }
+    catch {
+        return undefined;
+    }
+    const select = parsed.stmts?.length === 1 ? parsed.stmts[0]?.stmt?.SelectStmt : undefined;
+    if (!select || select.whereClause || select.op !== 'SETOP_NONE')
+        return undefined;
+    if (Array.isArray(select.valuesLists)) {
+        const values = [];
+        for (const row of select.valuesLists) {
+            const items = row.List?.items ?? [];
+            if (items.length !== 1)
+                return undefined;
+            const value = evaluate(items[0], bindings);
+            if (value === undefined)
+                return undefined;
+            values.push(value);
+        }
+        return values;
+    }
+    const targets = (select.targetList ?? []);
+    const from = (select.fromClause ?? []);
+    if (targets.length !== 1)
+        return undefined;
+    const target = targets[0]?.ResTarget?.val;
+    if (from.length === 0)
+        return unnestOf(target, bindings);
+    if (from.length !== 1 || !from[0]?.RangeFunction)
+        return undefined;
+    // SELECT * / SELECT t / SELECT t.x FROM unnest(…) t: one column, the array's elements.
+    const functions = from[0].RangeFunction.functions;
+    const call = functions?.length === 1 ? functions[0]?.List?.items?.[0] : undefined;
+    if (!target?.ColumnRef)
+        return undefined;
+    return unnestOf(call, bindings);
+}
+function unnestOf(node, bindings) {
+    const call = node?.FuncCall;
+    if (!call || functionName(call) !== 'unnest')
+        return undefined;
+    const args = (call.args ?? []);
+    return args.length === 1 ? arrayOf(args[0], bindings) : undefined;
+}
+function functionName(call) {
+    const names = (call.funcname ?? []);
+    const last = names[names.length - 1]?.String?.sval;
+    const schema = names.length === 2 ? names[0]?.String?.sval : undefined;
+    if (names.length > 2 || (schema !== undefined && schema !== 'pg_catalog'))
+        return undefined;
+    return last;
+}
+function arrayOf(node, bindings) {
+    const n = node;
+    if (!n)
+        return undefined;
+    if (n.A_ArrayExpr) {
+        const values = [];
+        for (const element of (n.A_ArrayExpr.elements ?? [])) {
+            const value = evaluate(element, bindings);
+            if (value === undefined)
+                return undefined;
+            values.push(value);
+        }
+        return values;
+    }
+    if (n.TypeCast) {
+        const inner = n.TypeCast.arg;
+        if (inner?.A_ArrayExpr)
+            return arrayOf(inner, bindings);
+        const literal = evaluate(inner, bindings);
+        return typeof literal === 'string' ? arrayLiteral(literal) : undefined;
+    }
+    return undefined;
+}
+/** `{a,b,"c d"}` → ['a', 'b', 'c d']; undefined for nested or otherwise unusual literals. */
+function arrayLiteral(text) {
+    const body = /^\s*\{(.*)\}\s*$/s.exec(text)?.[1];
+    if (body === undefined || body.includes('{'))
+        return undefined;
+    if (body.trim() === '')
+        return [];
+    const values = [];
+    const element = /\s*(?:"((?:[^"\\]|\\.)*)"|([^,"]*?))\s*(,|$)/gy;
+    let match;
+    let at = 0;
+    while (at <= body.length && (match = element.exec(body)) !== null) {
+        if (match[1] !== undefined)
+            values.push(match[1].replace(/\\(.)/g, '$1'));
+        else
+            values.push(match[2].toUpperCase() === 'NULL' ? null : match[2]);
+        at = element.lastIndex;
+        if (match[3] === '')
+            break;
+    }
+    return at >= body.length ? values : undefined;
+}
+function constantOf(node) {
+    if (node.isnull === true)
+        return null;
+    if (node.sval)
+        return node.sval.sval ?? '';
+    if (node.ival)
+        return String(node.ival.ival ?? 0);
+    if ('ival' in node)
+        return '0';
+    if (node.fval)
+        return node.fval.fval;
+    if (node.boolval)
+        return node.boolval.boolval ? 'true' : 'false';
+    return undefined;
+}
+/** A value, or undefined when not constant. */
+function evaluate(node, bindings) {
     const n = node;
     if (!n)
         return undefined;
     if (n.A_Const)
-        return n.A_Const.sval?.sval ?? undefined;
+        return constantOf(n.A_Const);
     if (n.TypeCast)
-        return fold(n.TypeCast.arg);
+        return evaluate(n.TypeCast.arg, bindings);
+    if (n.ColumnRef) {
+        const fields = (n.ColumnRef.fields ?? []);
+        const name = fields.length === 1 ? fields[0]?.String?.sval : undefined;
+        return name !== undefined && bindings.has(name) ? bindings.get(name) : undefined;
+    }
     if (n.A_Expr && n.A_Expr.kind === 'AEXPR_OP') {
         const name = n.A_Expr.name?.[0]?.String?.sval;
         if (name !== '||')
             return undefined;
-        const left = fold(n.A_Expr.lexpr);
-        const right = fold(n.A_Expr.rexpr);
-        return left === undefined || right === undefined ? undefined : left + right;
+        const left = evaluate(n.A_Expr.lexpr, bindings);
+        const right = evaluate(n.A_Expr.rexpr, bindings);
+        if (left === undefined || right === undefined)
+            return undefined;
+        return left === null || right === null ? null : left + right;
+    }
+    if (n.FuncCall)
+        return call(n.FuncCall, bindings);
+    return undefined;
+}
+function call(node, bindings) {
+    const name = functionName(node);
+    if (!name || node.agg_star || node.over)
+        return undefined;
+    const args = [];
+    for (const arg of (node.args ?? [])) {
+        const value = evaluate(arg, bindings);
+        if (value === undefined)
+            return undefined;
+        args.push(value);
+    }
+    switch (name) {
+        case 'format':
+            return args.length >= 1 && args[0] !== null ? format(args[0], args.slice(1)) : args.length >= 1 ? null : undefined;
+        case 'quote_ident':
+            return args.length === 1 ? (args[0] === null ? null : (0, identifiers_ts_1.quoteIdent)(args[0])) : undefined;
+        case 'quote_literal':
+            return args.length === 1 ? (args[0] === null ? null : quoteLiteralLikePg(args[0])) : undefined;
+        case 'quote_nullable':
+            return args.length === 1 ? (args[0] === null ? 'NULL' : quoteLiteralLikePg(args[0])) : undefined;
+        case 'concat':
+            return args.map((a) => a ?? '').join('');
+        case 'concat_ws':
+            return args.length >= 1 && args[0] !== null ? args.slice(1).filter((a) => a !== null).join(args[0]) : undefined;
+        case 'lower':
+            return args.length === 1 ? (args[0]?.toLowerCase() ?? null) : undefined;
+        case 'upper':
+            return args.length === 1 ? (args[0]?.toUpperCase() ?? null) : undefined;
+        default:
+            return undefined;
+    }
+}
+/** quote_literal: doubled quotes, and an E'' string with doubled backslashes when there are any. */
+function quoteLiteralLikePg(value) {
+    const quoted = value.replaceAll("'", "''");
+    return value.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
+/**
+ * PostgreSQL's format(): %s, %I, %L and %%, with an optional `n$` position; width flags make the
+ * result unknown (rare in migrations, and a wrong guess is worse than none).
+ */
+function format(template, args) {
+    let out = '';
+    let next = 0;
+    const spec = /%(?:(\d+)\$)?([sIL%])?/g;
+    let last = 0;
+    let match;
+    while ((match = spec.exec(template)) !== null) {
+        out += template.slice(last, match.index);
+        last = spec.lastIndex;
+        const [, position, type] = match;
+        if (type === undefined)
+            return undefined;
+        if (type === '%') {
+            if (position !== undefined)
+                return undefined;
+            out += '%';
+            continue;
+        }
+        const index = position !== undefined ? Number(position) - 1 : next;
+        if (index < 0 || index >= args.length)
+            return undefined;
+        next = index + 1;
+        const value = args[index];
+        if (type === 's')
+            out += value ?? '';
+        else if (type === 'I') {
+            if (value === null)
+                return undefined; // PostgreSQL raises an error
+            out += (0, identifiers_ts_1.quoteIdent)(value);
+        }
+        else
+            out += value === null ? 'NULL' : quoteLiteralLikePg(value);
+    }
+    return out + template.slice(last);
+}
+
+
+/***/ }),
+
+/***/ 459:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.expandDoBlock = expandDoBlock;
+/**
+ * DO blocks run at migration time, so the SQL inside them takes the same locks as SQL outside. We
+ * parse the body with PL/pgSQL's own parser and lift out what it executes: plain SQL statements,
+ * PERFORM, CALL and nested DO, COMMIT/ROLLBACK, and `EXECUTE` of text the migration fixes (literals,
+ * `||`, format(), constants, loops over literal arrays: see constant-sql.ts). An EXECUTE whose text
+ * is known only at run time becomes a `DynamicSql` pseudo-statement, reported by the dynamic-sql rule.
+ */
+const positions_ts_1 = __nccwpck_require__(900);
+const split_ts_1 = __nccwpck_require__(556);
+const statements_ts_1 = __nccwpck_require__(172);
+const constant_sql_ts_1 = __nccwpck_require__(47);
+const sql_parser_ts_1 = __nccwpck_require__(298);
+/** Most loop iterations unrolled per DO block: enough for any list a person writes out. */
+const MAX_UNROLLED = 1000;
+function expressionOf(node) {
+    const expr = node?.PLpgSQL_expr;
+    return expr?.query;
+}
+/** The name a loop assigns to (`FOR x IN …`: x), or undefined for records and several targets. */
+function loopVariable(node, walk) {
+    if (typeof node.varno === 'number')
+        return walk.names[node.varno];
+    const target = node.var;
+    if (target?.PLpgSQL_var?.refname)
+        return target.PLpgSQL_var.refname;
+    const fields = target?.PLpgSQL_row?.fields;
+    return fields?.length === 1 ? fields[0].name : undefined;
+}
+function without(bindings, name) {
+    if (name === undefined || !bindings.has(name))
+        return bindings;
+    const next = new Map(bindings);
+    next.delete(name);
+    return next;
+}
+/** The values a constant loop visits, or undefined when they are known only at run time. */
+function loopValues(key, node, bindings) {
+    if (key === 'PLpgSQL_stmt_foreach_a') {
+        const query = expressionOf(node.expr);
+        return query !== undefined && !node.slice ? (0, constant_sql_ts_1.evaluateArray)(query, bindings) : undefined;
+    }
+    if (key === 'PLpgSQL_stmt_fors') {
+        const query = expressionOf(node.query);
+        return query !== undefined ? (0, constant_sql_ts_1.evaluateLoopQuery)(query, bindings) : undefined;
+    }
+    if (key === 'PLpgSQL_stmt_fori') {
+        const bound = (expr) => {
+            const text = expressionOf(expr);
+            const value = text === undefined ? undefined : (0, constant_sql_ts_1.evaluateText)(text, bindings);
+            return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
+        };
+        const lower = bound(node.lower);
+        const upper = bound(node.upper);
+        const step = node.step === undefined ? 1 : bound(node.step);
+        if (lower === undefined || upper === undefined || step === undefined || step <= 0)
+            return undefined;
+        if (Math.abs(upper - lower) / step > MAX_UNROLLED)
+            return undefined;
+        const values = [];
+        if (node.reverse)
+            for (let i = lower; i >= upper; i -= step)
+                values.push(String(i));
+        else
+            for (let i = lower; i <= upper; i += step)
+                values.push(String(i));
+        return values;
     }
     return undefined;
+}
+const LOOPS = new Set(['PLpgSQL_stmt_foreach_a', 'PLpgSQL_stmt_fors', 'PLpgSQL_stmt_fori']);
+/**
+ * Walks the PL/pgSQL tree in execution order. A loop over constant values is unrolled for the
+ * dynamic SQL in its body (each iteration's EXECUTE text is known); its static SQL is the same
+ * statement each time and is listed once (`repeat` is set for the later iterations).
+ */
+function collect(node, walk, bindings, repeat) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            collect(item, walk, bindings, repeat);
+        return;
+    }
+    if (node === null || typeof node !== 'object')
+        return;
+    const { out } = walk;
+    for (const [key, value] of Object.entries(node)) {
+        const v = value;
+        const lineno = typeof v?.lineno === 'number' ? v.lineno : 1;
+        if (key === 'PLpgSQL_stmt_execsql' || key === 'PLpgSQL_stmt_call') {
+            // CALL and DO inside PL/pgSQL are "call" statements: their text is SQL like any other.
+            const query = expressionOf(key === 'PLpgSQL_stmt_call' ? v.expr : v.sqlstmt);
+            if (query && !repeat)
+                out.push({ type: 'sql', query, lineno, needle: query });
+        }
+        else if (key === 'PLpgSQL_stmt_perform') {
+            // PERFORM x is run as SELECT x; the parser hands back the rewritten text.
+            const query = expressionOf(v.expr);
+            if (query && !repeat)
+                out.push({ type: 'sql', query, lineno, needle: query.replace(/^SELECT\s+/i, '') });
+        }
+        else if (key === 'PLpgSQL_stmt_dynexecute' || key === 'PLpgSQL_stmt_dynfors') {
+            const expression = expressionOf(v.query);
+            if (expression)
+                out.push({ type: 'execute', expression, lineno, bindings });
+            if (key === 'PLpgSQL_stmt_dynfors')
+                collect(v.body, walk, without(bindings, loopVariable(v, walk)), repeat);
+        }
+        else if (key === 'PLpgSQL_stmt_commit' || key === 'PLpgSQL_stmt_rollback') {
+            if (!repeat)
+                out.push({ type: 'transaction', kind: key === 'PLpgSQL_stmt_commit' ? 'TRANS_STMT_COMMIT' : 'TRANS_STMT_ROLLBACK', lineno });
+        }
+        else if (LOOPS.has(key)) {
+            const name = loopVariable(v, walk);
+            const values = name === undefined ? undefined : loopValues(key, v, bindings);
+            if (name === undefined || values === undefined || values.length === 0 || values.length > walk.budget) {
+                collect(v.body, walk, without(bindings, name), repeat);
+                continue;
+            }
+            walk.budget -= values.length;
+            values.forEach((loopValue, i) => {
+                collect(v.body, walk, new Map(bindings).set(name, loopValue), repeat || i > 0);
+            });
+        }
+        else if (key !== 'datums') {
+            collect(value, walk, bindings, repeat);
+        }
+    }
+}
+/** Every variable number the body assigns to (`x := …`, INTO, loop targets). */
+function assignedVariables(node, out) {
+    if (Array.isArray(node)) {
+        for (const item of node)
+            assignedVariables(item, out);
+    }
+    else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (key === 'varno' && typeof value === 'number')
+                out.add(value);
+            else if (key !== 'datums')
+                assignedVariables(value, out);
+        }
+    }
+    return out;
+}
+/**
+ * Variables whose value is fixed by their declaration: `CONSTANT`, or a constant default the body
+ * never assigns to. A name declared twice (in nested blocks) is left unknown.
+ */
+function constantBindings(datums, action) {
+    const assigned = assignedVariables(action, new Set());
+    const counts = new Map();
+    for (const datum of datums) {
+        const name = datum.PLpgSQL_var?.refname ?? datum.PLpgSQL_rec?.refname ?? datum.PLpgSQL_row?.refname;
+        if (name)
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const bindings = new Map();
+    datums.forEach((datum, varno) => {
+        const v = datum.PLpgSQL_var;
+        const initial = expressionOf(v?.default_val);
+        if (!v?.refname || initial === undefined || counts.get(v.refname) !== 1)
+            return;
+        if (!v.isconst && assigned.has(varno))
+            return;
+        const value = (0, constant_sql_ts_1.evaluateText)(initial, bindings);
+        if (value !== undefined)
+            bindings.set(v.refname, value);
+    });
+    return bindings;
 }
 /** Where the content of a string literal starts, relative to the literal's first character. */
 function literalContentStart(literal) {
@@ -331,8 +690,15 @@ function expandDoBlock(source, host, node, at, depth) {
         const errorAt = nearAt === -1 ? doFileOffset : bodyToFile(nearAt);
         return [(0, statements_ts_1.syntaxErrorStatement)(source, at.text, doFileOffset, `in DO block: ${message}`, errorAt, doBlock)];
     }
-    const items = [];
-    collect(tree.plpgsql_funcs?.[0]?.PLpgSQL_function?.action, items);
+    const fn = tree.plpgsql_funcs?.[0]?.PLpgSQL_function;
+    const datums = fn?.datums ?? [];
+    const walk = {
+        out: [],
+        names: datums.map((d) => d.PLpgSQL_var?.refname ?? d.PLpgSQL_rec?.refname ?? d.PLpgSQL_row?.refname ?? ''),
+        budget: MAX_UNROLLED,
+    };
+    collect(fn?.action, walk, constantBindings(datums, fn?.action), false);
+    const items = walk.out;
     const bodyLines = new positions_ts_1.LineIndex(body);
     const out = [];
     let cursor = 0;
@@ -363,10 +729,13 @@ function expandDoBlock(source, host, node, at, depth) {
             parseInner(source, inner, depth, out, bodyToFile(at));
             continue;
         }
-        const value = constantString(item.expression);
-        if (value === undefined)
-            continue;
+        const value = (0, constant_sql_ts_1.evaluateText)(item.expression, item.bindings);
         const at = locate(item.expression, item.lineno);
+        if (value === undefined || value === null) {
+            const node = { expression: item.expression, reason: 'built at run time' };
+            out.push((0, statements_ts_1.makeStatement)(source, { [statements_ts_1.DYNAMIC_SQL_KIND]: node }, `EXECUTE ${item.expression}`, bodyToFile(at), doBlock));
+            continue;
+        }
         // A single literal maps character by character; a concatenation maps to the expression.
         const single = /^([eE]?'|\$)/.test(item.expression) && !item.expression.includes('||');
         const contentAt = at + (single ? literalContentStart(item.expression) : 0);
@@ -383,6 +752,57 @@ function parseInner(source, host, depth, out, fileOffset) {
         const { message } = (0, sql_parser_ts_1.parserError)(error);
         out.push((0, statements_ts_1.syntaxErrorStatement)(source, host.sql, fileOffset, `in DO block: ${message}`, fileOffset, host.doBlock));
     }
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.quoteIdent = quoteIdent;
+exports.relationSql = relationSql;
+exports.quoteLiteral = quoteLiteral;
+exports.derivedName = derivedName;
+// Reserved words (PostgreSQL's keywords with category "reserved" or "reserved, can be function or
+// type"): a bare identifier equal to one of these does not parse, so it has to be quoted.
+const RESERVED = new Set(('all analyse analyze and any array as asc asymmetric authorization binary both case cast check ' +
+    'collate collation column concurrently constraint create cross current_catalog current_date ' +
+    'current_role current_schema current_time current_timestamp current_user default deferrable ' +
+    'desc distinct do else end except false fetch for foreign freeze from full grant group having ' +
+    'ilike in initially inner intersect into is isnull join lateral leading left like limit ' +
+    'localtime localtimestamp natural not notnull null offset on only or order outer overlaps ' +
+    'placing primary references returning right select session_user similar some symmetric ' +
+    'system_user table tablesample then to trailing true union unique user using variadic verbose ' +
+    'when where window with').split(' '));
+/** Quotes an identifier only when PostgreSQL would otherwise fold or reject it. */
+function quoteIdent(name) {
+    if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name))
+        return name;
+    return `"${name.replaceAll('"', '""')}"`;
+}
+/** `schema.table` (or `table`) as SQL. */
+function relationSql(relation) {
+    return relation.schema
+        ? `${quoteIdent(relation.schema)}.${quoteIdent(relation.name)}`
+        : quoteIdent(relation.name);
+}
+/** A SQL string literal. */
+function quoteLiteral(value) {
+    return `'${value.replaceAll("'", "''")}'`;
+}
+/**
+ * A name derived from others (an index or constraint name), cut to PostgreSQL's 63-byte limit so
+ * the suggested SQL does not silently create a truncated name.
+ */
+function derivedName(...parts) {
+    let name = parts.join('_');
+    while (Buffer.byteLength(name, 'utf8') > 63)
+        name = name.slice(0, -1);
+    return name;
 }
 
 
@@ -999,7 +1419,7 @@ function parsePlpgsql(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.SYNTAX_ERROR_KIND = void 0;
+exports.MAX_DO_DEPTH = exports.DYNAMIC_SQL_KIND = exports.SYNTAX_ERROR_KIND = void 0;
 exports.nodeKind = nodeKind;
 exports.makeStatement = makeStatement;
 exports.syntaxErrorStatement = syntaxErrorStatement;
@@ -1016,6 +1436,10 @@ const split_ts_1 = __nccwpck_require__(556);
 const sql_parser_ts_1 = __nccwpck_require__(298);
 /** Kind of the pseudo-statement standing for text the parser rejected. */
 exports.SYNTAX_ERROR_KIND = 'SyntaxError';
+/** Kind of the pseudo-statement standing for SQL executed dynamically whose text cannot be known. */
+exports.DYNAMIC_SQL_KIND = 'DynamicSql';
+/** How deep DO blocks (a DO in a DO, or in an EXECUTE in a DO) are followed. */
+exports.MAX_DO_DEPTH = 32;
 /** `{ IndexStmt: {...} }` → `['IndexStmt', {...}]`. */
 function nodeKind(node) {
     const kind = (0, ast_ts_1.firstKey)(node) ?? 'Unknown';
@@ -1038,8 +1462,8 @@ function syntaxErrorStatement(source, text, fileOffset, message, errorOffset, do
     return makeStatement(source, { [exports.SYNTAX_ERROR_KIND]: node }, text, fileOffset, doBlock);
 }
 /**
- * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (up to `depth` 3, for
- * DO inside EXECUTE inside DO). Throws the parser's error when the text does not parse. `parsed` is
+ * Parses `host.sql` and appends its statements to `out`, expanding DO blocks (nested DO, or DO inside
+ * EXECUTE inside DO, up to MAX_DO_DEPTH; deeper ones stay DoStmt, which dynamic-sql reports). Throws the parser's error when the text does not parse. `parsed` is
  * the parser's tree of `host.sql` when another thread parsed it already (see parse-ahead.ts).
  */
 function parseHost(source, host, depth, out, parsed) {
@@ -1054,7 +1478,7 @@ function parseHost(source, host, depth, out, parsed) {
         const start = (0, split_ts_1.skipTrivia)(sql, toChar(location), end);
         const text = sql.slice(start, end).trimEnd();
         const [kind, inner] = nodeKind(raw.stmt);
-        if (kind === 'DoStmt' && depth < 3) {
+        if (kind === 'DoStmt' && depth < exports.MAX_DO_DEPTH) {
             const expanded = (0, do_block_ts_1.expandDoBlock)(source, host, inner, { start, text, toChar }, depth);
             if (expanded) {
                 out.push(...expanded);

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { FaultlineError } from '../../../core/errors.ts';
 import { lintOptionsFrom, type MigrationConfig, migrationConfig } from '../../../core/migrations/config.ts';
 import { DEFAULT_MIGRATION_GLOBS, findMigrationFiles } from '../../../core/migrations/find-files.ts';
 import { type GateRun, runMigrationGate } from '../../../core/migrations/gate.ts';
@@ -47,6 +48,13 @@ function allMatchingFiles(settings: GateSettings, config: MigrationConfig): Prom
 
 async function selectFiles(settings: GateSettings, config: MigrationConfig): Promise<string[]> {
   const files = await allMatchingFiles(settings, config);
+  if (files.length === 0 && (settings.patterns.length > 0 || config.paths.length > 0)) {
+    // Paths someone wrote down that match nothing are a mistake, not a pass with nothing checked.
+    const named = settings.patterns.length > 0 ? `the paths input (${settings.patterns.join(', ')})` : `migrations.paths (${config.paths.join(', ')})`;
+    throw new FaultlineError(`${named} matches no file in the repository: nothing would be checked`, {
+      hint: 'fix the globs or folders; they are relative to the repository root',
+    });
+  }
   if (!settings.pullRequest) return files;
   // The GitHub client is loaded only on pull requests, where it is used.
   const { createGitHubClient, listChangedFiles } = await import('./github-files.ts');
@@ -183,6 +191,8 @@ export async function runGate(settings: GateSettings, recorder: ResultRecorder =
     startParseAheadThreadFor(paths);
     // Exclusions were applied while finding the files (relative to the workspace, not the cwd).
     const lint = { ...lintOptionsFrom(config, settings.pgVersion !== undefined ? { pgVersion: settings.pgVersion } : {}), exclude: [] };
+    // The schema dump is named relative to the repository, like every other path in the config.
+    if (lint.schemaDump) lint.schemaDump = resolve(settings.workspace, lint.schemaDump);
     const shadowFrom = settings.databaseUrl ? shadowFromFor(settings, config) : undefined;
     if (shadowFrom) core.info(`shadow run: the scratch database starts from ${formatShadowFrom(shadowFrom)}`);
     run = await runMigrationGate(paths, {

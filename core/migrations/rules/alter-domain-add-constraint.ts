@@ -8,15 +8,19 @@ export const alterDomainAddConstraint: Rule = {
   id: 'alter-domain-add-constraint',
   defaultSeverity: 'error',
   kinds: ['AlterDomainStmt'],
-  summary: 'ALTER DOMAIN … ADD CONSTRAINT checks every column using the domain while blocking writes',
+  summary: 'ALTER DOMAIN … ADD CONSTRAINT or SET NOT NULL checks every column using the domain while blocking writes',
   description:
     'ALTER DOMAIN … ADD CONSTRAINT checks every value of the domain in every table that uses it, holding ' +
     'a SHARE lock on each of those tables: writes to all of them wait until every table is scanned. A ' +
     'CHECK can be added NOT VALID (only new values are checked) and validated later with ALTER DOMAIN … ' +
-    'VALIDATE CONSTRAINT. A domain NOT NULL constraint has no NOT VALID form.',
+    'VALIDATE CONSTRAINT. A domain NOT NULL constraint (ADD CONSTRAINT … NOT NULL, or ALTER DOMAIN … SET NOT ' +
+    'NULL) has no NOT VALID form.',
   check(statement, context) {
-    if (statement.kind !== 'AlterDomainStmt' || statement.node.subtype !== 'C') return [];
-    const constraint = constraintOf(statement.node.def);
+    if (statement.kind !== 'AlterDomainStmt') return [];
+    // SET NOT NULL ('O') scans like ADD CONSTRAINT … NOT NULL.
+    const setNotNull = statement.node.subtype === 'O';
+    if (statement.node.subtype !== 'C' && !setNotNull) return [];
+    const constraint = setNotNull ? { contype: 'CONSTR_NOTNULL' } : constraintOf(statement.node.def);
     if (!constraint || constraint.skip_validation === true) return [];
     const domain = relationFromNames(statement.node.typeName);
     if (!domain || context.isNewRelation(domain)) return [];
@@ -35,7 +39,7 @@ export const alterDomainAddConstraint: Rule = {
     return [
       {
         message:
-          `ALTER DOMAIN ${d} ADD CONSTRAINT checks every column of type ${d} in every table, holding a SHARE lock ` +
+          `ALTER DOMAIN ${d} ${setNotNull ? 'SET NOT NULL' : 'ADD CONSTRAINT'} checks every column of type ${d} in every table, holding a SHARE lock ` +
           'on each: writes to all of those tables wait until the check ends.',
         lock: 'SHARE',
         blocks: ['writes'],

@@ -23,7 +23,9 @@ function expandContract(table: RelationName, column: string, to: ColumnType): st
     `CREATE TRIGGER ${sync} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${sync}();\n` +
     `${batchedUpdate(table, `${next} = ${col}::${to.sql}`, `${next} IS NULL AND ${col} IS NOT NULL`)}\n` +
     `-- contract, in one short transaction with a lock_timeout:\n` +
+    `-- faultline-ignore: rename-column -- the swap: deployed code reads ${col}, which the trigger keeps in step\n` +
     `${alterTable(table)} RENAME COLUMN ${col} TO ${old};\n` +
+    `-- faultline-ignore: rename-column -- the swap: ${next} takes the name ${col}, in the same transaction\n` +
     `${alterTable(table)} RENAME COLUMN ${next} TO ${col};\n` +
     `DROP TRIGGER ${sync} ON ${t};\n` +
     `-- recreate indexes and constraints on ${col} (CONCURRENTLY / NOT VALID), then drop ${old} in a later release`
@@ -45,8 +47,10 @@ export const changeColumnType: Rule = {
     'new or shorter length limit ' +
     '(text to varchar(n)), timestamp to timestamptz (PostgreSQL 12+ skips the rewrite only when the ' +
     'session TimeZone is UTC, which the linter cannot know), json to jsonb, to an enum or a domain. When the ' +
-    'old type is unknown (the column was created outside the linted files), targets normally reached by ' +
-    'a widening (text, varchar, numeric) are assumed safe. Safe rewrite: expand and contract — add a new ' +
+    'old type is unknown (the column was created outside the linted files), every type change and every USING ' +
+    'is reported as a rewrite ("old type unknown"): varchar to text keeps the rows but integer to text converts ' +
+    'them. Name a schema dump (`pg_dump --schema-only`) in the config as `migrations.schema-dump` so the gate ' +
+    'knows the old types. Safe rewrite: expand and contract — add a new ' +
     'column, keep it in sync with a trigger, backfill in batches, swap the names in one short transaction.',
   check(statement, context) {
     const table = existingAlteredTable(statement, context);
@@ -61,11 +65,14 @@ export const changeColumnType: Rule = {
       const cost = typeChangeCost({ column: cmd.name, from, to, using: def?.raw_default });
       if (!cost) continue;
       const col = quoteIdent(cmd.name);
+      const unknown = cost.oldTypeUnknown
+        ? ` To let the gate know the old type, name a schema dump (pg_dump --schema-only) in .github/faultline.yml as migrations.schema-dump, or lint the migration that created ${col} in the same run.`
+        : '';
       hits.push(
         lockHit('ACCESS EXCLUSIVE', {
           message:
-            `Changing ${table.name}.${col} to ${to.sql} rewrites the table and rebuilds its indexes under ` +
-            `ACCESS EXCLUSIVE (${cost.reason}); reads and writes wait until it finishes.`,
+            `Changing ${table.name}.${col} to ${to.sql} ${cost.oldTypeUnknown ? 'may rewrite the table and rebuild' : 'rewrites the table and rebuilds'} its indexes under ` +
+            `ACCESS EXCLUSIVE (${cost.reason}); reads and writes wait until it finishes.${unknown}`,
           rewrite: true,
           fix: expandContract(table, cmd.name, to),
         }),

@@ -33,6 +33,7 @@ export const dropColumn: Rule = {
             `-- 1. deploy code that no longer reads or writes ${col} (e.g. Rails: self.ignored_columns += ["${cmd.name}"])\n` +
             `-- 2. in a later migration:\n` +
             `SET lock_timeout = '2s';\n` +
+            `-- faultline-ignore: drop-column -- no deployed code uses ${col} any more (step 1)\n` +
             `${alterTable(table)} DROP COLUMN ${cmd.missingOk ? 'IF EXISTS ' : ''}${col};`,
         });
       });

@@ -12,6 +12,8 @@ import { schemaChangeRules } from './schema-change-rules.ts';
 export interface RuleInfo {
   id: string;
   defaultSeverity: Severity;
+  /** The severity under `profile: strict`, when it differs from the default. */
+  strictSeverity?: Severity;
   summary: string;
   description: string;
 }
@@ -40,6 +42,32 @@ export const engineRules: RuleInfo[] = [
     defaultSeverity: 'error',
     summary: 'A faultline-ignore comment names a rule id that does not exist',
     description: 'Check the spelling against the list of rule ids (docs/rules); a misspelt id suppresses nothing.',
+  },
+  {
+    id: 'file-too-large',
+    defaultSeverity: 'error',
+    summary: 'A file larger than the size limit was not checked',
+    description:
+      'Files above `migrations.max-file-size` (bytes, default 10 MiB) are refused before they are read, so ' +
+      'that one huge file (a data dump, a generated seed) cannot exhaust the runner\'s memory. The finding ' +
+      'fails the gate: a file nobody checked must not pass. Exclude the file, split it, or raise the limit.',
+  },
+  {
+    id: 'too-many-statements',
+    defaultSeverity: 'error',
+    summary: 'A file with more statements than the limit was not checked',
+    description:
+      'Files with more statements than `migrations.max-statements` (default 50,000) are refused, which keeps ' +
+      'memory bounded. The finding fails the gate. Split the file, exclude it, or raise the limit.',
+  },
+  {
+    id: 'not-utf8',
+    defaultSeverity: 'error',
+    summary: 'A file that is not UTF-8 text (binary, NUL bytes, another encoding) was not checked',
+    description:
+      'The gate reads migrations as UTF-8, as PostgreSQL clients send them. A file with NUL bytes or invalid ' +
+      'UTF-8 is reported instead of checked, and fails the gate. Convert it (iconv -f latin1 -t utf-8), or ' +
+      'exclude it when it is not a migration.',
   },
   {
     id: 'internal-error',

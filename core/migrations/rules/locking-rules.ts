@@ -11,10 +11,12 @@ import { concurrentlyInTransaction } from './concurrently-in-transaction.ts';
 import { createIndexConcurrentlyInTransaction } from './create-index-concurrently-in-transaction.ts';
 import { dropIndexNonConcurrent } from './drop-index-non-concurrent.ts';
 import { duplicateColumn } from './duplicate-column.ts';
+import { dynamicSql } from './dynamic-sql.ts';
 import { identifierTooLong } from './identifier-too-long.ts';
 import { missingLockTimeout } from './missing-lock-timeout.ts';
 import { nonConcurrentIndex } from './non-concurrent-index.ts';
 import { reindexNonConcurrent } from './reindex-non-concurrent.ts';
+import { serialArray } from './serial-array.ts';
 import { setNotNull } from './set-not-null.ts';
 import { syntaxError } from './syntax-error.ts';
 import { transactionNesting } from './transaction-nesting.ts';
@@ -42,6 +44,8 @@ export const lockingRules: Rule[] = [
   transactionNesting,
   identifierTooLong,
   duplicateColumn,
+  serialArray,
   syntaxError,
+  dynamicSql,
   alterEnumAddValueInTransaction,
 ];

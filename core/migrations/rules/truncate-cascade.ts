@@ -12,7 +12,7 @@ export const truncateCascade: Rule = {
   description:
     'TRUNCATE … CASCADE empties the named tables and, recursively, every table with a foreign key to them — ' +
     'tables the statement does not name, possibly added later by other teams — each under ACCESS ' +
-    'EXCLUSIVE. This rule replaces the truncate finding for such statements (it includes that hazard). ' +
+    'EXCLUSIVE. The truncate rule reports the named tables as well. ' +
     'Name every table to empty explicitly, without CASCADE, after checking what references them.',
   check(statement, context) {
     if (statement.node.behavior !== 'DROP_CASCADE') return [];

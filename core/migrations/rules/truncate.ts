@@ -12,8 +12,9 @@ export function truncatedTables(statement: Statement, context: MigrationContext)
 }
 
 /**
- * TRUNCATE without CASCADE. TRUNCATE … CASCADE is reported by truncate-cascade instead (one
- * finding per statement: the cascade finding names the extra hazard and includes this one).
+ * TRUNCATE of existing tables, with or without CASCADE: the truncate itself is the hazard here;
+ * truncate-cascade reports what CASCADE adds (tables the statement does not name), so a statement
+ * with CASCADE gets both findings and suppressing one does not hide the other.
  */
 export const truncate: Rule = {
   id: 'truncate',
@@ -25,9 +26,8 @@ export const truncate: Rule = {
     'query on it and blocks all reads and writes meanwhile. It is not MVCC-safe (concurrent transactions ' +
     'with an older snapshot see the table empty) and cannot be undone after commit. To empty a live table ' +
     'delete in batches; if you really mean TRUNCATE (a staging table), suppress with a reason. TRUNCATE … ' +
-    'CASCADE is reported as truncate-cascade instead.',
+    'CASCADE is reported by this rule and by truncate-cascade (for the tables it empties without naming them).',
   check(statement, context) {
-    if (statement.node.behavior === 'DROP_CASCADE') return [];
     const tables = truncatedTables(statement, context);
     if (tables.length === 0) return [];
     const names = tables.map(relationSql).join(', ');

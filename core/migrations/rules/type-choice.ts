@@ -21,17 +21,24 @@ export function redeclare(d: DeclaredType, better: string): string {
   }
 }
 
+export type DeclaredTypeFix = DeclaredType;
+
+/**
+ * `better` is the type to declare instead, or `{ fix }`: the whole fix when the better declaration
+ * needs more than a type (a constraint added on its own).
+ */
 export function typeChoiceHits(
   statement: Statement,
   vias: readonly DeclaredType['via'][],
-  judge: (d: DeclaredType) => { message: string; better: string } | undefined,
+  judge: (d: DeclaredType) => { message: string; better: string | { fix: string } } | undefined,
 ): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const d of declaredTypes(statement)) {
     if (!vias.includes(d.via)) continue;
     const verdict = judge(d);
     if (!verdict) continue;
-    hits.push({ message: verdict.message, lock: null, blocks: [], rewrite: false, fix: redeclare(d, verdict.better) });
+    const fix = typeof verdict.better === 'string' ? redeclare(d, verdict.better) : verdict.better.fix;
+    hits.push({ message: verdict.message, lock: null, blocks: [], rewrite: false, fix });
   }
   return hits;
 }

@@ -26,6 +26,11 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('finding migration files', () => {
+  it('takes a folder as the SQL files under it', async () => {
+    expect(await findMigrationFiles(root, ['db/flyway'])).toEqual(['db/flyway/V1__a.sql', 'db/flyway/V2__b.sql', 'db/flyway/V10__c.sql']);
+    expect(await findMigrationFiles(root, ['migrate/'])).toEqual(['migrate/000001_init.down.sql', 'migrate/000001_init.up.sql']);
+  });
+
   it('finds the common layouts, in the order the tools apply them, never in node_modules', async () => {
     expect(await findMigrationFiles(root, DEFAULT_MIGRATION_GLOBS)).toEqual([
       'db/flyway/V1__a.sql',

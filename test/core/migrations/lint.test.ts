@@ -212,17 +212,14 @@ describe('lintFiles', () => {
     );
   });
 
-  it('rejects a binary file and a non-UTF-8 file, naming each once', async () => {
+  it('reports a binary file and a non-UTF-8 file as not-utf8 findings (a report, not a usage error)', async () => {
     const binary = join(dir, 'dump.sql');
     writeFileSync(binary, Buffer.from([0x50, 0x47, 0x00, 0x01]));
-    expect((await inputError([binary])).format()).toBe(
-      `${binary}: this is a binary file, not SQL text\n  hint: exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files`,
-    );
     const latin1 = join(dir, 'latin1.sql');
     writeFileSync(latin1, Buffer.from("SELECT 'caf\xe9';", 'latin1'));
-    expect((await inputError([latin1])).format()).toBe(
-      `${latin1}: the file is not valid UTF-8 text\n  hint: save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect`,
-    );
+    const report = await lintFiles([binary, latin1]);
+    expect(report.files.map((file) => file.findings.map((f) => [f.rule, f.severity]))).toEqual([[['not-utf8', 'error']], [['not-utf8', 'error']]]);
+    expect(report.files[0]!.findings[0]!.message).toContain('NUL bytes');
   });
 
   it('rejects a file it cannot read, naming it once with the system error code', () => {

@@ -65,7 +65,7 @@ $migrate$;`;
       expect(statements[0]!.doBlock).toEqual({ line: 1, column: 1, offset: 0 });
     });
 
-    it("analyses EXECUTE of a constant string (also with '' escapes and ||)", () => {
+    it("analyses EXECUTE of a constant string (also with '' escapes, || and format())", () => {
       const sql = `DO LANGUAGE plpgsql $$
 BEGIN
   EXECUTE 'ALTER TABLE users ADD COLUMN nickname text';
@@ -76,6 +76,7 @@ END $$;`;
       expect(statements.map((s) => [s.text, s.line, s.column])).toEqual([
         ['ALTER TABLE users ADD COLUMN nickname text', 3, 12],
         ['ALTER TABLE users ADD COLUMN bio text', 3 + 1, 11],
+        ['ALTER TABLE users ADD COLUMN x int', 5, 11],
       ]);
     });
 

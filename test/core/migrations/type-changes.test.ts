@@ -78,31 +78,28 @@ describe('typeChangeCost with the old type known', () => {
   });
 });
 
-describe('typeChangeCost with only the new type known', () => {
-  it.each(['text', 'varchar', 'varchar(255)', 'numeric', 'numeric(12,2)', 'timestamptz(6)'])(
-    'assumes %s is reached by a widening that keeps the rows',
+describe('typeChangeCost with only the new type known (the old type unknown)', () => {
+  // The same target is a relabel from one old type and a rewrite from another (varchar → text
+  // keeps the rows, integer → text converts them): nothing in the statement tells which.
+  it.each(['text', 'varchar', 'varchar(255)', 'numeric', 'numeric(12,2)', 'timestamptz(6)', 'bigint', 'jsonb', 'public.order_status', 'text[]'])(
+    'reports %s as a rewrite and says the old type is unknown',
     (to) => {
-      expect(rewrites(undefined, to)).toBe(false);
+      const change = target(to);
+      const cost = typeChangeCost({ column: 'c', to: change.to! });
+      expect(cost?.oldTypeUnknown).toBe(true);
+      expect(cost?.reason).toMatch(/^old type unknown/);
     },
   );
 
-  it.each(['bigint', 'integer', 'timestamptz', 'timestamp', 'jsonb', 'uuid', 'boolean', 'public.order_status', 'text[]', 'char(2)'])(
-    'reports %s as a rewrite',
-    (to) => {
-      expect(rewrites(undefined, to)).toBe(true);
-    },
-  );
-
-  it('judges a USING that only casts the column to the new type like no USING (Django writes one every time)', () => {
-    expect(rewrites(undefined, 'varchar(200) USING c::varchar(200)')).toBe(false);
-    expect(rewrites(undefined, 'text USING c::text')).toBe(false);
-    expect(rewrites(undefined, 'bigint USING c::bigint')).toBe(true);
+  it('reports every USING as a rewrite, even the bare cast (integer USING c::text converts every row)', () => {
+    expect(rewrites(undefined, 'text USING c::text')).toBe(true);
+    expect(rewrites(undefined, 'varchar(200) USING c::varchar(200)')).toBe(true);
+    expect(rewrites(undefined, "integer USING nullif(c, '')::integer")).toBe(true);
   });
 
-  it('reports any other USING expression as a rewrite', () => {
-    expect(rewrites(undefined, "integer USING nullif(c, '')::integer")).toBe(true);
-    expect(rewrites(undefined, 'text USING upper(c)')).toBe(true);
-    expect(rewrites(undefined, 'text USING other::text')).toBe(true);
+  it('still judges a bare-cast USING like no USING when the old type is known (Django writes one every time)', () => {
+    expect(rewrites('varchar(100)', 'varchar(200) USING c::varchar(200)')).toBe(false);
+    expect(rewrites('integer', 'text USING c::text')).toBe(true);
   });
 });
 

@@ -27,3 +27,17 @@ describe(rule, () => {
     expect(findingsOf(rule, sql)).toEqual([]);
   });
 });
+
+describe(`${rule}: ALTER DOMAIN … SET NOT NULL`, () => {
+  it('flags it: every column of the domain is scanned, like ADD CONSTRAINT … NOT NULL', () => {
+    const [finding] = findingsOf(rule, 'ALTER DOMAIN email SET NOT NULL;');
+    expect(finding).toMatchObject({ severity: 'error', lock: 'SHARE', blocks: ['writes'] });
+    expect(finding!.message).toContain('SET NOT NULL');
+    expect(finding!.fix).toContain('CHECK (VALUE IS NOT NULL) NOT VALID');
+  });
+
+  it('accepts it on a domain created in the same file, and DROP NOT NULL anywhere', () => {
+    expect(findingsOf(rule, 'CREATE DOMAIN email AS text;\nALTER DOMAIN email SET NOT NULL;')).toEqual([]);
+    expect(findingsOf(rule, 'ALTER DOMAIN email DROP NOT NULL;')).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ describe(rule, () => {
 
   it('flags timestamp → timestamptz (rewrites unless the session TimeZone is UTC)', () => {
     const [finding] = findingsOf(rule, 'ALTER TABLE events ALTER COLUMN created_at TYPE timestamptz;');
-    expect(finding!.message).toContain('TimeZone is UTC');
+    expect(finding!.message).toContain('session time zone');
   });
 
   it('flags a USING conversion, e.g. text to an enum', () => {
@@ -23,18 +23,30 @@ describe(rule, () => {
   });
 
   it('flags one finding per rewriting subcommand', () => {
+    const v1 = 'CREATE TABLE t (a integer, b varchar(10), c text);';
     const sql = 'ALTER TABLE t ALTER COLUMN a TYPE bigint, ALTER COLUMN b TYPE text, ALTER COLUMN c TYPE uuid USING c::uuid;';
-    expect(findingsOf(rule, sql)).toHaveLength(2);
+    expect(findingsAfter(rule, [v1], sql)).toHaveLength(2);
   });
 
   it.each([
     'ALTER TABLE users ALTER COLUMN bio TYPE text;',
     'ALTER TABLE users ALTER COLUMN email TYPE varchar(320);',
     'ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(14,2);',
-    'ALTER TABLE invoices ALTER COLUMN amount TYPE numeric;',
     'ALTER TABLE events ALTER COLUMN at TYPE timestamptz(6);',
-  ])('accepts the non-rewriting widening %s', (sql) => {
-    expect(findingsOf(rule, sql)).toEqual([]);
+  ])('accepts the non-rewriting widening %s once the old type is known', (sql) => {
+    const v1 = 'CREATE TABLE users (bio varchar(100), email varchar(255)); CREATE TABLE invoices (amount numeric(10,2)); CREATE TABLE events (at timestamptz(3));';
+    expect(findingsAfter(rule, [v1], sql)).toEqual([]);
+  });
+
+  it.each([
+    ['ALTER TABLE users ALTER COLUMN c TYPE text USING c::text;', 'integer → text converts every row'],
+    ['ALTER TABLE users ALTER COLUMN c TYPE varchar(50);', 'text → varchar(50) checks every row'],
+    ['ALTER TABLE users ALTER COLUMN c TYPE text;', 'integer → text converts every row'],
+  ])('flags %s when the old type is unknown (%s), says so and how to tell the gate', (sql) => {
+    const [finding] = findingsOf(rule, sql);
+    expect(finding).toMatchObject({ severity: 'error', rewrite: true, lock: 'ACCESS EXCLUSIVE' });
+    expect(finding!.message).toContain('old type unknown');
+    expect(finding!.message).toContain('migrations.schema-dump');
   });
 
   it('accepts any type change on a table created earlier in the file', () => {
@@ -43,8 +55,9 @@ describe(rule, () => {
 });
 
 describe(`${rule}: what Django and Rails generate`, () => {
-  it('accepts Django widening a varchar with its USING cast of the column', () => {
-    expect(findingsOf(rule, 'ALTER TABLE "shop_product" ALTER COLUMN "name" TYPE varchar(200) USING "name"::varchar(200);')).toEqual([]);
+  it('accepts Django widening a varchar with its USING cast of the column, once the old type is known', () => {
+    const v1 = 'CREATE TABLE "shop_product" ("name" varchar(100));';
+    expect(findingsAfter(rule, [v1], 'ALTER TABLE "shop_product" ALTER COLUMN "name" TYPE varchar(200) USING "name"::varchar(200);')).toEqual([]);
   });
 
   it('flags Django changing an integer to bigint, USING or not', () => {
@@ -58,10 +71,11 @@ describe(`${rule}: what Django and Rails generate`, () => {
   describe('a column an earlier migration of the same run created', () => {
     const v1 = 'CREATE TABLE orders (id bigint, total integer, note varchar(100), amount numeric(10, 2));';
 
-    it('is judged on its declared type: integer → numeric rewrites, which a guess would call a widening', () => {
-      expect(findingsOf(rule, 'ALTER TABLE orders ALTER COLUMN total TYPE numeric;')).toEqual([]);
+    it('is judged on its declared type: integer → numeric rewrites for certain, not just "old type unknown"', () => {
+      expect(findingsOf(rule, 'ALTER TABLE orders ALTER COLUMN total TYPE numeric;')[0]!.message).toContain('old type unknown');
       const [finding] = findingsAfter(rule, [v1], 'ALTER TABLE orders ALTER COLUMN total TYPE numeric;');
       expect(finding).toMatchObject({ rewrite: true, lock: 'ACCESS EXCLUSIVE', path: 'V2__this.sql' });
+      expect(finding!.message).not.toContain('old type unknown');
     });
 
     it('knows a shorter varchar re-checks every row and a longer one does not', () => {
@@ -82,9 +96,11 @@ describe(`${rule}: what Django and Rails generate`, () => {
       const schemas = ['CREATE TABLE app.orders (code varchar(100));\nCREATE TABLE audit.orders (code varchar(10));'];
       expect(findingsAfter(rule, schemas, 'ALTER TABLE app.orders ALTER COLUMN code TYPE varchar(20);')).toHaveLength(1);
       expect(findingsAfter(rule, schemas, 'ALTER TABLE audit.orders ALTER COLUMN code TYPE varchar(20);')).toEqual([]);
-      // Unqualified, one schema has the table: that one (search_path); several: unknown, so a guess.
-      expect(findingsAfter(rule, ['CREATE TABLE app.items (n integer);'], 'ALTER TABLE items ALTER COLUMN n TYPE numeric;')).toHaveLength(1);
-      expect(findingsAfter(rule, schemas, 'ALTER TABLE orders ALTER COLUMN code TYPE varchar(20);')).toEqual([]);
+      // Unqualified, one schema has the table: that one (search_path); several: the old type is unknown.
+      const [items] = findingsAfter(rule, ['CREATE TABLE app.items (n integer);'], 'ALTER TABLE items ALTER COLUMN n TYPE numeric;');
+      expect(items!.message).not.toContain('old type unknown');
+      const [orders] = findingsAfter(rule, schemas, 'ALTER TABLE orders ALTER COLUMN code TYPE varchar(20);');
+      expect(orders!.message).toContain('old type unknown');
     });
 
     it('knows a column an earlier statement of the same file added to an existing table', () => {

@@ -29,3 +29,29 @@ ALTER TABLE a ADD COLUMN name varchar(20);`;
     expect(findingsOf(rule, sql)).toEqual([]);
   });
 });
+
+describe(`${rule}: other places PostgreSQL rejects a name given twice`, () => {
+  it.each([
+    ['CREATE VIEW v AS SELECT a, t.a FROM t;', 'a'],
+    ['CREATE VIEW v AS SELECT 1, 2;', '?column?'],
+    ['CREATE VIEW v (x, x) AS SELECT 1, 2;', 'x'],
+    ['CREATE VIEW v AS SELECT lower(a), lower(b) FROM t;', 'lower'],
+    ['CREATE MATERIALIZED VIEW mv AS SELECT id, name AS id FROM t;', 'id'],
+    ['CREATE TABLE copy AS SELECT id, id FROM t;', 'id'],
+    ['CREATE FOREIGN TABLE ft (a int, a int) SERVER remote;', 'a'],
+    ['UPDATE users SET a = 1, a = 2;', 'a'],
+  ])('%s (%s twice)', (sql, name) => {
+    const [finding] = findingsOf(rule, sql);
+    expect(finding).toMatchObject({ severity: 'error' });
+    expect(finding!.message).toContain(name);
+  });
+
+  it.each([
+    'CREATE VIEW v AS SELECT a, b, a AS a2, x::text, y::text FROM t;',
+    'CREATE VIEW v AS SELECT * FROM t JOIN u USING (id);',
+    'CREATE VIEW v (x) AS SELECT a, b FROM t UNION SELECT 1, 2;',
+    'UPDATE users SET tags[1] = 1, tags[2] = 2, (a, b) = (1, 2);',
+  ])('accepts %s', (sql) => {
+    expect(findingsOf(rule, sql)).toEqual([]);
+  });
+});

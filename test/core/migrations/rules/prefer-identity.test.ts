@@ -14,3 +14,10 @@ describe(rule, () => {
     expect(findingsOf(rule, 'CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);')).toEqual([]);
   });
 });
+
+describe(`${rule}: where its fix would itself rewrite the table`, () => {
+  it('leaves a serial added to an existing table to add-column-auto-increment (an identity column rewrites too)', () => {
+    expect(findingsOf(rule, 'ALTER TABLE users ADD COLUMN seq bigserial;')).toEqual([]);
+    expect(findingsOf(rule, 'CREATE TABLE t (id int);\nALTER TABLE t ADD COLUMN seq bigserial;')).toHaveLength(1);
+  });
+});

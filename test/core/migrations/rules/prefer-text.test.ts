@@ -14,3 +14,15 @@ describe(rule, () => {
     expect(findingsOf(rule, 'CREATE TABLE users (email text, name varchar);')).toEqual([]);
   });
 });
+
+describe(`${rule}: fixes that run`, () => {
+  it('adds the limit as a NOT VALID CHECK, validated apart, outside CREATE TABLE', () => {
+    const [altered] = findingsOf(rule, 'ALTER TABLE users ALTER COLUMN d TYPE varchar(50);');
+    expect(altered!.fix).not.toContain('TYPE text CHECK');
+    expect(altered!.fix).toContain('ALTER TABLE users ALTER COLUMN d TYPE text;');
+    expect(altered!.fix).toContain('CHECK (char_length(d) <= 50) NOT VALID;');
+    const [added] = findingsOf(rule, 'ALTER TABLE users ADD COLUMN nick varchar(40);');
+    expect(added!.fix).toContain('ALTER TABLE users ADD COLUMN nick text;\n');
+    expect(added!.fix).toContain('VALIDATE CONSTRAINT users_nick_max_length');
+  });
+});

@@ -1,4 +1,4 @@
-import { findingsOf } from '../lint-sql.ts';
+import { findingsAfter, findingsOf } from '../lint-sql.ts';
 
 const rule = 'set-not-null';
 
@@ -47,5 +47,24 @@ ALTER TABLE users ALTER COLUMN email SET NOT NULL;`;
 
   it('accepts SET NOT NULL on a table created in the same file', () => {
     expect(findingsOf(rule, 'CREATE TABLE t (a int);\nALTER TABLE t ALTER COLUMN a SET NOT NULL;')).toEqual([]);
+  });
+});
+
+describe(`${rule}: the recipe spread over several migrations (strong_migrations' layout)`, () => {
+  const add = "SET lock_timeout = '5s';\nALTER TABLE users ADD CONSTRAINT users_email_null CHECK (email IS NOT NULL) NOT VALID;";
+  const validate = 'ALTER TABLE users VALIDATE CONSTRAINT users_email_null;';
+  const setNotNull = 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT users_email_null;';
+
+  it.each([
+    ['three files', [add, validate], setNotNull],
+    ['add, then validate and set in one file', [add], `${validate}\n${setNotNull}`],
+  ])('accepts SET NOT NULL after a CHECK validated in an earlier file (%s)', (_layout, earlier, last) => {
+    expect(findingsAfter(rule, earlier, last)).toEqual([]);
+    expect(findingsAfter(rule, earlier, last, { assumeTransaction: true })).toEqual([]);
+  });
+
+  it('still flags it when the CHECK was only added NOT VALID, or dropped before', () => {
+    expect(findingsAfter(rule, [add], setNotNull)).toHaveLength(1);
+    expect(findingsAfter(rule, [add, validate, 'ALTER TABLE users DROP CONSTRAINT users_email_null;'], setNotNull)).toHaveLength(1);
   });
 });
