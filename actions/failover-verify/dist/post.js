@@ -40089,13 +40089,54 @@ class errors_FaultlineError extends Error {
 function isFaultlineError(error) {
     return error instanceof errors_FaultlineError;
 }
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-function describeError(error) {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file was expected',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+    EADDRNOTAVAIL: 'address not available on this machine',
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ECONNRESET: 'connection reset by the other side',
+    ENOTFOUND: 'host name not found',
+    ETIMEDOUT: 'timed out',
+    EMFILE: 'too many open files',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+};
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error) {
+    return error instanceof Error || (typeof error === 'object' && error !== null && typeof error.message === 'string');
+}
+function isSystemError(error) {
+    const code = error?.code;
+    return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+function describeError(error, options = {}) {
     if (isFaultlineError(error))
         return error.format();
-    if (error instanceof Error)
-        return error.stack ?? error.message;
+    if (isSystemError(error)) {
+        const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+        const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+        return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+    }
+    if (isErrorLike(error)) {
+        if (options.stack)
+            return error.stack ?? error.message;
+        return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+    }
     return String(error);
+}
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+function wantsStack(env) {
+    return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
 ;// CONCATENATED MODULE: ./core/drivers/arguments.ts
@@ -40905,10 +40946,21 @@ setTimeout(() => {
 const GUARD_MARKER = 'faultline-ttl-guard';
 /** The argument that ties a guard to its fault, so a revert can find it without its pid. */
 const faultTag = (faultId) => `fault=${faultId}`;
+/**
+ * The GitHub Actions runner ends a job by killing every process whose environment carries the
+ * job's RUNNER_TRACKING_ID ("Cleaning up orphan processes"). The guard must outlive the job on a
+ * persistent self-hosted runner, or a fault whose post step failed would stay forever: it is
+ * started without that variable, on purpose (docs/actions/chaos-inject.md, "What outlives the step").
+ * It carries nothing else of the job's environment either: its plan is all it needs.
+ */
+function guardEnvironment(parent) {
+    return { PATH: parent.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin' };
+}
 function startGuard(plan, faultId) {
     const child = (0,external_node_child_process_.spawn)(process.execPath, ['-e', GUARD_SCRIPT, GUARD_MARKER, faultTag(faultId), JSON.stringify(plan)], {
         detached: true,
         stdio: 'ignore',
+        env: guardEnvironment(process.env),
     });
     child.unref();
     if (child.pid === undefined)
@@ -42190,11 +42242,63 @@ function failoverErrorResult(message, options) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = isAbsolute(path) ? relative(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function result_source_sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
  * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
  */
+
 
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
@@ -42209,21 +42313,12 @@ function eventPayload(env) {
     }
 }
 function pullRequestOf(payload) {
-    return payload?.pull_request;
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
 }
+
 function github_run_runSource(env, payload = eventPayload(env)) {
-    const number = pullRequestOf(payload)?.number;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof number === 'number' ? { pullRequest: number } : {}),
-    };
+    return sourceFromRun(env, payload);
 }
 
 ;// CONCATENATED MODULE: ./actions/failover-verify/src/inputs.ts

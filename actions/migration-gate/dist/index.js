@@ -490,6 +490,7 @@ function writeWorkspaceFile(workspace, given, text, what) {
 /* harmony export */   RO: () => (/* binding */ FaultlineError),
 /* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
+/* unused harmony export wantsStack */
 class FaultlineError extends Error {
     file;
     line;
@@ -525,13 +526,54 @@ class FaultlineError extends Error {
 function isFaultlineError(error) {
     return error instanceof FaultlineError;
 }
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-function describeError(error) {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file was expected',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+    EADDRNOTAVAIL: 'address not available on this machine',
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ECONNRESET: 'connection reset by the other side',
+    ENOTFOUND: 'host name not found',
+    ETIMEDOUT: 'timed out',
+    EMFILE: 'too many open files',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+};
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error) {
+    return error instanceof Error || (typeof error === 'object' && error !== null && typeof error.message === 'string');
+}
+function isSystemError(error) {
+    const code = error?.code;
+    return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+function describeError(error, options = {}) {
     if (isFaultlineError(error))
         return error.format();
-    if (error instanceof Error)
-        return error.stack ?? error.message;
+    if (isSystemError(error)) {
+        const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+        const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+        return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+    }
+    if (isErrorLike(error)) {
+        if (options.stack)
+            return error.stack ?? error.message;
+        return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+    }
     return String(error);
+}
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+function wantsStack(env) {
+    return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
 
@@ -1245,7 +1287,7 @@ if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parseHelper)) {
     if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .lintsEveryFile */ .Gr)(process.env))
         (0,_core_migrations_parse_ahead_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAheadThread */ .fb)();
 }
-void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(468)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9468)).then(({ run }) => run());
+void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8013)).then(({ run }) => run());
 
 module.exports = __webpack_exports__;
 /******/ })()

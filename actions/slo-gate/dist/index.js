@@ -56602,13 +56602,54 @@ class errors_FaultlineError extends Error {
 function isFaultlineError(error) {
     return error instanceof errors_FaultlineError;
 }
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-function describeError(error) {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file was expected',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+    EADDRNOTAVAIL: 'address not available on this machine',
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ECONNRESET: 'connection reset by the other side',
+    ENOTFOUND: 'host name not found',
+    ETIMEDOUT: 'timed out',
+    EMFILE: 'too many open files',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+};
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error) {
+    return error instanceof Error || (typeof error === 'object' && error !== null && typeof error.message === 'string');
+}
+function isSystemError(error) {
+    const code = error?.code;
+    return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+function describeError(error, options = {}) {
     if (isFaultlineError(error))
         return error.format();
-    if (error instanceof Error)
-        return error.stack ?? error.message;
+    if (isSystemError(error)) {
+        const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+        const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+        return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+    }
+    if (isErrorLike(error)) {
+        if (options.stack)
+            return error.stack ?? error.message;
+        return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+    }
     return String(error);
+}
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+function wantsStack(env) {
+    return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
 ;// CONCATENATED MODULE: ./core/prometheus/client.ts
@@ -56881,7 +56922,24 @@ function formatBurnRate(rate) {
         return '0';
     return rate >= 10 ? rate.toFixed(1) : rate.toFixed(2);
 }
-/** 93784 → `1d 2h`; two largest units, enough to act on. */
+/** `1 SLO`, `3 SLOs`: counts read as words, never `SLO(s)`. */
+function slo_format_plural(count, singular, pluralForm = `${singular}s`) {
+    return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+/**
+ * When the budget runs out at the current burn rate, as a phrase that stands alone:
+ * `exhausted in 1d 2h`, `budget already exhausted`, `not exhausted at the current burn rate`.
+ */
+function describeExhaustion(seconds, hasData = true) {
+    if (!hasData)
+        return 'no data';
+    if (seconds === null)
+        return 'not exhausted at the current burn rate';
+    if (seconds <= 0)
+        return 'budget already exhausted';
+    return `exhausted in ${formatDuration(seconds)}`;
+}
+/** 93784 → `1d 2h`; two largest units, enough to act on. Callers handle null and ≤ 0 (see describeExhaustion). */
 function formatDuration(seconds) {
     if (seconds === null)
         return 'never at this rate';
@@ -56917,10 +56975,12 @@ const BURN_WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'];
 
 ;// CONCATENATED MODULE: ./core/report/slo-json.ts
 
-function toSloJson(statuses, outcome) {
-    const verdicts = new Map(outcome.slos.map((s) => [s.name, s.verdict]));
+function toSloJson(statuses, outcome, evaluatedAt) {
+    const decisions = new Map(outcome.slos.map((s) => [s.name, s]));
     return {
         version: 1,
+        evaluatedAt: evaluatedAt.toISOString(),
+        verdict: outcome.verdict,
         slos: statuses.map((status) => ({
             name: status.name,
             service: status.service,
@@ -56930,7 +56990,11 @@ function toSloJson(statuses, outcome) {
             budgetRemaining: status.budgetRemaining,
             burnRates: Object.fromEntries(BURN_WINDOWS.map((w) => [w, status.burnRates[w]])),
             alert: status.alert,
-            verdict: verdicts.get(status.name) ?? 'no-data',
+            firingConditions: status.firingConditions,
+            timeToExhaustionSeconds: status.timeToExhaustionSeconds,
+            verdict: decisions.get(status.name)?.verdict ?? 'no-data',
+            reasons: decisions.get(status.name)?.reasons ?? [],
+            problems: status.problems.map((p) => p.message),
         })),
     };
 }
@@ -57177,7 +57241,7 @@ const ICON = { pass: '✅', fail: '❌', 'no-data': '⚠️' };
 const ALERT_ICON = { none: 'none', ticket: '🎫 ticket', page: '🚨 page' };
 function slo_markdown_row(status, verdict) {
     const burn = BURN_WINDOWS.map((w) => formatBurnRate(status.burnRates[w])).join(' | ');
-    return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}<br><sub>${formatDuration(status.timeToExhaustionSeconds)}</sub> | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+    return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`} | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
 }
 /** Mermaid titles are double-quoted strings without escapes: keep them plain. */
 function mermaidText(text) {
@@ -57206,9 +57270,9 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
     const out = [
         `## ${options.heading ?? 'SLO gate'}: ${ICON[outcome.verdict]} ${outcome.verdict}`,
         '',
-        `${report.statuses.length} SLO(s) evaluated at ${report.evaluatedAt.toISOString()} with ${report.requests} Prometheus request(s).`,
+        `${slo_format_plural(report.statuses.length, 'SLO')} evaluated at ${report.evaluatedAt.toISOString()} with ${slo_format_plural(report.requests, 'Prometheus request')}.`,
         '',
-        `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>exhausted in</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
+        `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>at the current burn rate</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
         `| --- | --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} | --- | --- |`,
         ...report.statuses.map((s) => slo_markdown_row(s, verdictOf(s))),
         '',
@@ -57234,7 +57298,7 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
         for (const status of charted)
             out.push(chart(status, pageThreshold), '');
         if (report.statuses.length > charted.length)
-            out.push(`_${report.statuses.length - charted.length} more SLO(s) in the table above._`, '');
+            out.push(`_${slo_format_plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above._`, '');
     }
     return out.join('\n');
 }
@@ -57471,8 +57535,8 @@ const WORKBOOK_THRESHOLDS = {
     ],
 };
 function fires(condition, burnRates) {
-    const long = burnRates[condition.long];
-    const short = burnRates[condition.short];
+    const long = burnRates[condition.long] ?? null;
+    const short = burnRates[condition.short] ?? null;
     // A window without data cannot prove a burn; no-data is reported separately, never as quiet.
     return long !== null && short !== null && long >= condition.burnRate && short >= condition.burnRate;
 }
@@ -57574,6 +57638,13 @@ function breaches(status, policy) {
     }
     return reasons;
 }
+/** A firing alert the policy does not block on is said beside the pass, with the setting that would block it. */
+function tolerated(status, policy) {
+    if (status.alert === 'none')
+        return [];
+    const setting = policy.failOnAlert === 'none' ? 'fail-on-alert: none' : `fail-on-alert: ${policy.failOnAlert}`;
+    return [`not blocking: ${status.alert} alert firing (${status.firingConditions.join('; ')}), but the policy (${setting}) does not block on it; set fail-on-alert: ${status.alert} to block`];
+}
 function decideSlo(status, policy, labels) {
     if (status.errorRatio === null || status.budgetRemaining === null) {
         const problem = status.problems.find((p) => p.window === 'slo');
@@ -57581,7 +57652,7 @@ function decideSlo(status, policy, labels) {
     }
     const reasons = breaches(status, policy);
     if (reasons.length === 0)
-        return { name: status.name, verdict: 'pass', reasons: [] };
+        return { name: status.name, verdict: 'pass', reasons: tolerated(status, policy) };
     const exception = policy.exceptionLabels.find((label) => labels.includes(label));
     if (exception) {
         return { name: status.name, verdict: 'pass', reasons: reasons.map((r) => `excused by label "${exception}": ${r}`), exception };
@@ -57594,6 +57665,52 @@ function evaluateBudgetPolicy(statuses, policy, labels = []) {
     const verdict = slos.some((s) => s.verdict === 'fail') ? 'fail' : slos.some((s) => s.verdict === 'no-data') ? 'no-data' : 'pass';
     const reasons = slos.filter((s) => s.reasons.length > 0).map((s) => `${s.name}: ${s.reasons.join('; ')}`);
     return { verdict, slos, reasons };
+}
+
+;// CONCATENATED MODULE: ./core/slo/duration.ts
+/**
+ * Durations as SLO specs and PromQL write them. Prometheus accepts `1h30m`-style compounds of
+ * s, m, h, d, w, y; OpenSLO's shorthand adds M, Q and Y for calendar windows, which PromQL cannot
+ * express, so those only ever describe a calendar window's nominal length.
+ */
+const PROM_UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_536_000 };
+/** Seconds in a Prometheus duration such as `5m`, `28d`, `1h30m`; undefined if it is not one. */
+function promDurationSeconds(text) {
+    if (!/^(\d+(ms|[smhdwy]))+$/.test(text))
+        return undefined;
+    let seconds = 0;
+    for (const [, amount, unit] of text.matchAll(/(\d+)(ms|[smhdwy])/g)) {
+        seconds += unit === 'ms' ? Number(amount) / 1000 : Number(amount) * PROM_UNIT_SECONDS[unit];
+    }
+    return seconds > 0 ? seconds : undefined;
+}
+const CALENDAR_UNITS = {
+    d: { unit: 'Day', seconds: 86_400 },
+    w: { unit: 'Week', seconds: 604_800 },
+    M: { unit: 'Month', seconds: 30 * 86_400 },
+    Q: { unit: 'Quarter', seconds: 90 * 86_400 },
+    Y: { unit: 'Year', seconds: 365 * 86_400 },
+};
+/** OpenSLO calendar shorthand (`1M`, `1Q`, `1w`...): unit and nominal length. */
+function calendarDuration(text) {
+    const match = /^(\d+)([dwMQY])$/.exec(text);
+    if (!match || Number(match[1]) === 0)
+        return undefined;
+    const unit = CALENDAR_UNITS[match[2]];
+    return { unit: unit.unit, seconds: Number(match[1]) * unit.seconds };
+}
+/** The shortest Prometheus duration for whole seconds: 2592000 → `30d`, 5400 → `90m` (days, not weeks, as
+ * SLO windows are usually written). */
+function formatPromDuration(seconds) {
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3600],
+        ['m', 60],
+    ]) {
+        if (seconds % size === 0)
+            return `${seconds / size}${unit}`;
+    }
+    return `${seconds}s`;
 }
 
 ;// CONCATENATED MODULE: ./core/slo/burn-rate.ts
@@ -57831,6 +57948,7 @@ function checkQueryable(slos) {
 
 
 
+
 /** Clamp float noise around 0 and 1 (e.g. total − good of equal counters), not real errors. */
 const TOLERANCE = 1e-9;
 async function mapLimited(items, limit, fn) {
@@ -57854,6 +57972,10 @@ async function computeSloStatuses(client, slos, options = {}) {
     perWindow.set('slo', slos.map((slo) => ({ slo: slo.name, expr: sloRatioExpr(slo, ranges.get(slo.name)) })));
     for (const window of BURN_WINDOWS) {
         perWindow.set(window, slos.map((slo) => ({ slo: slo.name, expr: sloRatioExpr(slo, BURN_WINDOW_SECONDS[window]) })));
+    }
+    const alertWindows = specAlertWindows(slos);
+    for (const [window, { seconds, owners }] of alertWindows) {
+        perWindow.set(`alert:${window}`, owners.map((slo) => ({ slo: slo.name, expr: sloRatioExpr(slo, seconds) })));
     }
     if (options.countResets !== false) {
         const resets = [];
@@ -57886,7 +58008,14 @@ async function computeSloStatuses(client, slos, options = {}) {
         const errorRatio = read('slo');
         const burnRates = Object.fromEntries(BURN_WINDOWS.map((w) => [w, burnRate(read(w), slo.target)]));
         const remaining = budgetRemaining(errorRatio, slo.target);
-        const alert = evaluateAlert(burnRates, thresholds);
+        const alertRates = { ...burnRates };
+        for (const [window, { owners }] of alertWindows) {
+            if (!owners.includes(slo))
+                continue;
+            // Data problems of these windows show in the standard ones; they only feed the alert.
+            alertRates[window] = burnRate(ratioOf(slo, window, values.get(`alert:${window}`)?.get(slo.name), []), slo.target);
+        }
+        const alert = evaluateAlert(alertRates, slo.burnRateAlerts ?? thresholds);
         const resets = values.get('resets')?.get(slo.name);
         return {
             name: slo.name,
@@ -57907,6 +58036,26 @@ async function computeSloStatuses(client, slos, options = {}) {
         };
     });
     return { evaluatedAt: at, statuses, requests: jobs.length };
+}
+/** Windows that specs' own burn-rate alerts need beyond BURN_WINDOWS, and the SLOs that need them. */
+function specAlertWindows(slos) {
+    const windows = new Map();
+    for (const slo of slos) {
+        if (!slo.burnRateAlerts)
+            continue;
+        for (const condition of [...slo.burnRateAlerts.page, ...slo.burnRateAlerts.ticket]) {
+            for (const window of [condition.long, condition.short]) {
+                const seconds = promDurationSeconds(window);
+                if (BURN_WINDOWS.includes(window) || seconds === undefined)
+                    continue;
+                const entry = windows.get(window) ?? { seconds, owners: [] };
+                if (!entry.owners.includes(slo))
+                    entry.owners.push(slo);
+                windows.set(window, entry);
+            }
+        }
+    }
+    return windows;
 }
 function collect(byName, sample) {
     const name = sample.labels[SLO_LABEL];
@@ -57941,11 +58090,15 @@ function ratioOf(slo, window, value, problems) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
 ;// CONCATENATED MODULE: ./policy/schemas/slo-openslo-v1.schema.json
-const slo_openslo_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-openslo-v1.schema.json","title":"OpenSLO v1 document (the subset Faultline reads)","description":"https://github.com/OpenSLO/OpenSLO — kinds SLO and SLI are read; Service, DataSource, AlertPolicy, AlertCondition and AlertNotificationTarget are accepted and ignored. Features Faultline cannot evaluate (thresholdMetric, RatioTimeslices, composite objectives) are accepted here and refused with an explanation when loaded.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"enum":["SLO","SLI","Service","DataSource","AlertPolicy","AlertCondition","AlertNotificationTarget"]},"metadata":{"$ref":"#/$defs/metadata"},"spec":{"type":"object"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"SLI"}}},"then":{"properties":{"spec":{"$ref":"#/$defs/sliSpec"}}}}],"$defs":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$","description":"DNS-1123 style name, as OpenSLO requires."},"duration":{"type":"string","pattern":"^[0-9]+[smhdwMQY]$"},"metadata":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/name"},"displayName":{"type":"string"},"labels":{"type":"object","additionalProperties":{"anyOf":[{"type":["string","number","boolean"]},{"type":"array","items":{"type":"string"}}]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}}}},"metricSource":{"type":"object","required":["metricSource"],"additionalProperties":false,"properties":{"metricSource":{"type":"object","required":["spec"],"additionalProperties":false,"properties":{"metricSourceRef":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}}}}},"sliSpec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"thresholdMetric":{"$ref":"#/$defs/metricSource"},"ratioMetric":{"type":"object","additionalProperties":false,"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/$defs/metricSource"},"bad":{"$ref":"#/$defs/metricSource"},"total":{"$ref":"#/$defs/metricSource"},"rawType":{"enum":["success","failure"]},"raw":{"$ref":"#/$defs/metricSource"}}}}},"inlineIndicator":{"type":"object","required":["metadata","spec"],"additionalProperties":false,"properties":{"metadata":{"$ref":"#/$defs/metadata"},"spec":{"$ref":"#/$defs/sliSpec"}}},"sloSpec":{"type":"object","required":["service","timeWindow","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"additionalProperties":false,"properties":{"duration":{"$ref":"#/$defs/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"$ref":"#/$defs/duration"}]},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"compositeWeight":{"type":"number","exclusiveMinimum":0}}}},"alertPolicies":{"type":"array"}}}}}');
+const slo_openslo_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-openslo-v1.schema.json","title":"OpenSLO v1 document (the subset Faultline reads)","description":"https://github.com/OpenSLO/OpenSLO — kinds SLO and SLI are read; Service, DataSource, AlertPolicy, AlertCondition and AlertNotificationTarget are accepted and ignored. Features Faultline cannot evaluate (thresholdMetric, RatioTimeslices, composite objectives) are accepted here and refused with an explanation when loaded.","type":"object","required":["apiVersion","kind","metadata"],"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"enum":["SLO","SLI","Service","DataSource","AlertPolicy","AlertCondition","AlertNotificationTarget"]},"metadata":{"$ref":"#/$defs/metadata"},"spec":{"type":"object"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"SLI"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sliSpec"}}}}],"$defs":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$","description":"DNS-1123 style name, as OpenSLO requires."},"duration":{"type":"string","pattern":"^[0-9]+[smhdwMQY]$"},"metadata":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/name"},"displayName":{"type":"string"},"labels":{"type":"object","additionalProperties":{"anyOf":[{"type":["string","number","boolean"]},{"type":"array","items":{"type":"string"}}]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}}}},"metricSource":{"type":"object","required":["metricSource"],"additionalProperties":false,"properties":{"metricSource":{"type":"object","required":["spec"],"additionalProperties":false,"properties":{"metricSourceRef":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}}}}},"sliSpec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"thresholdMetric":{"$ref":"#/$defs/metricSource"},"ratioMetric":{"type":"object","additionalProperties":false,"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/$defs/metricSource"},"bad":{"$ref":"#/$defs/metricSource"},"total":{"$ref":"#/$defs/metricSource"},"rawType":{"enum":["success","failure"]},"raw":{"$ref":"#/$defs/metricSource"}}}}},"inlineIndicator":{"type":"object","required":["metadata","spec"],"additionalProperties":false,"properties":{"metadata":{"$ref":"#/$defs/metadata"},"spec":{"$ref":"#/$defs/sliSpec"}}},"sloSpec":{"type":"object","required":["service","timeWindow","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"additionalProperties":false,"properties":{"duration":{"$ref":"#/$defs/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"$ref":"#/$defs/duration"}]},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"compositeWeight":{"type":"number","exclusiveMinimum":0}}}},"alertPolicies":{"type":"array"}}}}}');
+;// CONCATENATED MODULE: ./policy/schemas/slo-openslo-v1alpha.schema.json
+const slo_openslo_v1alpha_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-openslo-v1alpha.schema.json","title":"OpenSLO v1alpha document (SLO and Service)","description":"https://github.com/OpenSLO/OpenSLO/tree/v0.1.0 — read and converted to openslo/v1 (see core/slo/specs/openslo-v1alpha.ts).","type":"object","required":["apiVersion","kind","metadata"],"additionalProperties":false,"properties":{"apiVersion":{"const":"openslo/v1alpha"},"kind":{"enum":["SLO","Service"]},"metadata":{"$ref":"https://faultline.dev/schemas/slo-openslo-v1.schema.json#/$defs/metadata"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"Service"}}},"then":{"properties":{"spec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"}}}}}}],"$defs":{"metric":{"type":"object","required":["source","queryType","query"],"additionalProperties":false,"properties":{"source":{"type":"string"},"queryType":{"type":"string"},"query":{"type":"string"},"metadata":{"type":"object"}}},"sloSpec":{"type":"object","required":["service","timeWindows","budgetingMethod","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"type":"object","additionalProperties":false,"properties":{"thresholdMetric":{"$ref":"#/$defs/metric"}}},"timeWindows":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["unit","count"],"additionalProperties":false,"properties":{"unit":{"enum":["Second","Minute","Hour","Day","Week","Month","Quarter","Year"]},"count":{"type":"integer","exclusiveMinimum":0},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","required":["target"],"additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"ratioMetrics":{"type":"object","required":["total"],"additionalProperties":false,"properties":{"incremental":{"type":"boolean"},"good":{"$ref":"#/$defs/metric"},"bad":{"$ref":"#/$defs/metric"},"total":{"$ref":"#/$defs/metric"}}}}}}},"if":{"properties":{"budgetingMethod":{"const":"Timeslices"}}},"then":{"properties":{"objectives":{"items":{"required":["timeSliceTarget"]}}}}}}}');
+;// CONCATENATED MODULE: ./policy/schemas/slo-pyrra-v1alpha1.schema.json
+const slo_pyrra_v1alpha1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-pyrra-v1alpha1.schema.json","title":"Pyrra ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1)","description":"https://github.com/pyrra-dev/pyrra — the CRD\'s fields with their types. Keys Pyrra does not know are ignored with a warning (Kubernetes prunes them); the checks Pyrra\'s validating webhook makes are in core/slo/specs/pyrra.ts.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"pyrra.dev/v1alpha1"},"kind":{"const":"ServiceLevelObjective"},"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"namespace":{"type":"string"},"labels":{"type":["object","null"],"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":["object","null"],"additionalProperties":{"type":"string"}}}},"spec":{"type":"object","required":["target","window","indicator"],"properties":{"description":{"type":["string","null"]},"target":{"type":["string","number"],"description":"Percent, 0 to 100, e.g. \\"99.5\\"."},"window":{"type":"string","description":"A Prometheus duration, e.g. 4w or 28d."},"indicator":{"type":"object","properties":{"ratio":{"type":"object","required":["errors","total"],"properties":{"errors":{"$ref":"#/$defs/query"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"latency":{"type":"object","required":["success","total"],"properties":{"success":{"$ref":"#/$defs/query"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"latencyNative":{"type":"object","required":["latency","total"],"properties":{"latency":{"type":"string"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"bool_gauge":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string"},"grouping":{"$ref":"#/$defs/grouping"}}}}},"alerting":{"type":["object","null"],"properties":{"disabled":{"type":"boolean"},"burnrates":{"type":"boolean"},"absent":{"type":"boolean"},"name":{"type":"string"},"absentName":{"type":"string"},"severities":{"type":"object","additionalProperties":{"type":"string"}}}},"partial_response_strategy":{"enum":["abort","warn",""]},"performanceOverAccuracy":{"type":"boolean"},"ruleOutput":{"type":"object"},"shortRulesLabels":{"type":"object","additionalProperties":{"type":"string"}},"longRulesLabels":{"type":"object","additionalProperties":{"type":"string"}},"enableDescriptionAsLabel":{"type":"boolean"}}},"status":{"type":"object"}},"$defs":{"query":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string"},"type":{"type":"string"}}},"grouping":{"type":["array","null"],"items":{"type":"string"}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-sloth-v1.schema.json
-const slo_sloth_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-sloth-v1.schema.json","title":"Sloth SLO spec (version: prometheus/v1)","description":"https://sloth.dev/specs/default/ — plugin SLIs are not supported (Faultline cannot run Sloth plugins).","type":"object","required":["version"],"properties":{"version":{"const":"prometheus/v1","description":"Sloth spec version."}},"allOf":[{"$ref":"#/$defs/serviceLevel"}],"$defs":{"labels":{"type":"object","propertyNames":{"pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$"},"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"serviceLevel":{"type":"object","required":["service","slos"],"properties":{"version":true,"service":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"slos":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/slo"}}},"additionalProperties":false},"slo":{"type":"object","required":["name","objective","sli"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-zA-Z0-9_.-]+$"},"objective":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"Objective in percent, e.g. 99.9."},"description":{"type":"string"},"labels":{"$ref":"#/$defs/labels"},"sli":{"type":"object","additionalProperties":false,"properties":{"events":{"type":"object","required":["error_query","total_query"],"additionalProperties":false,"properties":{"error_query":{"type":"string","minLength":1},"total_query":{"type":"string","minLength":1}}},"raw":{"type":"object","required":["error_ratio_query"],"additionalProperties":false,"properties":{"error_ratio_query":{"type":"string","minLength":1}}},"plugin":{"type":"object"}}},"alerting":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-zA-Z_:][a-zA-Z0-9_:]*$"},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"},"page_alert":{"$ref":"#/$defs/alert"},"ticket_alert":{"$ref":"#/$defs/alert"}}}}},"alert":{"type":"object","additionalProperties":false,"properties":{"disable":{"type":"boolean"},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"}}}}}');
+const slo_sloth_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-sloth-v1.schema.json","title":"Sloth SLO spec (version: prometheus/v1)","description":"https://sloth.dev/specs/default/ — plugin SLIs are not supported (Faultline cannot run Sloth plugins).","type":"object","required":["version"],"properties":{"version":{"const":"prometheus/v1","description":"Sloth spec version."}},"allOf":[{"$ref":"#/$defs/serviceLevel"}],"$defs":{"labels":{"type":"object","propertyNames":{"pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$"},"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"serviceLevel":{"type":"object","required":["service","slos"],"properties":{"version":true,"service":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"slos":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/slo"}},"slo_plugins":{"description":"Sloth SLO plugins: refused with an explanation (Faultline cannot run Sloth plugins)."}},"additionalProperties":false},"slo":{"type":"object","required":["name","objective","sli"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-zA-Z0-9_.-]+$"},"objective":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"Objective in percent, e.g. 99.9."},"description":{"type":"string"},"labels":{"$ref":"#/$defs/labels"},"sli":{"type":"object","additionalProperties":false,"properties":{"events":{"type":"object","required":["error_query","total_query"],"additionalProperties":false,"properties":{"error_query":{"type":"string","minLength":1},"total_query":{"type":"string","minLength":1}}},"raw":{"type":"object","required":["error_ratio_query"],"additionalProperties":false,"properties":{"error_ratio_query":{"type":"string","minLength":1}}},"plugin":{"type":"object"}}},"alerting":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"},"page_alert":{"$ref":"#/$defs/alert"},"ticket_alert":{"$ref":"#/$defs/alert"}}},"plugins":{"description":"Sloth SLO plugins: refused with an explanation (Faultline cannot run Sloth plugins)."}}},"alert":{"type":"object","additionalProperties":false,"properties":{"disable":{"type":"boolean"},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo.schema.json
-const slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo.schema.json","title":"Faultline SLO spec document","description":"One YAML document of an SLO spec file: OpenSLO v1 (apiVersion: openslo/v1), Sloth (version: prometheus/v1) or the Sloth Kubernetes resource (apiVersion: sloth.slok.dev/v1, kind: PrometheusServiceLevel). See docs/slo-specs.md.","type":"object","allOf":[{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"openslo/v1"}}},"then":{"$ref":"https://faultline.dev/schemas/slo-openslo-v1.schema.json"}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"sloth.slok.dev/v1"}}},"then":{"type":"object","required":["kind","metadata","spec"],"properties":{"apiVersion":true,"kind":{"const":"PrometheusServiceLevel"},"metadata":{"type":"object"},"spec":{"$ref":"https://faultline.dev/schemas/slo-sloth-v1.schema.json#/$defs/serviceLevel"}},"additionalProperties":false}},{"if":{"required":["version"],"not":{"required":["apiVersion"]}},"then":{"$ref":"https://faultline.dev/schemas/slo-sloth-v1.schema.json"}},{"if":{"not":{"required":["version"]}},"then":{"required":["apiVersion"],"properties":{"apiVersion":{"enum":["openslo/v1","sloth.slok.dev/v1"]}}}}]}');
+const slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo.schema.json","title":"Faultline SLO spec document","description":"One YAML document of an SLO spec file: OpenSLO v1 (apiVersion: openslo/v1), Sloth (version: prometheus/v1), the Sloth Kubernetes resource (apiVersion: sloth.slok.dev/v1, kind: PrometheusServiceLevel) or Pyrra (apiVersion: pyrra.dev/v1alpha1, kind: ServiceLevelObjective). See docs/slo-specs.md.","type":"object","allOf":[{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"openslo/v1"}}},"then":{"$ref":"https://faultline.dev/schemas/slo-openslo-v1.schema.json"}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"sloth.slok.dev/v1"}}},"then":{"type":"object","required":["kind","metadata","spec"],"properties":{"apiVersion":true,"kind":{"const":"PrometheusServiceLevel"},"metadata":{"type":"object"},"spec":{"$ref":"https://faultline.dev/schemas/slo-sloth-v1.schema.json#/$defs/serviceLevel"}},"additionalProperties":false}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"pyrra.dev/v1alpha1"}}},"then":{"$ref":"https://faultline.dev/schemas/slo-pyrra-v1alpha1.schema.json"}},{"if":{"required":["version"],"not":{"required":["apiVersion"]}},"then":{"$ref":"https://faultline.dev/schemas/slo-sloth-v1.schema.json"}},{"if":{"not":{"required":["version"]}},"then":{"required":["apiVersion"],"properties":{"apiVersion":{"enum":["openslo/v1","sloth.slok.dev/v1","pyrra.dev/v1alpha1"]}}}}]}');
 ;// CONCATENATED MODULE: ./core/slo/specs/documents.ts
 /**
  * Splits a multi-document YAML stream into one text per document, so each can go through the
@@ -57989,52 +58142,6 @@ function hasContent(line) {
     if (DOCUMENT_START.test(trimmed))
         return !/^---\s*(#.*)?$/.test(trimmed);
     return true;
-}
-
-;// CONCATENATED MODULE: ./core/slo/duration.ts
-/**
- * Durations as SLO specs and PromQL write them. Prometheus accepts `1h30m`-style compounds of
- * s, m, h, d, w, y; OpenSLO's shorthand adds M, Q and Y for calendar windows, which PromQL cannot
- * express, so those only ever describe a calendar window's nominal length.
- */
-const PROM_UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_536_000 };
-/** Seconds in a Prometheus duration such as `5m`, `28d`, `1h30m`; undefined if it is not one. */
-function promDurationSeconds(text) {
-    if (!/^(\d+(ms|[smhdwy]))+$/.test(text))
-        return undefined;
-    let seconds = 0;
-    for (const [, amount, unit] of text.matchAll(/(\d+)(ms|[smhdwy])/g)) {
-        seconds += unit === 'ms' ? Number(amount) / 1000 : Number(amount) * PROM_UNIT_SECONDS[unit];
-    }
-    return seconds > 0 ? seconds : undefined;
-}
-const CALENDAR_UNITS = {
-    d: { unit: 'Day', seconds: 86_400 },
-    w: { unit: 'Week', seconds: 604_800 },
-    M: { unit: 'Month', seconds: 30 * 86_400 },
-    Q: { unit: 'Quarter', seconds: 90 * 86_400 },
-    Y: { unit: 'Year', seconds: 365 * 86_400 },
-};
-/** OpenSLO calendar shorthand (`1M`, `1Q`, `1w`...): unit and nominal length. */
-function calendarDuration(text) {
-    const match = /^(\d+)([dwMQY])$/.exec(text);
-    if (!match || Number(match[1]) === 0)
-        return undefined;
-    const unit = CALENDAR_UNITS[match[2]];
-    return { unit: unit.unit, seconds: Number(match[1]) * unit.seconds };
-}
-/** The shortest Prometheus duration for whole seconds: 2592000 → `30d`, 5400 → `90m` (days, not weeks, as
- * SLO windows are usually written). */
-function formatPromDuration(seconds) {
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3600],
-        ['m', 60],
-    ]) {
-        if (seconds % size === 0)
-            return `${seconds / size}${unit}`;
-    }
-    return `${seconds}s`;
 }
 
 ;// CONCATENATED MODULE: ./core/slo/specs/query-template.ts
@@ -58154,14 +58261,23 @@ function renderWindow(template, window) {
  */
 
 
+/** The key path a user sees for a pointer within the object, e.g. `[2].spec.service`. */
+function keyPathIn(document, pointer) {
+    return keyPath(`${document.base ?? ''}${document.display ? document.display(pointer) : pointer}`);
+}
 function failAt(document, pointer, message, hint) {
     const at = document.parsed.locate(pointer, true);
-    throw new errors_FaultlineError(`${keyPath(pointer)}: ${message}`, {
+    throw new errors_FaultlineError(`${keyPathIn(document, pointer)}: ${message}`, {
         file: document.file,
         line: at?.line,
         column: at?.column,
         hint,
     });
+}
+/** A warning line: `file:line: key: message`. */
+function warningAt(document, pointer, message) {
+    const at = document.parsed.locate(pointer, true);
+    return `${document.file}${at ? `:${at.line}` : ''}: ${keyPathIn(document, pointer)}: ${message}`;
 }
 function lineOf(document, pointer) {
     return document.parsed.locate(pointer)?.line;
@@ -58218,7 +58334,23 @@ function openSloToSlos(document, slis) {
         }
     });
     const indicator = resolveIndicator(document, spec, slis);
+    // The OpenSLO SDK forbids op and value next to a ratio (they belong to threshold SLIs).
+    spec.objectives.forEach((objective, index) => {
+        for (const key of ['op', 'value']) {
+            if (objective[key] !== undefined) {
+                failAt(document, `/spec/objectives/${index}/${key}`, `${key} is forbidden with a ratioMetric indicator (it belongs to thresholdMetric)`, 'remove it: the target is the share of good events');
+            }
+        }
+    });
     const window = timeWindow(document, spec);
+    const warnings = [];
+    const first = spec.timeWindow[0];
+    if (first.isRolling === undefined && !first.calendar) {
+        warnings.push(warningAt(document, '/spec/timeWindow/0', 'isRolling is not set: read as a rolling window (the OpenSLO SDK reads it as false and then wants a calendar); write isRolling: true'));
+    }
+    if (spec.budgetingMethod === undefined) {
+        warnings.push(warningAt(document, '/spec', 'budgetingMethod is not set: read as Occurrences (the OpenSLO SDK requires it)'));
+    }
     const budgetingMethod = spec.budgetingMethod ?? 'Occurrences';
     if (budgetingMethod === 'RatioTimeslices') {
         failAt(document, '/spec/budgetingMethod', 'RatioTimeslices budgeting is not supported', 'use Occurrences or Timeslices');
@@ -58233,7 +58365,7 @@ function openSloToSlos(document, slis) {
             window,
             budgetingMethod,
             indicator,
-            source: { file: document.file, line: lineOf(document, '/metadata/name') },
+            source: { file: document.file, line: lineOf(document, '/metadata/name'), key: keyPathIn(document, '/metadata/name') },
         };
         if (metadata.displayName)
             slo.displayName = metadata.displayName;
@@ -58243,6 +58375,8 @@ function openSloToSlos(document, slis) {
             slo.labels = { ...labels };
         if (budgetingMethod === 'Timeslices')
             slo.timeslice = timeslice(document, objective, at);
+        if (warnings.length > 0)
+            slo.warnings = [...warnings];
         return slo;
     });
 }
@@ -58358,18 +58492,436 @@ function queryOf(document, holder, at, counter) {
     if (counter === false && isPlainSelector(query.trim())) {
         failAt(document, queryPointer, 'with counter: false a plain selector has no defined window', 'write the query with {{window}} where the SLO window goes, e.g. sum(sum_over_time(x[{{window}}]))');
     }
+    // `sum(counter)` with counter: true (the OpenSLO examples' style) means the sum of its increases.
+    const summed = counter === true ? /^sum\s*(\s(?:by|without)\s*\([^)]*\)\s*)?\(\s*(.+?)\s*\)$/s.exec(query.trim()) : null;
+    if (summed && isPlainSelector(summed[2]))
+        return `sum${summed[1] ?? ''}(rate(${summed[2]}[{{window}}]))`;
     return template(document, query, queryPointer);
+}
+
+;// CONCATENATED MODULE: ./core/slo/specs/openslo-v1alpha.ts
+const UNIT_LETTERS = {
+    Second: 's',
+    Minute: 'm',
+    Hour: 'h',
+    Day: 'd',
+    Week: 'w',
+    Month: 'M',
+    Quarter: 'Q',
+    Year: 'Y',
+};
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** v1alpha `{source, queryType, query}` → v1 `{metricSource: {type, spec: {query}}}`. */
+function metricSource(value) {
+    if (!isRecord(value))
+        return undefined;
+    const spec = {};
+    if (value.query !== undefined)
+        spec.query = value.query;
+    if (value.queryType !== undefined)
+        spec.queryType = value.queryType;
+    return { metricSource: { ...(value.source !== undefined ? { type: value.source } : {}), spec } };
+}
+/** Rewrites of v1 pointers to the v1alpha keys they came from, longest prefix first. */
+function pointerMap(ratioAt) {
+    const map = [
+        ['/spec/timeWindow', '/spec/timeWindows'],
+        ['/spec/indicator/spec/thresholdMetric/metricSource/spec', '/spec/indicator/thresholdMetric'],
+        ['/spec/indicator/spec/thresholdMetric/metricSource/type', '/spec/indicator/thresholdMetric/source'],
+        ['/spec/indicator/spec/thresholdMetric', '/spec/indicator/thresholdMetric'],
+    ];
+    if (ratioAt) {
+        for (const part of ['good', 'bad', 'total']) {
+            map.push([`/spec/indicator/spec/ratioMetric/${part}/metricSource/spec`, `${ratioAt}/${part}`]);
+            map.push([`/spec/indicator/spec/ratioMetric/${part}/metricSource/type`, `${ratioAt}/${part}/source`]);
+        }
+        map.push(['/spec/indicator/spec/ratioMetric/counter', `${ratioAt}/incremental`]);
+        map.push(['/spec/indicator/spec/ratioMetric', ratioAt]);
+    }
+    map.push(['/spec/indicator', '/spec']);
+    return map.sort((a, b) => b[0].length - a[0].length);
+}
+/**
+ * One v1 object per v1alpha object, except an SLO whose objectives carry different ratios: as
+ * Sloth reads it, each such objective is an SLO of its own, named `<name>-<objective>`.
+ */
+function convertV1alpha(parsed) {
+    const source = parsed.value;
+    const spec = isRecord(source.spec) ? source.spec : {};
+    const objectives = Array.isArray(spec.objectives) ? spec.objectives : [];
+    const ratios = new Set(objectives.map((o) => JSON.stringify(isRecord(o) ? o.ratioMetrics : undefined)));
+    if (source.kind !== 'SLO' || objectives.length < 2 || ratios.size < 2)
+        return [convertOne(parsed)];
+    return objectives.map((objective, index) => {
+        const slug = String((isRecord(objective) && objective.displayName) || '')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-|-$/g, '');
+        const metadata = { ...source.metadata, name: `${String(source.metadata.name)}-${slug || index + 1}` };
+        const one = {
+            value: { ...source, metadata, spec: { ...spec, objectives: [objective] } },
+            locate: (pointer, atKey) => parsed.locate(pointer.replace(/^\/spec\/objectives\/0(?=\/|$)/, `/spec/objectives/${index}`), atKey),
+        };
+        const converted = convertOne(one);
+        converted.notes.push(`objective ${index + 1} has its own ratio: read as SLO "${metadata.name}" (as Sloth does)`);
+        return converted;
+    });
+}
+function convertOne(parsed) {
+    const source = parsed.value;
+    const notes = ['read as openslo/v1 (converted from openslo/v1alpha); consider upgrading the file'];
+    const spec = isRecord(source.spec) ? source.spec : {};
+    const converted = { ...source, apiVersion: 'openslo/v1' };
+    let ratioAt;
+    if (source.kind === 'SLO') {
+        const { timeWindows, objectives, indicator, ...rest } = spec;
+        const next = { ...rest };
+        if (Array.isArray(timeWindows)) {
+            next.timeWindow = timeWindows.map((w) => {
+                if (!isRecord(w))
+                    return w;
+                const { unit, count, ...window } = w;
+                return { ...window, duration: `${String(count)}${UNIT_LETTERS[String(unit)] ?? String(unit)}` };
+            });
+        }
+        const list = Array.isArray(objectives) ? objectives : [];
+        const ratioIndex = list.findIndex((o) => isRecord(o) && isRecord(o.ratioMetrics));
+        let sli;
+        if (isRecord(indicator) && isRecord(indicator.thresholdMetric)) {
+            sli = { thresholdMetric: metricSource(indicator.thresholdMetric) };
+        }
+        else if (ratioIndex >= 0) {
+            const ratio = list[ratioIndex].ratioMetrics;
+            ratioAt = `/spec/objectives/${ratioIndex}/ratioMetrics`;
+            const ratioMetric = {};
+            if (ratio.incremental !== undefined)
+                ratioMetric.counter = ratio.incremental;
+            for (const part of ['good', 'bad', 'total'])
+                if (ratio[part] !== undefined)
+                    ratioMetric[part] = metricSource(ratio[part]);
+            sli = { ratioMetric };
+        }
+        if (sli)
+            next.indicator = { metadata: { name: `${String(source.metadata?.name ?? 'sli')}-sli` }, spec: sli };
+        // The ratio now sits in the indicator; a second, different ratio would be a composite SLO.
+        const timeslices = spec.budgetingMethod === 'Timeslices';
+        next.objectives = list.map((o, index) => {
+            if (!isRecord(o))
+                return o;
+            const { ratioMetrics, value, op, ...objective } = o;
+            const kept = { ...objective };
+            if (value === undefined)
+                notes.push(`objective ${index + 1} has no value: the OpenSLO v1alpha schema requires one (oslo refuses the file), Sloth does not`);
+            // v1alpha has no slice length; the OpenSLO v1 examples and most tools use one minute.
+            if (timeslices && kept.timeSliceWindow === undefined) {
+                kept.timeSliceWindow = '1m';
+                notes.push(`objective ${index + 1}: v1alpha gives no slice length, read as timeSliceWindow: 1m`);
+            }
+            if (sli?.thresholdMetric)
+                Object.assign(kept, { ...(op !== undefined ? { op } : {}), ...(value !== undefined ? { value } : {}) });
+            if (ratioMetrics !== undefined && index !== ratioIndex && JSON.stringify(ratioMetrics) !== JSON.stringify(list[ratioIndex].ratioMetrics)) {
+                kept.indicator = { metadata: { name: `objective-${index}` }, spec: { ratioMetric: {} } };
+            }
+            return kept;
+        });
+        converted.spec = next;
+    }
+    const map = pointerMap(ratioAt);
+    const original = (pointer) => {
+        for (const [from, to] of map)
+            if (pointer === from || pointer.startsWith(`${from}/`))
+                return to + pointer.slice(from.length);
+        return pointer;
+    };
+    return { parsed: { value: converted, locate: (pointer, atKey) => parsed.locate(original(pointer), atKey) }, notes };
+}
+
+;// CONCATENATED MODULE: ./core/slo/specs/sloth-kubernetes.ts
+const TO_SNAKE = {
+    errorQuery: 'error_query',
+    totalQuery: 'total_query',
+    errorRatioQuery: 'error_ratio_query',
+    pageAlert: 'page_alert',
+    ticketAlert: 'ticket_alert',
+    sloPlugins: 'slo_plugins',
+};
+const TO_CAMEL = Object.fromEntries(Object.entries(TO_SNAKE).map(([camel, snake]) => [snake, camel]));
+function toCamelPointer(pointer) {
+    return pointer
+        .split('/')
+        .map((segment) => TO_CAMEL[segment] ?? segment)
+        .join('/');
+}
+function fromKubernetes(parsed) {
+    const misspelled = [];
+    const rename = (value, pointer) => {
+        if (Array.isArray(value))
+            return value.map((item, index) => rename(item, `${pointer}/${index}`));
+        if (typeof value !== 'object' || value === null)
+            return value;
+        const out = {};
+        for (const [key, inner] of Object.entries(value)) {
+            // Labels and annotations are user data: their keys stay as written.
+            const data = /\/(labels|annotations)$/.test(pointer);
+            if (!data && TO_CAMEL[key]) {
+                misspelled.push({ pointer: `${pointer}/${key}`, key, camel: TO_CAMEL[key] });
+                continue;
+            }
+            out[data ? key : (TO_SNAKE[key] ?? key)] = rename(inner, `${pointer}/${data ? key : (TO_SNAKE[key] ?? key)}`);
+        }
+        return out;
+    };
+    const value = parsed.value;
+    const renamed = { ...value, spec: rename(value.spec, '/spec') };
+    return {
+        parsed: { value: renamed, locate: (pointer, atKey) => parsed.locate(toCamelPointer(pointer), atKey) },
+        display: toCamelPointer,
+        misspelled,
+    };
+}
+/** A schema message about a renamed key, in the resource's spelling. */
+function camelMessage(message) {
+    return message.replace(/"([a-z_]+)"/g, (whole, key) => (TO_CAMEL[key] ? `"${TO_CAMEL[key]}"` : whole));
+}
+
+;// CONCATENATED MODULE: ./core/slo/specs/unknown-keys.ts
+/**
+ * Keys a spec's own tool silently ignores (Sloth's YAML decoding, Kubernetes pruning a CRD's
+ * unknown fields): we accept the file too, but never silently — one warning per key, with its
+ * line, so a typo such as `pageAlert` in a `prometheus/v1` file does not pass unnoticed.
+ */
+
+/** `known` maps a JSON pointer pattern (`*` for any array index) to the keys allowed there. */
+function unknownKeyWarnings(document, known, tool) {
+    const warnings = [];
+    const visit = (value, pointer, pattern) => {
+        if (Array.isArray(value)) {
+            value.forEach((item, index) => {
+                visit(item, `${pointer}/${index}`, `${pattern}/*`);
+            });
+            return;
+        }
+        if (typeof value !== 'object' || value === null)
+            return;
+        const allowed = known[pattern];
+        for (const [key, inner] of Object.entries(value)) {
+            const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            if (allowed && !allowed.includes(key)) {
+                const where = document.parsed.locate(at, true);
+                warnings.push(`${document.file}${where ? `:${where.line}` : ''}: ${keyPathIn(document, at)}: unknown key "${key}" is ignored (as ${tool} does)`);
+                continue;
+            }
+            visit(inner, at, `${pattern}/${key}`);
+        }
+    };
+    visit(document.parsed.value, '', '');
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./core/slo/specs/pyrra.ts
+/**
+ * Pyrra (https://github.com/pyrra-dev/pyrra) `ServiceLevelObjective` resources, `pyrra.dev/v1alpha1`.
+ * We refuse what Pyrra's validating webhook refuses (target outside 0…100, a window that is not a
+ * Prometheus duration, queries that are not vector selectors, a latency bucket without `le`) and
+ * read the rest as Pyrra means it: ratio, latency, latencyNative and bool_gauge indicators, the
+ * SLO window, and the burn-rate windows Pyrra derives from that window (`slo.Windows`).
+ */
+
+
+
+
+
+
+const HINT = 'see docs/slo-specs.md (Pyrra) for the fields Faultline reads';
+const INDICATORS = ['ratio', 'latency', 'latencyNative', 'bool_gauge'];
+/** What Pyrra reads; anything else it ignores (Kubernetes prunes it), and we warn. */
+const KNOWN = {
+    '': ['apiVersion', 'kind', 'metadata', 'spec', 'status'],
+    '/spec': [
+        'description', 'target', 'window', 'indicator', 'alerting', 'partial_response_strategy', 'performanceOverAccuracy',
+        'ruleOutput', 'shortRulesLabels', 'longRulesLabels', 'enableDescriptionAsLabel',
+    ],
+    '/spec/indicator': [...INDICATORS],
+    '/spec/indicator/ratio': ['errors', 'total', 'grouping'],
+    '/spec/indicator/latency': ['success', 'total', 'grouping'],
+    '/spec/indicator/latencyNative': ['latency', 'total', 'grouping'],
+    '/spec/indicator/bool_gauge': ['metric', 'grouping'],
+    '/spec/alerting': ['disabled', 'burnrates', 'absent', 'name', 'absentName', 'severities'],
+};
+function pyrraToSlos(document) {
+    const { metadata, spec } = document.parsed.value;
+    const warnings = unknownKeyWarnings(document, KNOWN, 'Pyrra');
+    const target = pyrraTarget(document, spec.target);
+    const seconds = promDurationSeconds(spec.window);
+    if (seconds === undefined) {
+        failAt(document, '/spec/window', `"${spec.window}" is not a Prometheus duration`, 'write it as Pyrra does, e.g. 4w, 28d or 2w');
+    }
+    const present = INDICATORS.filter((kind) => spec.indicator[kind] !== undefined && spec.indicator[kind] !== null);
+    if (present.length !== 1) {
+        failAt(document, '/spec/indicator', present.length === 0 ? 'one of ratio, latency, latencyNative or bool_gauge must be set' : `give one indicator, not ${present.join(' and ')}`, HINT);
+    }
+    const kind = present[0];
+    warnings.push(...pyrraAdvice(document, kind, spec));
+    const grouping = spec.indicator[kind].grouping;
+    if (grouping && grouping.length > 0) {
+        warnings.push(warningAt(document, `/spec/indicator/${kind}/grouping`, `grouping by ${grouping.join(', ')}: Faultline judges the SLO over all groups together (Pyrra keeps one per group)`));
+    }
+    const labels = pyrraLabels(metadata);
+    const slo = {
+        name: metadata.name,
+        service: metadata.namespace ?? metadata.name,
+        target,
+        window: { kind: 'rolling', duration: spec.window, seconds },
+        budgetingMethod: 'Occurrences',
+        indicator: indicatorOf(document, kind, spec.indicator),
+        burnRateAlerts: pyrraBurnRateAlerts(seconds),
+        source: { file: document.file, line: lineOf(document, '/metadata/name'), key: keyPathIn(document, '/metadata/name') },
+    };
+    if (spec.description)
+        slo.description = spec.description;
+    if (labels)
+        slo.labels = labels;
+    const alerting = spec.alerting ?? {};
+    if (alerting.disabled === true || alerting.burnrates === false)
+        slo.alerting = { page: { disable: true }, ticket: { disable: true } };
+    if (alerting.name)
+        slo.alerting = { ...slo.alerting, name: alerting.name };
+    if (warnings.length > 0)
+        slo.warnings = warnings;
+    return [slo];
+}
+/** The warnings Pyrra's webhook gives for files it accepts, so `slo validate` says them too. */
+function pyrraAdvice(document, kind, spec) {
+    const advice = [];
+    const percent = Number(String(spec.target));
+    if (percent > 0 && percent < 1)
+        advice.push(warningAt(document, '/spec/target', `target is from 0-100 (${percent * 100}), not 0-1 (${percent})`));
+    const ratio = spec.indicator.ratio;
+    if (kind === 'ratio' && ratio && ratio.errors.metric === ratio.total.metric) {
+        advice.push(warningAt(document, '/spec/indicator/ratio/errors/metric', 'ratio errors metric should be different from ratio total metric'));
+    }
+    const latency = spec.indicator.latency;
+    if (kind === 'latency' && latency) {
+        const name = (query) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(query.trim())?.[0] ?? '';
+        if (!name(latency.total.metric).endsWith('_count')) {
+            advice.push(warningAt(document, '/spec/indicator/latency/total/metric', 'latency total metric should usually be a histogram count'));
+        }
+        if (!name(latency.success.metric).endsWith('_bucket')) {
+            advice.push(warningAt(document, '/spec/indicator/latency/success/metric', 'latency success metric should usually be a histogram bucket'));
+        }
+    }
+    return advice;
+}
+function pyrraTarget(document, raw) {
+    const text = String(raw).trim();
+    const percent = Number(text);
+    if (text === '' || !Number.isFinite(percent))
+        failAt(document, '/spec/target', `"${raw}" is not a number`, 'target is in percent, e.g. "99.5"');
+    if (percent < 0 || percent > 100)
+        failAt(document, '/spec/target', `target must be between 0 and 100, got ${text}`, 'target is in percent, e.g. "99.5"');
+    if (percent === 100) {
+        failAt(document, '/spec/target', 'a 100 % objective leaves no error budget, so budgets and burn rates are undefined', 'use a target below 100, e.g. "99.99"');
+    }
+    return percentToFraction(percent);
+}
+/** Pyrra's rule labels: `pyrra.dev/<name>` labels of the resource, prefix dropped. */
+function pyrraLabels(metadata) {
+    const out = {};
+    for (const [key, value] of Object.entries(metadata.labels ?? {})) {
+        if (key.startsWith('pyrra.dev/'))
+            out[key.slice('pyrra.dev/'.length)] = String(value);
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+}
+function selector(document, query, pointer, what) {
+    const trimmed = query.trim();
+    if (trimmed === '')
+        failAt(document, pointer, `${what} must be set`, HINT);
+    if (!isPlainSelector(trimmed)) {
+        failAt(document, pointer, `${what} must be a PromQL vector selector such as http_requests_total{code=~"5.."}, got "${trimmed}"`, 'Pyrra builds the rate() and sum() itself: give the bare series selector');
+    }
+    return trimmed;
+}
+function indicatorOf(document, kind, indicator) {
+    const at = `/spec/indicator/${kind}`;
+    switch (kind) {
+        case 'ratio': {
+            const ratio = indicator.ratio;
+            const total = selector(document, ratio.total.metric, `${at}/total/metric`, 'ratio total metric');
+            const errors = selector(document, ratio.errors.metric, `${at}/errors/metric`, 'ratio errors metric');
+            return { kind: 'ratio', bad: `rate(${errors}[{{window}}])`, total: `rate(${total}[{{window}}])` };
+        }
+        case 'latency': {
+            const latency = indicator.latency;
+            const total = selector(document, latency.total.metric, `${at}/total/metric`, 'latency total metric');
+            const success = selector(document, latency.success.metric, `${at}/success/metric`, 'latency success metric');
+            const le = /[{,]\s*le\s*=\s*"([^"]*)"/.exec(success);
+            if (!le)
+                failAt(document, `${at}/success/metric`, 'latency success metric must contain a le label matcher', 'e.g. http_request_duration_seconds_bucket{le="0.1"}');
+            if (!isFloat(le[1])) {
+                failAt(document, `${at}/success/metric`, `latency success metric must contain a le label matcher with a float value, got "${le[1]}"`, 'e.g. le="0.1"');
+            }
+            return { kind: 'ratio', good: `rate(${success}[{{window}}])`, total: `rate(${total}[{{window}}])` };
+        }
+        case 'latencyNative': {
+            const native = indicator.latencyNative;
+            const total = selector(document, native.total.metric, `${at}/total/metric`, 'latencyNative total metric');
+            const seconds = promDurationSeconds(native.latency);
+            if (seconds === undefined) {
+                failAt(document, `${at}/latency`, `latencyNative latency objective must be a valid duration, got "${native.latency}"`, 'e.g. 100ms or 1s');
+            }
+            const rate = `rate(${total}[{{window}}])`;
+            return { kind: 'ratio', good: `histogram_fraction(0, ${seconds}, ${rate}) * histogram_count(${rate})`, total: `histogram_count(${rate})` };
+        }
+        case 'bool_gauge': {
+            const metric = selector(document, indicator.bool_gauge.metric, `${at}/metric`, 'bool_gauge metric');
+            // A 0/1 gauge: the share of samples that were 1 is the success ratio.
+            return { kind: 'ratio', good: `sum_over_time(${metric}[{{window}}])`, total: `count_over_time(${metric}[{{window}}])` };
+        }
+    }
+}
+function isFloat(text) {
+    return /^[+-]?(inf|infinity)$/i.test(text) || (text.trim() !== '' && Number.isFinite(Number(text)));
+}
+/**
+ * Pyrra's `slo.Windows`: four long/short pairs scaled from the 28-day ones (1h/5m ×14, 6h/30m ×7
+ * critical; 1d/2h ×2, 4d/6h ×1 warning), rounded to the minute. Critical pages, warning tickets.
+ */
+function pyrraBurnRateAlerts(windowSeconds) {
+    const scale = (divisor) => promDuration(roundToMinute(windowSeconds / divisor));
+    const day = 28 * 24;
+    return {
+        page: [
+            { long: scale(day), short: scale(day * 12), burnRate: 14 },
+            { long: scale(28 * 4), short: scale(day * 2), burnRate: 7 },
+        ],
+        ticket: [
+            { long: scale(28), short: scale(28 * 12), burnRate: 2 },
+            { long: scale(7), short: scale(28 * 4), burnRate: 1 },
+        ],
+    };
+}
+/** Go's Duration.Round(time.Minute): halves away from zero. */
+function roundToMinute(seconds) {
+    return Math.max(60, Math.round(seconds / 60) * 60);
 }
 
 ;// CONCATENATED MODULE: ./core/slo/specs/sloth.ts
 
 
+const PLUGIN_HINT = 'Faultline cannot run Sloth plugins (Go code run by Sloth): write the queries the plugin would generate under sli.events (error_query, total_query) or sli.raw, and drop the plugin';
 /** Sloth's own default `--default-slo-period`. */
 const SLOTH_WINDOW = { kind: 'rolling', duration: '30d', seconds: 30 * 86_400 };
 /** `pointer` is where the service level sits in the document: '' for a file, '/spec' for a resource. */
 function slothToSlos(document, spec, pointer) {
+    if (spec.slo_plugins !== undefined)
+        failAt(document, `${pointer}/slo_plugins`, 'Sloth SLO plugins are not supported', PLUGIN_HINT);
     return spec.slos.map((slo, index) => {
         const at = `${pointer}/slos/${index}`;
+        if (slo.plugins !== undefined)
+            failAt(document, `${at}/plugins`, 'Sloth SLO plugins are not supported', PLUGIN_HINT);
         const labels = { ...stringLabels(spec.labels), ...stringLabels(slo.labels) };
         const definition = {
             name: `${spec.service}-${slo.name}`,
@@ -58378,7 +58930,7 @@ function slothToSlos(document, spec, pointer) {
             window: { ...SLOTH_WINDOW },
             budgetingMethod: 'Occurrences',
             indicator: slothIndicator(document, slo, `${at}/sli`),
-            source: { file: document.file, line: lineOf(document, `${at}/name`) },
+            source: { file: document.file, line: lineOf(document, `${at}/name`), key: keyPathIn(document, `${at}/name`) },
         };
         if (slo.description)
             definition.description = slo.description;
@@ -58395,7 +58947,7 @@ function slothIndicator(document, slo, at) {
         failAt(document, at, kinds.length === 0 ? 'an SLI needs "events" or "raw"' : `an SLI has exactly one of ${kinds.join(', ')}`, 'give sli.events.error_query and sli.events.total_query, or sli.raw.error_ratio_query');
     }
     if (slo.sli.plugin !== undefined) {
-        failAt(document, `${at}/plugin`, 'Sloth SLI plugins are not supported', 'Faultline cannot run Sloth plugins: write the queries the plugin generates under sli.events (error_query, total_query)');
+        failAt(document, `${at}/plugin`, 'Sloth SLI plugins are not supported', PLUGIN_HINT);
     }
     if (slo.sli.raw) {
         return rawErrorRatioIndicator(template(document, slo.sli.raw.error_ratio_query, `${at}/raw/error_ratio_query`));
@@ -58434,10 +58986,75 @@ function severityOptions(alert) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./core/slo/specs/openslo-references.ts
+/**
+ * References between OpenSLO v1 alert objects, resolved across the files given as the OpenSLO
+ * SDK's reference inliner does: an SLO's `alertPolicyRef`, an alert policy's `conditionRef` and
+ * `targetRef` (inline policies included) should name an object of that kind. `oslo validate`
+ * accepts a dangling one (it checks each object alone) and Faultline does not act on alert
+ * objects, so the file is accepted with a warning naming the key; the inliner would refuse it.
+ * (An SLO's `indicatorRef` is another matter: the SLO cannot be evaluated without it.)
+ */
+
+function openslo_references_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function checkOpenSloReferences(documents) {
+    const warnings = [];
+    const names = new Map();
+    const openslo = documents.filter((d) => openslo_references_isRecord(d.parsed.value) && d.parsed.value.apiVersion === 'openslo/v1');
+    for (const document of openslo) {
+        const value = document.parsed.value;
+        const name = openslo_references_isRecord(value.metadata) ? value.metadata.name : undefined;
+        if (typeof value.kind !== 'string' || typeof name !== 'string')
+            continue;
+        const set = names.get(value.kind) ?? new Set();
+        set.add(name);
+        names.set(value.kind, set);
+    }
+    const need = (document, pointer, kind, name) => {
+        if (typeof name === 'string' && !names.get(kind)?.has(name)) {
+            warnings.push(warningAt(document, pointer, `${kind} "${name}" is not defined in the spec files given (the OpenSLO SDK's inliner would refuse this)`));
+        }
+    };
+    const checkPolicy = (document, policy, at) => {
+        if (!openslo_references_isRecord(policy) || !openslo_references_isRecord(policy.spec))
+            return;
+        const { conditions, notificationTargets } = policy.spec;
+        if (Array.isArray(conditions)) {
+            conditions.forEach((c, i) => {
+                if (openslo_references_isRecord(c))
+                    need(document, `${at}/spec/conditions/${i}/conditionRef`, 'AlertCondition', c.conditionRef);
+            });
+        }
+        if (Array.isArray(notificationTargets)) {
+            notificationTargets.forEach((t, i) => {
+                if (openslo_references_isRecord(t))
+                    need(document, `${at}/spec/notificationTargets/${i}/targetRef`, 'AlertNotificationTarget', t.targetRef);
+            });
+        }
+    };
+    for (const document of openslo) {
+        const value = document.parsed.value;
+        if (value.kind === 'AlertPolicy')
+            checkPolicy(document, value, '');
+        if (value.kind === 'SLO' && openslo_references_isRecord(value.spec) && Array.isArray(value.spec.alertPolicies)) {
+            value.spec.alertPolicies.forEach((policy, i) => {
+                const at = `/spec/alertPolicies/${i}`;
+                if (openslo_references_isRecord(policy) && policy.alertPolicyRef !== undefined)
+                    need(document, `${at}/alertPolicyRef`, 'AlertPolicy', policy.alertPolicyRef);
+                else
+                    checkPolicy(document, policy, at);
+            });
+        }
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./core/slo/specs/index.ts
 /**
- * Reads SLO spec files (OpenSLO v1, Sloth prometheus/v1, Sloth PrometheusServiceLevel) into the
- * engine's `SloDefinition`s. Every document is validated against policy/schemas/slo.schema.json;
+ * Reads SLO spec files (OpenSLO v1, Sloth prometheus/v1, Sloth PrometheusServiceLevel, Pyrra
+ * ServiceLevelObjective) into the engine's `SloDefinition`s. Every document is validated against policy/schemas/slo.schema.json;
  * problems name the file, line and key, and what to write instead.
  */
 
@@ -58452,19 +59069,33 @@ function severityOptions(alert) {
 
 
 
+
+
+
+
+
+
 const SPEC_EXTENSIONS = /\.(ya?ml|json)$/i;
 /** Parses the SLOs of one file's text; `indicatorRef`s resolve within this text only. */
-function parseSloSpecs(text, file) {
+function parseSloSpecs(text, file, options = {}) {
+    return parseSloSpecSet(text, file, options).slos;
+}
+/** The SLOs of one file's text, with every warning and a count of the objects read by kind. */
+function parseSloSpecSet(text, file, options = {}) {
     const documents = readDocuments(text, file);
     if (documents.length === 0)
         throw new FaultlineError('the file is empty: it defines no SLO', { file });
-    return resolve(documents);
+    return resolve(documents, options);
 }
 /**
  * Loads every SLO from files and folders (searched recursively for .yaml, .yml and .json, in name
  * order). `indicatorRef`s resolve across all of them; SLO names must be unique.
  */
-async function loadSloSpecs(paths) {
+async function loadSloSpecs(paths, options = {}) {
+    return (await loadSloSpecSet(paths, options)).slos;
+}
+/** Like loadSloSpecs, with the warnings and the objects read (for `slo validate`). */
+async function loadSloSpecSet(paths, options = {}) {
     if (paths.length === 0) {
         throw new errors_FaultlineError('no SLO spec files given', { hint: 'pass one or more spec files or folders' });
     }
@@ -58474,7 +59105,7 @@ async function loadSloSpecs(paths) {
             documents.push(...readDocuments(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file));
         }
     }
-    return resolve(documents);
+    return resolve(documents, options);
 }
 async function specFiles(path) {
     let info;
@@ -58502,11 +59133,91 @@ async function specFiles(path) {
     return files;
 }
 function readDocuments(text, file) {
-    registerSchemas(slo_openslo_v1_schema_namespaceObject, slo_sloth_v1_schema_namespaceObject);
-    return splitYamlDocuments(text).map((piece) => {
+    registerSchemas(slo_openslo_v1_schema_namespaceObject, slo_openslo_v1alpha_schema_namespaceObject, slo_sloth_v1_schema_namespaceObject, slo_pyrra_v1alpha1_schema_namespaceObject);
+    const documents = [];
+    const problems = [];
+    for (const piece of splitYamlDocuments(text)) {
         refuseRuleFile(piece.text, file);
-        return { file, parsed: loadValidated(piece.text, file, slo_schema_namespaceObject, 'SLO spec') };
-    });
+        const whole = parseYaml(piece.text, file);
+        // The OpenSLO tooling publishes several objects as one top-level YAML list.
+        const objects = Array.isArray(whole.value) ? whole.value.map((_, index) => `/${index}`) : [''];
+        for (const base of objects) {
+            let parsed = objectAt(whole, base);
+            dropNulls(parsed.value);
+            let display;
+            const warnings = [];
+            const value = parsed.value;
+            const at = (pointer, atKey = false) => parsed.locate(pointer, atKey);
+            if (specs_isRecord(value) && value.apiVersion === 'openslo/v1alpha') {
+                const found = checkAgainstSchema(slo_openslo_v1alpha_schema_namespaceObject, parsed);
+                problems.push(...found.map((p) => ({ ...p, pointer: base + p.pointer })));
+                if (found.length > 0)
+                    continue;
+                for (const converted of convertV1alpha(parsed))
+                    documents.push({ file, parsed: converted.parsed, base, notes: converted.notes });
+                continue;
+            }
+            else {
+                const sloth = specs_isRecord(value) && (value.apiVersion === 'sloth.slok.dev/v1' || (value.apiVersion === undefined && value.version !== undefined));
+                if (sloth && value.apiVersion === 'sloth.slok.dev/v1') {
+                    const resource = fromKubernetes(parsed);
+                    for (const wrong of resource.misspelled) {
+                        const where = at(wrong.pointer, true);
+                        warnings.push(`${file}${where ? `:${where.line}` : ''}: ${keyPath(base + wrong.pointer)}: unknown key "${wrong.key}" is ignored (as Sloth does): the Kubernetes resource spells it ${wrong.camel}`);
+                    }
+                    parsed = resource.parsed;
+                    display = resource.display;
+                }
+                for (const problem of checkAgainstSchema(slo_schema_namespaceObject, parsed)) {
+                    const shown = display ? display(problem.pointer) : problem.pointer;
+                    const message = display ? camelMessage(problem.message) : problem.message;
+                    // Sloth decodes leniently: a key it does not know is ignored, so we accept it and say so.
+                    if (sloth && message.startsWith('unknown key "')) {
+                        warnings.push(`${file}${problem.line ? `:${problem.line}` : ''}: ${keyPath(base + shown)}: ${message} is ignored (as Sloth does)`);
+                    }
+                    else {
+                        problems.push({ ...problem, pointer: base + shown, message });
+                    }
+                }
+            }
+            documents.push({ file, parsed, base, ...(display ? { display } : {}), ...(warnings.length > 0 ? { warnings } : {}) });
+        }
+    }
+    if (problems.length > 0) {
+        const first = problems[0];
+        const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
+        throw new errors_FaultlineError(`invalid SLO spec (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+            file,
+            line: first.line,
+            column: first.column,
+            hint: 'see the schema in policy/schemas/ and docs/slo-specs.md for the SLO spec formats',
+        });
+    }
+    return documents;
+}
+function specs_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** One object of a document (the whole document, or an item of a top-level list) with its positions. */
+function objectAt(whole, base) {
+    if (base === '')
+        return whole;
+    return { value: whole.value[Number(base.slice(1))], locate: (pointer, atKey) => whole.locate(base + pointer, atKey) };
+}
+/** `alertPolicies:` with no value means "none", as the peers' decoders read it. */
+function dropNulls(value) {
+    if (Array.isArray(value)) {
+        for (const item of value)
+            dropNulls(item);
+    }
+    else if (specs_isRecord(value)) {
+        for (const [key, inner] of Object.entries(value)) {
+            if (inner === null)
+                delete value[key];
+            else
+                dropNulls(inner);
+        }
+    }
 }
 /** A folder of specs often sits next to the rules generated from it; say so instead of "unknown key". */
 function refuseRuleFile(text, file) {
@@ -58518,7 +59229,14 @@ function refuseRuleFile(text, file) {
         });
     }
 }
-function resolve(documents) {
+function resolve(documents, options) {
+    const warnings = [...documents.flatMap((d) => d.warnings ?? []), ...checkOpenSloReferences(documents)];
+    const objects = {};
+    for (const document of documents) {
+        const value = document.parsed.value;
+        const kind = typeof value.kind === 'string' ? value.kind : 'Sloth prometheus/v1';
+        objects[kind] = (objects[kind] ?? 0) + 1;
+    }
     const slis = new Map();
     for (const document of documents) {
         const value = document.parsed.value;
@@ -58537,7 +59255,7 @@ function resolve(documents) {
         for (const slo of sloOf(document, slis)) {
             const earlier = seen.get(slo.name);
             if (earlier) {
-                throw new errors_FaultlineError(`SLO "${slo.name}" is defined twice (also in ${earlier.source.file}:${earlier.source.line})`, {
+                throw new errors_FaultlineError(`${slo.source.key ?? 'name'}: SLO "${slo.name}" is defined twice (also in ${earlier.source.file}:${earlier.source.line})`, {
                     file: slo.source.file,
                     line: slo.source.line,
                     hint: 'SLO names (OpenSLO metadata.name, Sloth <service>-<name>) must be unique across the files given',
@@ -58547,19 +59265,31 @@ function resolve(documents) {
             slos.push(slo);
         }
     }
-    if (slos.length === 0) {
+    for (const slo of slos)
+        warnings.push(...(slo.warnings ?? []));
+    if (slos.length === 0 && !options.allowNoSlo) {
         throw new errors_FaultlineError('the spec files define no SLO', {
             file: documents[0]?.file,
             hint: 'add an OpenSLO kind: SLO document or a Sloth spec with slos',
         });
     }
-    return slos;
+    return { slos, warnings: [...new Set(warnings)], objects };
 }
 function sloOf(document, slis) {
+    const slos = convert(document, slis);
+    if (document.notes) {
+        for (const slo of slos)
+            slo.warnings = [...document.notes.map((note) => warningAt(document, '/apiVersion', note)), ...(slo.warnings ?? [])];
+    }
+    return slos;
+}
+function convert(document, slis) {
     const value = document.parsed.value;
     if (value.apiVersion === 'openslo/v1') {
         return value.kind === 'SLO' ? openSloToSlos(document, slis) : [];
     }
+    if (value.apiVersion === 'pyrra.dev/v1alpha1')
+        return pyrraToSlos(document);
     if (value.apiVersion === 'sloth.slok.dev/v1')
         return slothToSlos(document, value.spec, '/spec');
     return slothToSlos(document, value, '');
@@ -59892,7 +60622,7 @@ function parseStepWait(text, label) {
 
 
 
-function selector(input, name, example) {
+function canary_inputs_selector(input, name, example) {
     const value = input(name);
     if (!value)
         throw bad(name, 'is required in canary mode', `give the label matchers that select it, e.g. ${example}`);
@@ -59919,8 +60649,8 @@ function weightControl(input) {
     return { kind: 'none' };
 }
 function readCanarySettings(input, common) {
-    const canarySelector = selector(input, 'canary-selector', 'deployment="api-canary"');
-    const baselineSelector = selector(input, 'baseline-selector', 'deployment="api-primary"');
+    const canarySelector = canary_inputs_selector(input, 'canary-selector', 'deployment="api-canary"');
+    const baselineSelector = canary_inputs_selector(input, 'baseline-selector', 'deployment="api-primary"');
     if (canarySelector === baselineSelector)
         throw bad('baseline-selector', 'is the same as canary-selector', 'select the canary and the baseline by different labels');
     return {
@@ -60177,6 +60907,46 @@ async function recordResult(recorder, body) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/shared/mask.ts
+/**
+ * Which values the job log masks. GitHub replaces every occurrence of a masked value, anywhere in
+ * the log: a password `e` or `postgres` would turn "Connection terminated" into
+ * "Conn***ction t***rminat***d". So a value is masked only when it is long and specific enough
+ * that masking it hides the secret and nothing else; whole URLs with credentials and header
+ * values are masked as they are. Faultline never prints a password itself (URLs are shown
+ * redacted), so a value too weak to mask is still not printed by us.
+ */
+
+/** Shorter values, and the stock defaults below, are not registered as masks (see docs/secrets.md). */
+const MIN_MASK_LENGTH = 6;
+const COMMON_WORDS = new Set(['postgres', 'password', 'passwd', 'secret', 'admin', 'root', 'changeme', 'default', 'prometheus', 'guest', 'master', 'public', 'test', 'user', 'faultline']);
+/** Whether masking `value` would hide a secret without garbling ordinary log text. */
+function isMaskable(value) {
+    const trimmed = value.trim();
+    return trimmed.length >= MIN_MASK_LENGTH && !COMMON_WORDS.has(trimmed.toLowerCase());
+}
+/** Registers `value` with the runner's log masking when that is safe; returns whether it did. */
+function maskSecret(value, setSecret = core_setSecret) {
+    if (!value || !isMaskable(value))
+        return false;
+    setSecret(value);
+    return true;
+}
+/** A URL with credentials: the whole URL, and its password on its own when that is maskable. */
+function maskUrl(raw, setSecret = core_setSecret) {
+    if (!raw)
+        return;
+    maskSecret(raw, setSecret);
+    try {
+        const parsed = new URL(raw);
+        if (parsed.password)
+            maskSecret(decodeURIComponent(parsed.password), setSecret);
+    }
+    catch {
+        // Not a URL: the input reader rejects it without echoing it.
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/slo-gate/src/run.ts
 /**
  * The SLO gate: settings → SLO statuses from Prometheus → policy verdict → outputs, job summary and
@@ -60184,6 +60954,7 @@ async function recordResult(recorder, body) {
  * unreachable Prometheus, no data) is a fail with the reason, and still leaves a result file
  * (verdict error) for the app to read; in canary mode it is also a rollback.
  */
+
 
 
 
@@ -60209,20 +60980,12 @@ function maskSecrets(env) {
     ]) {
         for (const line of reader(headers).split('\n')) {
             const value = line.slice(line.indexOf(':') + 1).trim();
-            if (value)
-                core_setSecret(value);
+            maskSecret(value);
         }
-        try {
-            const parsed = new URL(reader(url));
-            if (parsed.password)
-                core_setSecret(decodeURIComponent(parsed.password));
-        }
-        catch {
-            // readSettings reports a bad URL
-        }
+        maskUrl(reader(url));
         try {
             for (const value of Object.values(parseHeaders(reader(headers), headers)))
-                core_setSecret(value);
+                maskSecret(value);
         }
         catch {
             // readSettings reports malformed headers
@@ -60244,13 +61007,13 @@ function lowestBudget(report) {
 function summaryLine(outcome, report) {
     const count = (v) => outcome.slos.filter((s) => s.verdict === v).length;
     const lowest = lowestBudget(report);
-    return `${report.statuses.length} SLO(s): ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
+    return `${slo_format_plural(report.statuses.length, 'SLO')}: ${count('pass')} pass, ${count('fail')} fail, ${count('no-data')} without data; lowest budget remaining ${formatPercent(lowest)}`;
 }
 async function gate(settings, recorder) {
     const startedAt = recorder.startedAt;
     const slos = await loadSloSpecs(settings.specs);
     const client = new HttpPrometheusClient({ url: settings.prometheusUrl, headers: settings.prometheusHeaders, timeoutMs: settings.timeoutMs });
-    const report = await group(`Querying ${redactUrl(settings.prometheusUrl)} for ${slos.length} SLO(s)`, async () => {
+    const report = await group(`Querying ${redactUrl(settings.prometheusUrl)} for ${slo_format_plural(slos.length, 'SLO')}`, async () => {
         const computed = await computeSloStatuses(client, slos, { alerting: settings.policy.alerting, exhaustionWindow: settings.policy.burnRateWindow });
         info(`${computed.requests} request(s) to Prometheus`);
         return computed;
@@ -60271,7 +61034,7 @@ async function gate(settings, recorder) {
             .filter((d) => d.verdict !== 'pass')
             .map((d) => ({ rule: d.verdict === 'fail' ? 'slo-budget' : 'slo-no-data', severity: 'error', message: `${d.name}: ${d.reasons.join('; ')}` })),
         details: {
-            slos: toSloJson(report.statuses, outcome).slos,
+            slos: toSloJson(report.statuses, outcome, report.evaluatedAt).slos,
             decisions: outcome.slos,
             labels: settings.labels,
             prometheus: redactUrl(settings.prometheusUrl),
