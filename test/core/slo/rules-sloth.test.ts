@@ -3,7 +3,7 @@
  * (test/fixtures/peers/sloth-rules, see SOURCE.md): the same groups, record and alert names, labels,
  * annotations and expressions up to whitespace and float noise; and promtool accepts them.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -75,6 +75,22 @@ describe('faultline slo rules --compat sloth', () => {
     await writeFile(file, generateSlothRules(await loadSloSpecs(specs)));
     const result = await promtool(['check', 'rules', file]);
     expect(result.output).toMatch(/SUCCESS: \d+ rules found/);
+    expect(result.code).toBe(0);
+  });
+
+  it.each(['sloth', 'faultline'])('fires the same alerts on the same data (promtool test rules, %s rules)', async (who) => {
+    const caseDir = join(dir, `eval-${who}`);
+    await mkdir(caseDir);
+    const rules =
+      who === 'sloth'
+        ? // Drop the label Sloth's example script adds, which the spec does not give.
+          (await readFile(join(PEERS, 'getting-started.rules.yml'), 'utf8')).replace(/^ +cmd: examplesgen\.sh\n/gm, '')
+        : generateSlothRules(await loadSloSpecs([join(PEERS, 'getting-started.spec.yml')]));
+    await writeFile(join(caseDir, 'rules.yml'), rules);
+    await copyFile(join(PEERS, 'getting-started.test.yml'), join(caseDir, 'getting-started.test.yml'));
+    const result = await promtool(['test', 'rules', 'getting-started.test.yml'], caseDir);
+    expect(result.output).toContain('SUCCESS');
+    expect(result.output).not.toContain('FAILED');
     expect(result.code).toBe(0);
   });
 
