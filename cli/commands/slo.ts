@@ -14,6 +14,7 @@ import { DEFAULT_BUDGET_POLICY, evaluateBudgetPolicy, readBudgetPolicy } from '.
 import { computeSloStatuses } from '../../core/slo/engine.ts';
 import { checkQueryable } from '../../core/slo/queries.ts';
 import { generateRules } from '../../core/slo/rules.ts';
+import { generateSlothRules } from '../../core/slo/rules-sloth.ts';
 import { loadSloSpecSet } from '../../core/slo/specs/index.ts';
 import { formatObjective } from '../../core/report/slo-format.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
@@ -22,7 +23,7 @@ import { CANARY_USAGE, canary } from './slo-canary.ts';
 const USAGE = `Usage:
   faultline slo status --prometheus URL [options] SPEC...
   faultline slo validate SPEC...
-  faultline slo rules SPEC... > rules.yml   Prometheus recording + burn-rate alert rules
+  faultline slo rules [--compat sloth] SPEC... > rules.yml   Prometheus recording + burn-rate alert rules
   faultline slo canary --prometheus URL --metrics FILE --canary SEL --baseline SEL [options]
                          canary against baseline per traffic step: promote (0) or rollback (1);
                          'faultline slo canary --help' for its options
@@ -38,6 +39,10 @@ status options:
   --labels a,b           pull-request labels, for the policy's exception labels
   --at TIME              evaluate at this ISO time instead of now
   --timeout SECONDS      per request (default 30)
+
+rules options:
+  --compat sloth         Sloth's rule names, sloth_* labels and group names, so Sloth's dashboards
+                         and alert routing keep working (see docs/slo.md)
 
 Exit codes: 0 pass (canary: promote), 1 policy breached or no data (canary: rollback),
 2 bad input or Prometheus unreachable.`;
@@ -141,12 +146,15 @@ async function validate(args: string[], io: CliIO): Promise<number> {
 }
 
 async function rules(args: string[], io: CliIO): Promise<number> {
-  const { positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { compat: { type: 'string' } });
+  const compat = values.compat as string | undefined;
+  if (compat !== undefined && compat !== 'sloth') throw usageError(`--compat must be sloth, not "${compat}"`);
   if (positionals.length === 0) throw usageError('give at least one SLO spec file or folder');
   const { slos, warnings } = await loadSloSpecSet(positionals.map((p) => (p.startsWith('/') ? p : `${io.cwd}/${p}`)));
   printSpecWarnings(warnings, io);
   checkQueryable(slos);
-  io.stdout.write(generateRules(slos, { generatedFrom: positionals.join(' ') }));
+  const generate = compat === 'sloth' ? generateSlothRules : generateRules;
+  io.stdout.write(generate(slos, { generatedFrom: positionals.join(' ') }));
   return 0;
 }
 
