@@ -58020,13 +58020,54 @@ class errors_FaultlineError extends Error {
 function isFaultlineError(error) {
     return error instanceof errors_FaultlineError;
 }
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-function errors_describeError(error) {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file was expected',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+    EADDRNOTAVAIL: 'address not available on this machine',
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ECONNRESET: 'connection reset by the other side',
+    ENOTFOUND: 'host name not found',
+    ETIMEDOUT: 'timed out',
+    EMFILE: 'too many open files',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+};
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error) {
+    return error instanceof Error || (typeof error === 'object' && error !== null && typeof error.message === 'string');
+}
+function isSystemError(error) {
+    const code = error?.code;
+    return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+function errors_describeError(error, options = {}) {
     if (isFaultlineError(error))
         return error.format();
-    if (error instanceof Error)
-        return error.stack ?? error.message;
+    if (isSystemError(error)) {
+        const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+        const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+        return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+    }
+    if (isErrorLike(error)) {
+        if (options.stack)
+            return error.stack ?? error.message;
+        return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+    }
     return String(error);
+}
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+function wantsStack(env) {
+    return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
 ;// CONCATENATED MODULE: ./core/drivers/arguments.ts
@@ -60678,7 +60719,7 @@ const probes_probes = {
 };
 
 ;// CONCATENATED MODULE: ./policy/schemas/experiment.schema.json
-const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string"},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string"}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","additionalProperties":false,"properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"type":"number","minimum":0},"after":{"type":"number","minimum":0}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
+const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string","minLength":1}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","description":"May be empty: the run then only checks the steady-state hypothesis (as Chaos Toolkit).","items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","description":"Other keys beside ref are ignored, as Chaos Toolkit does (with a warning).","properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"$ref":"#/$defs/pause"},"after":{"$ref":"#/$defs/pause"}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"pause":{"description":"Seconds, or a ${name} from the configuration or secrets (bound before the run).","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\\\$\\\\{[A-Za-z_][\\\\w.-]*\\\\}$"}]},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
@@ -60746,7 +60787,7 @@ function describeProblem(error) {
     }
 }
 /** Validates a value; returns problems with positions (empty when valid). */
-function checkAgainstSchema(schema, doc) {
+function check_checkAgainstSchema(schema, doc) {
     const validate = validatorFor(schema);
     if (validate(doc.value))
         return [];
@@ -60766,7 +60807,7 @@ function checkAgainstSchema(schema, doc) {
     return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 /** Human-readable key path for a JSON pointer: `/a/0/b` → `a[0].b`. */
-function keyPath(pointer) {
+function check_keyPath(pointer) {
     if (pointer === '')
         return '(top level)';
     return pointer
@@ -60845,7 +60886,7 @@ function loadValidated(text, file, schema, what) {
     if (problems.length > 0) {
         const first = problems[0];
         const lines = problems.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
-        throw new errors_FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+        throw new FaultlineError(`invalid ${what} (${problems.length} problem${problems.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first.line,
             column: first.column,
@@ -60853,390 +60894,6 @@ function loadValidated(text, file, schema, what) {
         });
     }
     return doc;
-}
-
-;// CONCATENATED MODULE: ./core/experiment/model.ts
-/**
- * The experiment as a user writes it: Chaos Toolkit's format (so existing experiments run
- * unchanged) plus our `faultline` provider for fault drivers and probes, `guardrails` and `weight`.
- * Field names keep Chaos Toolkit's spelling (`steady-state-hypothesis`, `expected_status`).
- */
-const PROBE_KINDS = (/* unused pure expression or super */ null && (['http', 'tcp', 'prometheus', 'postgres', 'process', 'command']));
-function isRef(entry) {
-    return typeof entry.ref === 'string' && entry.type === undefined;
-}
-function isDriverProvider(provider) {
-    return provider.type === 'faultline' && typeof provider.driver === 'string';
-}
-function isProbeProvider(provider) {
-    return provider.type === 'faultline' && typeof provider.probe === 'string';
-}
-
-;// CONCATENATED MODULE: ./core/experiment/tolerance.ts
-/**
- * Is a probe's output within its tolerance? Chaos Toolkit's rules, so its experiments keep their
- * meaning: a number or list compares an output's `status` when it has one; a two-number list is
- * a range `[lo, hi]` for a plain value; regex, jsonpath and range objects may name a `target` key.
- * Our probes' outputs carry `ok` (their own expectations) and `value` (their main figure):
- * `true` means "ok", numbers and ranges compare `value`.
- */
-
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The figure a scalar tolerance compares: `status` (Chaos Toolkit), else our `value`. */
-function primaryValue(output) {
-    if (isRecord(output)) {
-        if ('status' in output)
-            return output.status;
-        if ('value' in output && 'ok' in output)
-            return output.value;
-    }
-    return output;
-}
-function targetOf(output, target) {
-    if (target && isRecord(output))
-        return target in output ? output[target] : output;
-    return output;
-}
-/** Text for a regex: the named target, else the body (http) or stdout (process), else JSON. */
-function textOf(output, target) {
-    let value = targetOf(output, target);
-    if (!target && isRecord(value)) {
-        if ('body' in value)
-            value = value.body;
-        else if ('stdout' in value)
-            value = value.stdout;
-    }
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-function same(a, b) {
-    return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-function show(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-async function withinTolerance(tolerance, output, runProbe) {
-    if (typeof tolerance === 'boolean') {
-        const value = isRecord(output) && 'ok' in output ? output.ok : output;
-        return value === tolerance ? { met: true } : { met: false, reason: `expected ${tolerance}, got ${show(value)}` };
-    }
-    if (typeof tolerance === 'number' || typeof tolerance === 'string') {
-        const value = primaryValue(output);
-        return same(value, tolerance) ? { met: true } : { met: false, reason: `expected ${show(tolerance)}, got ${show(value)}` };
-    }
-    if (Array.isArray(tolerance)) {
-        const hasStatus = isRecord(output) && 'status' in output;
-        const value = primaryValue(output);
-        const isRange = !hasStatus && tolerance.length === 2 && tolerance.every((t) => typeof t === 'number') && typeof value === 'number';
-        if (isRange) {
-            const [lo, hi] = tolerance;
-            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
-        }
-        return tolerance.some((t) => same(t, value))
-            ? { met: true }
-            : { met: false, reason: `${show(value)} is not one of ${show(tolerance)}` };
-    }
-    switch (tolerance.type) {
-        case 'regex': {
-            const text = textOf(output, tolerance.target);
-            return new RegExp(tolerance.pattern).test(text)
-                ? { met: true }
-                : { met: false, reason: `no match for /${tolerance.pattern}/ in ${show(text)}` };
-        }
-        case 'jsonpath': {
-            let value = targetOf(output, tolerance.target);
-            if (typeof value === 'string') {
-                try {
-                    value = JSON.parse(value);
-                }
-                catch {
-                    // Not JSON: the path simply finds nothing.
-                }
-            }
-            const found = typeof value === 'object' && value !== null
-                ? (0,index_node_esm/* JSONPath */.E)({ path: tolerance.path, json: value, wrap: true })
-                : [];
-            let met = found.length > 0;
-            if (tolerance.count !== undefined)
-                met = found.length === tolerance.count;
-            if ('expect' in tolerance) {
-                met = same(found, Array.isArray(tolerance.expect) ? tolerance.expect : [tolerance.expect]);
-            }
-            return met ? { met } : { met, reason: `${tolerance.path} found ${show(found)}` };
-        }
-        case 'range': {
-            const raw = tolerance.target ? targetOf(output, tolerance.target) : primaryValue(output);
-            const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-            const [lo, hi] = tolerance.range;
-            if (typeof value !== 'number' || Number.isNaN(value)) {
-                return { met: false, reason: `expected a number in [${lo}, ${hi}], got ${show(raw)}` };
-            }
-            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
-        }
-        case 'probe': {
-            if (!runProbe)
-                return { met: false, reason: 'a probe tolerance cannot be checked here' };
-            const activity = { ...tolerance, type: 'probe' };
-            activity.name ??= 'tolerance probe';
-            return (await runProbe(activity, output))
-                ? { met: true }
-                : { met: false, reason: `tolerance probe "${activity.name}" said no` };
-        }
-        default:
-            return { met: false, reason: `unknown tolerance ${show(tolerance)}` };
-    }
-}
-/** The tolerance's form, to check at load time that it fits the probe (see Probe.tolerances). */
-function toleranceKind(tolerance) {
-    if (typeof tolerance === 'boolean')
-        return 'boolean';
-    if (typeof tolerance === 'number')
-        return 'number';
-    if (typeof tolerance === 'string')
-        return 'string';
-    if (Array.isArray(tolerance))
-        return 'list';
-    return tolerance.type;
-}
-
-;// CONCATENATED MODULE: ./core/experiment/load.ts
-/**
- * Reads an experiment file: YAML/JSON syntax and the JSON Schema first (every problem with key
- * path and line), then what a schema cannot say: refs that point nowhere, the python provider,
- * unknown drivers, a probe written as an action, tolerances that cannot fit the probe's output.
- * All problems of a file are reported together, each with file:line:column and key path.
- */
-
-
-
-
-
-
-const OWNER_TAG = /^owner:(.+)$/;
-function loadExperiment(text, file, options) {
-    const doc = loadValidated(text, file, experiment_schema_namespaceObject, 'experiment');
-    const experiment = doc.value;
-    const problems = [];
-    // Chaos Toolkit lets any activity be referenced by name from anywhere in the experiment.
-    const named = new Map();
-    const sections = [
-        ['/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes],
-        ['/method', experiment.method],
-        ['/rollbacks', experiment.rollbacks],
-        ['/guardrails/probes', experiment.guardrails?.probes],
-    ];
-    for (const [, entries] of sections) {
-        for (const entry of entries ?? [])
-            if (!isRef(entry) && !named.has(entry.name))
-                named.set(entry.name, entry);
-    }
-    const locateAll = (base, entries) => (entries ?? []).flatMap((entry, index) => {
-        const pointer = `${base}/${index}`;
-        let activity;
-        if (isRef(entry)) {
-            activity = named.get(entry.ref);
-            if (!activity) {
-                const known = [...named.keys()].map((n) => `"${n}"`).join(', ') || 'none';
-                problems.push({ pointer: `${pointer}/ref`, message: `ref "${entry.ref}" names no activity (known: ${known})` });
-                return [];
-            }
-        }
-        else {
-            activity = entry;
-        }
-        return [{ activity, location: { pointer, ...doc.locate(pointer) } }];
-    });
-    const loaded = {
-        file,
-        experiment,
-        hypothesis: locateAll('/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes),
-        method: locateAll('/method', experiment.method),
-        rollbacks: locateAll('/rollbacks', experiment.rollbacks),
-        guardrails: locateAll('/guardrails/probes', experiment.guardrails?.probes),
-        owner: experiment.tags?.map((t) => OWNER_TAG.exec(t)?.[1]?.trim()).find((o) => o),
-        locate: doc.locate,
-    };
-    for (const entry of [...loaded.hypothesis, ...loaded.method, ...loaded.rollbacks, ...loaded.guardrails]) {
-        checkActivity(entry, options, problems);
-    }
-    for (const entry of loaded.rollbacks) {
-        if (isDriverProvider(entry.activity.provider)) {
-            problems.push({
-                pointer: `${entry.location.pointer}/provider/driver`,
-                message: `rollback "${entry.activity.name}" would inject a fault; faults from drivers are reverted automatically, so rollbacks need none`,
-            });
-        }
-    }
-    for (const entry of [...loaded.hypothesis, ...loaded.guardrails]) {
-        if (entry.activity.tolerance === undefined) {
-            problems.push({
-                pointer: entry.location.pointer,
-                message: `probe "${entry.activity.name}" needs a "tolerance": a steady-state or guardrail probe must say what is normal`,
-            });
-        }
-    }
-    if (problems.length > 0)
-        throw toError(problems, file, doc.locate);
-    return loaded;
-}
-function checkActivity(entry, options, problems) {
-    const { activity, location } = entry;
-    const at = `${location.pointer}/provider`;
-    const provider = activity.provider;
-    if (provider.type === 'python') {
-        problems.push({
-            pointer: at,
-            message: `activity "${activity.name}" uses the python provider (${provider.module}.${provider.func}); we do not run Python`,
-        });
-        return;
-    }
-    if (provider.type === 'faultline') {
-        const hasDriver = isDriverProvider(provider);
-        const hasProbe = isProbeProvider(provider);
-        if (hasDriver === hasProbe) {
-            problems.push({
-                pointer: at,
-                message: `activity "${activity.name}": a faultline provider names exactly one of "driver" (a fault) or "probe" (an observation)`,
-            });
-            return;
-        }
-        if (hasDriver) {
-            if (!options.drivers[provider.driver]) {
-                const known = Object.keys(options.drivers).sort().join(', ') || 'none installed';
-                problems.push({ pointer: `${at}/driver`, message: `unknown driver "${provider.driver}" (known: ${known})` });
-                return;
-            }
-            if (activity.type !== 'action') {
-                problems.push({
-                    pointer: `${location.pointer}/type`,
-                    message: `activity "${activity.name}" injects a fault with driver "${provider.driver}": its type must be "action"`,
-                });
-            }
-            if (activity.tolerance !== undefined) {
-                problems.push({ pointer: `${location.pointer}/tolerance`, message: `action "${activity.name}" is a fault: a tolerance only applies to probes` });
-            }
-            return;
-        }
-        if (hasProbe) {
-            const probe = options.probes[provider.probe];
-            if (activity.type !== 'probe') {
-                problems.push({
-                    pointer: `${location.pointer}/type`,
-                    message: `activity "${activity.name}" observes with probe "${provider.probe}": its type must be "probe"`,
-                });
-            }
-            if (activity.tolerance !== undefined) {
-                const kind = toleranceKind(activity.tolerance);
-                if (!probe.tolerances.includes(kind)) {
-                    problems.push({
-                        pointer: `${location.pointer}/tolerance`,
-                        message: `a ${kind} tolerance does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`,
-                    });
-                }
-            }
-        }
-    }
-    if (activity.tolerance !== undefined && typeof activity.tolerance === 'object' && !Array.isArray(activity.tolerance)) {
-        const tolerance = activity.tolerance;
-        if (tolerance.type === 'regex') {
-            try {
-                new RegExp(tolerance.pattern);
-            }
-            catch (error) {
-                problems.push({ pointer: `${location.pointer}/tolerance/pattern`, message: `not a valid regular expression: ${error.message}` });
-            }
-        }
-        if (tolerance.type === 'range' && tolerance.range[0] > tolerance.range[1]) {
-            problems.push({ pointer: `${location.pointer}/tolerance/range`, message: 'the lower bound is above the upper bound' });
-        }
-    }
-}
-function toError(problems, file, locate) {
-    const placed = problems.map((p) => ({ ...p, ...locate(p.pointer, true) }));
-    placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
-    const first = placed[0];
-    return new errors_FaultlineError(`invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, { file, line: first.line, column: first.column, hint: 'see docs/chaos.md for the experiment format and the faultline provider' });
-}
-/** A FaultlineError about one activity: where it is, which argument, what to do. */
-function activityError(loaded, entry, message, hint) {
-    const { pointer, line, column } = entry.location;
-    const where = `${loaded.file}${line ? `:${line}:${column}` : ''}`;
-    return new errors_FaultlineError(`invalid experiment:\n  ${where}: ${keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
-        file: loaded.file,
-        line,
-        column,
-        hint,
-    });
-}
-
-;// CONCATENATED MODULE: ./core/experiment/policy.ts
-
-
-
-const DEFAULT_CHAOS_POLICY = {
-    requireOwner: true,
-    maxTtlSeconds: 3600,
-    maxBlastRadius: { targets: 25, percent: 50 },
-    maxFaults: 20,
-};
-/** The blast-radius limit that applies to one driver's faults. */
-function blastRadiusLimitFor(policy, driver) {
-    return (policy.driverBlastRadius && Object.hasOwn(policy.driverBlastRadius, driver) ? policy.driverBlastRadius[driver] : undefined) ?? policy.maxBlastRadius;
-}
-/** The plan of every driver action (method and rollbacks), in order. */
-function plannedFaults(prepared, drivers) {
-    const faults = [];
-    for (const entry of [...prepared.method, ...prepared.rollbacks]) {
-        const provider = entry.activity.provider;
-        if (!isDriverProvider(provider) || entry.driverParams === undefined)
-            continue;
-        faults.push({
-            name: entry.activity.name,
-            pointer: entry.location.pointer,
-            line: entry.location.line,
-            plan: drivers[provider.driver].plan(entry.driverParams),
-        });
-    }
-    return faults;
-}
-/** Throws one FaultlineError (exit 2) listing every violation, or returns the planned faults. */
-function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
-    const faults = plannedFaults(prepared, drivers);
-    const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
-    if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
-        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
-    }
-    if (faults.length > policy.maxFaults) {
-        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
-    }
-    for (const fault of faults) {
-        if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
-            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
-        }
-        if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
-            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
-        }
-        const radius = fault.plan.blastRadius;
-        if (radius) {
-            const limit = blastRadiusLimitFor(policy, fault.plan.driver);
-            const max = radius.unit === 'percent' ? limit.percent : limit.targets;
-            const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
-            if (radius.limit > max) {
-                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
-            }
-        }
-    }
-    if (problems.length > 0) {
-        throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
-            file: prepared.file,
-            hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
-        });
-    }
-    return faults;
 }
 
 ;// CONCATENATED MODULE: ./core/experiment/bindings.ts
@@ -61440,6 +61097,564 @@ function shellArgumentNotes(experiment) {
     return notes;
 }
 
+;// CONCATENATED MODULE: ./core/experiment/model.ts
+/**
+ * The experiment as a user writes it: Chaos Toolkit's format (so existing experiments run
+ * unchanged) plus our `faultline` provider for fault drivers and probes, `guardrails` and `weight`.
+ * Field names keep Chaos Toolkit's spelling (`steady-state-hypothesis`, `expected_status`).
+ */
+const PROBE_KINDS = (/* unused pure expression or super */ null && (['http', 'tcp', 'prometheus', 'postgres', 'process', 'command']));
+function isRef(entry) {
+    return typeof entry.ref === 'string';
+}
+function isDriverProvider(provider) {
+    return provider.type === 'faultline' && typeof provider.driver === 'string';
+}
+function isProbeProvider(provider) {
+    return provider.type === 'faultline' && typeof provider.probe === 'string';
+}
+
+;// CONCATENATED MODULE: ./core/experiment/python-uses.ts
+/**
+ * Finds every place a Chaos Toolkit experiment would run Python or a control: activities,
+ * tolerances given as probes, dynamic configuration probes, and controls (top level and per
+ * activity, e.g. safeguards). We run none of them, and a part that silently does not run is worse
+ * than a refusal (a user would believe a safeguard is in place), so each one is reported with the
+ * same words. It works on the raw parsed value, so it also runs when the file has schema errors.
+ */
+const PYTHON_HINT = 'Faultline does not run Python (by design): rewrite the activity with the http, process or faultline provider (see docs/chaos.md, "Compatibility with Chaos Toolkit")';
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function pythonTarget(provider) {
+    const module = typeof provider.module === 'string' ? provider.module : '?';
+    return typeof provider.func === 'string' ? `${module}.${provider.func}` : module;
+}
+/** The one sentence every Python refusal shares. */
+function pythonMessage(what, provider) {
+    return `${what} uses the python provider (${pythonTarget(provider)}); we do not run Python`;
+}
+function python_uses_name(value, fallback) {
+    return typeof value.name === 'string' ? value.name : fallback;
+}
+const ACTIVITY_LISTS = [
+    ['/steady-state-hypothesis/probes', (doc) => (isRecord(doc['steady-state-hypothesis']) ? doc['steady-state-hypothesis'].probes : undefined)],
+    ['/method', (doc) => doc.method],
+    ['/rollbacks', (doc) => doc.rollbacks],
+    ['/guardrails/probes', (doc) => (isRecord(doc.guardrails) ? doc.guardrails.probes : undefined)],
+];
+/** Python providers in activities, tolerance probes and dynamic configuration. */
+function findPythonUses(doc) {
+    if (!isRecord(doc))
+        return [];
+    const uses = [];
+    for (const [base, get] of ACTIVITY_LISTS) {
+        const list = get(doc);
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((activity, index) => {
+            if (!isRecord(activity))
+                return;
+            const at = `${base}/${index}`;
+            const label = `activity "${python_uses_name(activity, `${index}`)}"`;
+            if (isRecord(activity.provider) && activity.provider.type === 'python') {
+                uses.push({ pointer: `${at}/provider`, message: pythonMessage(label, activity.provider) });
+            }
+            const tolerance = activity.tolerance;
+            if (isRecord(tolerance) && tolerance.type === 'probe' && isRecord(tolerance.provider) && tolerance.provider.type === 'python') {
+                uses.push({
+                    pointer: `${at}/tolerance/provider`,
+                    message: pythonMessage(`the tolerance of ${label} (a probe)`, tolerance.provider),
+                });
+            }
+        });
+    }
+    for (const section of ['configuration', 'secrets']) {
+        const entries = doc[section];
+        if (!isRecord(entries))
+            continue;
+        const visit = (value, pointer, key) => {
+            if (!isRecord(value) || typeof value.type !== 'string' || value.type === 'env')
+                return;
+            if (value.type === 'probe' && isRecord(value.provider) && value.provider.type === 'python') {
+                uses.push({ pointer: `${pointer}/provider`, message: pythonMessage(`${section} "${key}" (a dynamic value)`, value.provider) });
+            }
+            else {
+                // Vault, dynamic probes and other providers: Chaos Toolkit runs them, we do not.
+                uses.push({
+                    pointer: `${pointer}/type`,
+                    message: `${section} "${key}" uses the ${value.type} provider; we do not run it: fetch the value into an environment variable and write {type: env, key: NAME}`,
+                });
+            }
+        };
+        for (const [key, value] of Object.entries(entries)) {
+            if (section === 'secrets' && isRecord(value)) {
+                for (const [inner, v] of Object.entries(value))
+                    visit(v, `/secrets/${key}/${inner}`, `${key}.${inner}`);
+            }
+            else {
+                visit(value, `/${section}/${key}`, key);
+            }
+        }
+    }
+    return uses;
+}
+/** Every control, top level and per activity (Chaos Toolkit runs them around each step). */
+function findControls(doc) {
+    if (!isRecord(doc))
+        return [];
+    const found = [];
+    const collect = (controls, base) => {
+        if (!Array.isArray(controls))
+            return;
+        controls.forEach((control, index) => {
+            const pointer = `${base}/${index}`;
+            if (!isRecord(control)) {
+                found.push({ pointer, name: `${index}` });
+                return;
+            }
+            const provider = isRecord(control.provider) ? control.provider : undefined;
+            const use = { pointer, name: python_uses_name(control, typeof control.ref === 'string' ? control.ref : `${index}`) };
+            if (provider && typeof provider.module === 'string')
+                use.module = provider.module;
+            found.push(use);
+        });
+    };
+    collect(doc.controls, '/controls');
+    if (isRecord(doc['steady-state-hypothesis']))
+        collect(doc['steady-state-hypothesis'].controls, '/steady-state-hypothesis/controls');
+    for (const [base, get] of ACTIVITY_LISTS) {
+        const list = get(doc);
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((activity, index) => {
+            if (isRecord(activity))
+                collect(activity.controls, `${base}/${index}/controls`);
+        });
+    }
+    return found;
+}
+/** The refusal for a control, in the same words as a Python activity when it is Python. */
+function controlMessage(control) {
+    const runs = control.module ? `the python provider (${control.module}); we do not run Python` : 'a provider we do not run';
+    return `control "${control.name}" uses ${runs}, so what it guards (e.g. safeguards) would not run; pass --ignore-controls to run without it`;
+}
+
+;// CONCATENATED MODULE: ./core/experiment/tolerance.ts
+/**
+ * Is a probe's output within its tolerance? Chaos Toolkit's rules, so its experiments keep their
+ * meaning: a number or list compares an output's `status` when it has one; a two-number list is
+ * a range `[lo, hi]` for a plain value; regex, jsonpath and range objects may name a `target` key.
+ * Our probes' outputs carry `ok` (their own expectations) and `value` (their main figure):
+ * `true` means "ok", numbers and ranges compare `value`.
+ */
+
+function tolerance_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The figure a scalar tolerance compares: `status` (Chaos Toolkit), else our `value`. */
+function primaryValue(output) {
+    if (tolerance_isRecord(output)) {
+        if ('status' in output)
+            return output.status;
+        if ('value' in output && 'ok' in output)
+            return output.value;
+    }
+    return output;
+}
+function targetOf(output, target) {
+    if (target && tolerance_isRecord(output))
+        return target in output ? output[target] : output;
+    return output;
+}
+/** Text for a regex: the named target, else the body (http) or stdout (process), else JSON. */
+function textOf(output, target) {
+    let value = targetOf(output, target);
+    if (!target && tolerance_isRecord(value)) {
+        if ('body' in value)
+            value = value.body;
+        else if ('stdout' in value)
+            value = value.stdout;
+    }
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+function same(a, b) {
+    return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+function show(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+async function withinTolerance(tolerance, output, runProbe) {
+    if (typeof tolerance === 'boolean') {
+        const value = tolerance_isRecord(output) && 'ok' in output ? output.ok : output;
+        return value === tolerance ? { met: true } : { met: false, reason: `expected ${tolerance}, got ${show(value)}` };
+    }
+    if (typeof tolerance === 'number' || typeof tolerance === 'string') {
+        const value = primaryValue(output);
+        return same(value, tolerance) ? { met: true } : { met: false, reason: `expected ${show(tolerance)}, got ${show(value)}` };
+    }
+    if (Array.isArray(tolerance)) {
+        const hasStatus = tolerance_isRecord(output) && 'status' in output;
+        const value = primaryValue(output);
+        const isRange = !hasStatus && tolerance.length === 2 && tolerance.every((t) => typeof t === 'number') && typeof value === 'number';
+        if (isRange) {
+            const [lo, hi] = tolerance;
+            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
+        }
+        return tolerance.some((t) => same(t, value))
+            ? { met: true }
+            : { met: false, reason: `${show(value)} is not one of ${show(tolerance)}` };
+    }
+    switch (tolerance.type) {
+        case 'regex': {
+            const text = textOf(output, tolerance.target);
+            return new RegExp(tolerance.pattern).test(text)
+                ? { met: true }
+                : { met: false, reason: `no match for /${tolerance.pattern}/ in ${show(text)}` };
+        }
+        case 'jsonpath': {
+            let value = targetOf(output, tolerance.target);
+            if (typeof value === 'string') {
+                try {
+                    value = JSON.parse(value);
+                }
+                catch {
+                    // Not JSON: the path simply finds nothing.
+                }
+            }
+            const found = typeof value === 'object' && value !== null
+                ? (0,index_node_esm/* JSONPath */.E)({ path: tolerance.path, json: value, wrap: true })
+                : [];
+            let met = found.length > 0;
+            if (tolerance.count !== undefined)
+                met = found.length === tolerance.count;
+            if ('expect' in tolerance) {
+                met = same(found, Array.isArray(tolerance.expect) ? tolerance.expect : [tolerance.expect]);
+            }
+            return met ? { met } : { met, reason: `${tolerance.path} found ${show(found)}` };
+        }
+        case 'range': {
+            const raw = tolerance.target ? targetOf(output, tolerance.target) : primaryValue(output);
+            const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+            const [lo, hi] = tolerance.range;
+            if (typeof value !== 'number' || Number.isNaN(value)) {
+                return { met: false, reason: `expected a number in [${lo}, ${hi}], got ${show(raw)}` };
+            }
+            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
+        }
+        case 'probe': {
+            if (!runProbe)
+                return { met: false, reason: 'a probe tolerance cannot be checked here' };
+            const activity = { ...tolerance, type: 'probe' };
+            activity.name ??= 'tolerance probe';
+            return (await runProbe(activity, output))
+                ? { met: true }
+                : { met: false, reason: `tolerance probe "${activity.name}" said no` };
+        }
+        default:
+            return { met: false, reason: `unknown tolerance ${show(tolerance)}` };
+    }
+}
+/** The tolerance's form, to check at load time that it fits the probe (see Probe.tolerances). */
+function toleranceKind(tolerance) {
+    if (typeof tolerance === 'boolean')
+        return 'boolean';
+    if (typeof tolerance === 'number')
+        return 'number';
+    if (typeof tolerance === 'string')
+        return 'string';
+    if (Array.isArray(tolerance))
+        return 'list';
+    return tolerance.type;
+}
+
+;// CONCATENATED MODULE: ./core/experiment/load.ts
+/**
+ * Reads an experiment file: YAML/JSON syntax and the JSON Schema first (every problem with key
+ * path and line), then what a schema cannot say: refs that point nowhere, the python provider,
+ * unknown drivers, a probe written as an action, tolerances that cannot fit the probe's output.
+ * All problems of a file are reported together, each with file:line:column and key path.
+ */
+
+
+
+
+
+
+
+
+const OWNER_TAG = /^owner:(.+)$/;
+function loadExperiment(text, file, options) {
+    const doc = parseYaml(text, file);
+    const problems = [];
+    const warnings = [];
+    // Chaos Toolkit ignores keys it does not know; so do we, saying so. Our own objects stay strict.
+    for (const problem of check_checkAgainstSchema(experiment_schema_namespaceObject, doc)) {
+        if (isIgnoredKey(problem, doc.value))
+            warnings.push({ pointer: problem.pointer, message: `${problem.message} is ignored (as Chaos Toolkit does)` });
+        else
+            problems.push(problem);
+    }
+    // Python and controls are reported with the schema's problems: every problem in one run.
+    problems.push(...findPythonUses(doc.value).map((use) => ({ ...use, python: true })));
+    for (const control of findControls(doc.value)) {
+        if (options.ignoreControls) {
+            warnings.push({ pointer: control.pointer, message: `control "${control.name}" is IGNORED (--ignore-controls): whatever it does, e.g. a safeguard, will NOT run` });
+        }
+        else {
+            problems.push({ pointer: control.pointer, message: controlMessage(control), python: control.module !== undefined });
+        }
+    }
+    if (problems.length > 0)
+        throw toError(problems, file, doc.locate);
+    const experiment = doc.value;
+    // Chaos Toolkit lets any activity be referenced by name from anywhere in the experiment.
+    const named = new Map();
+    const sections = [
+        ['/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes],
+        ['/method', experiment.method],
+        ['/rollbacks', experiment.rollbacks],
+        ['/guardrails/probes', experiment.guardrails?.probes],
+    ];
+    for (const [, entries] of sections) {
+        for (const entry of entries ?? [])
+            if (!isRef(entry) && !named.has(entry.name))
+                named.set(entry.name, entry);
+    }
+    const locateAll = (base, entries) => (entries ?? []).flatMap((entry, index) => {
+        const pointer = `${base}/${index}`;
+        let activity;
+        if (isRef(entry)) {
+            const beside = Object.keys(entry).filter((key) => key !== 'ref');
+            if (beside.length > 0) {
+                warnings.push({ pointer, message: `keys beside "ref" are ignored (as Chaos Toolkit does): ${beside.join(', ')}` });
+            }
+            activity = named.get(entry.ref);
+            if (!activity) {
+                const known = [...named.keys()].map((n) => `"${n}"`).join(', ') || 'none';
+                problems.push({ pointer: `${pointer}/ref`, message: `ref "${entry.ref}" names no activity (known: ${known})` });
+                return [];
+            }
+        }
+        else {
+            activity = entry;
+        }
+        return [{ activity, location: { pointer, ...doc.locate(pointer) } }];
+    });
+    const loaded = {
+        file,
+        experiment,
+        hypothesis: locateAll('/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes),
+        method: locateAll('/method', experiment.method),
+        rollbacks: locateAll('/rollbacks', experiment.rollbacks),
+        guardrails: locateAll('/guardrails/probes', experiment.guardrails?.probes),
+        owner: experiment.tags?.map((t) => OWNER_TAG.exec(t)?.[1]?.trim()).find((o) => o),
+        locate: doc.locate,
+        warnings: [],
+    };
+    for (const entry of [...loaded.hypothesis, ...loaded.method, ...loaded.rollbacks, ...loaded.guardrails]) {
+        checkActivity(entry, options, problems);
+    }
+    for (const entry of loaded.rollbacks) {
+        if (isDriverProvider(entry.activity.provider)) {
+            problems.push({
+                pointer: `${entry.location.pointer}/provider/driver`,
+                message: `rollback "${entry.activity.name}" would inject a fault; faults from drivers are reverted automatically, so rollbacks need none`,
+            });
+        }
+    }
+    for (const entry of [...loaded.hypothesis, ...loaded.guardrails]) {
+        if (entry.activity.tolerance === undefined) {
+            problems.push({
+                pointer: entry.location.pointer,
+                message: `probe "${entry.activity.name}" needs a "tolerance": a steady-state or guardrail probe must say what is normal`,
+            });
+        }
+    }
+    if (problems.length > 0)
+        throw toError(problems, file, doc.locate);
+    loaded.warnings = warnings.map((w) => placeLine(w, file, doc.locate));
+    return loaded;
+}
+/** An unknown key Chaos Toolkit would ignore: anywhere but our own `guardrails` and `faultline` provider. */
+function isIgnoredKey(problem, value) {
+    if (!problem.message.startsWith('unknown key "'))
+        return false;
+    const parent = problem.pointer.slice(0, problem.pointer.lastIndexOf('/'));
+    if (parent === '/guardrails')
+        return false;
+    let node = value;
+    for (const segment of parent.split('/').slice(1)) {
+        node = typeof node === 'object' && node !== null ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    }
+    return !(typeof node === 'object' && node !== null && node.type === 'faultline');
+}
+function placeLine(problem, file, locate) {
+    const at = locate(problem.pointer, true);
+    return `${file}${at ? `:${at.line}:${at.column}` : ''}: ${check_keyPath(problem.pointer)}: ${problem.message}`;
+}
+function checkActivity(entry, options, problems) {
+    const { activity, location } = entry;
+    const at = `${location.pointer}/provider`;
+    const provider = activity.provider;
+    // Python was reported before (findPythonUses); a file that gets here has none.
+    if (provider.type === 'python')
+        return;
+    if (provider.type === 'faultline') {
+        const hasDriver = isDriverProvider(provider);
+        const hasProbe = isProbeProvider(provider);
+        if (hasDriver === hasProbe) {
+            problems.push({
+                pointer: at,
+                message: `activity "${activity.name}": a faultline provider names exactly one of "driver" (a fault) or "probe" (an observation)`,
+            });
+            return;
+        }
+        if (hasDriver) {
+            if (!options.drivers[provider.driver]) {
+                const known = Object.keys(options.drivers).sort().join(', ') || 'none installed';
+                problems.push({ pointer: `${at}/driver`, message: `unknown driver "${provider.driver}" (known: ${known})` });
+                return;
+            }
+            if (activity.type !== 'action') {
+                problems.push({
+                    pointer: `${location.pointer}/type`,
+                    message: `activity "${activity.name}" injects a fault with driver "${provider.driver}": its type must be "action"`,
+                });
+            }
+            if (activity.tolerance !== undefined) {
+                problems.push({ pointer: `${location.pointer}/tolerance`, message: `action "${activity.name}" is a fault: a tolerance only applies to probes` });
+            }
+            return;
+        }
+        if (hasProbe) {
+            const probe = options.probes[provider.probe];
+            if (activity.type !== 'probe') {
+                problems.push({
+                    pointer: `${location.pointer}/type`,
+                    message: `activity "${activity.name}" observes with probe "${provider.probe}": its type must be "probe"`,
+                });
+            }
+            // A `${name}` tolerance is checked once bound (prepare), as Chaos Toolkit substitutes it.
+            if (activity.tolerance !== undefined && !hasPlaceholder(activity.tolerance)) {
+                const kind = toleranceKind(activity.tolerance);
+                if (!probe.tolerances.includes(kind)) {
+                    problems.push({
+                        pointer: `${location.pointer}/tolerance`,
+                        message: `a ${kind} tolerance does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`,
+                    });
+                }
+            }
+        }
+    }
+    if (activity.tolerance !== undefined && typeof activity.tolerance === 'object' && !Array.isArray(activity.tolerance)) {
+        const tolerance = activity.tolerance;
+        if (tolerance.type === 'regex') {
+            try {
+                new RegExp(tolerance.pattern);
+            }
+            catch (error) {
+                problems.push({ pointer: `${location.pointer}/tolerance/pattern`, message: `not a valid regular expression: ${error.message}` });
+            }
+        }
+        if (tolerance.type === 'range' && tolerance.range[0] > tolerance.range[1]) {
+            problems.push({ pointer: `${location.pointer}/tolerance/range`, message: 'the lower bound is above the upper bound' });
+        }
+    }
+}
+function toError(problems, file, locate) {
+    const placed = problems.map((p) => ({ ...p, ...locate(p.pointer, true) }));
+    placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
+    const first = placed[0];
+    const python = problems.some((p) => p.python);
+    return new errors_FaultlineError(`invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+        file,
+        line: first.line,
+        column: first.column,
+        hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
+    });
+}
+/** A FaultlineError about one activity: where it is, which argument, what to do. */
+function activityError(loaded, entry, message, hint) {
+    const { pointer, line, column } = entry.location;
+    const where = `${loaded.file}${line ? `:${line}:${column}` : ''}`;
+    return new errors_FaultlineError(`invalid experiment:\n  ${where}: ${check_keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
+        file: loaded.file,
+        line,
+        column,
+        hint,
+    });
+}
+
+;// CONCATENATED MODULE: ./core/experiment/policy.ts
+
+
+
+const DEFAULT_CHAOS_POLICY = {
+    requireOwner: true,
+    maxTtlSeconds: 3600,
+    maxBlastRadius: { targets: 25, percent: 50 },
+    maxFaults: 20,
+};
+/** The blast-radius limit that applies to one driver's faults. */
+function blastRadiusLimitFor(policy, driver) {
+    return (policy.driverBlastRadius && Object.hasOwn(policy.driverBlastRadius, driver) ? policy.driverBlastRadius[driver] : undefined) ?? policy.maxBlastRadius;
+}
+/** The plan of every driver action (method and rollbacks), in order. */
+function plannedFaults(prepared, drivers) {
+    const faults = [];
+    for (const entry of [...prepared.method, ...prepared.rollbacks]) {
+        const provider = entry.activity.provider;
+        if (!isDriverProvider(provider) || entry.driverParams === undefined)
+            continue;
+        faults.push({
+            name: entry.activity.name,
+            pointer: entry.location.pointer,
+            line: entry.location.line,
+            plan: drivers[provider.driver].plan(entry.driverParams),
+        });
+    }
+    return faults;
+}
+/** Throws one FaultlineError (exit 2) listing every violation, or returns the planned faults. */
+function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
+    const faults = plannedFaults(prepared, drivers);
+    const problems = [];
+    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${check_keyPath(fault.pointer)} ("${fault.name}")`;
+    if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
+        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+    }
+    if (faults.length > policy.maxFaults) {
+        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+    }
+    for (const fault of faults) {
+        if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
+            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+        }
+        if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
+            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+        }
+        const radius = fault.plan.blastRadius;
+        if (radius) {
+            const limit = blastRadiusLimitFor(policy, fault.plan.driver);
+            const max = radius.unit === 'percent' ? limit.percent : limit.targets;
+            const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
+            if (radius.limit > max) {
+                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
+            }
+        }
+    }
+    if (problems.length > 0) {
+        throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+            file: prepared.file,
+            hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
+        });
+    }
+    return faults;
+}
+
 ;// CONCATENATED MODULE: ./core/experiment/redact.ts
 /**
  * Secrets never leave the engine: every journal, log line and summary passes through a redactor
@@ -61476,6 +61691,7 @@ function createRedactor(secretValues) {
 
 
 
+
 /** `${name}` everywhere; in a process provider's shell string, shell-quoted (see substituteShell). */
 function bindActivity(activity, values) {
     const provider = activity.provider;
@@ -61498,6 +61714,9 @@ function prepareExperiment(loaded, options) {
         const activity = bindActivity(entry.activity, bindings.values);
         const bound = { ...entry, activity };
         const provider = activity.provider;
+        bindPauses(loaded, bound, options.lenient);
+        if (hasPlaceholder(entry.activity.tolerance))
+            checkBoundTolerance(loaded, bound, options);
         // Validation without the environment cannot check arguments that are still placeholders.
         if (options.lenient && hasPlaceholder(provider))
             return bound;
@@ -61538,6 +61757,37 @@ function prepareExperiment(loaded, options) {
         throw error;
     }
 }
+/** Chaos Toolkit substitutes `${name}` in pauses: once bound, a pause must be a number of seconds. */
+function bindPauses(loaded, entry, lenient) {
+    const pauses = entry.activity.pauses;
+    if (!pauses)
+        return;
+    const bound = {};
+    for (const when of ['before', 'after']) {
+        const value = pauses[when];
+        if (value === undefined)
+            continue;
+        if (lenient && hasPlaceholder(value))
+            continue;
+        const seconds = typeof value === 'number' ? value : Number(String(value).trim());
+        if (String(value).trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+            throw activityError(loaded, entry, `pauses.${when} must be a number of seconds, got ${JSON.stringify(value)}`, 'bind it to a configuration value that holds a number, e.g. configuration: {wait: 5}');
+        }
+        bound[when] = seconds;
+    }
+    entry.activity = { ...entry.activity, pauses: { ...pauses, ...bound } };
+}
+/** A tolerance written as `${name}` is checked against the probe once its value is known (load skipped it). */
+function checkBoundTolerance(loaded, entry, options) {
+    const { provider, tolerance } = entry.activity;
+    if (tolerance === undefined || !isProbeProvider(provider) || hasPlaceholder(tolerance))
+        return;
+    const probe = options.probes[provider.probe];
+    const kind = toleranceKind(tolerance);
+    if (!probe.tolerances.includes(kind)) {
+        throw activityError(loaded, entry, `the tolerance is bound to a ${kind}, which does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./core/experiment/engine.ts
 
@@ -61548,7 +61798,7 @@ function prepareExperiment(loaded, options) {
 /** Throws FaultlineError (exit 2) with file:line and key path for anything wrong. */
 function readExperiment(text, file, options) {
     const probes = options.probes ?? probes_probes;
-    const loaded = loadExperiment(text, file, { drivers: options.drivers, probes });
+    const loaded = loadExperiment(text, file, { drivers: options.drivers, probes, ignoreControls: options.ignoreControls });
     const prepared = prepareExperiment(loaded, {
         drivers: options.drivers,
         probes,
@@ -61609,8 +61859,8 @@ function createResult(input) {
 }
 /** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
 function validateResult(value) {
-    const problems = checkAgainstSchema(result_schema_namespaceObject, { value, locate: () => undefined });
-    return problems.map((p) => `${keyPath(p.pointer)}: ${p.message}`);
+    const problems = check_checkAgainstSchema(result_schema_namespaceObject, { value, locate: () => undefined });
+    return problems.map((p) => `${check_keyPath(p.pointer)}: ${p.message}`);
 }
 
 ;// CONCATENATED MODULE: ./core/experiment/journal.ts
@@ -61622,6 +61872,11 @@ function validateResult(value) {
 
 
 
+/**
+ * The chaoslib journal layout ours follows. chaostoolkit-reporting (`chaos report`) reads this key
+ * to pick its template (it fails without it); 1.44.0 selects its current one.
+ */
+const CHAOSLIB_JOURNAL_VERSION = '1.44.0';
 /** The experiment as written, with inline secret values replaced (env references are kept). */
 function experimentForJournal(experiment, redactor) {
     const copy = structuredClone(experiment);
@@ -61636,6 +61891,7 @@ function experimentForJournal(experiment, redactor) {
 }
 function startJournal(experiment, options) {
     return {
+        'chaoslib-version': CHAOSLIB_JOURNAL_VERSION,
         'faultline-version': TOOL_VERSION,
         platform: `${(0,external_node_os_namespaceObject.platform)()}-${(0,external_node_os_namespaceObject.release)()}-${(0,external_node_os_namespaceObject.arch)()}`,
         node: (0,external_node_os_namespaceObject.hostname)(),
@@ -61760,7 +62016,7 @@ async function ledger_revertAll(ledgerPath, options) {
 
 function plan_describe(entry, phase, drivers, probes, file) {
     const { activity, location } = entry;
-    const at = `${file}${location.line ? `:${location.line}` : ''} ${keyPath(location.pointer)}`;
+    const at = `${file}${location.line ? `:${location.line}` : ''} ${check_keyPath(location.pointer)}`;
     const provider = activity.provider;
     const base = { phase, activity: activity.name, at };
     if (isDriverProvider(provider)) {
@@ -61773,7 +62029,7 @@ function plan_describe(entry, phase, drivers, probes, file) {
             kind: 'fault',
             what: `${plan.driver}: ${plan.action}`,
             where: plan.target,
-            ttlSeconds: plan.ttlSeconds,
+            ...(plan.ttlSeconds > 0 ? { ttlSeconds: plan.ttlSeconds } : { instantaneous: true }),
             undo: plan.undo,
             ...(plan.blastRadius ? { blastRadius: `at most ${plan.blastRadius.limit} ${plan.blastRadius.unit}` } : {}),
         };
@@ -61825,16 +62081,32 @@ function formatPlan(plan) {
         lines.push(`  - ${step.activity} [${step.kind}] ${step.what}`);
         if (step.where)
             lines.push(`      where: ${step.where}`);
-        if (step.ttlSeconds !== undefined)
+        if (step.instantaneous)
+            lines.push('      how long: instantaneous; nothing stays in force, so nothing is reverted');
+        else if (step.ttlSeconds !== undefined)
             lines.push(`      how long: at most ${step.ttlSeconds} s (time-to-live)`);
         if (step.undo)
-            lines.push(`      undone by: ${step.undo}`);
+            lines.push(`      ${step.instantaneous ? 'recovery' : 'undone by'}: ${step.undo}`);
         if (step.blastRadius)
             lines.push(`      blast radius: ${step.blastRadius}`);
     }
-    const faults = plan.steps.filter((s) => s.kind === 'fault').length;
-    lines.push(faults > 0 ? `${faults} fault${faults > 1 ? 's' : ''}; each is recorded in the ledger before it is injected and reverted at the end, on a guardrail breach, on interruption or when its TTL passes.` : 'No faults from drivers: only Chaos Toolkit actions and probes.');
+    lines.push(faultSummary(plan.steps.filter((s) => s.kind === 'fault')));
     return lines.join('\n');
+}
+/** What happens to the plan's faults, without promising a revert for a fault that has none. */
+function faultSummary(faults) {
+    if (faults.length === 0)
+        return 'No faults from drivers: only Chaos Toolkit actions and probes.';
+    const lasting = faults.filter((f) => !f.instantaneous).length;
+    const instant = faults.length - lasting;
+    const parts = [];
+    if (lasting > 0) {
+        parts.push(`${lasting === 1 ? '1 lasting fault: it is' : `${lasting} lasting faults: each is`} recorded in the ledger before it is injected and reverted at the end, on a guardrail breach, on interruption or when its TTL passes`);
+    }
+    if (instant > 0) {
+        parts.push(`${instant === 1 ? '1 instantaneous fault: it is' : `${instant} instantaneous faults: each is`} recorded in the ledger and has nothing to revert; the system's own recovery is what the steady state checks`);
+    }
+    return `${parts.join('. ')}.`;
 }
 
 ;// CONCATENATED MODULE: ./core/scorecard/score.ts
@@ -61862,6 +62134,9 @@ function probeTallies(journal) {
 }
 function score(journal) {
     const probes = probeTallies(journal);
+    if (journal.status === 'interrupted') {
+        return { title: journal.experiment.title, weight: journal.faultline.weight, score: null, unscored: 'not scored: the run was interrupted before it finished', probes };
+    }
     const passed = probes.filter((p) => p.passed).length;
     const value = probes.length > 0
         ? (100 * passed) / probes.length
@@ -61875,12 +62150,12 @@ function score(journal) {
         probes,
     };
 }
-/** Litmus' weighted resilience score across experiments; null when there is nothing to score. */
+/** Litmus' weighted resilience score across experiments; null when there is nothing to score. An unscored (interrupted) experiment counts as 0: it proved nothing. */
 function combinedScore(scores) {
     const totalWeight = scores.reduce((sum, s) => sum + s.weight, 0);
     if (scores.length === 0 || totalWeight <= 0)
         return null;
-    const weighted = scores.reduce((sum, s) => sum + s.weight * s.score, 0);
+    const weighted = scores.reduce((sum, s) => sum + s.weight * (s.score ?? 0), 0);
     return Math.round((weighted / totalWeight) * 100) / 100;
 }
 
@@ -61923,7 +62198,7 @@ function chaosResult(journal, options = {}) {
         kind: 'chaos',
         name: journal.experiment.title,
         verdict: chaosVerdict(journal),
-        summary: `${journal.status}${journal.deviated ? ', deviated' : ''}; resilience score ${scored.score.toFixed(1)}${journal.faultline.reason ? `: ${journal.faultline.reason}` : ''}`.slice(0, 300),
+        summary: `${journal.status}${journal.deviated ? ', deviated' : ''}; ${scored.score === null ? scored.unscored : `resilience score ${scored.score.toFixed(1)}`}${journal.faultline.reason ? `: ${journal.faultline.reason}` : ''}`.slice(0, 300),
         startedAt: new Date(journal.start),
         finishedAt: new Date(journal.end ?? journal.start),
         ...(options.source ? { source: options.source } : {}),
@@ -62589,14 +62864,23 @@ async function runExperiment(prepared, options) {
         const end = new Date();
         journal.end = end.toISOString();
         journal.duration = (end.getTime() - Date.parse(journal.start)) / 1000;
-        journal.faultline.score = score(journal).score;
+        const scored = score(journal).score;
+        if (scored !== null)
+            journal.faultline.score = scored;
     }
     return journal;
 }
 async function runMethod(method, journal, context, signal, emit, onFaultFailed) {
     const background = [];
+    // A pause can be minutes long: say what is awaited, so a run is never silent for no visible reason.
+    const pauseFor = async (seconds, when, name) => {
+        if (seconds <= 0 || signal.aborted)
+            return;
+        emit({ type: 'note', message: `pausing ${seconds} s ${when} "${name}" (pauses.${when})` });
+        await pause(seconds * 1000, signal);
+    };
     const play = async (entry) => {
-        await pause((entry.activity.pauses?.before ?? 0) * 1000, signal);
+        await pauseFor(Number(entry.activity.pauses?.before ?? 0), 'before', entry.activity.name);
         if (signal.aborted)
             return;
         const run = await runActivity(entry, context, signal);
@@ -62604,7 +62888,7 @@ async function runMethod(method, journal, context, signal, emit, onFaultFailed) 
         emit({ type: 'activity', phase: 'method', run });
         if (run.status === 'failed' && isDriverProvider(entry.activity.provider))
             onFaultFailed(entry, run);
-        await pause((entry.activity.pauses?.after ?? 0) * 1000, signal);
+        await pauseFor(Number(entry.activity.pauses?.after ?? 0), 'after', entry.activity.name);
     };
     for (const entry of method) {
         if (signal.aborted)
@@ -62900,7 +63184,7 @@ function renderChaosMarkdown(journal, options = {}) {
     const out = [
         `## ${options.heading ?? 'Chaos experiment'}: ${ok ? '✅ steady state held' : `${STATUS_ICON[status] ?? ''} ${status}${journal.deviated ? ', deviated' : ''}`}`,
         '',
-        `**${cell(journal.experiment.title)}**${journal.faultline.owner ? ` · owner \`${cell(journal.faultline.owner)}\`` : ''} · resilience score **${scored.score.toFixed(1)}** / 100 · ${(journal.duration ?? 0).toFixed(1)} s`,
+        `**${cell(journal.experiment.title)}**${journal.faultline.owner ? ` · owner \`${cell(journal.faultline.owner)}\`` : ''} · ${scored.score === null ? `resilience score — (${scored.unscored})` : `resilience score **${scored.score.toFixed(1)}** / 100`} · ${(journal.duration ?? 0).toFixed(1)} s`,
         '',
     ];
     if (journal.faultline.reason)
@@ -63319,7 +63603,7 @@ async function recordResult(recorder, body) {
 ;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
 const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"}},"$defs":{"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"shadow-from":{"description":"What the shadow run\'s scratch database starts from: template (a copy of the database the URL names; the default), empty (the migration history is replayed first), or dump:FILE (a schema dump loaded first, path relative to the repository).","type":"string","pattern":"^(template|empty|dump:.+)$"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"}},"$defs":{"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted security result: faultline/security fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted security result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"shadow-from":{"description":"What the shadow run\'s scratch database starts from: template (a copy of the database the URL names; the default), empty (the migration history is replayed first), or dump:FILE (a schema dump loaded first, path relative to the repository).","type":"string","pattern":"^(template|empty|dump:.+)$"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted chaos result: faultline/chaos fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted chaos result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
 const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 ;// CONCATENATED MODULE: ./core/experiment/chaos-config.ts
@@ -63347,7 +63631,7 @@ function explain(problem) {
 function chaos_config_invalid(file, problems) {
     const unique = problems.filter((p, i) => problems.findIndex((q) => q.pointer === p.pointer && q.message === p.message) === i);
     const first = unique[0];
-    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
+    const lines = unique.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${check_keyPath(p.pointer)}: ${p.message}`);
     return new errors_FaultlineError(`invalid Faultline config (${unique.length} problem${unique.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
         file,
         line: first.line,
@@ -63359,7 +63643,7 @@ function chaos_config_invalid(file, problems) {
 function chaosPolicyFromConfig(text, file) {
     registerSchemas(slo_policy_schema_namespaceObject, config_slo_schema_namespaceObject);
     const doc = parseYaml(text, file);
-    const problems = checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
+    const problems = check_checkAgainstSchema(config_schema_namespaceObject, doc).map(explain);
     if (problems.length > 0)
         throw chaos_config_invalid(file, problems);
     const section = doc.value?.chaos;
@@ -63401,7 +63685,7 @@ function loadChaosPolicy(path, shownAs = path) {
         text = readFileSync(path, 'utf8');
     }
     catch (error) {
-        throw new FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
+        throw new FaultlineError(`cannot read the config file (${error.code ?? String(error)})`, {
             file: shownAs,
             hint: `check the path; without one, ${CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
             cause: error,
@@ -63563,12 +63847,53 @@ async function rollbackLeftovers(env = process.env) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/shared/mask.ts
+/**
+ * Which values the job log masks. GitHub replaces every occurrence of a masked value, anywhere in
+ * the log: a password `e` or `postgres` would turn "Connection terminated" into
+ * "Conn***ction t***rminat***d". So a value is masked only when it is long and specific enough
+ * that masking it hides the secret and nothing else; whole URLs with credentials and header
+ * values are masked as they are. Faultline never prints a password itself (URLs are shown
+ * redacted), so a value too weak to mask is still not printed by us.
+ */
+
+/** Shorter values, and the stock defaults below, are not registered as masks (see docs/secrets.md). */
+const MIN_MASK_LENGTH = 6;
+const COMMON_WORDS = new Set(['postgres', 'password', 'passwd', 'secret', 'admin', 'root', 'changeme', 'default', 'prometheus', 'guest', 'master', 'public', 'test', 'user', 'faultline']);
+/** Whether masking `value` would hide a secret without garbling ordinary log text. */
+function isMaskable(value) {
+    const trimmed = value.trim();
+    return trimmed.length >= MIN_MASK_LENGTH && !COMMON_WORDS.has(trimmed.toLowerCase());
+}
+/** Registers `value` with the runner's log masking when that is safe; returns whether it did. */
+function maskSecret(value, setSecret = core_setSecret) {
+    if (!value || !isMaskable(value))
+        return false;
+    setSecret(value);
+    return true;
+}
+/** A URL with credentials: the whole URL, and its password on its own when that is maskable. */
+function maskUrl(raw, setSecret = core.setSecret) {
+    if (!raw)
+        return;
+    maskSecret(raw, setSecret);
+    try {
+        const parsed = new URL(raw);
+        if (parsed.password)
+            maskSecret(decodeURIComponent(parsed.password), setSecret);
+    }
+    catch {
+        // Not a URL: the input reader rejects it without echoing it.
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/chaos-inject/src/run.ts
 /**
  * chaos-inject: settings → experiment (validated, policy-checked) → plan or run → journal, result
  * file, job summary and outputs. The ledger path is saved for the post step before anything is
  * injected; SIGINT/SIGTERM (cancellation) roll back at once.
  */
+
 
 
 
@@ -63613,7 +63938,7 @@ async function experiment(settings, recorder) {
     const startedAt = recorder.startedAt;
     const { prepared } = readExperiment(settings.experimentText, settings.experimentInput, { drivers: drivers_drivers, env: settings.env, vars: settings.vars, policy: settings.policy });
     for (const secret of prepared.bindings.secretValues)
-        core_setSecret(secret);
+        maskSecret(secret);
     recorder.name = prepared.experiment.title || settings.experimentInput;
     if (settings.dryRun) {
         const plan = formatPlan(planExperiment(prepared, drivers_drivers, probes_probes));

@@ -57467,13 +57467,54 @@ class errors_FaultlineError extends Error {
 function errors_isFaultlineError(error) {
     return error instanceof errors_FaultlineError;
 }
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-function describeError(error) {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file was expected',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+    EADDRNOTAVAIL: 'address not available on this machine',
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ECONNRESET: 'connection reset by the other side',
+    ENOTFOUND: 'host name not found',
+    ETIMEDOUT: 'timed out',
+    EMFILE: 'too many open files',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+};
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error) {
+    return error instanceof Error || (typeof error === 'object' && error !== null && typeof error.message === 'string');
+}
+function isSystemError(error) {
+    const code = error?.code;
+    return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+function describeError(error, options = {}) {
     if (errors_isFaultlineError(error))
         return error.format();
-    if (error instanceof Error)
-        return error.stack ?? error.message;
+    if (isSystemError(error)) {
+        const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+        const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+        return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+    }
+    if (isErrorLike(error)) {
+        if (options.stack)
+            return error.stack ?? error.message;
+        return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+    }
     return String(error);
+}
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+function wantsStack(env) {
+    return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
 ;// CONCATENATED MODULE: ./core/drivers/arguments.ts
@@ -59456,7 +59497,7 @@ function locateInDocument(doc, lineCounter, pointer, atKey = false) {
     return { line, column: col };
 }
 /** Parses and validates in one step, throwing one FaultlineError that lists every problem. */
-function validate_loadValidated(text, file, schema, what) {
+function loadValidated(text, file, schema, what) {
     const doc = validate_parseYaml(text, file);
     const problems = checkAgainstSchema(schema, doc);
     if (problems.length > 0) {
@@ -59618,7 +59659,7 @@ function loadChaosPolicy(path, shownAs = path) {
         text = readFileSync(path, 'utf8');
     }
     catch (error) {
-        throw new FaultlineError(`${shownAs}: cannot read the config file (${error.code ?? String(error)})`, {
+        throw new FaultlineError(`cannot read the config file (${error.code ?? String(error)})`, {
             file: shownAs,
             hint: `check the path; without one, ${CHAOS_CONFIG_FILE} is read when it exists and the built-in policy applies otherwise`,
             cause: error,
@@ -60554,306 +60595,6 @@ const probes = {
 
 ;// CONCATENATED MODULE: ./policy/schemas/experiment.schema.json
 const experiment_schema_namespaceObject = {};
-;// CONCATENATED MODULE: ./core/experiment/tolerance.ts
-/**
- * Is a probe's output within its tolerance? Chaos Toolkit's rules, so its experiments keep their
- * meaning: a number or list compares an output's `status` when it has one; a two-number list is
- * a range `[lo, hi]` for a plain value; regex, jsonpath and range objects may name a `target` key.
- * Our probes' outputs carry `ok` (their own expectations) and `value` (their main figure):
- * `true` means "ok", numbers and ranges compare `value`.
- */
-
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The figure a scalar tolerance compares: `status` (Chaos Toolkit), else our `value`. */
-function primaryValue(output) {
-    if (isRecord(output)) {
-        if ('status' in output)
-            return output.status;
-        if ('value' in output && 'ok' in output)
-            return output.value;
-    }
-    return output;
-}
-function targetOf(output, target) {
-    if (target && isRecord(output))
-        return target in output ? output[target] : output;
-    return output;
-}
-/** Text for a regex: the named target, else the body (http) or stdout (process), else JSON. */
-function textOf(output, target) {
-    let value = targetOf(output, target);
-    if (!target && isRecord(value)) {
-        if ('body' in value)
-            value = value.body;
-        else if ('stdout' in value)
-            value = value.stdout;
-    }
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-function same(a, b) {
-    return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
-function show(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-async function withinTolerance(tolerance, output, runProbe) {
-    if (typeof tolerance === 'boolean') {
-        const value = isRecord(output) && 'ok' in output ? output.ok : output;
-        return value === tolerance ? { met: true } : { met: false, reason: `expected ${tolerance}, got ${show(value)}` };
-    }
-    if (typeof tolerance === 'number' || typeof tolerance === 'string') {
-        const value = primaryValue(output);
-        return same(value, tolerance) ? { met: true } : { met: false, reason: `expected ${show(tolerance)}, got ${show(value)}` };
-    }
-    if (Array.isArray(tolerance)) {
-        const hasStatus = isRecord(output) && 'status' in output;
-        const value = primaryValue(output);
-        const isRange = !hasStatus && tolerance.length === 2 && tolerance.every((t) => typeof t === 'number') && typeof value === 'number';
-        if (isRange) {
-            const [lo, hi] = tolerance;
-            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
-        }
-        return tolerance.some((t) => same(t, value))
-            ? { met: true }
-            : { met: false, reason: `${show(value)} is not one of ${show(tolerance)}` };
-    }
-    switch (tolerance.type) {
-        case 'regex': {
-            const text = textOf(output, tolerance.target);
-            return new RegExp(tolerance.pattern).test(text)
-                ? { met: true }
-                : { met: false, reason: `no match for /${tolerance.pattern}/ in ${show(text)}` };
-        }
-        case 'jsonpath': {
-            let value = targetOf(output, tolerance.target);
-            if (typeof value === 'string') {
-                try {
-                    value = JSON.parse(value);
-                }
-                catch {
-                    // Not JSON: the path simply finds nothing.
-                }
-            }
-            const found = typeof value === 'object' && value !== null
-                ? JSONPath({ path: tolerance.path, json: value, wrap: true })
-                : [];
-            let met = found.length > 0;
-            if (tolerance.count !== undefined)
-                met = found.length === tolerance.count;
-            if ('expect' in tolerance) {
-                met = same(found, Array.isArray(tolerance.expect) ? tolerance.expect : [tolerance.expect]);
-            }
-            return met ? { met } : { met, reason: `${tolerance.path} found ${show(found)}` };
-        }
-        case 'range': {
-            const raw = tolerance.target ? targetOf(output, tolerance.target) : primaryValue(output);
-            const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-            const [lo, hi] = tolerance.range;
-            if (typeof value !== 'number' || Number.isNaN(value)) {
-                return { met: false, reason: `expected a number in [${lo}, ${hi}], got ${show(raw)}` };
-            }
-            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
-        }
-        case 'probe': {
-            if (!runProbe)
-                return { met: false, reason: 'a probe tolerance cannot be checked here' };
-            const activity = { ...tolerance, type: 'probe' };
-            activity.name ??= 'tolerance probe';
-            return (await runProbe(activity, output))
-                ? { met: true }
-                : { met: false, reason: `tolerance probe "${activity.name}" said no` };
-        }
-        default:
-            return { met: false, reason: `unknown tolerance ${show(tolerance)}` };
-    }
-}
-/** The tolerance's form, to check at load time that it fits the probe (see Probe.tolerances). */
-function tolerance_toleranceKind(tolerance) {
-    if (typeof tolerance === 'boolean')
-        return 'boolean';
-    if (typeof tolerance === 'number')
-        return 'number';
-    if (typeof tolerance === 'string')
-        return 'string';
-    if (Array.isArray(tolerance))
-        return 'list';
-    return tolerance.type;
-}
-
-;// CONCATENATED MODULE: ./core/experiment/load.ts
-/**
- * Reads an experiment file: YAML/JSON syntax and the JSON Schema first (every problem with key
- * path and line), then what a schema cannot say: refs that point nowhere, the python provider,
- * unknown drivers, a probe written as an action, tolerances that cannot fit the probe's output.
- * All problems of a file are reported together, each with file:line:column and key path.
- */
-
-
-
-
-
-
-const OWNER_TAG = /^owner:(.+)$/;
-function load_loadExperiment(text, file, options) {
-    const doc = loadValidated(text, file, experimentSchema, 'experiment');
-    const experiment = doc.value;
-    const problems = [];
-    // Chaos Toolkit lets any activity be referenced by name from anywhere in the experiment.
-    const named = new Map();
-    const sections = [
-        ['/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes],
-        ['/method', experiment.method],
-        ['/rollbacks', experiment.rollbacks],
-        ['/guardrails/probes', experiment.guardrails?.probes],
-    ];
-    for (const [, entries] of sections) {
-        for (const entry of entries ?? [])
-            if (!isRef(entry) && !named.has(entry.name))
-                named.set(entry.name, entry);
-    }
-    const locateAll = (base, entries) => (entries ?? []).flatMap((entry, index) => {
-        const pointer = `${base}/${index}`;
-        let activity;
-        if (isRef(entry)) {
-            activity = named.get(entry.ref);
-            if (!activity) {
-                const known = [...named.keys()].map((n) => `"${n}"`).join(', ') || 'none';
-                problems.push({ pointer: `${pointer}/ref`, message: `ref "${entry.ref}" names no activity (known: ${known})` });
-                return [];
-            }
-        }
-        else {
-            activity = entry;
-        }
-        return [{ activity, location: { pointer, ...doc.locate(pointer) } }];
-    });
-    const loaded = {
-        file,
-        experiment,
-        hypothesis: locateAll('/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes),
-        method: locateAll('/method', experiment.method),
-        rollbacks: locateAll('/rollbacks', experiment.rollbacks),
-        guardrails: locateAll('/guardrails/probes', experiment.guardrails?.probes),
-        owner: experiment.tags?.map((t) => OWNER_TAG.exec(t)?.[1]?.trim()).find((o) => o),
-        locate: doc.locate,
-    };
-    for (const entry of [...loaded.hypothesis, ...loaded.method, ...loaded.rollbacks, ...loaded.guardrails]) {
-        checkActivity(entry, options, problems);
-    }
-    for (const entry of loaded.rollbacks) {
-        if (isDriverProvider(entry.activity.provider)) {
-            problems.push({
-                pointer: `${entry.location.pointer}/provider/driver`,
-                message: `rollback "${entry.activity.name}" would inject a fault; faults from drivers are reverted automatically, so rollbacks need none`,
-            });
-        }
-    }
-    for (const entry of [...loaded.hypothesis, ...loaded.guardrails]) {
-        if (entry.activity.tolerance === undefined) {
-            problems.push({
-                pointer: entry.location.pointer,
-                message: `probe "${entry.activity.name}" needs a "tolerance": a steady-state or guardrail probe must say what is normal`,
-            });
-        }
-    }
-    if (problems.length > 0)
-        throw toError(problems, file, doc.locate);
-    return loaded;
-}
-function checkActivity(entry, options, problems) {
-    const { activity, location } = entry;
-    const at = `${location.pointer}/provider`;
-    const provider = activity.provider;
-    if (provider.type === 'python') {
-        problems.push({
-            pointer: at,
-            message: `activity "${activity.name}" uses the python provider (${provider.module}.${provider.func}); we do not run Python`,
-        });
-        return;
-    }
-    if (provider.type === 'faultline') {
-        const hasDriver = isDriverProvider(provider);
-        const hasProbe = isProbeProvider(provider);
-        if (hasDriver === hasProbe) {
-            problems.push({
-                pointer: at,
-                message: `activity "${activity.name}": a faultline provider names exactly one of "driver" (a fault) or "probe" (an observation)`,
-            });
-            return;
-        }
-        if (hasDriver) {
-            if (!options.drivers[provider.driver]) {
-                const known = Object.keys(options.drivers).sort().join(', ') || 'none installed';
-                problems.push({ pointer: `${at}/driver`, message: `unknown driver "${provider.driver}" (known: ${known})` });
-                return;
-            }
-            if (activity.type !== 'action') {
-                problems.push({
-                    pointer: `${location.pointer}/type`,
-                    message: `activity "${activity.name}" injects a fault with driver "${provider.driver}": its type must be "action"`,
-                });
-            }
-            if (activity.tolerance !== undefined) {
-                problems.push({ pointer: `${location.pointer}/tolerance`, message: `action "${activity.name}" is a fault: a tolerance only applies to probes` });
-            }
-            return;
-        }
-        if (hasProbe) {
-            const probe = options.probes[provider.probe];
-            if (activity.type !== 'probe') {
-                problems.push({
-                    pointer: `${location.pointer}/type`,
-                    message: `activity "${activity.name}" observes with probe "${provider.probe}": its type must be "probe"`,
-                });
-            }
-            if (activity.tolerance !== undefined) {
-                const kind = toleranceKind(activity.tolerance);
-                if (!probe.tolerances.includes(kind)) {
-                    problems.push({
-                        pointer: `${location.pointer}/tolerance`,
-                        message: `a ${kind} tolerance does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`,
-                    });
-                }
-            }
-        }
-    }
-    if (activity.tolerance !== undefined && typeof activity.tolerance === 'object' && !Array.isArray(activity.tolerance)) {
-        const tolerance = activity.tolerance;
-        if (tolerance.type === 'regex') {
-            try {
-                new RegExp(tolerance.pattern);
-            }
-            catch (error) {
-                problems.push({ pointer: `${location.pointer}/tolerance/pattern`, message: `not a valid regular expression: ${error.message}` });
-            }
-        }
-        if (tolerance.type === 'range' && tolerance.range[0] > tolerance.range[1]) {
-            problems.push({ pointer: `${location.pointer}/tolerance/range`, message: 'the lower bound is above the upper bound' });
-        }
-    }
-}
-function toError(problems, file, locate) {
-    const placed = problems.map((p) => ({ ...p, ...locate(p.pointer, true) }));
-    placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
-    const first = placed[0];
-    return new FaultlineError(`invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, { file, line: first.line, column: first.column, hint: 'see docs/chaos.md for the experiment format and the faultline provider' });
-}
-/** A FaultlineError about one activity: where it is, which argument, what to do. */
-function load_activityError(loaded, entry, message, hint) {
-    const { pointer, line, column } = entry.location;
-    const where = `${loaded.file}${line ? `:${line}:${column}` : ''}`;
-    return new FaultlineError(`invalid experiment:\n  ${where}: ${keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
-        file: loaded.file,
-        line,
-        column,
-        hint,
-    });
-}
-
 ;// CONCATENATED MODULE: ./core/experiment/bindings.ts
 /**
  * Configuration and secrets: resolved once (inline values, `{type: env, key, default}`, `--var`
@@ -61055,7 +60796,482 @@ function shellArgumentNotes(experiment) {
     return notes;
 }
 
+;// CONCATENATED MODULE: ./core/experiment/python-uses.ts
+/**
+ * Finds every place a Chaos Toolkit experiment would run Python or a control: activities,
+ * tolerances given as probes, dynamic configuration probes, and controls (top level and per
+ * activity, e.g. safeguards). We run none of them, and a part that silently does not run is worse
+ * than a refusal (a user would believe a safeguard is in place), so each one is reported with the
+ * same words. It works on the raw parsed value, so it also runs when the file has schema errors.
+ */
+const python_uses_PYTHON_HINT = 'Faultline does not run Python (by design): rewrite the activity with the http, process or faultline provider (see docs/chaos.md, "Compatibility with Chaos Toolkit")';
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function pythonTarget(provider) {
+    const module = typeof provider.module === 'string' ? provider.module : '?';
+    return typeof provider.func === 'string' ? `${module}.${provider.func}` : module;
+}
+/** The one sentence every Python refusal shares. */
+function pythonMessage(what, provider) {
+    return `${what} uses the python provider (${pythonTarget(provider)}); we do not run Python`;
+}
+function python_uses_name(value, fallback) {
+    return typeof value.name === 'string' ? value.name : fallback;
+}
+const ACTIVITY_LISTS = [
+    ['/steady-state-hypothesis/probes', (doc) => (isRecord(doc['steady-state-hypothesis']) ? doc['steady-state-hypothesis'].probes : undefined)],
+    ['/method', (doc) => doc.method],
+    ['/rollbacks', (doc) => doc.rollbacks],
+    ['/guardrails/probes', (doc) => (isRecord(doc.guardrails) ? doc.guardrails.probes : undefined)],
+];
+/** Python providers in activities, tolerance probes and dynamic configuration. */
+function python_uses_findPythonUses(doc) {
+    if (!isRecord(doc))
+        return [];
+    const uses = [];
+    for (const [base, get] of ACTIVITY_LISTS) {
+        const list = get(doc);
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((activity, index) => {
+            if (!isRecord(activity))
+                return;
+            const at = `${base}/${index}`;
+            const label = `activity "${python_uses_name(activity, `${index}`)}"`;
+            if (isRecord(activity.provider) && activity.provider.type === 'python') {
+                uses.push({ pointer: `${at}/provider`, message: pythonMessage(label, activity.provider) });
+            }
+            const tolerance = activity.tolerance;
+            if (isRecord(tolerance) && tolerance.type === 'probe' && isRecord(tolerance.provider) && tolerance.provider.type === 'python') {
+                uses.push({
+                    pointer: `${at}/tolerance/provider`,
+                    message: pythonMessage(`the tolerance of ${label} (a probe)`, tolerance.provider),
+                });
+            }
+        });
+    }
+    for (const section of ['configuration', 'secrets']) {
+        const entries = doc[section];
+        if (!isRecord(entries))
+            continue;
+        const visit = (value, pointer, key) => {
+            if (!isRecord(value) || typeof value.type !== 'string' || value.type === 'env')
+                return;
+            if (value.type === 'probe' && isRecord(value.provider) && value.provider.type === 'python') {
+                uses.push({ pointer: `${pointer}/provider`, message: pythonMessage(`${section} "${key}" (a dynamic value)`, value.provider) });
+            }
+            else {
+                // Vault, dynamic probes and other providers: Chaos Toolkit runs them, we do not.
+                uses.push({
+                    pointer: `${pointer}/type`,
+                    message: `${section} "${key}" uses the ${value.type} provider; we do not run it: fetch the value into an environment variable and write {type: env, key: NAME}`,
+                });
+            }
+        };
+        for (const [key, value] of Object.entries(entries)) {
+            if (section === 'secrets' && isRecord(value)) {
+                for (const [inner, v] of Object.entries(value))
+                    visit(v, `/secrets/${key}/${inner}`, `${key}.${inner}`);
+            }
+            else {
+                visit(value, `/${section}/${key}`, key);
+            }
+        }
+    }
+    return uses;
+}
+/** Every control, top level and per activity (Chaos Toolkit runs them around each step). */
+function python_uses_findControls(doc) {
+    if (!isRecord(doc))
+        return [];
+    const found = [];
+    const collect = (controls, base) => {
+        if (!Array.isArray(controls))
+            return;
+        controls.forEach((control, index) => {
+            const pointer = `${base}/${index}`;
+            if (!isRecord(control)) {
+                found.push({ pointer, name: `${index}` });
+                return;
+            }
+            const provider = isRecord(control.provider) ? control.provider : undefined;
+            const use = { pointer, name: python_uses_name(control, typeof control.ref === 'string' ? control.ref : `${index}`) };
+            if (provider && typeof provider.module === 'string')
+                use.module = provider.module;
+            found.push(use);
+        });
+    };
+    collect(doc.controls, '/controls');
+    if (isRecord(doc['steady-state-hypothesis']))
+        collect(doc['steady-state-hypothesis'].controls, '/steady-state-hypothesis/controls');
+    for (const [base, get] of ACTIVITY_LISTS) {
+        const list = get(doc);
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((activity, index) => {
+            if (isRecord(activity))
+                collect(activity.controls, `${base}/${index}/controls`);
+        });
+    }
+    return found;
+}
+/** The refusal for a control, in the same words as a Python activity when it is Python. */
+function python_uses_controlMessage(control) {
+    const runs = control.module ? `the python provider (${control.module}); we do not run Python` : 'a provider we do not run';
+    return `control "${control.name}" uses ${runs}, so what it guards (e.g. safeguards) would not run; pass --ignore-controls to run without it`;
+}
+
+;// CONCATENATED MODULE: ./core/experiment/tolerance.ts
+/**
+ * Is a probe's output within its tolerance? Chaos Toolkit's rules, so its experiments keep their
+ * meaning: a number or list compares an output's `status` when it has one; a two-number list is
+ * a range `[lo, hi]` for a plain value; regex, jsonpath and range objects may name a `target` key.
+ * Our probes' outputs carry `ok` (their own expectations) and `value` (their main figure):
+ * `true` means "ok", numbers and ranges compare `value`.
+ */
+
+function tolerance_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The figure a scalar tolerance compares: `status` (Chaos Toolkit), else our `value`. */
+function primaryValue(output) {
+    if (tolerance_isRecord(output)) {
+        if ('status' in output)
+            return output.status;
+        if ('value' in output && 'ok' in output)
+            return output.value;
+    }
+    return output;
+}
+function targetOf(output, target) {
+    if (target && tolerance_isRecord(output))
+        return target in output ? output[target] : output;
+    return output;
+}
+/** Text for a regex: the named target, else the body (http) or stdout (process), else JSON. */
+function textOf(output, target) {
+    let value = targetOf(output, target);
+    if (!target && tolerance_isRecord(value)) {
+        if ('body' in value)
+            value = value.body;
+        else if ('stdout' in value)
+            value = value.stdout;
+    }
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+function same(a, b) {
+    return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+function show(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+async function withinTolerance(tolerance, output, runProbe) {
+    if (typeof tolerance === 'boolean') {
+        const value = tolerance_isRecord(output) && 'ok' in output ? output.ok : output;
+        return value === tolerance ? { met: true } : { met: false, reason: `expected ${tolerance}, got ${show(value)}` };
+    }
+    if (typeof tolerance === 'number' || typeof tolerance === 'string') {
+        const value = primaryValue(output);
+        return same(value, tolerance) ? { met: true } : { met: false, reason: `expected ${show(tolerance)}, got ${show(value)}` };
+    }
+    if (Array.isArray(tolerance)) {
+        const hasStatus = tolerance_isRecord(output) && 'status' in output;
+        const value = primaryValue(output);
+        const isRange = !hasStatus && tolerance.length === 2 && tolerance.every((t) => typeof t === 'number') && typeof value === 'number';
+        if (isRange) {
+            const [lo, hi] = tolerance;
+            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
+        }
+        return tolerance.some((t) => same(t, value))
+            ? { met: true }
+            : { met: false, reason: `${show(value)} is not one of ${show(tolerance)}` };
+    }
+    switch (tolerance.type) {
+        case 'regex': {
+            const text = textOf(output, tolerance.target);
+            return new RegExp(tolerance.pattern).test(text)
+                ? { met: true }
+                : { met: false, reason: `no match for /${tolerance.pattern}/ in ${show(text)}` };
+        }
+        case 'jsonpath': {
+            let value = targetOf(output, tolerance.target);
+            if (typeof value === 'string') {
+                try {
+                    value = JSON.parse(value);
+                }
+                catch {
+                    // Not JSON: the path simply finds nothing.
+                }
+            }
+            const found = typeof value === 'object' && value !== null
+                ? JSONPath({ path: tolerance.path, json: value, wrap: true })
+                : [];
+            let met = found.length > 0;
+            if (tolerance.count !== undefined)
+                met = found.length === tolerance.count;
+            if ('expect' in tolerance) {
+                met = same(found, Array.isArray(tolerance.expect) ? tolerance.expect : [tolerance.expect]);
+            }
+            return met ? { met } : { met, reason: `${tolerance.path} found ${show(found)}` };
+        }
+        case 'range': {
+            const raw = tolerance.target ? targetOf(output, tolerance.target) : primaryValue(output);
+            const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+            const [lo, hi] = tolerance.range;
+            if (typeof value !== 'number' || Number.isNaN(value)) {
+                return { met: false, reason: `expected a number in [${lo}, ${hi}], got ${show(raw)}` };
+            }
+            return value >= lo && value <= hi ? { met: true } : { met: false, reason: `${value} is outside [${lo}, ${hi}]` };
+        }
+        case 'probe': {
+            if (!runProbe)
+                return { met: false, reason: 'a probe tolerance cannot be checked here' };
+            const activity = { ...tolerance, type: 'probe' };
+            activity.name ??= 'tolerance probe';
+            return (await runProbe(activity, output))
+                ? { met: true }
+                : { met: false, reason: `tolerance probe "${activity.name}" said no` };
+        }
+        default:
+            return { met: false, reason: `unknown tolerance ${show(tolerance)}` };
+    }
+}
+/** The tolerance's form, to check at load time that it fits the probe (see Probe.tolerances). */
+function tolerance_toleranceKind(tolerance) {
+    if (typeof tolerance === 'boolean')
+        return 'boolean';
+    if (typeof tolerance === 'number')
+        return 'number';
+    if (typeof tolerance === 'string')
+        return 'string';
+    if (Array.isArray(tolerance))
+        return 'list';
+    return tolerance.type;
+}
+
+;// CONCATENATED MODULE: ./core/experiment/load.ts
+/**
+ * Reads an experiment file: YAML/JSON syntax and the JSON Schema first (every problem with key
+ * path and line), then what a schema cannot say: refs that point nowhere, the python provider,
+ * unknown drivers, a probe written as an action, tolerances that cannot fit the probe's output.
+ * All problems of a file are reported together, each with file:line:column and key path.
+ */
+
+
+
+
+
+
+
+
+const OWNER_TAG = /^owner:(.+)$/;
+function load_loadExperiment(text, file, options) {
+    const doc = parseYaml(text, file);
+    const problems = [];
+    const warnings = [];
+    // Chaos Toolkit ignores keys it does not know; so do we, saying so. Our own objects stay strict.
+    for (const problem of checkAgainstSchema(experimentSchema, doc)) {
+        if (isIgnoredKey(problem, doc.value))
+            warnings.push({ pointer: problem.pointer, message: `${problem.message} is ignored (as Chaos Toolkit does)` });
+        else
+            problems.push(problem);
+    }
+    // Python and controls are reported with the schema's problems: every problem in one run.
+    problems.push(...findPythonUses(doc.value).map((use) => ({ ...use, python: true })));
+    for (const control of findControls(doc.value)) {
+        if (options.ignoreControls) {
+            warnings.push({ pointer: control.pointer, message: `control "${control.name}" is IGNORED (--ignore-controls): whatever it does, e.g. a safeguard, will NOT run` });
+        }
+        else {
+            problems.push({ pointer: control.pointer, message: controlMessage(control), python: control.module !== undefined });
+        }
+    }
+    if (problems.length > 0)
+        throw toError(problems, file, doc.locate);
+    const experiment = doc.value;
+    // Chaos Toolkit lets any activity be referenced by name from anywhere in the experiment.
+    const named = new Map();
+    const sections = [
+        ['/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes],
+        ['/method', experiment.method],
+        ['/rollbacks', experiment.rollbacks],
+        ['/guardrails/probes', experiment.guardrails?.probes],
+    ];
+    for (const [, entries] of sections) {
+        for (const entry of entries ?? [])
+            if (!isRef(entry) && !named.has(entry.name))
+                named.set(entry.name, entry);
+    }
+    const locateAll = (base, entries) => (entries ?? []).flatMap((entry, index) => {
+        const pointer = `${base}/${index}`;
+        let activity;
+        if (isRef(entry)) {
+            const beside = Object.keys(entry).filter((key) => key !== 'ref');
+            if (beside.length > 0) {
+                warnings.push({ pointer, message: `keys beside "ref" are ignored (as Chaos Toolkit does): ${beside.join(', ')}` });
+            }
+            activity = named.get(entry.ref);
+            if (!activity) {
+                const known = [...named.keys()].map((n) => `"${n}"`).join(', ') || 'none';
+                problems.push({ pointer: `${pointer}/ref`, message: `ref "${entry.ref}" names no activity (known: ${known})` });
+                return [];
+            }
+        }
+        else {
+            activity = entry;
+        }
+        return [{ activity, location: { pointer, ...doc.locate(pointer) } }];
+    });
+    const loaded = {
+        file,
+        experiment,
+        hypothesis: locateAll('/steady-state-hypothesis/probes', experiment['steady-state-hypothesis']?.probes),
+        method: locateAll('/method', experiment.method),
+        rollbacks: locateAll('/rollbacks', experiment.rollbacks),
+        guardrails: locateAll('/guardrails/probes', experiment.guardrails?.probes),
+        owner: experiment.tags?.map((t) => OWNER_TAG.exec(t)?.[1]?.trim()).find((o) => o),
+        locate: doc.locate,
+        warnings: [],
+    };
+    for (const entry of [...loaded.hypothesis, ...loaded.method, ...loaded.rollbacks, ...loaded.guardrails]) {
+        checkActivity(entry, options, problems);
+    }
+    for (const entry of loaded.rollbacks) {
+        if (isDriverProvider(entry.activity.provider)) {
+            problems.push({
+                pointer: `${entry.location.pointer}/provider/driver`,
+                message: `rollback "${entry.activity.name}" would inject a fault; faults from drivers are reverted automatically, so rollbacks need none`,
+            });
+        }
+    }
+    for (const entry of [...loaded.hypothesis, ...loaded.guardrails]) {
+        if (entry.activity.tolerance === undefined) {
+            problems.push({
+                pointer: entry.location.pointer,
+                message: `probe "${entry.activity.name}" needs a "tolerance": a steady-state or guardrail probe must say what is normal`,
+            });
+        }
+    }
+    if (problems.length > 0)
+        throw toError(problems, file, doc.locate);
+    loaded.warnings = warnings.map((w) => placeLine(w, file, doc.locate));
+    return loaded;
+}
+/** An unknown key Chaos Toolkit would ignore: anywhere but our own `guardrails` and `faultline` provider. */
+function isIgnoredKey(problem, value) {
+    if (!problem.message.startsWith('unknown key "'))
+        return false;
+    const parent = problem.pointer.slice(0, problem.pointer.lastIndexOf('/'));
+    if (parent === '/guardrails')
+        return false;
+    let node = value;
+    for (const segment of parent.split('/').slice(1)) {
+        node = typeof node === 'object' && node !== null ? node[segment.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    }
+    return !(typeof node === 'object' && node !== null && node.type === 'faultline');
+}
+function placeLine(problem, file, locate) {
+    const at = locate(problem.pointer, true);
+    return `${file}${at ? `:${at.line}:${at.column}` : ''}: ${keyPath(problem.pointer)}: ${problem.message}`;
+}
+function checkActivity(entry, options, problems) {
+    const { activity, location } = entry;
+    const at = `${location.pointer}/provider`;
+    const provider = activity.provider;
+    // Python was reported before (findPythonUses); a file that gets here has none.
+    if (provider.type === 'python')
+        return;
+    if (provider.type === 'faultline') {
+        const hasDriver = isDriverProvider(provider);
+        const hasProbe = isProbeProvider(provider);
+        if (hasDriver === hasProbe) {
+            problems.push({
+                pointer: at,
+                message: `activity "${activity.name}": a faultline provider names exactly one of "driver" (a fault) or "probe" (an observation)`,
+            });
+            return;
+        }
+        if (hasDriver) {
+            if (!options.drivers[provider.driver]) {
+                const known = Object.keys(options.drivers).sort().join(', ') || 'none installed';
+                problems.push({ pointer: `${at}/driver`, message: `unknown driver "${provider.driver}" (known: ${known})` });
+                return;
+            }
+            if (activity.type !== 'action') {
+                problems.push({
+                    pointer: `${location.pointer}/type`,
+                    message: `activity "${activity.name}" injects a fault with driver "${provider.driver}": its type must be "action"`,
+                });
+            }
+            if (activity.tolerance !== undefined) {
+                problems.push({ pointer: `${location.pointer}/tolerance`, message: `action "${activity.name}" is a fault: a tolerance only applies to probes` });
+            }
+            return;
+        }
+        if (hasProbe) {
+            const probe = options.probes[provider.probe];
+            if (activity.type !== 'probe') {
+                problems.push({
+                    pointer: `${location.pointer}/type`,
+                    message: `activity "${activity.name}" observes with probe "${provider.probe}": its type must be "probe"`,
+                });
+            }
+            // A `${name}` tolerance is checked once bound (prepare), as Chaos Toolkit substitutes it.
+            if (activity.tolerance !== undefined && !hasPlaceholder(activity.tolerance)) {
+                const kind = toleranceKind(activity.tolerance);
+                if (!probe.tolerances.includes(kind)) {
+                    problems.push({
+                        pointer: `${location.pointer}/tolerance`,
+                        message: `a ${kind} tolerance does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`,
+                    });
+                }
+            }
+        }
+    }
+    if (activity.tolerance !== undefined && typeof activity.tolerance === 'object' && !Array.isArray(activity.tolerance)) {
+        const tolerance = activity.tolerance;
+        if (tolerance.type === 'regex') {
+            try {
+                new RegExp(tolerance.pattern);
+            }
+            catch (error) {
+                problems.push({ pointer: `${location.pointer}/tolerance/pattern`, message: `not a valid regular expression: ${error.message}` });
+            }
+        }
+        if (tolerance.type === 'range' && tolerance.range[0] > tolerance.range[1]) {
+            problems.push({ pointer: `${location.pointer}/tolerance/range`, message: 'the lower bound is above the upper bound' });
+        }
+    }
+}
+function toError(problems, file, locate) {
+    const placed = problems.map((p) => ({ ...p, ...locate(p.pointer, true) }));
+    placed.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const lines = placed.map((p) => `  ${file}${p.line ? `:${p.line}:${p.column}` : ''}: ${keyPath(p.pointer)}: ${p.message}`);
+    const first = placed[0];
+    const python = problems.some((p) => p.python);
+    return new FaultlineError(`invalid experiment (${placed.length} problem${placed.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
+        file,
+        line: first.line,
+        column: first.column,
+        hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
+    });
+}
+/** A FaultlineError about one activity: where it is, which argument, what to do. */
+function load_activityError(loaded, entry, message, hint) {
+    const { pointer, line, column } = entry.location;
+    const where = `${loaded.file}${line ? `:${line}:${column}` : ''}`;
+    return new FaultlineError(`invalid experiment:\n  ${where}: ${keyPath(pointer)} ("${entry.activity.name}"): ${message}`, {
+        file: loaded.file,
+        line,
+        column,
+        hint,
+    });
+}
+
 ;// CONCATENATED MODULE: ./core/experiment/prepare.ts
+
 
 
 
@@ -61083,6 +61299,9 @@ function prepare_prepareExperiment(loaded, options) {
         const activity = bindActivity(entry.activity, bindings.values);
         const bound = { ...entry, activity };
         const provider = activity.provider;
+        bindPauses(loaded, bound, options.lenient);
+        if (hasPlaceholder(entry.activity.tolerance))
+            checkBoundTolerance(loaded, bound, options);
         // Validation without the environment cannot check arguments that are still placeholders.
         if (options.lenient && hasPlaceholder(provider))
             return bound;
@@ -61123,6 +61342,37 @@ function prepare_prepareExperiment(loaded, options) {
         throw error;
     }
 }
+/** Chaos Toolkit substitutes `${name}` in pauses: once bound, a pause must be a number of seconds. */
+function bindPauses(loaded, entry, lenient) {
+    const pauses = entry.activity.pauses;
+    if (!pauses)
+        return;
+    const bound = {};
+    for (const when of ['before', 'after']) {
+        const value = pauses[when];
+        if (value === undefined)
+            continue;
+        if (lenient && hasPlaceholder(value))
+            continue;
+        const seconds = typeof value === 'number' ? value : Number(String(value).trim());
+        if (String(value).trim() === '' || !Number.isFinite(seconds) || seconds < 0) {
+            throw activityError(loaded, entry, `pauses.${when} must be a number of seconds, got ${JSON.stringify(value)}`, 'bind it to a configuration value that holds a number, e.g. configuration: {wait: 5}');
+        }
+        bound[when] = seconds;
+    }
+    entry.activity = { ...entry.activity, pauses: { ...pauses, ...bound } };
+}
+/** A tolerance written as `${name}` is checked against the probe once its value is known (load skipped it). */
+function checkBoundTolerance(loaded, entry, options) {
+    const { provider, tolerance } = entry.activity;
+    if (tolerance === undefined || !isProbeProvider(provider) || hasPlaceholder(tolerance))
+        return;
+    const probe = options.probes[provider.probe];
+    const kind = toleranceKind(tolerance);
+    if (!probe.tolerances.includes(kind)) {
+        throw activityError(loaded, entry, `the tolerance is bound to a ${kind}, which does not fit the ${provider.probe} probe (it accepts: ${probe.tolerances.join(', ')})`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./core/experiment/engine.ts
 
@@ -61133,7 +61383,7 @@ function prepare_prepareExperiment(loaded, options) {
 /** Throws FaultlineError (exit 2) with file:line and key path for anything wrong. */
 function readExperiment(text, file, options) {
     const probes = options.probes ?? defaultProbes;
-    const loaded = loadExperiment(text, file, { drivers: options.drivers, probes });
+    const loaded = loadExperiment(text, file, { drivers: options.drivers, probes, ignoreControls: options.ignoreControls });
     const prepared = prepareExperiment(loaded, {
         drivers: options.drivers,
         probes,

@@ -49234,6 +49234,7 @@ function workflowFile(workflowRef) {
 /* harmony export */   RO: () => (/* binding */ FaultlineError),
 /* harmony export */   Uc: () => (/* binding */ describeError)
 /* harmony export */ });
+/* unused harmony export wantsStack */
 class FaultlineError extends Error {
     file;
     line;
@@ -49269,13 +49270,54 @@ class FaultlineError extends Error {
 function isFaultlineError(error) {
     return error instanceof FaultlineError;
 }
-/** Renders any thrown value for a user; unexpected errors keep their stack for a bug report. */
-function describeError(error) {
+/** Node's system error codes in words, so a missing file or a busy port reads as a sentence. */
+const SYSTEM_ERRORS = {
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, where a file was expected',
+    ENOTDIR: 'a part of the path is not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EADDRINUSE: 'address already in use: another process listens there (choose another port)',
+    EADDRNOTAVAIL: 'address not available on this machine',
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ECONNRESET: 'connection reset by the other side',
+    ENOTFOUND: 'host name not found',
+    ETIMEDOUT: 'timed out',
+    EMFILE: 'too many open files',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'read-only file system',
+};
+/** Duck-typed: errors from Node's internals may come from another realm (a VM context, a worker). */
+function isErrorLike(error) {
+    return error instanceof Error || (typeof error === 'object' && error !== null && typeof error.message === 'string');
+}
+function isSystemError(error) {
+    const code = error?.code;
+    return isErrorLike(error) && typeof code === 'string' && Object.hasOwn(SYSTEM_ERRORS, code);
+}
+/**
+ * Renders any thrown value for a user in one voice: a FaultlineError as written, a system error
+ * (ENOENT, EISDIR, EADDRINUSE…) as a sentence naming the path or address, anything else as its
+ * message marked as internal. Stack frames only when asked for, never in front of a user by default.
+ */
+function describeError(error, options = {}) {
     if (isFaultlineError(error))
         return error.format();
-    if (error instanceof Error)
-        return error.stack ?? error.message;
+    if (isSystemError(error)) {
+        const where = error.path ?? (error.address !== undefined ? `${error.address}${error.port !== undefined ? `:${error.port}` : ''}` : undefined);
+        const text = `${where ? `${where}: ` : ''}${SYSTEM_ERRORS[error.code]} (${error.code})`;
+        return options.stack && error.stack ? `${text}\n${error.stack}` : text;
+    }
+    if (isErrorLike(error)) {
+        if (options.stack)
+            return error.stack ?? error.message;
+        return `${error.message}\n  hint: this is an internal error; run again with FAULTLINE_DEBUG=1 for the stack trace, and please report it`;
+    }
     return String(error);
+}
+/** Whether a face should show stack traces: FAULTLINE_DEBUG=1, or an Actions run with step debug on. */
+function wantsStack(env) {
+    return env.FAULTLINE_DEBUG === '1' || env.FAULTLINE_DEBUG === 'true' || env.RUNNER_DEBUG === '1';
 }
 
 
@@ -63962,7 +64004,7 @@ function merge(list, fingerprint, movedKey) {
 ;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
 const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"}},"$defs":{"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"}},"$defs":{"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted security result: faultline/security fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted security result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"shadow-from":{"description":"What the shadow run\'s scratch database starts from: template (a copy of the database the URL names; the default), empty (the migration history is replayed first), or dump:FILE (a schema dump loaded first, path relative to the repository).","type":"string","pattern":"^(template|empty|dump:.+)$"},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted chaos result: faultline/chaos fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted chaos result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
 const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -68257,11 +68299,61 @@ async function runSecurityScan(request) {
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __nccwpck_require__(5648);
 var out_default = /*#__PURE__*/__nccwpck_require__.n(out);
+;// CONCATENATED MODULE: ./core/result-source.ts
+/**
+ * A result's `source`, from facts the face hands in (the GitHub Actions variables and event
+ * payload; the core reads no environment itself): on pull_request and pull_request_target events
+ * GITHUB_SHA is the test merge commit, so the commit the result is about is the pull request's
+ * head SHA from the payload, and GITHUB_SHA is kept apart as `mergeSha`. The config a face read is
+ * named by its git blob SHA, so the app can reject results produced under another config.
+ */
+
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Git's object id of a blob: sha1("blob <byte length>\0" + bytes), as `git hash-object` prints it. */
+function gitBlobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
+}
+/** The config file read, as the result names it: path relative to `root` and its blob SHA. */
+function configSource(root, path, bytes) {
+    const shown = (0,external_node_path_namespaceObject.isAbsolute)(path) ? (0,external_node_path_namespaceObject.relative)(root, path) : path;
+    return { configPath: shown.split('\\').join('/'), configSha: gitBlobSha(bytes) };
+}
+/** Drops empty fields: the schema wants strings where a field is present. */
+function result_source_compact(source) {
+    return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+}
+/** `source` from the GITHUB_* variables and the event payload (both empty outside Actions). */
+function sourceFromRun(env, payload) {
+    const pr = payload?.pull_request;
+    const head = pr?.head?.sha;
+    const headSha = typeof head === 'string' && /^[0-9a-f]{40,64}$/i.test(head) ? head : undefined;
+    const onPullRequest = PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '');
+    const sha = onPullRequest && headSha ? headSha : env.GITHUB_SHA;
+    return result_source_compact({
+        repository: env.GITHUB_REPOSITORY,
+        sha,
+        ...(onPullRequest && env.GITHUB_SHA && env.GITHUB_SHA !== sha ? { mergeSha: env.GITHUB_SHA } : {}),
+        ref: env.GITHUB_REF,
+        eventName: env.GITHUB_EVENT_NAME,
+        workflow: env.GITHUB_WORKFLOW,
+        runId: env.GITHUB_RUN_ID,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        actor: env.GITHUB_ACTOR,
+        ...(typeof pr?.number === 'number' ? { pullRequest: pr.number } : {}),
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/github-run.ts
 /**
  * What every action reads from the GitHub Actions environment: the event payload, and where the
  * run comes from (the result file's `source`). One reading, so all results describe a run alike.
+ *
+ * On pull_request and pull_request_target events GITHUB_SHA is the test merge commit (or the base
+ * branch's head), not the commit the pull request is about: the head SHA comes from the payload,
+ * and GITHUB_SHA is kept apart as `mergeSha`, so the app can tie a result to the run's head SHA.
  */
+
 
 /** The event payload, or undefined outside Actions or when the file cannot be read. */
 function eventPayload(env) {
@@ -68276,25 +68368,222 @@ function eventPayload(env) {
     }
 }
 function pullRequestOf(payload) {
-    return payload?.pull_request;
+    const pr = payload?.pull_request;
+    return pr && typeof pr === 'object' ? pr : undefined;
 }
+
 function runSource(env, payload = eventPayload(env)) {
-    const number = pullRequestOf(payload)?.number;
-    return {
-        repository: env.GITHUB_REPOSITORY,
-        sha: env.GITHUB_SHA,
-        ref: env.GITHUB_REF,
-        eventName: env.GITHUB_EVENT_NAME,
-        workflow: env.GITHUB_WORKFLOW,
-        runId: env.GITHUB_RUN_ID,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        actor: env.GITHUB_ACTOR,
-        ...(typeof number === 'number' ? { pullRequest: number } : {}),
-    };
+    return sourceFromRun(env, payload);
 }
 
 // EXTERNAL MODULE: ./actions/security-gate/src/github-artifacts.ts + 25 modules
 var github_artifacts = __nccwpck_require__(1763);
+;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
+/**
+ * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
+ * can hold symbolic links (`faultline-result.json -> /home/runner/.bashrc`) and the workflow's path
+ * inputs can say `../../x`. Every path an action takes from an input or writes an artefact to is
+ * confined here: it must resolve inside the workspace, and no symbolic link on the way may lead
+ * out of it. A refusal is a FaultlineError naming the path, so the action still ends with a reason.
+ */
+
+
+
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+function realWorkspace(workspace) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(workspace);
+    }
+    catch {
+        return (0,external_node_path_namespaceObject.resolve)(workspace);
+    }
+}
+/**
+ * `given` (relative to the workspace, or absolute) as an absolute path, when it stays inside the
+ * workspace without following links; `what` names it in the error (e.g. "input journal-path").
+ */
+function pathInWorkspace(workspace, given, what) {
+    const full = (0,external_node_path_namespaceObject.resolve)(workspace, given);
+    if (!isInside((0,external_node_path_namespaceObject.resolve)(workspace), full)) {
+        throw new errors/* FaultlineError */.RO(`${what}: '${given}' is outside the workspace ${workspace}`, {
+            hint: 'give a path relative to the workspace (the checked-out repository), without .. leading out of it',
+        });
+    }
+    return full;
+}
+/** Where a symbolic link points, for messages (the link's own text when it cannot be resolved). */
+function linkTarget(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(path);
+    }
+    catch {
+        try {
+            return (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(path), (0,external_node_fs_namespaceObject.readlinkSync)(path));
+        }
+        catch {
+            return '(unreadable link)';
+        }
+    }
+}
+function refuseLink(what, path, workspace, via) {
+    return new errors/* FaultlineError */.RO(`${what}: refusing ${path}: ${via} is a symbolic link to ${linkTarget(via)}, outside the workspace ${workspace}`, {
+        hint: 'the checkout must not redirect Faultline files out of the workspace; remove the link or choose another path',
+    });
+}
+/**
+ * The real path of an existing file inside the workspace; refuses a path that is outside it or
+ * reaches outside it through a symbolic link.
+ */
+function existingFileInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(full);
+    }
+    catch (error) {
+        throw new errors/* FaultlineError */.RO(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+            hint: 'the path is relative to the workspace; did the job check out the repository first?',
+            cause: error,
+        });
+    }
+    if (!isInside(root, real))
+        throw refuseLink(what, given, workspace, firstLinkOut(full, root) ?? full);
+    return real;
+}
+/** The first component of `path` that is a symbolic link leading out of `root`, if any. */
+function firstLinkOut(path, root) {
+    let current = path;
+    const chain = [];
+    while (current !== (0,external_node_path_namespaceObject.dirname)(current)) {
+        chain.unshift(current);
+        current = (0,external_node_path_namespaceObject.dirname)(current);
+    }
+    for (const part of chain) {
+        try {
+            if ((0,external_node_fs_namespaceObject.lstatSync)(part).isSymbolicLink() && !isInside(root, linkTarget(part)))
+                return part;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
+function readWorkspaceBytes(workspace, given, what) {
+    return (0,external_node_fs_namespaceObject.readFileSync)(existingFileInWorkspace(workspace, given, what));
+}
+/** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new errors/* FaultlineError */.RO('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    }
+}
+/**
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
+ */
+function outputPathInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    // The deepest folder that exists, by its real path; folders below it are created inside it.
+    let existing = dirname(full);
+    const missing = [];
+    for (;;) {
+        try {
+            lstatSync(existing);
+            break;
+        }
+        catch {
+            missing.unshift(basename(existing));
+            existing = dirname(existing);
+        }
+    }
+    let realDir;
+    try {
+        realDir = realpathSync(existing);
+    }
+    catch {
+        throw refuseLink(what, given, workspace, existing);
+    }
+    if (!isInside(root, realDir))
+        throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
+    const dir = join(realDir, ...missing);
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, basename(full));
+    try {
+        if (!lstatSync(target).isSymbolicLink())
+            return target;
+    }
+    catch {
+        return target; // a new file
+    }
+    const real = linkTarget(target);
+    if (real === '(unreadable link)' || !isInside(root, real))
+        throw refuseLink(what, given, workspace, full);
+    return real;
+}
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+function writeWorkspaceFile(workspace, given, text, what) {
+    const target = outputPathInWorkspace(workspace, given, what);
+    let fd;
+    try {
+        fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw refuseLink(what, given, workspace, target);
+        throw new FaultlineError(`${what}: cannot write ${given} (${error.code ?? String(error)})`, { cause: error });
+    }
+    try {
+        writeSync(fd, text);
+    }
+    finally {
+        closeSync(fd);
+    }
+    return pathInWorkspace(workspace, given, what);
+}
+
+;// CONCATENATED MODULE: ./actions/shared/config-file.ts
+/**
+ * The Faultline config an action reads (`.github/faultline.yml` or its `config` input): read once,
+ * as bytes, inside the workspace, strictly as UTF-8; its git blob SHA goes into the result's
+ * `source` so the app can tell which config produced a result.
+ */
+
+
+
+
+const DEFAULT_CONFIG_FILE = '.github/faultline.yml';
+/**
+ * The config text, or undefined when the default file is absent (it is optional; a file the
+ * workflow names must exist). Refuses paths outside the workspace and text that is not UTF-8.
+ */
+function readActionConfig(workspace, value, input = 'config') {
+    const given = value || DEFAULT_CONFIG_FILE;
+    const path = pathInWorkspace(workspace, given, `input ${input}`);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
+        if (given === DEFAULT_CONFIG_FILE)
+            return undefined;
+        throw new errors/* FaultlineError */.RO(`input ${input}: file '${given}' does not exist in the workspace`, {
+            hint: `commit it, fix the path, or remove the input to use ${DEFAULT_CONFIG_FILE} when present`,
+        });
+    }
+    const bytes = readWorkspaceBytes(workspace, given, `input ${input}`);
+    return { shown: given, text: decodeUtf8(bytes, given), source: configSource(workspace, path, bytes) };
+}
+
 ;// CONCATENATED MODULE: ./actions/security-gate/src/inputs.ts
 /**
  * Reads and checks every input of the security gate once, into a typed settings object. Nothing
@@ -68309,13 +68598,14 @@ var github_artifacts = __nccwpck_require__(1763);
 
 
 
+
+
 function envInputReader(env) {
     return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 function bad(input, problem, hint) {
     return new errors/* FaultlineError */.RO(`input ${input}: ${problem}`, { hint });
 }
-const DEFAULT_CONFIG = '.github/faultline.yml';
 function inWorkspace(path, workspace) {
     return (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(workspace, path);
 }
@@ -68392,23 +68682,62 @@ function readSettings(input, env, output = readOutputSettings(input, env)) {
         throw bad('fail-on', `expected critical, high, medium, low or info, got '${input('fail-on')}'`, error.hint ?? '');
     }
     const baseline = readBaseline(input, env, workspace);
-    const config = input('config') || DEFAULT_CONFIG;
-    const configPath = inWorkspace(config, workspace);
-    // The default is read when it exists; a path someone chose must exist, or their suppressions are lost.
-    if (config !== DEFAULT_CONFIG && !(0,external_node_fs_namespaceObject.existsSync)(configPath)) {
-        throw bad('config', `"${config}" does not exist`, `check the path, or leave config at ${DEFAULT_CONFIG}`);
-    }
+    // The default is read when it exists; a path someone chose must exist, or their suppressions are
+    // lost. Its blob SHA goes into the result's source, so the app can tell which policy judged it.
+    const config = readActionConfig(workspace, input('config'), 'config');
+    const configPath = config ? pathInWorkspace(workspace, config.shown, 'input config') : undefined;
     const sarif = input('sarif-file');
     return {
         ...output,
+        source: { ...output.source, ...(config?.source ?? {}) },
         files,
         run: [...new Set(runList)],
         failOn,
         baseline,
-        ...((0,external_node_fs_namespaceObject.existsSync)(configPath) ? { configFile: configPath } : {}),
+        ...(configPath ? { configFile: configPath } : {}),
         ...(sarif ? { sarifFile: inWorkspace(sarif, workspace) } : {}),
         toolEnv: env,
     };
+}
+
+;// CONCATENATED MODULE: ./actions/shared/mask.ts
+/**
+ * Which values the job log masks. GitHub replaces every occurrence of a masked value, anywhere in
+ * the log: a password `e` or `postgres` would turn "Connection terminated" into
+ * "Conn***ction t***rminat***d". So a value is masked only when it is long and specific enough
+ * that masking it hides the secret and nothing else; whole URLs with credentials and header
+ * values are masked as they are. Faultline never prints a password itself (URLs are shown
+ * redacted), so a value too weak to mask is still not printed by us.
+ */
+
+/** Shorter values, and the stock defaults below, are not registered as masks (see docs/secrets.md). */
+const MIN_MASK_LENGTH = 6;
+const COMMON_WORDS = new Set(['postgres', 'password', 'passwd', 'secret', 'admin', 'root', 'changeme', 'default', 'prometheus', 'guest', 'master', 'public', 'test', 'user', 'faultline']);
+/** Whether masking `value` would hide a secret without garbling ordinary log text. */
+function isMaskable(value) {
+    const trimmed = value.trim();
+    return trimmed.length >= MIN_MASK_LENGTH && !COMMON_WORDS.has(trimmed.toLowerCase());
+}
+/** Registers `value` with the runner's log masking when that is safe; returns whether it did. */
+function maskSecret(value, setSecret = core_setSecret) {
+    if (!value || !isMaskable(value))
+        return false;
+    setSecret(value);
+    return true;
+}
+/** A URL with credentials: the whole URL, and its password on its own when that is maskable. */
+function maskUrl(raw, setSecret = core.setSecret) {
+    if (!raw)
+        return;
+    maskSecret(raw, setSecret);
+    try {
+        const parsed = new URL(raw);
+        if (parsed.password)
+            maskSecret(decodeURIComponent(parsed.password), setSecret);
+    }
+    catch {
+        // Not a URL: the input reader rejects it without echoing it.
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/security-gate/src/run.ts
@@ -68417,6 +68746,7 @@ function readSettings(input, env, output = readOutputSettings(input, env)) {
  * SARIF, result file and outputs. Whatever happens, a result file is written (verdict error when
  * the gate could not decide) by the try/finally below, so the app never mistakes silence for a pass.
  */
+
 
 
 
@@ -68467,7 +68797,7 @@ async function run_readBaseline(settings) {
     if (setting.kind !== 'artifact')
         return undefined;
     if (setting.token)
-        core_setSecret(setting.token);
+        maskSecret(setting.token);
     const { githubArtifactStore } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1763));
     const store = githubArtifactStore({ token: setting.token, baseUrl: setting.apiUrl, repo: setting, log: info });
     const lookup = await baselineFromArtifacts(store, setting.branch);
@@ -68526,7 +68856,7 @@ function errorResult(error, output, startedAt) {
 async function run(env = process.env) {
     const startedAt = new Date();
     if (env.SNYK_TOKEN)
-        core_setSecret(env.SNYK_TOKEN);
+        maskSecret(env.SNYK_TOKEN);
     const input = envInputReader(env);
     let output;
     let result;
