@@ -155,6 +155,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
       await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: suite.head_sha, config: loaded, results, ...files }, [
         'chaos',
         'migrations',
+        'security',
       ]);
     });
 
@@ -194,7 +195,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
       const results = await resultsForCommit(api(context), repo, run.head_sha, defaultBranchOf(context), cache);
       const loaded = await config(context);
       const files = await mergeGroupFiles(context, headRef, loaded);
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...files }, ['chaos', 'migrations']);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...files }, ['chaos', 'migrations', 'security']);
     });
 
     app.on('merge_group.checks_requested', async (context) => {

@@ -8,7 +8,7 @@ import { GATES, type GateName } from '../core/gates/commands.ts';
 import { type CommandComment, evaluateOverrides, type OverrideState, type Permission } from '../core/gates/overrides.ts';
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
-import { resultSchema } from '../core/result.ts';
+import { type FaultlineResult, resultSchema } from '../core/result.ts';
 import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
@@ -73,9 +73,16 @@ export async function overridesOf(api: GitHubApi, repo: Repo, comments: IssueCom
   return evaluateOverrides(commandComments, permissions);
 }
 
+/** A security result lists every current finding (it is the next baseline); only new, unsuppressed ones are annotated. */
+function annotated(result: FaultlineResult): NonNullable<FaultlineResult['findings']> {
+  const findings = result.findings ?? [];
+  if (result.kind !== 'security') return findings;
+  return findings.filter((f) => f.properties?.status === 'new' && !f.properties?.suppressed);
+}
+
 function annotationsOf(verdict: GateVerdict): CheckAnnotation[] {
   return verdict.results.flatMap((r) =>
-    (r.findings ?? [])
+    annotated(r)
       .filter((f) => f.path && f.line)
       .map((f) => ({
         path: f.path!,
@@ -83,7 +90,7 @@ function annotationsOf(verdict: GateVerdict): CheckAnnotation[] {
         end_line: f.endLine ?? f.line!,
         annotation_level: f.severity === 'error' ? 'failure' : f.severity === 'warning' ? 'warning' : 'notice',
         title: f.rule,
-        message: f.help ? `${f.message}\n\nSafe alternative:\n${f.help}` : f.message,
+        message: f.help ? `${f.message}\n\n${r.kind === 'security' ? 'More: ' : 'Safe alternative:\n'}${f.help}` : f.message,
       })),
   );
 }

@@ -52,6 +52,7 @@ export const GATE_KINDS: Record<GateName, ResultKind[]> = {
   chaos: ['chaos'],
   'slo-budget': ['slo', 'canary'],
   migrations: ['migrations'],
+  security: ['security'],
 };
 
 export function checkNameOf(gate: GateName): string {

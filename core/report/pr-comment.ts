@@ -1,5 +1,5 @@
 /**
- * The pull-request comment: chaos scorecard, SLO budgets, migration findings in short, overrides
+ * The pull-request comment: chaos scorecard, SLO budgets, migration findings and security headlines in short, overrides
  * and links. Everything a pull request controls (experiment names, reasons, messages) is escaped
  * before it reaches Markdown, so a crafted result cannot inject links, mentions or HTML.
  */
@@ -7,6 +7,7 @@ import type { OverrideState } from '../gates/overrides.ts';
 import type { GateVerdict } from '../gates/verdict.ts';
 import type { FaultlineResult } from '../result.ts';
 import { codeSpan, escapeMarkdown } from './markdown-escape.ts';
+import { securityHeadline } from './security-json.ts';
 
 export { escapeMarkdown };
 
@@ -97,6 +98,13 @@ function migrationLines(input: PrCommentInput, limit: number): string[] {
   return lines;
 }
 
+/** One line per security result: "2 new high in snyk, 1 fixed" (counts only, never a finding's text). */
+function securityLines(input: PrCommentInput): string[] {
+  const results = input.gates.find((g) => g.gate === 'security')?.results ?? [];
+  if (results.length === 0) return ['_No security results for this commit yet._'];
+  return results.map((r) => `- ${ICON[r.verdict] ?? '➖'} ${escapeMarkdown(r.name, 120)}: ${escapeMarkdown(securityHeadline(r), 300)}`);
+}
+
 function overrideLines(input: PrCommentInput): string[] {
   const lines: string[] = [];
   for (const o of Object.values(input.overrides.active)) {
@@ -115,6 +123,7 @@ function render(input: PrCommentInput, detail: 'full' | 'short'): string {
     out.push('### Chaos scorecard', '', ...chaosLines(input), '');
     out.push('### Error budgets', '', ...sloLines(input), '');
     out.push('### Migrations', '', ...migrationLines(input, 20), '');
+    out.push('### Security', '', ...securityLines(input), '');
   }
   const overrides = overrideLines(input);
   if (overrides.length > 0) out.push('### Overrides', '', ...overrides, '');

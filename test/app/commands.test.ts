@@ -61,8 +61,8 @@ function pullRequestWithFailingMigrations(comments: Comment[], permissions: Reco
   for (const [login, role] of Object.entries(permissions)) {
     g.get(`${REPO}/collaborators/${login}/permission`).reply(200, { permission: role === 'maintain' ? 'write' : role, role_name: role, user: { login } });
   }
-  g.get(`${REPO}/commits/${HEAD}/check-runs`).query(true).times(3).reply(200, { total_count: 0, check_runs: [] });
-  g.post(`${REPO}/check-runs`).times(3).reply(201, { id: 9 });
+  g.get(`${REPO}/commits/${HEAD}/check-runs`).query(true).times(4).reply(200, { total_count: 0, check_runs: [] });
+  g.post(`${REPO}/check-runs`).times(4).reply(201, { id: 9 });
   g.post(`${REPO}/issues/1/comments`).reply(201, { id: 99 });
   g.post(/\/issues\/comments\/\d+\/reactions/).reply(201, { id: 1, content: 'eyes' });
 }
@@ -129,14 +129,14 @@ describe('an invalid .github/faultline.yml', () => {
     const suite = payload.check_suite as { head_sha: string };
     const yaml = 'migrations:\n  pg-version: 9\nslo:\n  servces: {}\n';
     app.config('Codertocat', 'Hello-World', yaml);
-    app.github.get(`${REPO}/commits/${suite.head_sha}/check-runs`).query(true).times(2).reply(200, { total_count: 0, check_runs: [] });
-    app.github.post(`${REPO}/check-runs`).times(2).reply(201, { id: 3 });
+    app.github.get(`${REPO}/commits/${suite.head_sha}/check-runs`).query(true).times(3).reply(200, { total_count: 0, check_runs: [] });
+    app.github.post(`${REPO}/check-runs`).times(3).reply(201, { id: 3 });
     const response = await deliver(app.server.url, SECRET, 'check_suite', payload);
     expect([200, 202]).toContain(response.status);
     await app.idle();
     app.watch.verify();
     const checks = app.bodies(`POST ${REPO}/check-runs`);
-    expect(checks.map((c) => c.name).sort()).toEqual(['faultline/chaos', 'faultline/migrations']);
+    expect(checks.map((c) => c.name).sort()).toEqual(['faultline/chaos', 'faultline/migrations', 'faultline/security']);
     for (const check of checks) {
       expect(check).toMatchObject({ head_sha: suite.head_sha, conclusion: 'failure', output: { title: 'Invalid .github/faultline.yml' } });
       const summary = (check.output as { summary: string }).summary;
@@ -152,13 +152,13 @@ describe('merge queues and re-runs', () => {
     const group = payload.merge_group as { head_sha: string };
     app.github.get('/repos/octo-org/octo-repo/contents/.github%2Ffaultline.yml').reply(404, { message: 'Not Found' });
     app.github.get('/repos/octo-org/.github/contents/.github%2Ffaultline.yml').reply(404, { message: 'Not Found' });
-    app.github.post('/repos/octo-org/octo-repo/check-runs').times(3).reply(201, { id: 4 });
+    app.github.post('/repos/octo-org/octo-repo/check-runs').times(4).reply(201, { id: 4 });
     const response = await deliver(app.server.url, SECRET, 'merge_group', payload);
     expect([200, 202]).toContain(response.status);
     await app.idle();
     app.watch.verify();
     const checks = app.bodies('POST /repos/octo-org/octo-repo/check-runs');
-    expect(checks.map((c) => c.name).sort()).toEqual(['faultline/chaos', 'faultline/migrations', 'faultline/slo-budget']);
+    expect(checks.map((c) => c.name).sort()).toEqual(['faultline/chaos', 'faultline/migrations', 'faultline/security', 'faultline/slo-budget']);
     expect(checks.every((c) => c.head_sha === group.head_sha)).toBe(true);
     expect(checks.find((c) => c.name === 'faultline/chaos')).toMatchObject({ status: 'in_progress' });
   });

@@ -25,10 +25,10 @@ describe('the PR comment follows the check runs', () => {
       .reply(200, [])
       .get(`${REPO}/commits/${suite.head_sha}/check-runs`)
       .query(true)
-      .times(3)
+      .times(4)
       .reply(200, { total_count: 0, check_runs: [] })
       .post(`${REPO}/check-runs`)
-      .times(3)
+      .times(4)
       .reply(201, { id: 3 })
       .post(`${REPO}/issues/2/comments`)
       .reply(201, { id: 8 })
@@ -55,8 +55,8 @@ describe('an invalid config on a pull request', () => {
     g.get(`${base}/pulls/${pr.number}`).reply(200, { ...pr, state: 'open', base: { sha: 'b'.repeat(40), ref: 'master' }, labels: [] });
     app.config(repo.owner.login, repo.name, 'slo:\n  servces: {}\n');
     g.get(`${base}/actions/runs`).query((q) => q.head_sha === pr.head.sha).reply(200, { total_count: 0, workflow_runs: [] });
-    g.get(`${base}/commits/${pr.head.sha}/check-runs`).query(true).times(3).reply(200, { total_count: 0, check_runs: [] });
-    g.post(`${base}/check-runs`).times(3).reply(201, { id: 3 });
+    g.get(`${base}/commits/${pr.head.sha}/check-runs`).query(true).times(4).reply(200, { total_count: 0, check_runs: [] });
+    g.post(`${base}/check-runs`).times(4).reply(201, { id: 3 });
     g.get(`${base}/issues/${pr.number}/comments`).query(true).reply(200, []);
     g.post(`${base}/issues/${pr.number}/comments`).reply(201, { id: 8 });
     g.get(`${base}/issues/${pr.number}/comments`).query(true).reply(200, []);

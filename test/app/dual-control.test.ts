@@ -63,8 +63,8 @@ function pullRequestWithFailingMigrations(comments: Comment[], permissions: Reco
   for (const [login, role] of Object.entries(permissions)) {
     g.get(`${REPO}/collaborators/${login}/permission`).reply(200, { permission: role, role_name: role, user: { login } });
   }
-  g.get(`${REPO}/commits/${HEAD}/check-runs`).query(true).times(3).reply(200, { total_count: 0, check_runs: [] });
-  g.post(`${REPO}/check-runs`).times(3).reply(201, { id: 9 });
+  g.get(`${REPO}/commits/${HEAD}/check-runs`).query(true).times(4).reply(200, { total_count: 0, check_runs: [] });
+  g.post(`${REPO}/check-runs`).times(4).reply(201, { id: 9 });
   g.post(`${REPO}/issues/1/comments`).reply(201, { id: 99 });
   g.get(`${REPO}/issues/1/comments`).query(true).reply(200, []);
 }

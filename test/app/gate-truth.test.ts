@@ -23,6 +23,8 @@ const CONFIG = `migrations:
   rules: { drop-column: error }
 chaos:
   paths: ['services/**']
+security:
+  paths: ['infra/**']
 `;
 const workflow = `on: pull_request
 permissions: { contents: read }
@@ -73,6 +75,28 @@ const repo = { owner: 'acme', repo: 'shop' };
 
 function migrations(verdict: FaultlineResult['verdict'], extra: Partial<FaultlineResult> = {}): FaultlineResult {
   return { ...createResult({ kind: 'migrations', name: 'migration-gate', verdict, summary: verdict === 'fail' ? 'drops orders.note' : 'no findings', startedAt: at, finishedAt: at }), ...extra };
+}
+
+/** A security gate result: two new high findings in snyk (or none) and one already on the base branch, one fixed. */
+function security(verdict: FaultlineResult['verdict']): FaultlineResult {
+  const findings = verdict === 'fail' ? ['SNYK-JS-A', 'SNYK-JS-B', 'SNYK-JS-OLD'] : ['SNYK-JS-OLD'];
+  return createResult({
+    kind: 'security',
+    name: 'security-gate',
+    verdict,
+    summary: verdict === 'fail' ? 'fail: 2 new at or above high' : 'pass: no new findings at or above high',
+    startedAt: at,
+    finishedAt: at,
+    findings: findings.map((id, i) => ({
+      rule: `snyk:${id}`,
+      severity: 'error' as const,
+      message: `${id} in lodash`,
+      path: 'infra/package.json',
+      line: 3 + i,
+      properties: { tool: 'snyk', severity: 'high', status: id === 'SNYK-JS-OLD' ? 'unchanged' : 'new' },
+    })),
+    details: { failOn: 'high', fixed: 1 },
+  });
 }
 
 /** A pull request changing `files`, at a fresh head commit holding the default branch's files. */
@@ -317,5 +341,62 @@ describe('long lists are read to the end', () => {
     const compared = await comparedFiles(api, repo, BASE, sha);
     expect(compared.paths.length).toBe(300);
     expect(compared.capped).toContain('GitHub lists at most 300 files of a comparison');
+  });
+});
+
+describe('the security gate', () => {
+  const comment = (id: number, login: string, body: string, minute: number) => ({ id, body, user: { login, type: 'User' as const }, created_at: `2026-11-25T10:0${minute}:00Z`, html_url: '' });
+  const sticky = (number: number) => (fake.repo.comments.get(number) ?? []).map((c) => c.body).find((b) => b.includes('resilience report'));
+
+  it('fails faultline/security on a failing trusted result, and the PR comment gives its headline', async () => {
+    const { number, head } = pullRequest(['infra/main.tf']);
+    run(head, number, [security('fail')]);
+    await evaluate(number);
+    const securityCheck = check(head, 'security');
+    expect(securityCheck).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '1 of 1 failed' } });
+    expect(securityCheck.output.summary).toContain('security-gate: fail');
+    // Only the two new findings are annotated, not the one the base branch already had.
+    expect(securityCheck.output.annotations_count).toBe(2);
+    expect(sticky(number)).toContain('- ❌ security-gate: 2 new high in snyk, 1 fixed');
+  });
+
+  it('passes on a passing trusted result', async () => {
+    const { number, head } = pullRequest(['infra/main.tf']);
+    run(head, number, [security('pass')]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: '1 passed' } });
+    expect(sticky(number)).toContain('- ✅ security-gate: no new findings, 1 fixed');
+  });
+
+  it('fails when it applies and no trusted result came, and lets a pass from a run that changes the gate not count', async () => {
+    const { number, head } = pullRequest(['infra/main.tf']);
+    run(head, number, [migrations('pass')]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'failure', output: { title: 'No trusted result' } });
+    expect(check(head, 'security').output.summary).toContain('reported no security result');
+    expect(check(head, 'security').output.summary).toContain('Applies: `infra/main.tf` matches `security.paths`');
+
+    const changed = pullRequest(['infra/vpc.tf', WORKFLOW]);
+    fake.repo.files.set(`${changed.head}:${WORKFLOW}`, `${workflow}# skip\n`);
+    run(changed.head, changed.number, [security('pass')]);
+    await evaluate(changed.number);
+    expect(check(changed.head, 'security')).toMatchObject({ conclusion: 'failure', output: { title: 'This pull request changes the gate itself' } });
+  });
+
+  it('concludes neutral with the reason when it does not apply', async () => {
+    const { number, head } = pullRequest(['docs/README.md']);
+    run(head, number, [migrations('pass')]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'neutral', output: { title: 'Does not apply to this change' } });
+    expect(check(head, 'security').output.summary).toContain('no changed file matches `security.paths`');
+  });
+
+  it('can be overridden by two people like the other gates', async () => {
+    const { number, head } = pullRequest(['infra/main.tf']);
+    run(head, number, [security('fail')]);
+    fake.repo.comments.set(number, [comment(1, 'alice', '/faultline override security no fixed lodash yet, tracked in SEC-12', 1), comment(2, 'bob', '/faultline approve security', 2)]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'success', output: { title: 'Overridden by @alice, approved by @bob' } });
+    expect(sticky(number)).toContain('`security` overridden: requested by @alice, approved by @bob');
   });
 });

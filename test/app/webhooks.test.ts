@@ -139,10 +139,10 @@ describe('a workflow run completes', () => {
       .reply(200, [])
       .get(`/repos/octo-org/octo-repo/commits/${run.head_sha}/check-runs`)
       .query(true)
-      .times(3)
+      .times(4)
       .reply(200, { total_count: 0, check_runs: [] })
       .post('/repos/octo-org/octo-repo/check-runs')
-      .times(3)
+      .times(4)
       .reply(201, { id: 9 })
       .post('/repos/octo-org/octo-repo/issues/2/comments')
       .reply(201, { id: 8 })
@@ -181,10 +181,10 @@ describe('a workflow run completes', () => {
       .reply(200, [])
       .get(`/repos/octo-org/octo-repo/commits/${run.head_sha}/check-runs`)
       .query(true)
-      .times(3)
+      .times(4)
       .reply(200, { total_count: 0, check_runs: [] })
       .post('/repos/octo-org/octo-repo/check-runs')
-      .times(3)
+      .times(4)
       .reply(201, { id: 9 })
       .post('/repos/octo-org/octo-repo/issues/2/comments')
       .reply(201, { id: 8 });
@@ -218,14 +218,14 @@ describe('a workflow run completes', () => {
       .reply(200, [{ filename: 'db/V9__drop.sql', status: 'added' }])
       .get(`/repos/octo-org/octo-repo/commits/${run.head_sha}/check-runs`)
       .query(true)
-      .times(2)
+      .times(3)
       .reply(200, { total_count: 0, check_runs: [] })
       .post('/repos/octo-org/octo-repo/check-runs')
-      .times(2)
+      .times(3)
       .reply(201, { id: 9 });
     const response = await deliver(server.url, SECRET, 'workflow_run', payload);
     expect([200, 202]).toContain(response.status);
-    for (let i = 0; i < 600 && bodies('POST /repos/octo-org/octo-repo/check-runs').length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 600 && bodies('POST /repos/octo-org/octo-repo/check-runs').length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     watch.verify();
     const published = Object.fromEntries(bodies('POST /repos/octo-org/octo-repo/check-runs').map((b) => [b.name as string, b]));
     expect(published['faultline/migrations']).toMatchObject({ head_sha: run.head_sha, status: 'completed', conclusion: 'failure', output: { title: 'No trusted result' } });

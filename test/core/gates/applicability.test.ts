@@ -25,6 +25,9 @@ describe('when a gate applies, from the default branch’s config', () => {
     expect(gateApplies('chaos', { chaos: { paths: ['services/**'] } }, files('services/api/main.go')).applies).toBe(true);
     expect(gateApplies('chaos', { chaos: { 'max-ttl': '1h' } }, files('services/api/main.go'))).toMatchObject({ applies: false, reason: expect.stringContaining('neither is required nor lists paths') });
     expect(gateApplies('security', { security: { required: true } }, files()).applies).toBe(true);
+    expect(gateApplies('security', { security: { paths: ['infra/**', '!infra/docs/**'] } }, files('infra/main.tf'))).toEqual({ applies: true, reason: '`infra/main.tf` matches `security.paths`' });
+    expect(gateApplies('security', { security: { paths: ['infra/**', '!infra/docs/**'] } }, files('infra/docs/a.md')).applies).toBe(false);
+    expect(gateApplies('security', { security: { ignore: [] } }, files('infra/main.tf'))).toMatchObject({ applies: false, reason: expect.stringContaining('`security` in the default branch’s .github/faultline.yml neither is required nor lists paths') });
     expect(gateApplies('failover', { failover: { paths: ['infra/db/**'] } }, files('infra/db/replica.tf')).applies).toBe(true);
   });
 

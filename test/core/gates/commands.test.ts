@@ -51,3 +51,11 @@ describe('approvals name what they approve', () => {
     expect(quotedOverrides(body)).toEqual([{ kind: 'override', gate: 'chaos', reason: 'staging is down' }]);
   });
 });
+
+describe('the security gate in commands', () => {
+  it('can be overridden, approved and revoked like the other gates', () => {
+    expect(parseCommands('/faultline override security CVE has no fix yet, tracked in SEC-12')).toEqual([{ kind: 'override', gate: 'security', reason: 'CVE has no fix yet, tracked in SEC-12' }]);
+    expect(parseCommands('/faultline approve faultline/security')).toEqual([{ kind: 'approve', gate: 'security' }]);
+    expect(parseCommands('/faultline revoke security')).toEqual([{ kind: 'revoke', gate: 'security' }]);
+  });
+});

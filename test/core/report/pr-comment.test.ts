@@ -20,6 +20,21 @@ const migrations = createResult({
   findings: [{ rule: 'non-concurrent-index', severity: 'error', message: 'CREATE INDEX blocks writes', path: 'db/V3__idx.sql', line: 4 }],
 });
 
+const security = createResult({
+  kind: 'security',
+  name: 'security-gate',
+  verdict: 'fail',
+  startedAt: at,
+  finishedAt: at,
+  findings: ['SNYK-JS-A', 'SNYK-JS-B', 'SNYK-JS-C'].map((id, i) => ({
+    rule: `snyk:${id}`,
+    severity: i < 2 ? ('error' as const) : ('note' as const),
+    message: '[evil](http://x)',
+    properties: { tool: 'snyk', severity: i < 2 ? 'high' : 'low', status: i < 2 ? 'new' : 'unchanged' },
+  })),
+  details: { failOn: 'high', fixed: 1 },
+});
+
 function input(overrides: Partial<PrCommentInput> = {}): PrCommentInput {
   return {
     headSha: 'abcdef1234567890',
@@ -60,6 +75,16 @@ describe('the pull-request comment', () => {
     );
     expect(body).toContain('`migrations` overridden: requested by @alice, approved by @bob');
     expect(body).toContain('`chaos` override requested by @carol, **waiting for approval by a second person**');
+  });
+
+  it('gives each security result one headline line, counts only', () => {
+    const { body, fallback } = renderPrComment(input({ gates: [...input().gates, gateVerdict('security', [security])] }));
+    expect(body).toContain('| `faultline/security` | ❌ failure |');
+    expect(body).toContain('### Security\n\n- ❌ security-gate: 2 new high in snyk, 1 fixed\n');
+    expect(body).not.toContain('evil');
+    expect(fallback).toContain('faultline/security');
+    expect(fallback).not.toContain('### Security');
+    expect(renderPrComment(input({ gates: [gateVerdict('security', [])] })).body).toContain('_No security results for this commit yet._');
   });
 
   it('has a shorter fallback without the detail sections', () => {
