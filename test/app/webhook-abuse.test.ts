@@ -80,7 +80,10 @@ describe('the webhook endpoint under abuse', () => {
     let answered = false;
     void sending.status.then(() => (answered = true));
     for (let i = 0; i < 30 && !answered && !sending.socket.destroyed; i++) await sending.write(chunk);
-    expect(await sending.status).toBe(413);
+    // The app answers 413 and drops the connection. The client sees that answer, or (when the drop's
+    // reset overtakes it, as TCP allows while the sender is still writing) only the reset. A server
+    // that kept reading would do neither: the body never ends, so the test would time out waiting.
+    expect([413, 0]).toContain(await sending.status);
     sending.socket.destroy();
   });
 
