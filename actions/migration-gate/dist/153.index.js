@@ -685,6 +685,8 @@ function dumpForRole(file) {
 
 const SCRATCH_PREFIX = 'faultline_shadow_';
 const CANNOT_RUN_IN_TRANSACTION = '25001';
+/** SQLSTATE of a statement cancelled by statement_timeout or pg_cancel_backend. */
+const QUERY_CANCELED = '57014';
 const DEFAULT_DEADLINE_MS = 60_000;
 const DEFAULT_CANCEL_GRACE_MS = 2_000;
 /** Shadow run against the server a `postgres://` URL names (the URL's database is only read). */
@@ -933,8 +935,16 @@ class StatementRunner {
                 signals.push(guard.query('SELECT pg_terminate_backend($1)', [this.pid]).catch(() => { }));
             }, graceMs);
         }, deadlineMs);
+        const started = performance.now();
         try {
             return await run();
+        }
+        catch (error) {
+            // The session's own statement_timeout is the same deadline, set first: when the server's timer
+            // fires before the guard's, it is still this deadline that stopped the statement.
+            if ((0,shadow_scratch/* pgError */.cm)(error).code === QUERY_CANCELED && performance.now() - started >= deadlineMs - 1)
+                report.deadlineExceeded = true;
+            throw error;
         }
         finally {
             clearTimeout(cancel);
