@@ -1,11 +1,15 @@
 /** Where the action leaves its evidence about itself: the result file and the job summary. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
+
+/** Written like every action's outputs: inside the workspace, never through a link that leaves it. */
+function workspace(): string {
+  return resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+}
 
 export function writeResult(path: string, result: object): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
+  writeWorkspaceFile(workspace(), path, `${JSON.stringify(result, null, 2)}\n`, 'result file');
 }
 
 /** Runners without GITHUB_STEP_SUMMARY (act, some self-hosted setups) still get the result file. */

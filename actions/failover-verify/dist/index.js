@@ -64480,14 +64480,194 @@ function maskUrl(raw, setSecret = core_setSecret) {
     }
 }
 
+;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
+/**
+ * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
+ * can hold symbolic links (`faultline-result.json -> /home/runner/.bashrc`) and the workflow's path
+ * inputs can say `../../x`. Every path an action takes from an input or writes an artefact to is
+ * confined here: it must resolve inside the workspace, and no symbolic link on the way may lead
+ * out of it. A refusal is a FaultlineError naming the path, so the action still ends with a reason.
+ */
+
+
+
+function isInside(root, path) {
+    const rel = (0,external_node_path_.relative)(root, path);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+function realWorkspace(workspace) {
+    try {
+        return (0,external_node_fs_.realpathSync)(workspace);
+    }
+    catch {
+        return (0,external_node_path_.resolve)(workspace);
+    }
+}
+/**
+ * `given` (relative to the workspace, or absolute) as an absolute path, when it stays inside the
+ * workspace without following links; `what` names it in the error (e.g. "input journal-path").
+ */
+function pathInWorkspace(workspace, given, what) {
+    const full = (0,external_node_path_.resolve)(workspace, given);
+    if (!isInside((0,external_node_path_.resolve)(workspace), full)) {
+        throw new errors_FaultlineError(`${what}: '${given}' is outside the workspace ${workspace}`, {
+            hint: 'give a path relative to the workspace (the checked-out repository), without .. leading out of it',
+        });
+    }
+    return full;
+}
+/** Where a symbolic link points, for messages (the link's own text when it cannot be resolved). */
+function linkTarget(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        try {
+            return (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), (0,external_node_fs_.readlinkSync)(path));
+        }
+        catch {
+            return '(unreadable link)';
+        }
+    }
+}
+function refuseLink(what, path, workspace, via) {
+    return new errors_FaultlineError(`${what}: refusing ${path}: ${via} is a symbolic link to ${linkTarget(via)}, outside the workspace ${workspace}`, {
+        hint: 'the checkout must not redirect Faultline files out of the workspace; remove the link or choose another path',
+    });
+}
+/**
+ * The real path of an existing file inside the workspace; refuses a path that is outside it or
+ * reaches outside it through a symbolic link.
+ */
+function existingFileInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    let real;
+    try {
+        real = realpathSync(full);
+    }
+    catch (error) {
+        throw new FaultlineError(`${what}: cannot read '${given}' (${error.code ?? String(error)})`, {
+            hint: 'the path is relative to the workspace; did the job check out the repository first?',
+            cause: error,
+        });
+    }
+    if (!isInside(root, real))
+        throw refuseLink(what, given, workspace, firstLinkOut(full, root) ?? full);
+    return real;
+}
+/** The first component of `path` that is a symbolic link leading out of `root`, if any. */
+function firstLinkOut(path, root) {
+    let current = path;
+    const chain = [];
+    while (current !== (0,external_node_path_.dirname)(current)) {
+        chain.unshift(current);
+        current = (0,external_node_path_.dirname)(current);
+    }
+    for (const part of chain) {
+        try {
+            if ((0,external_node_fs_.lstatSync)(part).isSymbolicLink() && !isInside(root, linkTarget(part)))
+                return part;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** Reads a file inside the workspace as bytes (see existingFileInWorkspace). */
+function readWorkspaceBytes(workspace, given, what) {
+    return readFileSync(existingFileInWorkspace(workspace, given, what));
+}
+/** Strict UTF-8: a file that is not text is refused, not decoded into replacement characters. */
+function decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new FaultlineError('is not UTF-8 text', { file, hint: 'save the file as UTF-8 (it may be binary or in another encoding)' });
+    }
+}
+/**
+ * Where a file to be written inside the workspace really goes: refuses when the path or any link
+ * on it (a folder, or the file itself) leads outside the workspace. Creates missing folders.
+ */
+function outputPathInWorkspace(workspace, given, what) {
+    const full = pathInWorkspace(workspace, given, what);
+    const root = realWorkspace(workspace);
+    // The deepest folder that exists, by its real path; folders below it are created inside it.
+    let existing = (0,external_node_path_.dirname)(full);
+    const missing = [];
+    for (;;) {
+        try {
+            (0,external_node_fs_.lstatSync)(existing);
+            break;
+        }
+        catch {
+            missing.unshift((0,external_node_path_.basename)(existing));
+            existing = (0,external_node_path_.dirname)(existing);
+        }
+    }
+    let realDir;
+    try {
+        realDir = (0,external_node_fs_.realpathSync)(existing);
+    }
+    catch {
+        throw refuseLink(what, given, workspace, existing);
+    }
+    if (!isInside(root, realDir))
+        throw refuseLink(what, given, workspace, firstLinkOut(existing, root) ?? existing);
+    const dir = (0,external_node_path_.join)(realDir, ...missing);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const target = (0,external_node_path_.join)(dir, (0,external_node_path_.basename)(full));
+    try {
+        if (!(0,external_node_fs_.lstatSync)(target).isSymbolicLink())
+            return target;
+    }
+    catch {
+        return target; // a new file
+    }
+    const real = linkTarget(target);
+    if (real === '(unreadable link)' || !isInside(root, real))
+        throw refuseLink(what, given, workspace, full);
+    return real;
+}
+/**
+ * Writes `text` to `given` inside the workspace (see outputPathInWorkspace); the final open does
+ * not follow a link, so a link swapped in after the check is not followed either. Returns the
+ * absolute path as given.
+ */
+function writeWorkspaceFile(workspace, given, text, what) {
+    const target = outputPathInWorkspace(workspace, given, what);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw refuseLink(what, given, workspace, target);
+        throw new errors_FaultlineError(`${what}: cannot write ${given} (${error.code ?? String(error)})`, { cause: error });
+    }
+    try {
+        (0,external_node_fs_.writeSync)(fd, text);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+    return pathInWorkspace(workspace, given, what);
+}
+
 ;// CONCATENATED MODULE: ./actions/failover-verify/src/result-file.ts
 /** Where the drill leaves its evidence: the result file, the report and the job summary. */
 
 
 
+/** Written like every action's outputs: inside the workspace, never through a link that leaves it. */
+function workspace() {
+    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+}
 function writeText(path, text) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, text);
+    writeWorkspaceFile(workspace(), path, text, 'output file');
 }
 function writeResult(path, result) {
     writeText(path, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,11 +1,15 @@
 /** Where the drill leaves its evidence: the result file, the report and the job summary. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
+import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
+
+/** Written like every action's outputs: inside the workspace, never through a link that leaves it. */
+function workspace(): string {
+  return resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+}
 
 export function writeText(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  writeWorkspaceFile(workspace(), path, text, 'output file');
 }
 
 export function writeResult(path: string, result: object): void {
