@@ -118,7 +118,9 @@ describe('overrides need two people', () => {
 
   it('does nothing for comments without a command', async () => {
     const response = await deliver(app.server.url, SECRET, 'issue_comment', commentDelivery('carol', 'LGTM, ship it'));
-    expect(response.status).toBe(200);
+    // A loaded machine may answer `202 still processing`; the handler's effects are complete once idle.
+    expect([200, 202]).toContain(response.status);
+    await app.idle();
     expect(app.watch.requests.filter((r) => r.includes(REPO))).toEqual([]);
   });
 });

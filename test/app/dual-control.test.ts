@@ -135,7 +135,9 @@ describe('dual control under edits and deletions', () => {
     ['an HTML comment', '<!--\n/faultline approve migrations\n-->'],
   ])('sends nothing to GitHub for a command inside %s', async (_case, body) => {
     const response = await deliver(app.server.url, SECRET, 'issue_comment', commentEvent('created', 'bob', body));
-    expect(response.status).toBe(200);
+    // A loaded machine may answer `202 still processing`; the handler's effects are complete once idle.
+    expect([200, 202]).toContain(response.status);
+    await app.idle();
     expect(app.watch.requests.filter((r) => r.includes(REPO))).toEqual([]);
   });
 });

@@ -151,7 +151,9 @@ describe('a workflow run completes', () => {
       .reply(200, []);
 
     const response = await deliver(server.url, SECRET, 'workflow_run', payload);
-    expect(response.status).toBe(200);
+    // A loaded machine may answer `202 still processing`; the handler's effects are complete once idle.
+    expect([200, 202]).toContain(response.status);
+    await app.idle();
     watch.verify();
     const published = Object.fromEntries(bodies('POST /repos/octo-org/octo-repo/check-runs').map((b) => [b.name as string, b]));
     expect(published['faultline/migrations']).toMatchObject({ conclusion: 'failure', status: 'completed', head_sha: run.head_sha });
@@ -189,7 +191,9 @@ describe('a workflow run completes', () => {
       .post('/repos/octo-org/octo-repo/issues/2/comments')
       .reply(201, { id: 8 });
     const response = await deliver(server.url, SECRET, 'workflow_run', payload);
-    expect(response.status).toBe(200);
+    // A loaded machine may answer `202 still processing`; the handler's effects are complete once idle.
+    expect([200, 202]).toContain(response.status);
+    await app.idle();
     watch.verify();
     // The run's artifacts are never read, and no gate is left in_progress.
     expect(watch.requests.some((r) => r.includes('/artifacts'))).toBe(false);
@@ -244,7 +248,9 @@ describe('a workflow run completes', () => {
       .get('/repos/octo-org/octo-repo/pulls/31')
       .reply(200, { number: 31, state: 'closed', head: { sha: run.head_sha }, base: { sha: 'b'.repeat(40), ref: 'master' }, labels: [] });
     const response = await deliver(server.url, SECRET, 'workflow_run', payload);
-    expect(response.status).toBe(200);
+    // A loaded machine may answer `202 still processing`; the handler's effects are complete once idle.
+    expect([200, 202]).toContain(response.status);
+    await app.idle();
     watch.verify();
     expect(watch.requests).toContain('GET https://api.github.com/repos/octo-org/octo-repo/pulls/31');
   });
