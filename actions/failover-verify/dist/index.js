@@ -63823,8 +63823,10 @@ async function runDrill(drill, options) {
         const faultAt = clock.now();
         note('fault', 'fault-start', drill.fault.kind === 'command' ? (drill.fault.command.shell ? drill.fault.command.argv[2] : drill.fault.command.argv.join(' ')) : drill.fault.kind === 'experiment' ? drill.fault.path : 'manual: waiting for the outage');
         fault = startFault(drill.fault, { ...options, cwd: drill.baseDir });
+        let faultEndAt;
         void fault.ended.then((end) => {
             faultEnd = end;
+            faultEndAt = clock.now();
             note('fault', 'fault-end', end.detail);
         });
         // 4. Watch until recovered and settled, or the timeout.
@@ -63837,7 +63839,11 @@ async function runDrill(drill, options) {
             if (faultEnd && !faultEnd.ok)
                 throw new errors_FaultlineError(`the fault did not run: ${faultEnd.detail}`, { file: drill.file, exitCode: 2, hint: 'fix the fault so that it runs to the end; nothing was measured' });
             const faultOver = drill.fault.kind === 'manual' ? state.firstFailure !== undefined : faultEnd !== undefined;
-            if (faultOver && state.healthySince !== undefined && now - state.healthySince >= drill.recovery.settleMs) {
+            // Healthy means a write sent after the fault ended and after the settle window was acknowledged:
+            // a writer stalled by a busy machine has seen nothing yet, however long ago its last failure was.
+            const lastAcked = state.healthySince === undefined ? undefined : loop.attempts.findLast((a) => a.ackedAt !== undefined);
+            const confirmedFrom = Math.max((state.healthySince ?? 0) + drill.recovery.settleMs, faultEndAt ?? 0);
+            if (faultOver && lastAcked && lastAcked.sentAt >= confirmedFrom) {
                 recovered = true;
                 break;
             }
