@@ -1,7 +1,8 @@
 /**
  * The reusable dr-drill workflow run job by job the way a runner runs it (test/support/workflow-runner.ts)
  * against a real PostgreSQL primary and streaming standby on loopback: the drill job runs
- * failover-verify's committed dist (and its post step) on the drill file in the checkout, whose
+ * chaos-inject's committed dist on an experiment, then failover-verify's on the drill file in the
+ * checkout (each with its post step at the job's end), whose
  * fault stops the primary and promotes the standby; its files travel as the faultline-drill
  * artifact to the evidence job, which runs evidence-upload's dist on them.
  *
@@ -55,8 +56,29 @@ async function rows(url: string): Promise<number> {
   }
 }
 
+/** A Chaos Toolkit experiment run before the drill: the primary answers, under a little load. */
+function experiment(url: string): string {
+  return [
+    'title: The orders primary answers before the drill',
+    'description: Steady state before the failover drill.',
+    'tags: [owner:sre]',
+    'steady-state-hypothesis:',
+    '  title: The primary answers',
+    '  probes:',
+    '    - type: probe',
+    '      name: primary-answers',
+    `      provider: { type: process, path: psql, arguments: ["${url}", "-qAtc", "select 1"], timeout: 10 }`,
+    '      tolerance: 0',
+    'method:',
+    '  - type: action',
+    '    name: a-slow-query',
+    `    provider: { type: process, path: psql, arguments: ["${url}", "-qAtc", "select pg_sleep(0.2)"], timeout: 10 }`,
+    '',
+  ].join('\n');
+}
+
 describe('reusable workflow dr-drill.yml, run job by job', () => {
-  it('fails over a real primary to its standby, measures RTO and RPO, and hands the drill files to the evidence job', async () => {
+  it('runs the experiment, fails over a real primary to its standby, measures RTO and RPO, and hands the drill files to the evidence job', async () => {
     // Acknowledged means flushed, so a fast shutdown of the primary loses no acknowledged write.
     primary = await startPostgres({ settings: { synchronous_commit: 'on' } });
     standby = await startStandby(primary);
@@ -72,23 +94,25 @@ describe('reusable workflow dr-drill.yml, run job by job', () => {
 
     const run = await runWorkflow({
       workflow: 'dr-drill.yml',
-      inputs: { environment: 'staging', drill: 'dr/orders-failover.json' },
+      inputs: { environment: 'staging', drill: 'dr/orders-failover.json', experiment: 'dr/primary-answers.yaml' },
       checkout: (workspace) => {
         mkdirSync(join(workspace, 'dr'));
         writeFileSync(join(workspace, 'dr', 'orders-failover.json'), JSON.stringify(drill, null, 2));
+        writeFileSync(join(workspace, 'dr', 'primary-answers.yaml'), experiment(pair.primary.url));
       },
       env: ENV,
       dir,
     });
 
-    // drill: no experiment asked for, so chaos-inject is skipped; failover-verify and its post step run.
+    // drill: the experiment, then the failover; post steps in reverse order at the job's end.
     const labels = run.jobs.drill!.steps.map((s) => `${s.label}:${s.outcome}`);
     expect(labels).toEqual([
       'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683:success',
-      '<owner>/faultline/actions/chaos-inject@v1:skipped',
+      '<owner>/faultline/actions/chaos-inject@v1:success',
       'failover:success',
       'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02:success',
       'post failover:success',
+      'post <owner>/faultline/actions/chaos-inject@v1:success',
     ]);
     expect(run.jobs.drill!.result).toBe('success');
     expect(run.outputs.verdict).toBe('met');
@@ -97,7 +121,10 @@ describe('reusable workflow dr-drill.yml, run job by job', () => {
     expect(run.outputs['rpo-seconds']).toBe('0');
 
     const drillFiles = readdirSync(join(run.artifacts, 'faultline-drill')).sort();
-    expect(drillFiles).toEqual(['faultline-drill-report.md', 'faultline-failover-result.json']);
+    expect(drillFiles).toEqual(['chaos-journal.json', 'faultline-chaos-result.json', 'faultline-drill-report.md', 'faultline-failover-result.json']);
+    const chaos = JSON.parse(readFileSync(join(run.artifacts, 'faultline-drill', 'faultline-chaos-result.json'), 'utf8'));
+    expect(validateResult(chaos)).toEqual([]);
+    expect(chaos).toMatchObject({ kind: 'chaos', verdict: 'pass' });
     const result = JSON.parse(readFileSync(join(run.artifacts, 'faultline-drill', 'faultline-failover-result.json'), 'utf8'));
     expect(validateResult(result)).toEqual([]);
     expect(result).toMatchObject({ kind: 'failover', verdict: 'pass', details: { lostWrites: 0 } });
