@@ -62,10 +62,11 @@ function sources(): { where: string; text: string }[] {
 
 describe('untrusted expressions in run:', () => {
   it('are found in a hostile workflow and a composite action (the check works)', () => {
-    const workflow = 'on: pull_request_target\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: { ref: "${{ github.event.pull_request.head.sha }}" }\n      - run: echo "${{ github.event.pull_request.title }}"\n      - env: { TITLE: "${{ github.event.pull_request.title }}" }\n        run: echo "$TITLE"\n';
+    const gh = (expression: string) => `\${{ ${expression} }}`;
+    const workflow = `on: pull_request_target\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n        with: { ref: "${gh('github.event.pull_request.head.sha')}" }\n      - run: echo "${gh('github.event.pull_request.title')}"\n      - env: { TITLE: "${gh('github.event.pull_request.title')}" }\n        run: echo "$TITLE"\n`;
     expect(untrustedRuns('w.yml', workflow).map((f) => f.where)).toEqual(['w.yml jobs.x.steps[1]', 'w.yml jobs.x.steps[0]']);
-    const composite = 'name: c\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        echo ok\n        git checkout ${{ inputs.ref }}\n';
-    expect(untrustedRuns('action.yml', composite)).toEqual([{ where: 'action.yml runs.steps[0]', problem: expect.stringContaining('${{ inputs.ref }}') }]);
+    const composite = `name: c\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: |\n        echo ok\n        git checkout ${gh('inputs.ref')}\n`;
+    expect(untrustedRuns('action.yml', composite)).toEqual([{ where: 'action.yml runs.steps[0]', problem: expect.stringContaining(gh('inputs.ref')) }]);
   });
 
   it('appear nowhere in .github/workflows, the root action.yml or actions/*/action.yml', () => {
