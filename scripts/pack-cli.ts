@@ -6,7 +6,7 @@
  *
  *   node scripts/pack-cli.ts [--out <dir>]   → <dir>/faultline-<version>.tgz (default: build/)
  *
- * The staging folder build/npm/ holds exactly what is published (`npm publish build/npm`).
+ * The staging folder <dir>/npm/ holds exactly what is published (`npm publish build/npm`).
  * esbuild rather than ncc (the actions' bundler): ncc's CommonJS output can take neither the entry's
  * top-level await nor ESM-only packages without a "require" export (@octokit/webhooks-methods).
  */
@@ -19,7 +19,7 @@ import { build } from 'esbuild';
 const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = resolve(values.out ?? join(ROOT, 'build'));
-const stage = join(ROOT, 'build', 'npm');
+const stage = join(out, 'npm');
 const cli = join(stage, 'cli');
 const repo = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
 
