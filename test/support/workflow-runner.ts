@@ -130,7 +130,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
     const needs = [spec.needs ?? []].flat();
     const needsContext = Object.fromEntries(needs.map((n) => [n, { result: jobs[n]!.result, outputs: jobs[n]!.outputs }]));
     const jobContext = (failed: boolean, steps: Record<string, unknown>): ExpressionContext => ({
-      contexts: { inputs, secrets: options.secrets ?? {}, github, needs: needsContext, steps, env: {}, runner: { os: 'Linux', temp: '' } },
+      contexts: { inputs, secrets: options.secrets ?? {}, github, needs: needsContext, steps },
       failed,
     });
     if (!condition(spec.if, jobContext(needs.some((n) => jobs[n]!.result !== 'success'), {}))) {
