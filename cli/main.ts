@@ -1,4 +1,6 @@
 /** `faultline` entry: picks the subcommand, runs it, and turns errors into exit codes. */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describeError, isFaultlineError, wantsStack } from '../core/errors.ts';
 import { TOOL_VERSION } from '../core/version.ts';
 import { asUsageError } from './args.ts';
@@ -75,6 +77,20 @@ export async function main(argv: string[], given: CliIO = processIO()): Promise<
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/**
+ * Run as the program: `node cli/main.ts`, or the npm package's bundle, which npm starts through a
+ * symlink in node_modules/.bin (argv[1] is the link; this module's URL is the real file).
+ */
+function isProgram(): boolean {
+  const started = process.argv[1];
+  if (!started) return false;
+  try {
+    return realpathSync(started) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -27,16 +27,33 @@ interface ActionManifest {
   runs: { using: string; main: string; post?: string; pre?: string };
 }
 
+/**
+ * The repository-root action (the Marketplace's listing) is bundled like an action: its
+ * dispatcher's sources are marketplace/src/, its entries the root action.yml's marketplace/dist/*.js.
+ */
+export const MARKETPLACE = 'marketplace';
+
+/** Every bundle `npm run build` writes: each action's, then the root action's dispatcher. */
+export function listBundles(): string[] {
+  return [...listActions(), MARKETPLACE];
+}
+
+export function distDir(name: string): string {
+  return name === MARKETPLACE ? join(ROOT, MARKETPLACE, 'dist') : join(ROOT, 'actions', name, 'dist');
+}
+
 export async function bundleAction(name: string): Promise<Map<string, Buffer>> {
-  const actionDir = join(ROOT, 'actions', name);
-  const manifest = parse(readFileSync(join(actionDir, 'action.yml'), 'utf8')) as ActionManifest;
-  if (manifest.runs.using !== 'node24') throw new Error(`actions/${name}/action.yml: runs.using must be node24`);
+  const root = name === MARKETPLACE;
+  const actionDir = root ? join(ROOT, MARKETPLACE) : join(ROOT, 'actions', name);
+  const metadata = root ? 'action.yml' : `actions/${name}/action.yml`;
+  const manifest = parse(readFileSync(join(ROOT, metadata), 'utf8')) as ActionManifest;
+  if (manifest.runs.using !== 'node24') throw new Error(`${metadata}: runs.using must be node24`);
   const files = new Map<string, Buffer>();
   const entries: { file: string; entry: string }[] = [];
   for (const target of [manifest.runs.main, manifest.runs.pre, manifest.runs.post]) {
     if (!target) continue;
-    const match = /^dist\/([\w-]+)\.js$/.exec(target);
-    if (!match) throw new Error(`actions/${name}/action.yml: entry ${target} must be dist/<name>.js`);
+    const match = (root ? /^marketplace\/dist\/([\w-]+)\.js$/ : /^dist\/([\w-]+)\.js$/).exec(target);
+    if (!match) throw new Error(`${metadata}: entry ${target} must be ${root ? 'marketplace/' : ''}dist/<name>.js`);
     entries.push({ file: `${match[1]}.js`, entry: join(actionDir, 'src', `${match[1]}.ts`) });
   }
   for (let i = 0; i < entries.length; i++) {

@@ -2,7 +2,9 @@
  * `faultline migrations lint`: the migration gate on local files. Prints text (default), one JSON
  * document, or SARIF; exits 0 without error findings, 1 with, 2 for bad usage or unreadable input.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
 import { isParseArgsError, parseArgsMessage } from '../args.ts';
@@ -131,7 +133,9 @@ async function lint(args: string[], io: CliIO): Promise<number> {
   }
   // Large files are parsed on a second thread, started before the linter loads when the input is
   // known to be large, so that its start-up overlaps loading the linter and reading the files.
-  useParseAheadThread(new URL('../../core/migrations/parse-helper.ts', import.meta.url));
+  // The npm package's bundle ships the helper bundled next to it; from source it is the .ts file.
+  const bundled = join(dirname(fileURLToPath(import.meta.url)), 'parse-helper.js');
+  useParseAheadThread(existsSync(bundled) ? bundled : new URL('../../core/migrations/parse-helper.ts', import.meta.url));
   startParseAheadThreadFor(options.paths.map((path) => resolve(io.cwd, path)));
   const { runLint } = await import('./migrations-lint.ts');
   return runLint(options, io);
