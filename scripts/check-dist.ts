@@ -69,5 +69,8 @@ async function checkAll(names: string[]): Promise<boolean> {
 const only = process.argv.slice(2);
 let ok = true;
 if (only.length > 0) for (const name of only) ok = (await checkOne(name)) && ok;
-else ok = checkRootManifest() && (await checkAll(listBundles()));
+else {
+  const manifestOk = checkRootManifest();
+  ok = (await checkAll(listBundles())) && manifestOk;
+}
 process.exitCode = ok ? 0 : 1;
