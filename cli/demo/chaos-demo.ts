@@ -11,7 +11,7 @@ import { describeError, isFaultlineError } from '../../core/errors.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { type CliIO, writeLine } from '../io.ts';
-import { freeLoopbackPort } from '../../scripts/lib/free-port.ts';
+import { freeLoopbackPort } from './support/free-port.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const CHAOS_DEMO_EXPERIMENT = 'examples/experiments/demo-kill-service.yaml';

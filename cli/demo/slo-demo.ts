@@ -7,7 +7,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { describeError } from '../../core/errors.ts';
-import { type RunningPrometheus, startPrometheus } from '../../scripts/lib/prometheus.ts';
+import { type RunningPrometheus, startPrometheus } from './support/prometheus.ts';
 import { type CliIO, writeLine } from '../io.ts';
 import { EXPECTED_STATUS, sloDemoTraffic } from './slo-demo-data.ts';
 
