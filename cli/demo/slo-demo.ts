@@ -47,6 +47,8 @@ export interface SloDemoOptions {
   /** Default: `prometheus` and `promtool` on the PATH (Debian's package). */
   prometheusBinary?: string;
   promtoolBinary?: string;
+  /** Called while Prometheus is still up, after the status was shown (the game day runs the slo-gate action here). */
+  whilePrometheusRuns?: (prometheusUrl: string) => Promise<number>;
 }
 
 export async function runSloDemo(io: CliIO, options: SloDemoOptions = {}): Promise<number> {
@@ -69,10 +71,12 @@ export async function runSloDemo(io: CliIO, options: SloDemoOptions = {}): Promi
     const checked = await captured(here, (quiet) => command.run([...args, '--format', 'json'], quiet));
     const problems = checked.code === 2 ? [`the status could not be computed (exit 2): ${checked.stdout.trim()}`] : surprises(JSON.parse(checked.stdout) as StatusDocument);
     if (shown !== 1) problems.push(`faultline slo status exited ${shown}; the spent webhook budget should make it exit 1`);
+    const extra = options.whilePrometheusRuns ? await options.whilePrometheusRuns(prometheus.url) : 0;
     if (problems.length > 0) {
       writeLine(io.stderr, `SLO demo: not as designed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       return 1;
     }
+    if (extra !== 0) return extra;
     writeLine(
       io.stdout,
       [

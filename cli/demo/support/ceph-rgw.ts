@@ -6,6 +6,9 @@
  * not verified (Content-MD5 is), aws-chunked streaming bodies are refused.
  */
 import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 
@@ -20,10 +23,30 @@ export interface CephRgw {
   stop(): Promise<void>;
 }
 
+/** The programs start-rgw.sh needs; with one missing, the S3 step cannot run here. */
+export const CEPH_RGW_PROGRAMS = ['ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'ceph', 'monmaptool', 'ceph-authtool', 'curl', 'ss'];
+
+/** The programs of CEPH_RGW_PROGRAMS not found on PATH (empty: RGW can be started). */
+export function missingCephPrograms(path = process.env.PATH ?? ''): string[] {
+  const dirs = path.split(delimiter).filter(Boolean);
+  return CEPH_RGW_PROGRAMS.filter(
+    (program) =>
+      !dirs.some((dir) => {
+        try {
+          accessSync(join(dir, program), constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+  );
+}
+
 export async function startCephRgw(): Promise<CephRgw> {
   let stdout: string;
   try {
-    ({ stdout } = await run(SCRIPT, [], { timeout: 120_000 }));
+    // Its temp dir goes where ours go (TMPDIR), so a caller that owns TMPDIR can see it removed.
+    ({ stdout } = await run(SCRIPT, [], { timeout: 120_000, env: { ...process.env, CEPH_RGW_PARENT: process.env.CEPH_RGW_PARENT ?? tmpdir() } }));
   } catch (error) {
     const e = error as { stderr?: string; message: string };
     throw new Error(`Ceph RGW did not start (install it with scripts/setup.sh: ceph-mon ceph-osd radosgw ceph-common): ${e.message}\n${e.stderr ?? ''}`);
