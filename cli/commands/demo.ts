@@ -133,7 +133,9 @@ export const command: CliCommand = {
       for (const started of [day.database, day.s3]) started?.catch(() => {});
       writeLine(io.stdout, `Faultline game day: ${chosen.join(', ')}${background.length > 0 ? `\nStarting in the background: ${background.join('; ')}.` : ''}`);
       const { failed, timings } = await runParts(day, chosen);
+      const stopping = Date.now();
       const problems = await finish();
+      timings.push(`stopping everything ${seconds(Date.now() - stopping)}`);
       for (const problem of problems) writeLine(io.stderr, `faultline demo: could not stop ${problem}`);
       const total = seconds(Date.now() - begun);
       if (controller.signal.aborted) {

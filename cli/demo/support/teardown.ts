@@ -1,19 +1,21 @@
 /**
- * What the demo started, in the order it started it, so that everything is stopped — last
- * started first — whether the demo ends, a step fails or the user presses Ctrl-C. Stops run once;
- * a stop that fails is reported and the others still run.
+ * What the demo started, so that everything is stopped — whether the demo ends, a step fails or
+ * the user presses Ctrl-C. Within a group, stops run last-added first (the orders service before
+ * the standby before the primary); groups are independent and stop at the same time, so a slow
+ * shutdown (Ceph's daemons) does not add to another's. Stops run once; a stop that fails is
+ * reported and the others still run.
  */
 export type Stop = () => Promise<void> | void;
 
 export class Teardown {
-  readonly #stops: { what: string; stop: Stop }[] = [];
+  readonly #groups = new Map<string, { what: string; stop: Stop }[]>();
   #done: Promise<string[]> | undefined;
 
-  /** Registers a stop; returns the value for chaining (`const pg = teardown.add('…', await start(), (p) => p.stop())`). */
-  add<T>(what: string, value: T, stop: (value: T) => Promise<void> | void): T {
+  /** Registers a stop in `group` (default: a group of its own); returns the value for chaining. */
+  add<T>(what: string, value: T, stop: (value: T) => Promise<void> | void, group: string = what): T {
     // Started after the teardown began (a start that was under way at Ctrl-C): stop it at once.
     if (this.#done) this.#done = this.#done.then(async (problems) => [...problems, ...(await Teardown.#attempt(what, () => stop(value)))]);
-    else this.#stops.push({ what, stop: () => stop(value) });
+    else this.#groups.set(group, [...(this.#groups.get(group) ?? []), { what, stop: () => stop(value) }]);
     return value;
   }
 
@@ -26,17 +28,15 @@ export class Teardown {
     }
   }
 
-  get ran(): boolean {
-    return this.#done !== undefined;
+  static async #stopGroup(stops: { what: string; stop: Stop }[]): Promise<string[]> {
+    const problems: string[] = [];
+    for (const { what, stop } of [...stops].reverse()) problems.push(...(await Teardown.#attempt(what, stop)));
+    return problems;
   }
 
   /** Stops everything; resolves to the problems (what could not be stopped, and why). Call it again to await late stops. */
   run(): Promise<string[]> {
-    this.#done ??= (async () => {
-      const problems: string[] = [];
-      for (const { what, stop } of this.#stops.reverse()) problems.push(...(await Teardown.#attempt(what, stop)));
-      return problems;
-    })();
+    this.#done ??= Promise.all([...this.#groups.values()].map((stops) => Teardown.#stopGroup(stops))).then((problems) => problems.flat());
     return this.#done;
   }
 }
