@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import type { Journal } from '../../../core/experiment/journal.ts';
 import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
 import { writeLine } from '../../io.ts';
@@ -42,10 +43,25 @@ async function migrations(day: GameDay): Promise<number> {
   return 0;
 }
 
+/** A stream that keeps what is written, to be shown later. */
+function held(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
 async function chaos(day: GameDay): Promise<number> {
+  // The two experiments use services of their own (each on a free port), so they run side by side;
+  // the second's output is held and shown after the first's, so the two read one after the other.
+  const [out, err] = [held(), held()];
+  const guardrailRun = runChaosDemo({ ...day.io, stdout: out.stream, stderr: err.stream }, { dir: day.resultsDir, experiment: 'guardrail' });
+  guardrailRun.catch(() => {});
   const kill = await runChaosDemo(day.io, { dir: day.resultsDir });
-  writeLine(day.io.stdout, '\nNow the same service frozen instead of killed, with a guardrail watching its latency:\n');
-  const guardrail = await runChaosDemo(day.io, { dir: day.resultsDir, experiment: 'guardrail' });
+  writeLine(day.io.stdout, '\nAlongside, the same service frozen instead of killed, with a guardrail watching its latency:\n');
+  const guardrail = await guardrailRun;
+  day.io.stderr.write(err.text());
+  day.io.stdout.write(out.text());
   for (const name of ['kill', 'guardrail']) {
     const journal = join(day.resultsDir, `chaos-${name}-journal.json`);
     if (existsSync(journal)) day.reports.push({ title: `Chaos experiment (${name})`, markdown: renderChaosMarkdown(JSON.parse(readFileSync(journal, 'utf8')) as Journal) });
