@@ -21,7 +21,7 @@ describe('faultline demo', () => {
     expect(await main(['demo', '--only', 'migrations'], io)).toBe(0);
     expect(out()).toContain('1/1 Migration gate on the pull request’s migrations');
     expect(out()).toContain('non-concurrent-index');
-    expect(out()).toMatch(/Demo complete: every part ran as designed in \d+\.\d s \(migrations \d+\.\d s\); everything it started was stopped\./);
+    expect(out()).toMatch(/Demo complete: every part ran as designed in \d+\.\d s \(migrations \d+\.\d s, stopping everything \d+\.\d s\); everything it started was stopped\./);
   });
 
   it('refuses an unknown part with the list of parts', async () => {
