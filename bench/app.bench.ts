@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { startAppProcess } from '../test/support/app-process.ts';
 import { startFakeGitHub } from '../test/support/fake-github.ts';
 import { addPullRequest, pullRequestPayload } from '../test/support/fake-github-events.ts';
-import { generateTraffic, startPrometheus } from '../test/support/prometheus.ts';
+import { generateTraffic, startPrometheus } from '../cli/demo/support/prometheus.ts';
 import { appPrivateKey, deliver } from '../test/support/webhook-delivery.ts';
 
 const SECRET = 'bench-webhook-secret';

@@ -10,7 +10,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { startCephRgw } from '../test/support/ceph-rgw.ts';
+import { startCephRgw } from '../cli/demo/support/ceph-rgw.ts';
 import { runMeasured } from '../test/support/peak-rss.ts';
 
 const RUNS = 3;

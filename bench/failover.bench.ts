@@ -12,8 +12,8 @@ import { loadDrill } from '../core/failover/drill.ts';
 import { runDrill } from '../core/failover/engine.ts';
 import { HeartbeatLoop } from '../core/failover/heartbeats.ts';
 import { PostgresHeartbeatWriter } from '../core/failover/writers/postgres.ts';
-import { startPostgres } from '../test/support/postgres.ts';
-import { promoteScript, startStandby, stopPrimaryScript, stopStreamingScript } from '../test/support/postgres-standby.ts';
+import { startPostgres } from '../cli/demo/support/postgres.ts';
+import { promoteScript, startStandby, stopPrimaryScript, stopStreamingScript } from '../cli/demo/support/postgres-standby.ts';
 
 /** Servers to stop if the bench is interrupted (Ctrl-C would otherwise orphan them). */
 const stoppers = new Set<() => Promise<unknown>>();

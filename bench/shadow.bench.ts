@@ -7,7 +7,7 @@
 import { loadModule } from 'libpg-query';
 import pg from 'pg';
 import { shadowRunAgainst } from '../core/migrations/shadow.ts';
-import { startPostgres } from '../test/support/postgres.ts';
+import { startPostgres } from '../cli/demo/support/postgres.ts';
 import { shadowFile } from '../test/support/shadow-files.ts';
 
 const TABLES = Number(process.env.SHADOW_BENCH_TABLES ?? 100);

@@ -6,7 +6,7 @@
 import { HttpPrometheusClient } from '../core/prometheus/client.ts';
 import { computeSloStatuses } from '../core/slo/engine.ts';
 import type { SloDefinition } from '../core/slo/types.ts';
-import { generateTraffic, startPrometheus } from '../test/support/prometheus.ts';
+import { generateTraffic, startPrometheus } from '../cli/demo/support/prometheus.ts';
 
 const SERVICES = 50;
 const traffic = generateTraffic({

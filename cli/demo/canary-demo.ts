@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describeError } from '../../core/errors.ts';
-import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../scripts/lib/canary-traffic.ts';
-import { type RunningPrometheus, startPrometheus } from '../../scripts/lib/prometheus.ts';
+import { CANARY_DEMO_METRICS, generateCanaryTraffic } from './support/canary-traffic.ts';
+import { type RunningPrometheus, startPrometheus } from './support/prometheus.ts';
 import { type CliIO, writeLine } from '../io.ts';
 
 /** The command line as a user would type it: arguments with quotes or spaces single-quoted. */

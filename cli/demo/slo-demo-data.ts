@@ -4,7 +4,7 @@
  * are healthy, the gateway has burned fast for the last hour (a page alert with budget left, which
  * the default policy lets through), and payments-api's webhooks have spent their budget (fail).
  */
-import { type GeneratedTraffic, generateTraffic, type ServiceTraffic } from '../../scripts/lib/traffic.ts';
+import { type GeneratedTraffic, generateTraffic, type ServiceTraffic } from './support/traffic.ts';
 
 const DAYS_OF_MINUTES = 3 * 1440 + 60;
 

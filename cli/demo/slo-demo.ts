@@ -7,7 +7,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { describeError } from '../../core/errors.ts';
-import { type RunningPrometheus, startPrometheus } from '../../scripts/lib/prometheus.ts';
+import { type RunningPrometheus, startPrometheus } from './support/prometheus.ts';
 import { type CliIO, writeLine } from '../io.ts';
 import { EXPECTED_STATUS, sloDemoTraffic } from './slo-demo-data.ts';
 
@@ -47,6 +47,11 @@ export interface SloDemoOptions {
   /** Default: `prometheus` and `promtool` on the PATH (Debian's package). */
   prometheusBinary?: string;
   promtoolBinary?: string;
+  /**
+   * Started as soon as Prometheus is up, alongside the status (the game day runs the slo-gate
+   * action here); awaited after it, and its lines printed then, so the outputs do not interleave.
+   */
+  whilePrometheusRuns?: (prometheusUrl: string) => Promise<{ code: number; lines: string[] }>;
 }
 
 export async function runSloDemo(io: CliIO, options: SloDemoOptions = {}): Promise<number> {
@@ -61,6 +66,9 @@ export async function runSloDemo(io: CliIO, options: SloDemoOptions = {}): Promi
       ...(options.promtoolBinary ? { promtoolBinary: options.promtoolBinary } : {}),
     });
     writeLine(io.stdout, `${prometheus.version}, listening on ${prometheus.url} (stopped when the demo ends)\n`);
+    const alongside = options.whilePrometheusRuns?.(prometheus.url);
+    // Awaited below; a failure before then must not surface as an unhandled rejection.
+    alongside?.catch(() => {});
     const { command } = await import('../commands/slo.ts');
     const args = ['status', '--prometheus', prometheus.url, '--at', traffic.evaluationTime.toISOString(), ...SPECS];
     const here = { ...io, cwd: root };
@@ -69,10 +77,13 @@ export async function runSloDemo(io: CliIO, options: SloDemoOptions = {}): Promi
     const checked = await captured(here, (quiet) => command.run([...args, '--format', 'json'], quiet));
     const problems = checked.code === 2 ? [`the status could not be computed (exit 2): ${checked.stdout.trim()}`] : surprises(JSON.parse(checked.stdout) as StatusDocument);
     if (shown !== 1) problems.push(`faultline slo status exited ${shown}; the spent webhook budget should make it exit 1`);
+    const extra = alongside ? await alongside : { code: 0, lines: [] };
+    for (const line of extra.lines) writeLine(io.stdout, line);
     if (problems.length > 0) {
       writeLine(io.stderr, `SLO demo: not as designed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
       return 1;
     }
+    if (extra.code !== 0) return extra.code;
     writeLine(
       io.stdout,
       [

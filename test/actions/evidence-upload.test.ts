@@ -17,7 +17,7 @@ import { s3Reader } from '../../core/evidence/s3-reader.ts';
 import { verifyBundle } from '../../core/evidence/verify.ts';
 import { validateResult } from '../../core/result.ts';
 import { readOutputs, runActionInProcess } from '../support/action-run.ts';
-import { type CephRgw, startCephRgw } from '../support/ceph-rgw.ts';
+import { type CephRgw, startCephRgw } from '../../cli/demo/support/ceph-rgw.ts';
 
 const TOKEN = 'db-password-Zq8v1Lr0';
 let rgw: CephRgw;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { validateResult } from '../../core/result.ts';
-import { startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../cli/demo/support/postgres.ts';
 import { expectValidSarif } from '../support/sarif-schema.ts';
 
 const DIST = new URL('../../actions/migration-gate/dist/index.js', import.meta.url).pathname;

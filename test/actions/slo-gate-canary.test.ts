@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../actions/slo-gate/src/run.ts';
 import { validateResult } from '../../core/result.ts';
-import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../scripts/lib/canary-traffic.ts';
+import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../cli/demo/support/canary-traffic.ts';
 import { runActionInProcess } from '../support/action-run.ts';
 import { closedPort, json, startTestServer, type TestServer } from '../support/http-server.ts';
-import { type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
+import { type RunningPrometheus, startPrometheus } from '../../cli/demo/support/prometheus.ts';
 
 const LAST = Date.UTC(2025, 2, 1) / 1000;
 // The bad canary regresses from minute 20 (the third step, at 50 % traffic) on.

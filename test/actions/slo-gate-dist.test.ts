@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateResult } from '../../core/result.ts';
-import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../scripts/lib/canary-traffic.ts';
+import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../cli/demo/support/canary-traffic.ts';
 import { readOutputs } from '../support/action-run.ts';
 import { json, startTestServer, type TestServer } from '../support/http-server.ts';
-import { type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
+import { type RunningPrometheus, startPrometheus } from '../../cli/demo/support/prometheus.ts';
 
 const BUNDLE = new URL('../../actions/slo-gate/dist/index.js', import.meta.url).pathname;
 

@@ -11,7 +11,7 @@ import { validateResult } from '../../core/result.ts';
 import { gitBlobSha } from '../../core/result-source.ts';
 import { runActionInProcess } from '../support/action-run.ts';
 import { closedPort } from '../support/http-server.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
+import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../cli/demo/support/prometheus.ts';
 
 const traffic = generateTraffic({
   lastSampleAt: Math.floor(Date.now() / 1000 / 60) * 60,

@@ -9,7 +9,7 @@ import { createResult } from '../../core/result.ts';
 import { type AppProcess, startAppProcess } from '../support/app-process.ts';
 import { type FakeCheckRun, type FakeGitHub, startFakeGitHub } from '../support/fake-github.ts';
 import { addPullRequest, addWorkflowRun, pullRequestPayload, workflowRunPayload } from '../support/fake-github-events.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
+import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../cli/demo/support/prometheus.ts';
 import { appPrivateKey, deliver } from '../support/webhook-delivery.ts';
 
 const SECRET = 'e2e-webhook-secret';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runChaosDemo } from '../../cli/demo/chaos-demo.ts';
-import { freeLoopbackPort } from '../../scripts/lib/free-port.ts';
+import { freeLoopbackPort } from '../../cli/demo/support/free-port.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 

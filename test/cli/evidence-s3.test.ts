@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { type CephRgw, startCephRgw } from '../support/ceph-rgw.ts';
+import { type CephRgw, startCephRgw } from '../../cli/demo/support/ceph-rgw.ts';
 import { refusedPort } from '../support/refused-port.ts';
 
 const BIN = new URL('../../bin/faultline', import.meta.url).pathname;

@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import type { CliIO } from '../../cli/io.ts';
 import { main } from '../../cli/main.ts';
-import { startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../cli/demo/support/postgres.ts';
 import { expectValidSarif } from '../support/sarif-schema.ts';
 
 const root = new URL('../..', import.meta.url).pathname;

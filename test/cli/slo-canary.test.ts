@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../cli/main.ts';
-import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../scripts/lib/canary-traffic.ts';
+import { CANARY_DEMO_METRICS, generateCanaryTraffic } from '../../cli/demo/support/canary-traffic.ts';
 import { closedPort } from '../support/http-server.ts';
-import { type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
+import { type RunningPrometheus, startPrometheus } from '../../cli/demo/support/prometheus.ts';
 
 const traffic = generateCanaryTraffic({
   lastSampleAt: Date.UTC(2025, 2, 1) / 1000,

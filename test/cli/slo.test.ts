@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../cli/main.ts';
 import { closedPort, json, startTestServer } from '../support/http-server.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus } from '../support/prometheus.ts';
+import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../cli/demo/support/prometheus.ts';
 
 const traffic = generateTraffic({
   lastSampleAt: Date.UTC(2025, 2, 1) / 1000 - 30,

@@ -1,5 +1,2 @@
-/**
- * Tests start their real Prometheus through the same module as the demo and the benchmark
- * (scripts/lib/prometheus.ts): one implementation, imported from where tests have always found it.
- */
-export * from '../../scripts/lib/prometheus.ts';
+/** Moved to cli/demo/support/prometheus.ts (product code the demo and the tests share); kept so imports from here keep working. */
+export * from '../../cli/demo/support/prometheus.ts';

@@ -1,2 +1,2 @@
-/** Generated request counters for tests: the implementation lives in scripts/lib/traffic.ts (shared with the demo). */
-export * from '../../scripts/lib/traffic.ts';
+/** Moved to cli/demo/support/traffic.ts (product code the demo and the tests share); kept so imports from here keep working. */
+export * from '../../cli/demo/support/traffic.ts';

@@ -27,7 +27,7 @@ import { evidenceS3Client } from '../../../core/evidence/s3-client.ts';
 import { s3Reader } from '../../../core/evidence/s3-reader.ts';
 import { type StoreOptions, storeBundle } from '../../../core/evidence/s3-store.ts';
 import { verifyBundle } from '../../../core/evidence/verify.ts';
-import { type CephRgw, startCephRgw } from '../../support/ceph-rgw.ts';
+import { type CephRgw, startCephRgw } from '../../../cli/demo/support/ceph-rgw.ts';
 
 const PART = 5 * 1024 * 1024;
 const DAY = 86_400_000;

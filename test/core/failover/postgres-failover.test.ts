@@ -11,8 +11,8 @@ import { loadDrill } from '../../../core/failover/drill.ts';
 import { runDrill } from '../../../core/failover/engine.ts';
 import type { DrillOutcome } from '../../../core/failover/types.ts';
 import { isFaultlineError } from '../../../core/errors.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
-import { promoteScript, startStandby, stopPrimaryScript, stopStreamingScript, type TestStandby } from '../../support/postgres-standby.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
+import { promoteScript, startStandby, stopPrimaryScript, stopStreamingScript, type TestStandby } from '../../../cli/demo/support/postgres-standby.ts';
 import { refusedPort } from '../../support/refused-port.ts';
 
 const INTERVAL = 0.1;

@@ -11,7 +11,7 @@ import { KnownColumnTypes } from '../../../core/migrations/column-types.ts';
 import { lintSource, loadParser } from '../../../core/migrations/lint.ts';
 import { parseSql } from '../../../core/migrations/sql-parser.ts';
 import type { Finding } from '../../../core/migrations/types.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 
 await loadParser();
 

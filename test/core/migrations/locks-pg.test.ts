@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { LOCK_MODES, relationLocks } from '../../../core/migrations/locks.ts';
 import type { LockMode } from '../../../core/migrations/types.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 import { parseStatement } from './parse-statement.ts';
 
 const SCHEMA = `

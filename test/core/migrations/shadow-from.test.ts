@@ -13,7 +13,7 @@ import { runMigrationGate } from '../../../core/migrations/gate.ts';
 import { shadowRunAgainst } from '../../../core/migrations/shadow.ts';
 import { findPgDump } from '../../../core/migrations/shadow-schema-copy.ts';
 import { shadowFileFromSql } from '../../../core/migrations/shadow-input.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 
 let server: TestPostgres;
 let appUrl: string;

@@ -11,7 +11,7 @@ import { shadowRunAgainst } from '../../../core/migrations/shadow.ts';
 import { shadowFileFromSql } from '../../../core/migrations/shadow-input.ts';
 import { screenStatement } from '../../../core/migrations/shadow-screen.ts';
 import { loadParser } from '../../../core/migrations/sql-parser.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 
 let server: TestPostgres;
 

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { FaultlineError } from '../../../core/errors.ts';
 import { type ShadowReport, type ShadowStatementReport, shadowRunAgainst } from '../../../core/migrations/shadow.ts';
 import { shadowFileFromSql } from '../../../core/migrations/shadow-input.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 import { shadowFile } from '../../support/shadow-files.ts';
 
 /** An earlier migration of the same run: a table with rows, standing for a production table. */

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { columnType } from '../../../core/migrations/pg-types.ts';
 import { typeChangeCost } from '../../../core/migrations/type-changes.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 import { parseStatement } from './parse-statement.ts';
 
 /** The target type and USING expression of `ALTER TABLE t ALTER COLUMN c TYPE <target>`. */

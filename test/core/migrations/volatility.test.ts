@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { NON_VOLATILE_BUILTINS } from '../../../core/migrations/builtin-functions.ts';
 import { defaultVolatility, isNullConstant, VOLATILE_FUNCTIONS } from '../../../core/migrations/volatility.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 import { parseStatement } from './parse-statement.ts';
 
 function defaultOf(expression: string): unknown {

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { postgresProbe } from '../../../core/probes/postgres.ts';
 import { refusedPort } from '../../support/refused-port.ts';
-import { startPostgres, type TestPostgres } from '../../support/postgres.ts';
+import { startPostgres, type TestPostgres } from '../../../cli/demo/support/postgres.ts';
 import { runText } from '../experiment/harness.ts';
 
 const signal = new AbortController().signal;

@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { prometheusProbe } from '../../../core/probes/prometheus.ts';
 import { startTestServer } from '../../support/http-server.ts';
 import { refusedPort } from '../../support/refused-port.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../support/prometheus.ts';
+import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../../cli/demo/support/prometheus.ts';
 import { runText } from '../experiment/harness.ts';
 
 const signal = new AbortController().signal;

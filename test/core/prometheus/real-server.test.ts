@@ -3,7 +3,7 @@
  * (generator + server) gives the numbers the engine tests rely on, counter reset included.
  */
 import { HttpPrometheusClient } from '../../../core/prometheus/client.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../support/prometheus.ts';
+import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../../cli/demo/support/prometheus.ts';
 
 // A round time in the past: 2025-03-01T00:00:00Z minus half a step, so evaluation is on the hour.
 const LAST_SAMPLE_AT = Date.UTC(2025, 2, 1) / 1000 - 30;

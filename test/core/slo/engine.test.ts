@@ -1,6 +1,6 @@
 /**
  * The engine against a real Prometheus with backfilled counters. Evaluation is half a step after
- * the last sample (see test/support/traffic.ts), so a window of w seconds holds w/60 − 1 counter
+ * the last sample (see cli/demo/support/traffic.ts), so a window of w seconds holds w/60 − 1 counter
  * increments and increase()'s extrapolation scales errors and total alike: the ratios below are
  * plain hand counts of increments.
  */
@@ -8,7 +8,7 @@ import { HttpPrometheusClient } from '../../../core/prometheus/client.ts';
 import { computeSloStatuses, type SloStatus } from '../../../core/slo/engine.ts';
 import { BURN_WINDOWS } from '../../../core/slo/types.ts';
 import { BURN_WINDOW_SECONDS } from '../../../core/slo/windows.ts';
-import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../support/prometheus.ts';
+import { generateTraffic, type RunningPrometheus, startPrometheus } from '../../../cli/demo/support/prometheus.ts';
 import { requestSlo } from './fixtures.ts';
 
 const DAY = 1440; // one-minute steps per day

@@ -1,4 +1,4 @@
-/** SLO definitions for engine tests, over the counters test/support/traffic.ts generates. */
+/** SLO definitions for engine tests, over the counters cli/demo/support/traffic.ts generates. */
 import type { SloDefinition } from '../../../core/slo/types.ts';
 
 export function requestSlo(name: string, service: string, target: number, options: Partial<SloDefinition> & { by?: 'good' | 'bad' } = {}): SloDefinition {

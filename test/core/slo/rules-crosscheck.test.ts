@@ -13,7 +13,7 @@ import { generateRules } from '../../../core/slo/rules.ts';
 import { parseSloSpecs } from '../../../core/slo/specs/index.ts';
 import { BURN_WINDOWS, type SloDefinition } from '../../../core/slo/types.ts';
 import { BURN_WINDOW_SECONDS } from '../../../core/slo/windows.ts';
-import { generateTraffic, type GeneratedTraffic, type RunningPrometheus, startPrometheus } from '../../support/prometheus.ts';
+import { generateTraffic, type GeneratedTraffic, type RunningPrometheus, startPrometheus } from '../../../cli/demo/support/prometheus.ts';
 
 const DAY = 1440;
 const SERVICES = ['checkout', 'search', 'batch'] as const;

@@ -5,8 +5,8 @@
  */
 import { HttpPrometheusClient } from '../../../../core/prometheus/client.ts';
 import { type CanaryAnalysisOptions, runCanaryAnalysis } from '../../../../core/slo/canary/analysis.ts';
-import { generateCanaryTraffic } from '../../../../scripts/lib/canary-traffic.ts';
-import { type RunningPrometheus, startPrometheus } from '../../../support/prometheus.ts';
+import { generateCanaryTraffic } from '../../../../cli/demo/support/canary-traffic.ts';
+import { type RunningPrometheus, startPrometheus } from '../../../../cli/demo/support/prometheus.ts';
 
 const LAST = Date.UTC(2025, 2, 1) / 1000;
 

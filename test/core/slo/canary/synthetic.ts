@@ -3,7 +3,7 @@
  * (side, time), with deterministic noise, and records what it was asked.
  */
 import type { PrometheusClient, PromRangeSeries } from '../../../../core/prometheus/client.ts';
-import { seededRandom } from '../../../../scripts/lib/canary-traffic.ts';
+import { seededRandom } from '../../../../cli/demo/support/canary-traffic.ts';
 
 export type Side = 'canary' | 'baseline';
 

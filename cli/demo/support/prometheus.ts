@@ -11,7 +11,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FaultlineError } from '../../core/errors.ts';
+import { FaultlineError } from '../../../core/errors.ts';
 import { freeLoopbackPort } from './free-port.ts';
 
 export { type CounterPoint, extrapolatedIncrease, type GeneratedTraffic, generateTraffic, type ServiceTraffic, type TrafficPhase } from './traffic.ts';
