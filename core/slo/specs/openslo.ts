@@ -6,6 +6,7 @@
  */
 import { calendarDuration, promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloDefinition, SloWindow } from '../types.ts';
+import { promDuration } from '../windows.ts';
 import { isPlainSelector } from './query-template.ts';
 import { percentToFraction, rawErrorRatioIndicator, template } from './indicator.ts';
 import { type DataSourceTypes, type MetricSourceHolder, promqlOf } from './openslo-metric-source.ts';
@@ -182,18 +183,19 @@ function timeslice(document: SpecDocument, objective: Objective, at: string, met
       document,
       at,
       'Timeslices budgeting needs timeSliceTarget and timeSliceWindow on every objective',
-      'e.g. timeSliceTarget: 0.95 and timeSliceWindow: 1m (a bare number counts seconds)',
+      'e.g. timeSliceTarget: 0.95 and timeSliceWindow: 1m (a bare number counts minutes)',
     );
   }
   if (objective.timeSliceWindow === undefined) {
-    failAt(document, at, 'RatioTimeslices budgeting needs timeSliceWindow on every objective', 'e.g. timeSliceWindow: 1m (a bare number counts seconds)');
+    failAt(document, at, 'RatioTimeslices budgeting needs timeSliceWindow on every objective', 'e.g. timeSliceWindow: 1m (a bare number counts minutes)');
   }
   const raw = objective.timeSliceWindow;
-  const seconds = typeof raw === 'number' ? raw : promDurationSeconds(raw);
+  // The OpenSLO spec: "Default interpretation of unit if specified as a number in minutes".
+  const seconds = typeof raw === 'number' ? Math.round(raw * 60) : promDurationSeconds(raw);
   if (seconds === undefined || seconds <= 0) {
     failAt(document, `${at}/timeSliceWindow`, `"${raw}" is not a slice length PromQL can use`, 'use s, m, h or d units, e.g. 1m or 5m');
   }
-  const window = typeof raw === 'number' ? `${raw}s` : raw;
+  const window = typeof raw === 'number' ? promDuration(seconds) : raw;
   return method === 'Timeslices' ? { target: objective.timeSliceTarget, window, seconds } : { window, seconds };
 }
 

@@ -216,6 +216,11 @@ describe('OpenSLO RatioTimeslices', () => {
     expect(slo!.budgetingMethod).toBe('RatioTimeslices');
     expect(slo!.timeslice).toEqual({ window: '5m', seconds: 300 });
   });
+
+  it('reads a bare-number slice length in minutes, as the OpenSLO spec defines it', () => {
+    const [slo] = parseSloSpecs(thresholdSlo(PROMETHEUS, '    - op: lte\n      value: 10\n      target: 0.99\n      timeSliceWindow: 5', 'RatioTimeslices'), 'lag.yaml');
+    expect(slo!.timeslice).toEqual({ window: '5m', seconds: 300 });
+  });
 });
 
 describe('op and value beside a ratioMetric', () => {
