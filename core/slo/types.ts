@@ -16,7 +16,7 @@ export type SloWindow =
       duration: string;
       /** Nominal length (a month counts 30 days, a quarter 90, a year 365). */
       seconds: number;
-      unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
+      unit: 'Minute' | 'Hour' | 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
       startTime?: string;
       /** IANA time zone of `startTime` (OpenSLO `calendar.timeZone`). */
       timeZone?: string;

@@ -4,6 +4,7 @@
  * SLI is read as its ratio; a thresholdMetric SLI as the share of sampled points that meet each
  * objective's `op` and `value` (threshold.ts).
  */
+import { isKnownTimeZone, parseStartTime } from '../calendar.ts';
 import { calendarDuration, promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloDefinition, SloWindow } from '../types.ts';
 import { promDuration } from '../windows.ts';
@@ -209,6 +210,17 @@ function timeWindow(document: SpecDocument, spec: SloSpec): SloWindow {
     const length = calendarDuration(window.duration);
     if (!length) {
       failAt(document, `${at}/duration`, `"${window.duration}" is not a calendar period`, 'use 1d, 1w, 1M, 1Q or 1Y');
+    }
+    if (!parseStartTime(window.calendar.startTime)) {
+      failAt(
+        document,
+        `${at}/calendar/startTime`,
+        `"${window.calendar.startTime}" is not a start time as OpenSLO writes it`,
+        'write the wall-clock time without a zone, e.g. 2024-01-01 00:00:00 (the zone goes in timeZone)',
+      );
+    }
+    if (!isKnownTimeZone(window.calendar.timeZone)) {
+      failAt(document, `${at}/calendar/timeZone`, `"${window.calendar.timeZone}" is not an IANA time zone`, 'e.g. UTC, Europe/Berlin or America/New_York');
     }
     return {
       kind: 'calendar',
