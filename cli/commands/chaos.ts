@@ -258,6 +258,7 @@ function validate(args: string[], io: CliIO): number {
     `${flags.file}: valid experiment "${prepared.experiment.title}" — ${probesCount} steady-state/guardrail probe(s), ${prepared.method.length} method activit${prepared.method.length === 1 ? 'y' : 'ies'}, ${faults.length} fault(s)${prepared.owner ? `, owner ${prepared.owner}` : ''}; policy ${policy.source ?? 'built-in'}`,
   );
   for (const note of shellArgumentNotes(prepared.experiment)) writeLine(io.stderr, `warning: ${note}`);
+  printWarnings(io, prepared.bindings.unresolvedWarnings);
   if (unresolved.length > 0) {
     writeLine(io.stderr, `note: ${unresolved.join(', ')} come${unresolved.length === 1 ? 's' : ''} from environment variables not set here; arguments using them were not checked`);
   }

@@ -14,6 +14,11 @@ export interface Bindings {
   secretValues: string[];
   /** Names that could not be resolved (lenient mode only: `chaos validate` without the env). */
   unresolved: string[];
+  /**
+   * Lenient mode: one `file:line: key: what` per environment variable that is not set and has no
+   * default, which `chaos run` would refuse (Chaos Toolkit's validate checks the same).
+   */
+  unresolvedWarnings: string[];
 }
 
 export interface BindingOptions {
@@ -66,6 +71,7 @@ function resolveValue(
   name: string,
   options: BindingOptions,
   unresolved: string[],
+  warnings: string[] = [],
 ): { value: unknown; resolved: boolean } {
   if (isEnvValue(value)) {
     const text = options.env[value.key];
@@ -73,6 +79,10 @@ function resolveValue(
     if ('default' in value) return { value: value.default, resolved: true };
     if (options.lenient) {
       unresolved.push(name);
+      const line = options.locate?.(pointer)?.line;
+      warnings.push(
+        `${options.file ?? ''}${line ? `:${line}` : ''}${options.file ? ': ' : ''}${pointer.slice(1).replace(/\//g, '.')}: environment variable ${value.key} is not set and has no default: run will refuse to start without it (export ${value.key}=..., pass --var ${name}=..., or give it a "default")`,
+      );
       return { value: undefined, resolved: false };
     }
     throw new FaultlineError(`${pointer.slice(1).replace(/\//g, '.')}: environment variable ${value.key} is not set and has no default`, {
@@ -95,19 +105,20 @@ export function resolveBindings(experiment: Experiment, options: BindingOptions)
   const values: Record<string, unknown> = {};
   const secrets = new Set<string>();
   const unresolved: string[] = [];
+  const unresolvedWarnings: string[] = [];
   for (const [name, raw] of Object.entries(experiment.configuration ?? {})) {
     if (options.vars && name in options.vars) {
       values[name] = options.vars[name];
       continue;
     }
-    const { value, resolved } = resolveValue(raw, `/configuration/${name}`, name, options, unresolved);
+    const { value, resolved } = resolveValue(raw, `/configuration/${name}`, name, options, unresolved, unresolvedWarnings);
     if (resolved) values[name] = value;
   }
   // --var may also introduce names the file does not declare (Chaos Toolkit allows it).
   for (const [name, value] of Object.entries(options.vars ?? {})) values[name] ??= value;
   for (const [scope, entries] of Object.entries(experiment.secrets ?? {})) {
     for (const [name, raw] of Object.entries(entries)) {
-      const { value, resolved } = resolveValue(raw, `/secrets/${scope}/${name}`, name, options, unresolved);
+      const { value, resolved } = resolveValue(raw, `/secrets/${scope}/${name}`, name, options, unresolved, unresolvedWarnings);
       if (!resolved) continue;
       values[name] = value;
       collectSecretStrings(value, secrets);
@@ -117,6 +128,7 @@ export function resolveBindings(experiment: Experiment, options: BindingOptions)
     values,
     secretValues: [...secrets].sort((a, b) => b.length - a.length),
     unresolved,
+    unresolvedWarnings,
   };
 }
 

@@ -27,7 +27,7 @@ export function renderSloText(report: SloStatusReport, outcome: PolicyOutcome, o
   for (const status of report.statuses) {
     const decision = decisions.get(status.name) ?? { name: status.name, verdict: 'no-data' as const, reasons: [] };
     lines.push(
-      `${MARK[decision.verdict]} ${status.name} (${status.service}): ${formatObjective(status.target)} over ${status.window}${status.budgetingMethod === 'Timeslices' ? ' (timeslices)' : ''}  ${verdictWord(decision, colour)}`,
+      `${MARK[decision.verdict]} ${status.name} (${status.service}): ${formatObjective(status.target)} over ${status.window}${status.budgetingMethod === 'Timeslices' ? ' (timeslices)' : status.budgetingMethod === 'RatioTimeslices' ? ' (ratio timeslices)' : ''}  ${verdictWord(decision, colour)}`,
     );
     lines.push(
       `    error ratio ${formatPercent(status.errorRatio)}   budget remaining ${formatPercent(status.budgetRemaining)}   ${describeExhaustion(status.timeToExhaustionSeconds, status.budgetRemaining !== null)}`,

@@ -16,9 +16,11 @@ export function promDurationSeconds(text: string): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
-export type CalendarUnit = 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
+export type CalendarUnit = 'Minute' | 'Hour' | 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
 
 const CALENDAR_UNITS: Record<string, { unit: CalendarUnit; seconds: number }> = {
+  m: { unit: 'Minute', seconds: 60 },
+  h: { unit: 'Hour', seconds: 3600 },
   d: { unit: 'Day', seconds: 86_400 },
   w: { unit: 'Week', seconds: 604_800 },
   M: { unit: 'Month', seconds: 30 * 86_400 },
@@ -26,9 +28,9 @@ const CALENDAR_UNITS: Record<string, { unit: CalendarUnit; seconds: number }> = 
   Y: { unit: 'Year', seconds: 365 * 86_400 },
 };
 
-/** OpenSLO calendar shorthand (`1M`, `1Q`, `1w`...): unit and nominal length. */
+/** OpenSLO calendar shorthand (`1M`, `1Q`, `1w`, also `1h` and `1m` as the SDK allows): unit and nominal length. */
 export function calendarDuration(text: string): { unit: CalendarUnit; seconds: number } | undefined {
-  const match = /^(\d+)([dwMQY])$/.exec(text);
+  const match = /^(\d+)([mhdwMQY])$/.exec(text);
   if (!match || Number(match[1]) === 0) return undefined;
   const unit = CALENDAR_UNITS[match[2]!]!;
   return { unit: unit.unit, seconds: Number(match[1]) * unit.seconds };

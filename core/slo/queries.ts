@@ -7,6 +7,7 @@
  * edges by the same factor for errors and total, which cancels in the ratio.
  */
 import { FaultlineError } from '../errors.ts';
+import { promDurationSeconds } from './duration.ts';
 import type { RatioIndicator, SloDefinition } from './types.ts';
 import { promDuration } from './windows.ts';
 
@@ -27,10 +28,17 @@ export function expandWindow(template: string, range: string): string {
  * traffic gives 0/0 = NaN, and the engine tells those apart.
  */
 export function errorRatioExpr(indicator: RatioIndicator, range: string): string {
-  const total = `sum(${expandWindow(indicator.total, range)})`;
-  if (indicator.bad !== undefined) return `sum(${expandWindow(indicator.bad, range)}) / ${total}`;
-  if (indicator.good !== undefined) return `(${total} - sum(${expandWindow(indicator.good, range)})) / ${total}`;
+  const window = indicator.sampleStep === undefined ? range : oneSecondShort(range);
+  const total = `sum(${expandWindow(indicator.total, window)})`;
+  if (indicator.bad !== undefined) return `sum(${expandWindow(indicator.bad, window)}) / ${total}`;
+  if (indicator.good !== undefined) return `(${total} - sum(${expandWindow(indicator.good, window)})) / ${total}`;
   throw new Error('ratio indicator without good or bad query');
+}
+
+/** `5m` → `299s`: a subquery range that holds exactly 5 one-minute points on Prometheus 2 and 3. */
+function oneSecondShort(range: string): string {
+  const seconds = promDurationSeconds(range);
+  return seconds !== undefined && seconds > 1 ? promDuration(seconds - 1) : range;
 }
 
 /**
@@ -41,7 +49,7 @@ export function errorRatioExpr(indicator: RatioIndicator, range: string): string
  */
 export function badSliceFractionExpr(slo: SloDefinition, rangeSeconds: number): string {
   const slice = slo.timeslice;
-  if (!slice) throw new Error(`Timeslices SLO ${slo.name} has no timeslice`);
+  if (slice?.target === undefined) throw new Error(`Timeslices SLO ${slo.name} has no timeslice target`);
   const sliceRange = promDuration(slice.seconds);
   const inner = `(${errorRatioExpr(slo.indicator, sliceRange)}) > bool ${formatNumber(1 - slice.target)}`;
   const range = Math.max(slice.seconds, Math.round(rangeSeconds)) - 1;
@@ -53,9 +61,23 @@ function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
-/** What the SLO's budget counts over `rangeSeconds`: bad events, or bad slices. */
+/**
+ * RatioTimeslices: the mean of the slices' error ratios in the range. A slice without traffic
+ * (NaN) is left out (`>= -Inf` drops only NaN) rather than counted as good or bad; a range
+ * without any slice of traffic gives no sample, which the engine reports as missing data.
+ */
+export function meanSliceErrorExpr(slo: SloDefinition, rangeSeconds: number): string {
+  const slice = slo.timeslice;
+  if (!slice) throw new Error(`RatioTimeslices SLO ${slo.name} has no timeslice`);
+  const sliceRange = promDuration(slice.seconds);
+  const range = Math.max(slice.seconds, Math.round(rangeSeconds)) - 1;
+  return `avg_over_time(((${errorRatioExpr(slo.indicator, sliceRange)}) >= -Inf)[${range}s:${sliceRange}])`;
+}
+
+/** What the SLO's budget counts over `rangeSeconds`: bad events, bad slices, or the mean slice error. */
 export function sloRatioExpr(slo: SloDefinition, rangeSeconds: number): string {
   if (slo.budgetingMethod === 'Timeslices') return badSliceFractionExpr(slo, rangeSeconds);
+  if (slo.budgetingMethod === 'RatioTimeslices') return meanSliceErrorExpr(slo, rangeSeconds);
   return errorRatioExpr(slo.indicator, promDuration(rangeSeconds));
 }
 
@@ -138,8 +160,8 @@ export function checkQueryable(slos: SloDefinition[]): void {
     if (indicator.good === undefined && indicator.bad === undefined) {
       throw new FaultlineError(`SLO "${slo.name}" has neither a good nor a bad query`, { ...where, hint: 'add ratioMetric.good or ratioMetric.bad next to total' });
     }
-    if (slo.budgetingMethod === 'Timeslices' && !slo.timeslice) {
-      throw new FaultlineError(`SLO "${slo.name}" budgets Timeslices but has no timeslice target and window`, {
+    if ((slo.budgetingMethod === 'Timeslices' && slo.timeslice?.target === undefined) || (slo.budgetingMethod === 'RatioTimeslices' && !slo.timeslice)) {
+      throw new FaultlineError(`SLO "${slo.name}" budgets ${slo.budgetingMethod} but has no timeslice ${slo.budgetingMethod === 'Timeslices' ? 'target and ' : ''}window`, {
         ...where,
         hint: 'add objectives[].timeSliceTarget and timeSliceWindow (e.g. 0.95 and 1m)',
       });

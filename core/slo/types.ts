@@ -3,7 +3,11 @@
  * prometheus/v1). Ratios are fractions (0.999), never percent.
  */
 
-export type BudgetingMethod = 'Occurrences' | 'Timeslices';
+/**
+ * Occurrences: bad events ÷ events. Timeslices: bad slices ÷ slices (a slice is bad when its
+ * error ratio exceeds 1 − its slice target). RatioTimeslices: the mean of the slices' error ratios.
+ */
+export type BudgetingMethod = 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
 
 export type SloWindow =
   | { kind: 'rolling'; /** as written, e.g. `28d` */ duration: string; seconds: number }
@@ -12,7 +16,7 @@ export type SloWindow =
       duration: string;
       /** Nominal length (a month counts 30 days, a quarter 90, a year 365). */
       seconds: number;
-      unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
+      unit: 'Minute' | 'Hour' | 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
       startTime?: string;
       /** IANA time zone of `startTime` (OpenSLO `calendar.timeZone`). */
       timeZone?: string;
@@ -27,6 +31,12 @@ export interface RatioIndicator {
   good?: string;
   bad?: string;
   total: string;
+  /**
+   * Set when the templates count the points of a subquery taken every `sampleStep` (an OpenSLO
+   * thresholdMetric). Their windows are then rendered one second short, so a window holds exactly
+   * window ÷ step points whether the server's ranges are closed (Prometheus 2) or left-open (3).
+   */
+  sampleStep?: string;
 }
 
 export interface SloDefinition {
@@ -39,8 +49,11 @@ export interface SloDefinition {
   target: number;
   window: SloWindow;
   budgetingMethod: BudgetingMethod;
-  /** Timeslices only: fraction of good events that makes a slice good, and the slice length. */
-  timeslice?: { target: number; window: string; seconds: number };
+  /**
+   * Timeslices and RatioTimeslices: the slice length, and (Timeslices only) the fraction of good
+   * events that makes a slice good.
+   */
+  timeslice?: { target?: number; window: string; seconds: number };
   indicator: RatioIndicator;
   labels?: Record<string, string>;
   /** Alert naming and routing from the spec (Sloth `alerting`); rule generation applies it. */

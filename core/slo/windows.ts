@@ -1,7 +1,10 @@
 /**
  * Time windows as PromQL ranges. Rolling windows are fixed; a calendar window covers the time
- * from the start of the current period (UTC) to the evaluation time.
+ * from the start of the current period (anchored at the spec's start time and zone; else UTC) to
+ * the evaluation time.
  */
+import { anchoredPeriodStart, parseStartTime } from './calendar.ts';
+import type { CalendarUnit } from './duration.ts';
 import type { BurnWindow, SloWindow } from './types.ts';
 
 export const BURN_WINDOW_SECONDS: Record<BurnWindow, number> = {
@@ -32,11 +35,15 @@ export function promDuration(seconds: number): string {
 }
 
 /** Start of the calendar period that contains `at` (UTC; weeks start on Monday). */
-export function calendarPeriodStart(unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year', at: Date): Date {
+export function calendarPeriodStart(unit: CalendarUnit, at: Date): Date {
   const y = at.getUTCFullYear();
   const m = at.getUTCMonth();
   const d = at.getUTCDate();
   switch (unit) {
+    case 'Minute':
+      return new Date(Date.UTC(y, m, d, at.getUTCHours(), at.getUTCMinutes()));
+    case 'Hour':
+      return new Date(Date.UTC(y, m, d, at.getUTCHours()));
     case 'Day':
       return new Date(Date.UTC(y, m, d));
     case 'Week': {
@@ -55,7 +62,18 @@ export function calendarPeriodStart(unit: 'Day' | 'Week' | 'Month' | 'Quarter' |
 /** Seconds the SLO window covers at `at`: the whole rolling window, or the calendar period so far. */
 export function sloRangeSeconds(window: SloWindow, at: Date): number {
   if (window.kind === 'rolling') return window.seconds;
-  const elapsed = (at.getTime() - calendarPeriodStart(window.unit, at).getTime()) / 1000;
+  const elapsed = (at.getTime() - periodStart(window, at).getTime()) / 1000;
   // The first minute of a period has too few samples for increase(); use at least one minute.
   return Math.max(60, Math.floor(elapsed));
+}
+
+/**
+ * Start of the calendar period containing `at`: anchored at the spec's `startTime` in its
+ * `timeZone` (OpenSLO), else the UTC period of the unit.
+ */
+export function periodStart(window: Extract<SloWindow, { kind: 'calendar' }>, at: Date): Date {
+  const anchor = window.startTime === undefined ? undefined : parseStartTime(window.startTime);
+  if (!anchor || window.timeZone === undefined) return calendarPeriodStart(window.unit, at);
+  const count = Number.parseInt(window.duration, 10) || 1;
+  return anchoredPeriodStart(anchor, window.timeZone, { unit: window.unit, count }, window.seconds, at);
 }

@@ -36,6 +36,16 @@ describe('faultline chaos validate on Chaos Toolkit experiments', () => {
     expect(stderr).toContain('warning: exp.yaml:3:1: dry_run: unknown key "dry_run" is ignored (as Chaos Toolkit does)');
   });
 
+  it('warns, naming file, line and key, about configuration from environment variables that are not set', () => {
+    const body = 'configuration:\n  api_url:\n    type: env\n    key: FAULTLINE_TEST_SURELY_UNSET_URL\n  region:\n    type: env\n    key: FAULTLINE_TEST_SURELY_UNSET_REGION\n    default: eu\nmethod: []\n';
+    const { code, stderr } = validate(body);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      'warning: exp.yaml:5: configuration.api_url: environment variable FAULTLINE_TEST_SURELY_UNSET_URL is not set and has no default: run will refuse to start without it',
+    );
+    expect(stderr).not.toContain('FAULTLINE_TEST_SURELY_UNSET_REGION');
+  });
+
   it('refuses controls, and with --ignore-controls validates with a loud warning', () => {
     const body = 'controls:\n  - name: safeguards\n    provider: { type: python, module: chaosaddons.controls.safeguards }\nmethod: []\n';
     const refused = validate(body);

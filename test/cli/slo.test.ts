@@ -162,10 +162,18 @@ describe('faultline slo', () => {
     });
 
     it('exits 2 when Prometheus rejects a query as bad_data, quoting its reason', async () => {
-      writeFileSync(join(dir, 'bad-promql.yaml'), openSlo('bad-promql', 'search').replace('query: http_requests_total{job="search",code=~"5.."}', 'query: sum(rate(http_requests_total{job="search"}[{{window}}])) by ('));
+      // Valid PromQL syntax (the loader checks that), which Prometheus refuses: rate takes one argument.
+      writeFileSync(join(dir, 'bad-promql.yaml'), openSlo('bad-promql', 'search').replace('query: http_requests_total{job="search",code=~"5.."}', 'query: rate(http_requests_total{job="search"}[{{window}}], 5)'));
       const { code, stderr } = await run(['slo', 'status', '--prometheus', prometheus.url, '--at', AT, 'bad-promql.yaml'], dir);
       expect(code).toBe(2);
       expect(stderr).toMatch(/Prometheus rejected a query as bad_data: .*parse error/);
+    });
+
+    it('exits 2 before querying when a query is not PromQL, naming file, line and key', async () => {
+      writeFileSync(join(dir, 'not-promql.yaml'), openSlo('not-promql', 'search').replace('query: http_requests_total{job="search",code=~"5.."}', 'query: sum(rate(http_requests_total{job="search"}[{{window}}])) by ('));
+      const { code, stderr } = await run(['slo', 'status', '--prometheus', prometheus.url, '--at', AT, 'not-promql.yaml'], dir);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/not-promql\.yaml:\d+:\d+: .*metricSource\.spec\.query: .* is not PromQL: syntax error at character/);
     });
 
     it('exits 2 on a spec that does not parse, with file and line', async () => {

@@ -60938,7 +60938,7 @@ function convert(text, type, where, options) {
             return text;
     }
 }
-function resolveValue(value, pointer, name, options, unresolved) {
+function resolveValue(value, pointer, name, options, unresolved, warnings = []) {
     if (isEnvValue(value)) {
         const text = options.env[value.key];
         if (text !== undefined)
@@ -60947,6 +60947,8 @@ function resolveValue(value, pointer, name, options, unresolved) {
             return { value: value.default, resolved: true };
         if (options.lenient) {
             unresolved.push(name);
+            const line = options.locate?.(pointer)?.line;
+            warnings.push(`${options.file ?? ''}${line ? `:${line}` : ''}${options.file ? ': ' : ''}${pointer.slice(1).replace(/\//g, '.')}: environment variable ${value.key} is not set and has no default: run will refuse to start without it (export ${value.key}=..., pass --var ${name}=..., or give it a "default")`);
             return { value: undefined, resolved: false };
         }
         throw new errors_FaultlineError(`${pointer.slice(1).replace(/\//g, '.')}: environment variable ${value.key} is not set and has no default`, {
@@ -60968,12 +60970,13 @@ function resolveBindings(experiment, options) {
     const values = {};
     const secrets = new Set();
     const unresolved = [];
+    const unresolvedWarnings = [];
     for (const [name, raw] of Object.entries(experiment.configuration ?? {})) {
         if (options.vars && name in options.vars) {
             values[name] = options.vars[name];
             continue;
         }
-        const { value, resolved } = resolveValue(raw, `/configuration/${name}`, name, options, unresolved);
+        const { value, resolved } = resolveValue(raw, `/configuration/${name}`, name, options, unresolved, unresolvedWarnings);
         if (resolved)
             values[name] = value;
     }
@@ -60982,7 +60985,7 @@ function resolveBindings(experiment, options) {
         values[name] ??= value;
     for (const [scope, entries] of Object.entries(experiment.secrets ?? {})) {
         for (const [name, raw] of Object.entries(entries)) {
-            const { value, resolved } = resolveValue(raw, `/secrets/${scope}/${name}`, name, options, unresolved);
+            const { value, resolved } = resolveValue(raw, `/secrets/${scope}/${name}`, name, options, unresolved, unresolvedWarnings);
             if (!resolved)
                 continue;
             values[name] = value;
@@ -60993,6 +60996,7 @@ function resolveBindings(experiment, options) {
         values,
         secretValues: [...secrets].sort((a, b) => b.length - a.length),
         unresolved,
+        unresolvedWarnings,
     };
 }
 function collectSecretStrings(value, into) {

@@ -14,7 +14,7 @@ import { FaultlineError } from '../../errors.ts';
 import { checkAgainstSchema, keyPath, type ParsedDocument, parseYaml, registerSchemas, type SchemaProblem } from '../../schema/validate.ts';
 import type { SloDefinition } from '../types.ts';
 import { splitYamlDocuments } from './documents.ts';
-import { type OpenSloDocument, openSloToSlos, type SliLocation, type SliSpec } from './openslo.ts';
+import { type OpenSloContext, type OpenSloDocument, openSloToSlos, type SliLocation, type SliSpec } from './openslo.ts';
 import { convertV1alpha } from './openslo-v1alpha.ts';
 import { camelMessage, fromKubernetes } from './sloth-kubernetes.ts';
 import { type PyrraDocument, pyrraToSlos } from './pyrra.ts';
@@ -120,7 +120,7 @@ function readDocuments(text: string, file: string): SpecDocument[] {
         const found = checkAgainstSchema(openSloV1alphaSchema, parsed);
         problems.push(...found.map((p) => ({ ...p, pointer: base + p.pointer })));
         if (found.length > 0) continue;
-        for (const converted of convertV1alpha(parsed)) documents.push({ file, parsed: converted.parsed, base, notes: converted.notes });
+        for (const converted of convertV1alpha(parsed)) documents.push({ file, parsed: converted.parsed, base, notes: converted.notes, display: converted.display });
         continue;
       } else {
         const sloth = isRecord(value) && (value.apiVersion === 'sloth.slok.dev/v1' || (value.apiVersion === undefined && value.version !== undefined));
@@ -219,11 +219,20 @@ function resolve(documents: SpecDocument[], options: SpecOptions): SloSpecSet {
     }
     slis.set(name, { document, pointer: '/spec', spec: value.spec as SliSpec });
   }
+  // A metric source without a type takes its DataSource's (OpenSLO infers it from metricSourceRef).
+  const dataSources = new Map<string, string | undefined>();
+  for (const document of documents) {
+    const value = document.parsed.value as Partial<OpenSloDocument>;
+    if (value.apiVersion !== 'openslo/v1' || value.kind !== 'DataSource') continue;
+    const type = (value.spec as { type?: unknown } | undefined)?.type;
+    dataSources.set(value.metadata!.name, typeof type === 'string' ? type : undefined);
+  }
+  const context: OpenSloContext = { slis, dataSources };
 
   const slos: SloDefinition[] = [];
   const seen = new Map<string, SloDefinition>();
   for (const document of documents) {
-    for (const slo of sloOf(document, slis)) {
+    for (const slo of sloOf(document, context)) {
       const earlier = seen.get(slo.name);
       if (earlier) {
         throw new FaultlineError(`${slo.source.key ?? 'name'}: SLO "${slo.name}" is defined twice (also in ${earlier.source.file}:${earlier.source.line})`, {
@@ -246,18 +255,18 @@ function resolve(documents: SpecDocument[], options: SpecOptions): SloSpecSet {
   return { slos, warnings: [...new Set(warnings)], objects };
 }
 
-function sloOf(document: SpecDocument, slis: ReadonlyMap<string, SliLocation>): SloDefinition[] {
-  const slos = convert(document, slis);
+function sloOf(document: SpecDocument, context: OpenSloContext): SloDefinition[] {
+  const slos = convert(document, context);
   if (document.notes) {
     for (const slo of slos) slo.warnings = [...document.notes.map((note) => warningAt(document, '/apiVersion', note)), ...(slo.warnings ?? [])];
   }
   return slos;
 }
 
-function convert(document: SpecDocument, slis: ReadonlyMap<string, SliLocation>): SloDefinition[] {
+function convert(document: SpecDocument, context: OpenSloContext): SloDefinition[] {
   const value = document.parsed.value as Record<string, unknown>;
   if (value.apiVersion === 'openslo/v1') {
-    return value.kind === 'SLO' ? openSloToSlos(document as SpecDocument<OpenSloDocument>, slis) : [];
+    return value.kind === 'SLO' ? openSloToSlos(document as SpecDocument<OpenSloDocument>, context) : [];
   }
   if (value.apiVersion === 'pyrra.dev/v1alpha1') return pyrraToSlos(document as SpecDocument<PyrraDocument>);
   if (value.apiVersion === 'sloth.slok.dev/v1') return slothToSlos(document, value.spec as SlothServiceLevel, '/spec');

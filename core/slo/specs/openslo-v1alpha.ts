@@ -57,7 +57,14 @@ function pointerMap(ratioAt: string | undefined): [string, string][] {
  * One v1 object per v1alpha object, except an SLO whose objectives carry different ratios: as
  * Sloth reads it, each such objective is an SLO of its own, named `<name>-<objective>`.
  */
-export function convertV1alpha(parsed: ParsedDocument<unknown>): { parsed: ParsedDocument<unknown>; notes: string[] }[] {
+/** A converted object, its notes, and how a v1 pointer reads as the v1alpha key it came from. */
+export interface ConvertedV1alpha {
+  parsed: ParsedDocument<unknown>;
+  notes: string[];
+  display: (pointer: string) => string;
+}
+
+export function convertV1alpha(parsed: ParsedDocument<unknown>): ConvertedV1alpha[] {
   const source = parsed.value as Json;
   const spec = isRecord(source.spec) ? source.spec : {};
   const objectives = Array.isArray(spec.objectives) ? spec.objectives : [];
@@ -74,12 +81,14 @@ export function convertV1alpha(parsed: ParsedDocument<unknown>): { parsed: Parse
       locate: (pointer, atKey) => parsed.locate(pointer.replace(/^\/spec\/objectives\/0(?=\/|$)/, `/spec/objectives/${index}`), atKey),
     };
     const converted = convertOne(one);
+    const shown = converted.display;
+    converted.display = (pointer) => shown(pointer).replace(/^\/spec\/objectives\/0(?=\/|$)/, `/spec/objectives/${index}`);
     converted.notes.push(`objective ${index + 1} has its own ratio: read as SLO "${metadata.name}" (as Sloth does)`);
     return converted;
   });
 }
 
-function convertOne(parsed: ParsedDocument<unknown>): { parsed: ParsedDocument<unknown>; notes: string[] } {
+function convertOne(parsed: ParsedDocument<unknown>): ConvertedV1alpha {
   const source = parsed.value as Json;
   const notes = ['read as openslo/v1 (converted from openslo/v1alpha); consider upgrading the file'];
   const spec = isRecord(source.spec) ? source.spec : {};
@@ -134,5 +143,5 @@ function convertOne(parsed: ParsedDocument<unknown>): { parsed: ParsedDocument<u
     for (const [from, to] of map) if (pointer === from || pointer.startsWith(`${from}/`)) return to + pointer.slice(from.length);
     return pointer;
   };
-  return { parsed: { value: converted, locate: (pointer, atKey) => parsed.locate(original(pointer), atKey) }, notes };
+  return { parsed: { value: converted, locate: (pointer, atKey) => parsed.locate(original(pointer), atKey) }, notes, display: original };
 }

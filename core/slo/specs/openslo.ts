@@ -1,21 +1,24 @@
 /**
  * OpenSLO v1 (https://github.com/OpenSLO/OpenSLO) `kind: SLO` documents, with their SLI inline or
- * referenced by `indicatorRef` from a `kind: SLI` document in the same set of files.
+ * referenced by `indicatorRef` from a `kind: SLI` document in the same set of files. A ratioMetric
+ * SLI is read as its ratio; a thresholdMetric SLI as the share of sampled points that meet each
+ * objective's `op` and `value` (threshold.ts).
  */
+import { isKnownTimeZone, parseStartTime } from '../calendar.ts';
 import { calendarDuration, promDurationSeconds } from '../duration.ts';
 import type { RatioIndicator, SloDefinition, SloWindow } from '../types.ts';
+import { promDuration } from '../windows.ts';
 import { isPlainSelector } from './query-template.ts';
 import { percentToFraction, rawErrorRatioIndicator, template } from './indicator.ts';
+import { type DataSourceTypes, type MetricSourceHolder, promqlOf } from './openslo-metric-source.ts';
+import { isRangeVector } from './promql-syntax.ts';
 import { failAt, keyPathIn, lineOf, type SpecDocument, stringLabels, warningAt } from './source.ts';
+import { DEFAULT_SAMPLE_STEP_SECONDS, type ThresholdOperator, thresholdIndicator } from './threshold.ts';
 
 interface Metadata {
   name: string;
   displayName?: string;
   labels?: Record<string, unknown>;
-}
-
-interface MetricSourceHolder {
-  metricSource: { metricSourceRef?: string; type?: string; spec: Record<string, unknown> };
 }
 
 export interface SliSpec {
@@ -33,7 +36,7 @@ export interface SliSpec {
 
 interface Objective {
   displayName?: string;
-  op?: string;
+  op?: ThresholdOperator;
   value?: number;
   target?: number;
   targetPercent?: number;
@@ -69,7 +72,16 @@ export interface SliLocation {
 
 const HINT_SPEC = 'see docs/slo-specs.md for the OpenSLO fields Faultline reads';
 
-export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: ReadonlyMap<string, SliLocation>): SloDefinition[] {
+/** What an SLO's references resolve against: the SLIs and DataSources of all the files given. */
+export interface OpenSloContext {
+  slis: ReadonlyMap<string, SliLocation>;
+  dataSources: DataSourceTypes;
+}
+
+/** An SLI read: a ratio, or a threshold query that each objective's op and value complete. */
+type ResolvedSli = { kind: 'ratio'; indicator: RatioIndicator; inline: boolean } | { kind: 'threshold'; query: string; inline: boolean };
+
+export function openSloToSlos(document: SpecDocument<OpenSloDocument>, context: OpenSloContext): SloDefinition[] {
   const { metadata } = document.parsed.value;
   const spec = document.parsed.value.spec as SloSpec;
   spec.objectives.forEach((objective, index) => {
@@ -82,17 +94,33 @@ export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: Rea
       );
     }
   });
-  const indicator = resolveIndicator(document, spec, slis);
-  // The OpenSLO SDK forbids op and value next to a ratio (they belong to threshold SLIs).
+  const sli = resolveIndicator(document, spec, context);
+  const warnings: string[] = [];
   spec.objectives.forEach((objective, index) => {
     for (const key of ['op', 'value'] as const) {
-      if (objective[key] !== undefined) {
-        failAt(document, `/spec/objectives/${index}/${key}`, `${key} is forbidden with a ratioMetric indicator (it belongs to thresholdMetric)`, 'remove it: the target is the share of good events');
+      if (sli.kind === 'threshold') {
+        if (objective[key] === undefined) {
+          failAt(
+            document,
+            `/spec/objectives/${index}`,
+            `${key} is required with a thresholdMetric indicator${sli.inline ? '' : ' (the OpenSLO spec requires it; the SDK does not check it through indicatorRef): a threshold SLI cannot be evaluated without it'}`,
+            'e.g. op: lte and value: 0.5: a sampled point of the metric is good when it is ≤ 0.5',
+          );
+        }
+      } else if (objective[key] !== undefined) {
+        // The OpenSLO SDK forbids op and value beside an inline ratio, and cannot check them beside
+        // an indicatorRef (it accepts them there); they mean nothing for a ratio either way.
+        if (sli.inline) {
+          failAt(document, `/spec/objectives/${index}/${key}`, `${key} is forbidden with a ratioMetric indicator (it belongs to thresholdMetric)`, 'remove it: the target is the share of good events');
+        }
+        warnings.push(warningAt(document, `/spec/objectives/${index}/${key}`, `${key} is ignored: the referenced SLI is a ratioMetric (op and value belong to thresholdMetric)`));
       }
+    }
+    if (sli.kind === 'threshold' && !Number.isFinite(objective.value)) {
+      failAt(document, `/spec/objectives/${index}/value`, `value ${objective.value} is not a finite number`, 'give the threshold as a number, e.g. 0.5');
     }
   });
   const window = timeWindow(document, spec);
-  const warnings: string[] = [];
   const first = spec.timeWindow[0]!;
   if (first.isRolling === undefined && !first.calendar) {
     warnings.push(
@@ -103,12 +131,13 @@ export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: Rea
     warnings.push(warningAt(document, '/spec', 'budgetingMethod is not set: read as Occurrences (the OpenSLO SDK requires it)'));
   }
   const budgetingMethod = spec.budgetingMethod ?? 'Occurrences';
-  if (budgetingMethod === 'RatioTimeslices') {
-    failAt(document, '/spec/budgetingMethod', 'RatioTimeslices budgeting is not supported', 'use Occurrences or Timeslices');
-  }
   const labels = stringLabels(metadata.labels);
   return spec.objectives.map((objective, index) => {
     const at = `/spec/objectives/${index}`;
+    const slice = budgetingMethod === 'Occurrences' ? undefined : timeslice(document, objective, at, budgetingMethod);
+    // One sampled point a minute, or one per slice when slices are shorter.
+    const step = Math.min(DEFAULT_SAMPLE_STEP_SECONDS, slice?.seconds ?? DEFAULT_SAMPLE_STEP_SECONDS);
+    const indicator = sli.kind === 'ratio' ? sli.indicator : thresholdIndicator(sli.query, objective.op!, objective.value!, step);
     const slo: SloDefinition = {
       name: spec.objectives.length === 1 ? metadata.name : `${metadata.name}-${objectiveSuffix(objective, index)}`,
       service: spec.service,
@@ -121,7 +150,7 @@ export function openSloToSlos(document: SpecDocument<OpenSloDocument>, slis: Rea
     if (metadata.displayName) slo.displayName = metadata.displayName;
     if (spec.description) slo.description = spec.description;
     if (labels) slo.labels = { ...labels };
-    if (budgetingMethod === 'Timeslices') slo.timeslice = timeslice(document, objective, at);
+    if (slice) slo.timeslice = slice;
     if (warnings.length > 0) slo.warnings = [...warnings];
     return slo;
   });
@@ -149,21 +178,26 @@ function objectiveTarget(document: SpecDocument, objective: Objective, at: strin
   return hasTarget ? objective.target! : percentToFraction(objective.targetPercent!);
 }
 
-function timeslice(document: SpecDocument, objective: Objective, at: string): NonNullable<SloDefinition['timeslice']> {
-  if (objective.timeSliceTarget === undefined || objective.timeSliceWindow === undefined) {
+function timeslice(document: SpecDocument, objective: Objective, at: string, method: 'Timeslices' | 'RatioTimeslices'): NonNullable<SloDefinition['timeslice']> {
+  if (method === 'Timeslices' && (objective.timeSliceTarget === undefined || objective.timeSliceWindow === undefined)) {
     failAt(
       document,
       at,
       'Timeslices budgeting needs timeSliceTarget and timeSliceWindow on every objective',
-      'e.g. timeSliceTarget: 0.95 and timeSliceWindow: 1m (a bare number counts seconds)',
+      'e.g. timeSliceTarget: 0.95 and timeSliceWindow: 1m (a bare number counts minutes)',
     );
   }
+  if (objective.timeSliceWindow === undefined) {
+    failAt(document, at, 'RatioTimeslices budgeting needs timeSliceWindow on every objective', 'e.g. timeSliceWindow: 1m (a bare number counts minutes)');
+  }
   const raw = objective.timeSliceWindow;
-  const seconds = typeof raw === 'number' ? raw : promDurationSeconds(raw);
+  // The OpenSLO spec: "Default interpretation of unit if specified as a number in minutes".
+  const seconds = typeof raw === 'number' ? Math.round(raw * 60) : promDurationSeconds(raw);
   if (seconds === undefined || seconds <= 0) {
     failAt(document, `${at}/timeSliceWindow`, `"${raw}" is not a slice length PromQL can use`, 'use s, m, h or d units, e.g. 1m or 5m');
   }
-  return { target: objective.timeSliceTarget, window: typeof raw === 'number' ? `${raw}s` : raw, seconds };
+  const window = typeof raw === 'number' ? promDuration(seconds) : raw;
+  return method === 'Timeslices' ? { target: objective.timeSliceTarget, window, seconds } : { window, seconds };
 }
 
 function timeWindow(document: SpecDocument, spec: SloSpec): SloWindow {
@@ -176,6 +210,17 @@ function timeWindow(document: SpecDocument, spec: SloSpec): SloWindow {
     const length = calendarDuration(window.duration);
     if (!length) {
       failAt(document, `${at}/duration`, `"${window.duration}" is not a calendar period`, 'use 1d, 1w, 1M, 1Q or 1Y');
+    }
+    if (!parseStartTime(window.calendar.startTime)) {
+      failAt(
+        document,
+        `${at}/calendar/startTime`,
+        `"${window.calendar.startTime}" is not a start time as OpenSLO writes it`,
+        'write the wall-clock time without a zone, e.g. 2024-01-01 00:00:00 (the zone goes in timeZone)',
+      );
+    }
+    if (!isKnownTimeZone(window.calendar.timeZone)) {
+      failAt(document, `${at}/calendar/timeZone`, `"${window.calendar.timeZone}" is not an IANA time zone`, 'e.g. UTC, Europe/Berlin or America/New_York');
     }
     return {
       kind: 'calendar',
@@ -201,13 +246,13 @@ function timeWindow(document: SpecDocument, spec: SloSpec): SloWindow {
   return { kind: 'rolling', duration: window.duration, seconds };
 }
 
-function resolveIndicator(document: SpecDocument, spec: SloSpec, slis: ReadonlyMap<string, SliLocation>): RatioIndicator {
+function resolveIndicator(document: SpecDocument, spec: SloSpec, context: OpenSloContext): ResolvedSli {
   if (spec.indicator && spec.indicatorRef) {
     failAt(document, '/spec/indicatorRef', 'give either indicator or indicatorRef, not both', HINT_SPEC);
   }
-  if (spec.indicator) return sliToIndicator({ document, pointer: '/spec/indicator/spec', spec: spec.indicator.spec });
+  if (spec.indicator) return { ...readSli({ document, pointer: '/spec/indicator/spec', spec: spec.indicator.spec }, context), inline: true };
   if (spec.indicatorRef !== undefined) {
-    const found = slis.get(spec.indicatorRef);
+    const found = context.slis.get(spec.indicatorRef);
     if (!found) {
       failAt(
         document,
@@ -216,56 +261,63 @@ function resolveIndicator(document: SpecDocument, spec: SloSpec, slis: ReadonlyM
         'add the file with the kind: SLI document of that metadata.name to the paths, or inline it under spec.indicator',
       );
     }
-    return sliToIndicator(found);
+    return { ...readSli(found, context), inline: false };
   }
   return failAt(document, '/spec', 'an SLO needs indicator or indicatorRef', HINT_SPEC);
 }
 
-function sliToIndicator({ document, pointer, spec }: SliLocation): RatioIndicator {
+type ReadSli = { kind: 'ratio'; indicator: RatioIndicator } | { kind: 'threshold'; query: string };
+
+function readSli({ document, pointer, spec }: SliLocation, context: OpenSloContext): ReadSli {
   if (spec.thresholdMetric) {
-    failAt(
-      document,
-      `${pointer}/thresholdMetric`,
-      'thresholdMetric SLIs are not supported: error budgets and burn rates need a ratio of events',
-      'express it as ratioMetric, e.g. good = requests faster than the threshold (a histogram bucket), total = all requests',
-    );
+    if (spec.ratioMetric) failAt(document, `${pointer}/ratioMetric`, 'give either thresholdMetric or ratioMetric, not both', HINT_SPEC);
+    const at = `${pointer}/thresholdMetric`;
+    const { query, pointer: queryPointer, check } = promqlOf(document, spec.thresholdMetric, at, context.dataSources);
+    if (/\{\{\s*\.?window\s*\}\}/.test(query)) {
+      failAt(
+        document,
+        queryPointer,
+        'a thresholdMetric query cannot hold {{window}}: it is the metric sampled at each point, and the window is applied around it',
+        'write the metric itself, e.g. histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))',
+      );
+    }
+    if (isRangeVector(check.top) || /Literal$/.test(check.top)) {
+      failAt(
+        document,
+        queryPointer,
+        `a thresholdMetric query must return an instant vector (one value per series at each point), not a ${isRangeVector(check.top) ? 'range vector' : check.top === 'StringLiteral' ? 'string' : 'number'}`,
+        'e.g. max(queue_lag_seconds) or min_over_time(x[2m]), compared with the objective\'s op and value',
+      );
+    }
+    return { kind: 'threshold', query };
   }
   const ratio = spec.ratioMetric;
-  if (!ratio) failAt(document, pointer, 'an SLI needs ratioMetric', HINT_SPEC);
+  if (!ratio) failAt(document, pointer, 'an SLI needs ratioMetric or thresholdMetric', HINT_SPEC);
   const at = `${pointer}/ratioMetric`;
+  const queryOf = (holder: MetricSourceHolder, where: string) => ratioQuery(document, holder, where, ratio.counter, context);
   if (ratio.raw) {
     if (ratio.good || ratio.bad || ratio.total) {
       failAt(document, `${at}/raw`, 'raw cannot be combined with good, bad or total', 'use raw with rawType, or total with good or bad');
     }
     if (!ratio.rawType) failAt(document, at, 'raw needs rawType (success or failure)', 'rawType: failure means the query returns the error ratio');
-    const query = queryOf(document, ratio.raw, `${at}/raw`, ratio.counter);
-    return rawErrorRatioIndicator(ratio.rawType === 'failure' ? query : `1 - (${query})`);
+    const query = queryOf(ratio.raw, `${at}/raw`);
+    return { kind: 'ratio', indicator: rawErrorRatioIndicator(ratio.rawType === 'failure' ? query : `1 - (${query})`) };
   }
   if (!ratio.total) failAt(document, at, 'ratioMetric needs total (with good or bad), or raw', HINT_SPEC);
   if (Boolean(ratio.good) === Boolean(ratio.bad)) {
     failAt(document, at, ratio.good ? 'give either good or bad, not both' : 'ratioMetric needs good or bad next to total', HINT_SPEC);
   }
-  const indicator: RatioIndicator = { kind: 'ratio', total: queryOf(document, ratio.total, `${at}/total`, ratio.counter) };
-  if (ratio.good) indicator.good = queryOf(document, ratio.good, `${at}/good`, ratio.counter);
-  if (ratio.bad) indicator.bad = queryOf(document, ratio.bad, `${at}/bad`, ratio.counter);
-  return indicator;
+  // Read in the order the spec lists them, so the first problem reported is the first in the file.
+  const good = ratio.good ? queryOf(ratio.good, `${at}/good`) : undefined;
+  const bad = ratio.bad ? queryOf(ratio.bad, `${at}/bad`) : undefined;
+  const indicator: RatioIndicator = { kind: 'ratio', total: queryOf(ratio.total, `${at}/total`) };
+  if (good !== undefined) indicator.good = good;
+  if (bad !== undefined) indicator.bad = bad;
+  return { kind: 'ratio', indicator };
 }
 
-function queryOf(document: SpecDocument, holder: MetricSourceHolder, at: string, counter: boolean | undefined): string {
-  const source = holder.metricSource;
-  if (source.type !== undefined && source.type.toLowerCase() !== 'prometheus') {
-    failAt(
-      document,
-      `${at}/metricSource/type`,
-      `metric source type "${source.type}" is not supported`,
-      'Faultline queries Prometheus-compatible stores (Prometheus, Thanos, Mimir, VictoriaMetrics): use type: Prometheus',
-    );
-  }
-  const query = source.spec.query ?? source.spec.promql;
-  if (typeof query !== 'string' || query.trim() === '') {
-    failAt(document, `${at}/metricSource/spec`, 'a Prometheus metric source needs spec.query (a PromQL string)', HINT_SPEC);
-  }
-  const queryPointer = `${at}/metricSource/spec/${source.spec.query !== undefined ? 'query' : 'promql'}`;
+function ratioQuery(document: SpecDocument, holder: MetricSourceHolder, at: string, counter: boolean | undefined, context: OpenSloContext): string {
+  const { query, pointer: queryPointer } = promqlOf(document, holder, at, context.dataSources);
   if (counter === false && isPlainSelector(query.trim())) {
     failAt(
       document,

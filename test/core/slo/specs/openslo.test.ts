@@ -160,7 +160,7 @@ describe('OpenSLO problems name the file, line and key and say what to do', () =
     expect(error.hint).toContain('kind: SLI');
   });
 
-  it('thresholdMetric, which has no error ratio', () => {
+  it('a thresholdMetric objective without op and value, which says what a good point is', () => {
     const threshold = `apiVersion: openslo/v1
 kind: SLI
 metadata:
@@ -172,9 +172,10 @@ spec:
       spec:
         query: histogram_quantile(0.99, x)`;
     const error = specError(`${threshold}\n---\n${slo(`  indicatorRef: p99\n${ROLLING}\n  objectives:\n    - target: 0.9`)}`);
-    expect(error.message).toContain('thresholdMetric SLIs are not supported');
-    expect(error.line).toBe(6);
-    expect(error.hint).toContain('ratioMetric');
+    expect(error.message).toContain('spec.objectives[0]: op is required with a thresholdMetric indicator');
+    expect(error.message).toContain('the SDK does not check it through indicatorRef');
+    expect(error.line).toBe(27);
+    expect(error.hint).toContain('op: lte and value: 0.5');
   });
 
   it('a non-Prometheus metric source', () => {
@@ -206,11 +207,11 @@ spec:
     expect(error.line).toBe(30);
   });
 
-  it('Timeslices without a slice target, and RatioTimeslices', () => {
+  it('Timeslices without a slice target, and RatioTimeslices without a slice length', () => {
     const text = (method: string) =>
       `${sli('e', BAD_TOTAL)}\n---\n${slo(`  indicatorRef: e\n  timeWindow:\n    - duration: 7d\n  budgetingMethod: ${method}\n  objectives:\n    - target: 0.9`)}`;
     expect(specError(text('Timeslices')).message).toContain('needs timeSliceTarget and timeSliceWindow');
-    expect(specError(text('RatioTimeslices')).message).toContain('RatioTimeslices budgeting is not supported');
+    expect(specError(text('RatioTimeslices')).message).toContain('RatioTimeslices budgeting needs timeSliceWindow on every objective');
   });
 
   it('a composite objective with its own indicator', () => {
