@@ -5,6 +5,7 @@
  */
 import { type ChangedFiles, gateApplies } from '../core/gates/applicability.ts';
 import { GATES, type GateName } from '../core/gates/commands.ts';
+import { type DrillSearch, drillCommentLines, drillGateEnabled, drillGateVerdict, type FailoverConfig } from '../core/gates/dr-drill.ts';
 import { type CommandComment, evaluateOverrides, type OverrideState, type Permission } from '../core/gates/overrides.ts';
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
@@ -12,6 +13,7 @@ import { type FaultlineResult, resultSchema } from '../core/result.ts';
 import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
+import { newestDrill } from './drill-results.ts';
 import { baseBranchResults, type CommitResults, resultsForCommit, type RunResultCache } from './commit-results.ts';
 import { type FileList, type GitHubApi, type IssueComment, issueComments, permissionOf, type Repo } from './github-api.ts';
 import type { ConfigOutcome } from './repo-config.ts';
@@ -22,6 +24,7 @@ const RESULT_KINDS: readonly string[] = (resultSchema as { properties: { kind: {
 
 export interface FaultlineConfig {
   slo?: SloConfig;
+  failover?: FailoverConfig | null;
   [section: string]: unknown;
 }
 
@@ -30,6 +33,8 @@ export interface AppDeps {
   botLogin: string;
   prometheus?: PrometheusClient;
   cache: RunResultCache;
+  /** The clock drill ages are measured with (tests set it). */
+  now?: () => Date;
 }
 
 export interface PullRequestInfo {
@@ -183,10 +188,12 @@ function waitingSummary(verdict: GateVerdict, evaluation: CommitEvaluation): str
 export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
   const { repo, headSha, config, pullRequest } = evaluation;
   if (!config.ok) {
-    for (const gate of only) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
+    // Whether faultline/dr-drill is wanted is in the config that cannot be read: it is left out.
+    const wanted = only.filter((gate) => gate !== 'dr-drill');
+    for (const gate of wanted) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
     // The comment shows the check runs, so it says the same instead of keeping an older verdict.
     if (pullRequest) {
-      const gates: GateVerdict[] = GATES.map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems.map((p) => codeSpan(p, 1000)), results: [] }));
+      const gates: GateVerdict[] = GATES.filter((gate) => gate !== 'dr-drill').map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems.map((p) => codeSpan(p, 1000)), results: [] }));
       const { body, fallback } = renderPrComment({ headSha, gates, slos: [], baseScores: {}, overrides: { active: {}, pending: {}, refused: [] }, rejected: [], links: [] });
       await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback);
     }
@@ -201,7 +208,17 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
 
   const verdicts: GateVerdict[] = [];
   let slo: Awaited<ReturnType<typeof sloBudgetGate>> | undefined;
+  const now = deps.now?.() ?? new Date();
+  // The default branch's newest drill: for faultline/dr-drill and, with any `failover:` section, the PR comment.
+  const wantsDrill = config.config.failover !== undefined && (pullRequest !== undefined || (drillGateEnabled(config.config) && only.includes('dr-drill')));
+  const drill: DrillSearch | undefined = wantsDrill ? await newestDrill(api, repo, evaluation.defaultBranch, deps.cache) : undefined;
   for (const gate of GATES) {
+    if (gate === 'dr-drill') {
+      if (drill && drillGateEnabled(config.config)) {
+        verdicts.push(drillGateVerdict({ config: config.config.failover, search: drill, defaultBranch: evaluation.defaultBranch, now, override: overrides.active['dr-drill'], pendingOverride: overrides.pending['dr-drill'] }));
+      }
+      continue;
+    }
     const evidence = evidenceFor(gate, config.config, files, evaluation);
     if (gate === 'slo-budget') {
       slo = await sloBudgetGate(api, repo, {
@@ -250,6 +267,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       overrides,
       rejected: evaluation.results?.rejected ?? [],
       links: evaluation.results?.links ?? [],
+      drill: drill ? drillCommentLines(drill, evaluation.defaultBranch, now) : undefined,
     });
     await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback, comments);
   }

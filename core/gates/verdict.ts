@@ -53,6 +53,7 @@ export const GATE_KINDS: Record<GateName, ResultKind[]> = {
   'slo-budget': ['slo', 'canary'],
   migrations: ['migrations'],
   security: ['security'],
+  'dr-drill': ['failover'],
 };
 
 export function checkNameOf(gate: GateName): string {
