@@ -77,6 +77,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
         baseSha: pr.base.sha,
         files: files.paths,
         ...(files.capped ? { filesCapped: files.capped } : {}),
+        ...(needFiles ? {} : { filesUnread: true }),
       };
     }
 

@@ -6,6 +6,7 @@
 import { type ChangedFiles, gateApplies } from '../core/gates/applicability.ts';
 import { GATES, type GateName } from '../core/gates/commands.ts';
 import { type DrillSearch, drillCommentLines, drillGateEnabled, drillGateVerdict, type FailoverConfig } from '../core/gates/dr-drill.ts';
+import { baselineFileOf, checkSecurityBaselines } from '../core/gates/security-baseline.ts';
 import { type CommandComment, evaluateOverrides, type OverrideState, type Permission } from '../core/gates/overrides.ts';
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
@@ -15,10 +16,11 @@ import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
 import { newestDrill } from './drill-results.ts';
 import { baseBranchResults, type CommitResults, resultsForCommit, type RunResultCache } from './commit-results.ts';
-import { type FileList, type GitHubApi, type IssueComment, issueComments, permissionOf, type Repo } from './github-api.ts';
+import { type FileList, type GitHubApi, type IssueComment, issueComments, permissionOf, pullRequestFiles, type Repo } from './github-api.ts';
 import type { ConfigOutcome } from './repo-config.ts';
 import { type SloConfig, sloBudgetGate } from './slo-budget.ts';
 import { upsertStickyComment } from './sticky-comment.ts';
+import { ARTIFACT_PREFIX } from './workflow-results.ts';
 
 const RESULT_KINDS: readonly string[] = (resultSchema as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
 
@@ -45,6 +47,8 @@ export interface PullRequestInfo {
   files: string[];
   /** Set when GitHub's list of the pull request's files was capped. */
   filesCapped?: string;
+  /** The files were not listed (no config section has a path rule); read when something needs them. */
+  filesUnread?: boolean;
 }
 
 export interface CommitEvaluation {
@@ -185,8 +189,19 @@ function waitingSummary(verdict: GateVerdict, evaluation: CommitEvaluation): str
 }
 
 /** Evaluates and publishes the gates for a commit, and refreshes the PR comment when there is a PR. */
-export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
-  const { repo, headSha, config, pullRequest } = evaluation;
+/** Security results whose committed baseline file the change touches become rejected files (core/gates/security-baseline.ts). */
+function withoutTamperedBaselines(evaluation: CommitEvaluation, files: ChangedFiles): CommitEvaluation {
+  const found = evaluation.results;
+  if (!found) return evaluation;
+  const { kept, rejected } = checkSecurityBaselines(found.results, files);
+  if (rejected.length === 0) return evaluation;
+  const refused = rejected.map((r) => ({ artifact: ARTIFACT_PREFIX, file: `security result “${r.result.name}”`, problems: [r.problem], kind: 'security' }));
+  return { ...evaluation, results: { ...found, results: kept, rejected: [...found.rejected, ...refused] } };
+}
+
+export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
+  const { repo, headSha, config, pullRequest } = given;
+  let evaluation = given;
   if (!config.ok) {
     // Whether faultline/dr-drill is wanted is in the config that cannot be read: it is left out.
     const wanted = only.filter((gate) => gate !== 'dr-drill');
@@ -201,10 +216,16 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
   }
   const comments = pullRequest ? await issueComments(api, repo, pullRequest.number) : [];
   const overrides = await overridesOf(api, repo, comments);
-  const results = evaluation.results?.results ?? [];
+  if (pullRequest?.filesUnread && (evaluation.results?.results ?? []).some((r) => r.kind === 'security' && baselineFileOf(r) !== undefined)) {
+    // A committed baseline is only as good as the proof that the pull request leaves it alone.
+    const listed = await pullRequestFiles(api, repo, pullRequest.number);
+    Object.assign(pullRequest, { files: listed.paths, filesUnread: false, ...(listed.capped ? { filesCapped: listed.capped } : {}) });
+  }
   const files: ChangedFiles = pullRequest
     ? { paths: pullRequest.files, ...(pullRequest.filesCapped ? { capped: pullRequest.filesCapped } : {}) }
     : (evaluation.files ?? { paths: [] });
+  evaluation = withoutTamperedBaselines(evaluation, files);
+  const results = evaluation.results?.results ?? [];
 
   const verdicts: GateVerdict[] = [];
   let slo: Awaited<ReturnType<typeof sloBudgetGate>> | undefined;
