@@ -173,7 +173,7 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
     const events = outcome.timeline.map((e) => e.event);
     for (const event of ['first-failed-write', 'writer-switch', 'first-good-write']) expect(events).toContain(event);
     expect(outcome.writer.finalTarget).toContain(`:${pair.standby.port}/`);
-  });
+  }, 120_000);
 
   it('breaches with a clear reason when the manual fault never comes', async () => {
     const primary = await startPostgres({ settings: { synchronous_commit: 'on' } });
