@@ -188,7 +188,6 @@ function waitingSummary(verdict: GateVerdict, evaluation: CommitEvaluation): str
   return lines.join('\n');
 }
 
-/** Evaluates and publishes the gates for a commit, and refreshes the PR comment when there is a PR. */
 /** Security results whose committed baseline file the change touches become rejected files (core/gates/security-baseline.ts). */
 function withoutTamperedBaselines(evaluation: CommitEvaluation, files: ChangedFiles): CommitEvaluation {
   const found = evaluation.results;
@@ -199,8 +198,10 @@ function withoutTamperedBaselines(evaluation: CommitEvaluation, files: ChangedFi
   return { ...evaluation, results: { ...found, results: kept, rejected: [...found.rejected, ...refused] } };
 }
 
+/** Evaluates and publishes the gates for a commit, and refreshes the PR comment when there is a PR. */
 export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
-  const { repo, headSha, config, pullRequest } = given;
+  const { repo, headSha, config } = given;
+  let { pullRequest } = given;
   let evaluation = given;
   if (!config.ok) {
     // Whether faultline/dr-drill is wanted is in the config that cannot be read: it is left out.
@@ -219,7 +220,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: Commi
   if (pullRequest?.filesUnread && (evaluation.results?.results ?? []).some((r) => r.kind === 'security' && baselineFileOf(r) !== undefined)) {
     // A committed baseline is only as good as the proof that the pull request leaves it alone.
     const listed = await pullRequestFiles(api, repo, pullRequest.number);
-    Object.assign(pullRequest, { files: listed.paths, filesUnread: false, ...(listed.capped ? { filesCapped: listed.capped } : {}) });
+    pullRequest = { ...pullRequest, files: listed.paths, filesUnread: false, ...(listed.capped ? { filesCapped: listed.capped } : {}) };
   }
   const files: ChangedFiles = pullRequest
     ? { paths: pullRequest.files, ...(pullRequest.filesCapped ? { capped: pullRequest.filesCapped } : {}) }
