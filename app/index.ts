@@ -77,6 +77,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
         baseSha: pr.base.sha,
         files: files.paths,
         ...(files.capped ? { filesCapped: files.capped } : {}),
+        ...(needFiles ? {} : { filesUnread: true }),
       };
     }
 
@@ -118,7 +119,8 @@ export function faultlineApp(options: FaultlineAppOptions) {
         const pr = context.payload.pull_request as unknown as PullRequestPayload;
         const fresh = context.payload.action === 'opened' || context.payload.action === 'synchronize';
         if (!fresh) return reevaluatePullRequest(context, pr.number);
-        // A new head: no workflow has reported yet, so only the live SLO gate can be decided now;
+        // A new head: no workflow has reported yet, so only the live SLO gate and the default
+        // branch's drill (faultline/dr-drill) can be decided now;
         // chaos and migrations wait for their workflow runs (created on check_suite).
         const loaded = await config(context);
         await evaluateCommit(
@@ -132,7 +134,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
             pullRequest: await pullRequestInfo(context, pr, needsFiles(loaded)),
             fresh: true,
           },
-          ['slo-budget'],
+          ['slo-budget', 'dr-drill'],
         );
       },
     );
@@ -156,6 +158,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
         'chaos',
         'migrations',
         'security',
+        'dr-drill',
       ]);
     });
 
@@ -195,7 +198,7 @@ export function faultlineApp(options: FaultlineAppOptions) {
       const results = await resultsForCommit(api(context), repo, run.head_sha, defaultBranchOf(context), cache);
       const loaded = await config(context);
       const files = await mergeGroupFiles(context, headRef, loaded);
-      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...files }, ['chaos', 'migrations', 'security']);
+      await evaluateCommit(api(context), await deps(), { repo, defaultBranch: defaultBranchOf(context), headSha: run.head_sha, config: loaded, results, ...files }, ['chaos', 'migrations', 'security', 'dr-drill']);
     });
 
     app.on('merge_group.checks_requested', async (context) => {

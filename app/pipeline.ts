@@ -5,6 +5,8 @@
  */
 import { type ChangedFiles, gateApplies } from '../core/gates/applicability.ts';
 import { GATES, type GateName } from '../core/gates/commands.ts';
+import { type DrillSearch, drillCommentLines, drillGateEnabled, drillGateVerdict, type FailoverConfig } from '../core/gates/dr-drill.ts';
+import { baselineFileOf, checkSecurityBaselines } from '../core/gates/security-baseline.ts';
 import { type CommandComment, evaluateOverrides, type OverrideState, type Permission } from '../core/gates/overrides.ts';
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
@@ -12,16 +14,19 @@ import { type FaultlineResult, resultSchema } from '../core/result.ts';
 import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
+import { newestDrill } from './drill-results.ts';
 import { baseBranchResults, type CommitResults, resultsForCommit, type RunResultCache } from './commit-results.ts';
-import { type FileList, type GitHubApi, type IssueComment, issueComments, permissionOf, type Repo } from './github-api.ts';
+import { type FileList, type GitHubApi, type IssueComment, issueComments, permissionOf, pullRequestFiles, type Repo } from './github-api.ts';
 import type { ConfigOutcome } from './repo-config.ts';
 import { type SloConfig, sloBudgetGate } from './slo-budget.ts';
 import { upsertStickyComment } from './sticky-comment.ts';
+import { ARTIFACT_PREFIX } from './workflow-results.ts';
 
 const RESULT_KINDS: readonly string[] = (resultSchema as { properties: { kind: { enum: string[] } } }).properties.kind.enum;
 
 export interface FaultlineConfig {
   slo?: SloConfig;
+  failover?: FailoverConfig | null;
   [section: string]: unknown;
 }
 
@@ -30,6 +35,8 @@ export interface AppDeps {
   botLogin: string;
   prometheus?: PrometheusClient;
   cache: RunResultCache;
+  /** The clock drill ages are measured with (tests set it). */
+  now?: () => Date;
 }
 
 export interface PullRequestInfo {
@@ -40,6 +47,8 @@ export interface PullRequestInfo {
   files: string[];
   /** Set when GitHub's list of the pull request's files was capped. */
   filesCapped?: string;
+  /** The files were not listed (no config section has a path rule); read when something needs them. */
+  filesUnread?: boolean;
 }
 
 export interface CommitEvaluation {
@@ -179,14 +188,28 @@ function waitingSummary(verdict: GateVerdict, evaluation: CommitEvaluation): str
   return lines.join('\n');
 }
 
+/** Security results whose committed baseline file the change touches become rejected files (core/gates/security-baseline.ts). */
+function withoutTamperedBaselines(evaluation: CommitEvaluation, files: ChangedFiles): CommitEvaluation {
+  const found = evaluation.results;
+  if (!found) return evaluation;
+  const { kept, rejected } = checkSecurityBaselines(found.results, files);
+  if (rejected.length === 0) return evaluation;
+  const refused = rejected.map((r) => ({ artifact: ARTIFACT_PREFIX, file: `security result “${r.result.name}”`, problems: [r.problem], kind: 'security' }));
+  return { ...evaluation, results: { ...found, results: kept, rejected: [...found.rejected, ...refused] } };
+}
+
 /** Evaluates and publishes the gates for a commit, and refreshes the PR comment when there is a PR. */
-export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
-  const { repo, headSha, config, pullRequest } = evaluation;
+export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: CommitEvaluation, only: readonly GateName[] = GATES): Promise<GateVerdict[]> {
+  const { repo, headSha, config } = given;
+  let { pullRequest } = given;
+  let evaluation = given;
   if (!config.ok) {
-    for (const gate of only) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
+    // Whether faultline/dr-drill is wanted is in the config that cannot be read: it is left out.
+    const wanted = only.filter((gate) => gate !== 'dr-drill');
+    for (const gate of wanted) await publishCheckRun(api, repo, deps.appId, configErrorReport(checkNameOf(gate), headSha, config.problems), evaluation.fresh);
     // The comment shows the check runs, so it says the same instead of keeping an older verdict.
     if (pullRequest) {
-      const gates: GateVerdict[] = GATES.map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems.map((p) => codeSpan(p, 1000)), results: [] }));
+      const gates: GateVerdict[] = GATES.filter((gate) => gate !== 'dr-drill').map((gate) => ({ gate, checkName: checkNameOf(gate), conclusion: 'failure', title: 'Invalid .github/faultline.yml', reasons: config.problems.map((p) => codeSpan(p, 1000)), results: [] }));
       const { body, fallback } = renderPrComment({ headSha, gates, slos: [], baseScores: {}, overrides: { active: {}, pending: {}, refused: [] }, rejected: [], links: [] });
       await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback);
     }
@@ -194,14 +217,30 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
   }
   const comments = pullRequest ? await issueComments(api, repo, pullRequest.number) : [];
   const overrides = await overridesOf(api, repo, comments);
-  const results = evaluation.results?.results ?? [];
+  if (pullRequest?.filesUnread && (evaluation.results?.results ?? []).some((r) => r.kind === 'security' && baselineFileOf(r) !== undefined)) {
+    // A committed baseline is only as good as the proof that the pull request leaves it alone.
+    const listed = await pullRequestFiles(api, repo, pullRequest.number);
+    pullRequest = { ...pullRequest, files: listed.paths, filesUnread: false, ...(listed.capped ? { filesCapped: listed.capped } : {}) };
+  }
   const files: ChangedFiles = pullRequest
     ? { paths: pullRequest.files, ...(pullRequest.filesCapped ? { capped: pullRequest.filesCapped } : {}) }
     : (evaluation.files ?? { paths: [] });
+  evaluation = withoutTamperedBaselines(evaluation, files);
+  const results = evaluation.results?.results ?? [];
 
   const verdicts: GateVerdict[] = [];
   let slo: Awaited<ReturnType<typeof sloBudgetGate>> | undefined;
+  const now = deps.now?.() ?? new Date();
+  // The default branch's newest drill: for faultline/dr-drill and, with any `failover:` section, the PR comment.
+  const wantsDrill = config.config.failover !== undefined && (pullRequest !== undefined || (drillGateEnabled(config.config) && only.includes('dr-drill')));
+  const drill: DrillSearch | undefined = wantsDrill ? await newestDrill(api, repo, evaluation.defaultBranch, deps.cache) : undefined;
   for (const gate of GATES) {
+    if (gate === 'dr-drill') {
+      if (drill && drillGateEnabled(config.config)) {
+        verdicts.push(drillGateVerdict({ config: config.config.failover, search: drill, defaultBranch: evaluation.defaultBranch, now, override: overrides.active['dr-drill'], pendingOverride: overrides.pending['dr-drill'] }));
+      }
+      continue;
+    }
     const evidence = evidenceFor(gate, config.config, files, evaluation);
     if (gate === 'slo-budget') {
       slo = await sloBudgetGate(api, repo, {
@@ -250,6 +289,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       overrides,
       rejected: evaluation.results?.rejected ?? [],
       links: evaluation.results?.links ?? [],
+      drill: drill ? drillCommentLines(drill, evaluation.defaultBranch, now) : undefined,
     });
     await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback, comments);
   }

@@ -22,6 +22,11 @@ export interface RecorderOptions {
   /** The rule id of the error finding, e.g. `migration-gate-error`. */
   errorRule: string;
   startedAt?: Date;
+  /**
+   * A kind's own `verdict: error` result, when it has more to say than the generic one (the
+   * failover drill keeps its RTO/RPO measurements, null, and names the drill file).
+   */
+  errorResult?: (reason: string) => FaultlineResult;
 }
 
 export class ResultRecorder {
@@ -31,6 +36,7 @@ export class ResultRecorder {
   source: ResultSource;
   private readonly workspace: string;
   private readonly errorRule: string;
+  private readonly errorResult?: (reason: string) => FaultlineResult;
   private target: string;
   private written = false;
   private errorTried = false;
@@ -42,6 +48,7 @@ export class ResultRecorder {
     this.source = options.source;
     this.workspace = options.workspace;
     this.errorRule = options.errorRule;
+    if (options.errorResult) this.errorResult = options.errorResult;
     this.target = options.defaultPath;
   }
 
@@ -80,6 +87,7 @@ export class ResultRecorder {
     this.errorTried = true;
     const summary = reason.split('\n')[0]!.slice(0, 300);
     try {
+      if (this.errorResult) return this.write(this.errorResult(reason));
       const written = this.write(
         createResult({
           kind: this.kind,

@@ -8,8 +8,10 @@
  * - `migrations`: a changed file matches `migrations.paths` (the migration gate's default layouts
  *   when the list is empty), minus `migrations.exclude`.
  * - `slo-budget`: a changed file lies under a service of `slo.services`.
- * - `chaos`, and any later gate with a section of the same shape (`security`, `failover`):
+ * - `chaos`, and any later gate with a section of the same shape (`security`):
  *   `<section>.required: true`, or a changed file matches `<section>.paths`.
+ * - `dr-drill`: `failover.max-age` is set; then to every change, whatever it touches (it judges
+ *   the default branch's drills, not the change: core/gates/dr-drill.ts).
  * A gate without a section does not apply by config; results a trusted run still reports for it count.
  */
 import { matchesGlob } from 'node:path';
@@ -35,7 +37,7 @@ export const GATE_SECTIONS: Readonly<Record<string, string>> = {
   chaos: 'chaos',
   'slo-budget': 'slo',
   security: 'security',
-  failover: 'failover',
+  'dr-drill': 'failover',
 };
 
 interface RequiredOrPaths {
@@ -94,5 +96,10 @@ export function gateApplies(gate: string, config: Readonly<Record<string, unknow
   const value = (section ?? {}) as Record<string, unknown>;
   if (gate === 'migrations') return migrations(value, files);
   if (gate === 'slo-budget') return slo(value, files);
+  if (gate === 'dr-drill') {
+    return value['max-age'] !== undefined
+      ? { applies: true, reason: `\`failover.max-age\` is set in ${CONFIG}` }
+      : { applies: false, reason: `\`failover.max-age\` is not set in ${CONFIG}` };
+  }
   return requiredOrPaths(sectionName, value as RequiredOrPaths, files);
 }

@@ -8,7 +8,7 @@
  * (invisible) is never a command, so quoting or hiding a command cannot issue it.
  */
 
-export const GATES = ['chaos', 'slo-budget', 'migrations', 'security'] as const;
+export const GATES = ['chaos', 'slo-budget', 'migrations', 'security', 'dr-drill'] as const;
 export type GateName = (typeof GATES)[number];
 
 export type Command =

@@ -20,10 +20,11 @@ export type Binding =
   | { ok: false; stale: false; problem: string };
 
 /**
- * `defaultConfigSha` is the blob SHA of the default branch's config, or undefined when the
- * default branch has none.
+ * Ties a result to its run only (commit, run id, attempt). Enough for results no config judges
+ * and that come from the default branch's own runs (failover drills); gates of a pull request's
+ * commit use bindResult.
  */
-export function bindResult(result: FaultlineResult, run: RunIdentity, defaultConfigSha: string | undefined): Binding {
+export function bindToRun(result: FaultlineResult, run: RunIdentity): Binding {
   const source = result.source;
   const reject = (problem: string): Binding => ({ ok: false, stale: false, problem });
   if (!source) return reject('source is missing: the result cannot be tied to the run that produced it');
@@ -34,6 +35,18 @@ export function bindResult(result: FaultlineResult, run: RunIdentity, defaultCon
     return reject(`source.runAttempt is ${source.runAttempt ?? 'missing'}, but run ${run.id} is at attempt ${run.attempt}`);
   }
   if (attempt < run.attempt) return { ok: false, stale: true, problem: `from attempt ${attempt} of run ${run.id}, which is now at attempt ${run.attempt}` };
+  return { ok: true };
+}
+
+/**
+ * The run binding, and the config: `defaultConfigSha` is the blob SHA of the default branch's
+ * config, or undefined when the default branch has none.
+ */
+export function bindResult(result: FaultlineResult, run: RunIdentity, defaultConfigSha: string | undefined): Binding {
+  const bound = bindToRun(result, run);
+  if (!bound.ok) return bound;
+  const source = result.source!;
+  const reject = (problem: string): Binding => ({ ok: false, stale: false, problem });
   if (defaultConfigSha === undefined) {
     if (source.configSha !== undefined) {
       return reject(`produced under ${source.configPath ?? 'a config'} (blob ${source.configSha}), but the default branch has no .github/faultline.yml`);

@@ -7,6 +7,7 @@
  * "does not apply", with the reason.
  */
 import { codeSpan, escapeMarkdown } from '../report/markdown-escape.ts';
+import { securityHeadline } from '../report/security-json.ts';
 import type { FaultlineResult, ResultKind } from '../result.ts';
 import type { Applicability } from './applicability.ts';
 import type { GateName } from './commands.ts';
@@ -53,6 +54,7 @@ export const GATE_KINDS: Record<GateName, ResultKind[]> = {
   'slo-budget': ['slo', 'canary'],
   migrations: ['migrations'],
   security: ['security'],
+  'dr-drill': ['failover'],
 };
 
 export function checkNameOf(gate: GateName): string {
@@ -61,6 +63,16 @@ export function checkNameOf(gate: GateName): string {
 
 function describe(result: FaultlineResult): string {
   return `${escapeMarkdown(result.name, 200)}: ${result.verdict}${result.summary ? ` — ${escapeMarkdown(result.summary, 500)}` : ''}`;
+}
+
+/**
+ * What the check run's title says about results: for security the headline of each ("2 new high
+ * in snyk, 1 fixed"), which is what a reviewer needs; for the others how many passed or failed.
+ */
+function resultsTitle(gate: GateName, shown: readonly FaultlineResult[], counted: string): string {
+  if (gate !== 'security' || shown.length === 0) return counted;
+  const headlines = shown.map((r) => (shown.length > 1 ? `${r.name}: ${securityHeadline(r)}` : securityHeadline(r)));
+  return headlines.join('; ');
 }
 
 function overridden(base: Omit<GateVerdict, 'conclusion' | 'title' | 'reasons'>, reasons: string[], override: ActiveOverride): GateVerdict {
@@ -103,7 +115,7 @@ export function gateVerdict(
     ];
     if (override) return overridden(base, reasons, override);
     const parts = [
-      blocking.length > 0 ? `${blocking.length} of ${relevant.length} failed` : '',
+      blocking.length > 0 ? resultsTitle(gate, blocking, `${blocking.length} of ${relevant.length} failed`) : '',
       rejected.length > 0 ? `${rejected.length} result file${rejected.length > 1 ? 's' : ''} rejected` : '',
       unread.length > 0 ? 'Not every run was read' : '',
     ];
@@ -114,7 +126,7 @@ export function gateVerdict(
     return { ...base, conclusion: 'neutral', waiting: true, title: 'Waiting for workflow results', reasons: why };
   }
   if (decisive.length > 0) {
-    return { ...base, conclusion: 'success', title: `${decisive.length} passed`, reasons: [...relevant.map(describe), ...why] };
+    return { ...base, conclusion: 'success', title: resultsTitle(gate, decisive, `${decisive.length} passed`), reasons: [...relevant.map(describe), ...why] };
   }
   if (!applies) {
     const ignored = (evidence?.untrusted ?? []).length > 0 ? [`Ignored runs that change the gate itself (${changedFiles(evidence!.untrusted)}); they do not matter while the gate does not apply.`] : [];

@@ -33,6 +33,8 @@ export interface PrCommentInput {
   overrides: OverrideState;
   rejected: { artifact: string; file: string; problems: string[] }[];
   links: { name: string; url: string }[];
+  /** The default branch's newest failover drill, Markdown-safe as built (core/gates/dr-drill.ts); absent without a `failover:` section. */
+  drill?: string[];
 }
 
 const ICON: Record<string, string> = {
@@ -125,6 +127,8 @@ function render(input: PrCommentInput, detail: 'full' | 'short'): string {
     out.push('### Migrations', '', ...migrationLines(input, 20), '');
     out.push('### Security', '', ...securityLines(input), '');
   }
+  // Short too: a breached or missing drill matters as much as the gate table.
+  if (input.drill) out.push('### Failover drill', '', ...input.drill, '');
   const overrides = overrideLines(input);
   if (overrides.length > 0) out.push('### Overrides', '', ...overrides, '');
   if (input.rejected.length > 0) {

@@ -101,9 +101,10 @@ export function securityHeadline(result: FaultlineResult): string {
   const failOn = isSeverity(details.failOn) ? details.failOn : 'high';
   const blocking = findings.filter((f) => atOrAbove(f.severity, failOn));
   const parts = describeCounts(blocking, 'new');
+  // Say what was judged: "no new findings" alone would hide new ones below the threshold.
+  if (parts.length === 0) parts.push(`no new findings at or above ${failOn}`);
   const below = findings.length - blocking.length;
   if (below > 0) parts.push(`${below} new below ${failOn}`);
-  if (parts.length === 0) parts.push('no new findings');
   const fixed = typeof details.fixed === 'number' ? details.fixed : 0;
   if (fixed > 0) parts.push(`${fixed} fixed`);
   return parts.join(', ');

@@ -23,6 +23,11 @@ export interface BaselineFinding {
 export interface Baseline {
   /** Where it came from, for the report (a path, or an artifact name and run). */
   source: string;
+  /**
+   * The repository-relative path when it was read from a file inside the repository: a pull
+   * request can edit such a file, so the app rejects a result whose baseline file it changes.
+   */
+  file?: string;
   findings: BaselineFinding[];
   /** The commit and run that produced it, as its result file says. */
   sha?: string;

@@ -56,7 +56,7 @@ export interface SecurityOutcome {
   fixed: BaselineFinding[];
   errors: ScanError[];
   warnings: ScanError[];
-  baseline?: { source: string; findings: number; sha?: string; runId?: string; verdict?: string };
+  baseline?: { source: string; findings: number; file?: string; sha?: string; runId?: string; verdict?: string };
   counts: { perTool: Record<string, ToolCounts>; total: number; new: number; fixed: number; unchanged: number; suppressed: number };
   suppressions: { expired: Suppression[]; unused: Suppression[] };
   tools: ToolSummary[];
@@ -143,6 +143,7 @@ export function evaluateSecurityGate(input: GateInput): SecurityOutcome {
           baseline: {
             source: input.baseline.source,
             findings: input.baseline.findings.length,
+            ...(input.baseline.file ? { file: input.baseline.file } : {}),
             ...(input.baseline.sha ? { sha: input.baseline.sha } : {}),
             ...(input.baseline.runId ? { runId: input.baseline.runId } : {}),
             ...(input.baseline.verdict ? { verdict: input.baseline.verdict } : {}),

@@ -5,6 +5,7 @@
  * scanners themselves become scan errors in the outcome, so a result file is still written.
  */
 import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 import { type Baseline, baselineFromResult } from './baseline.ts';
 import { evaluateSecurityGate, type SecurityOutcome } from './gate.ts';
@@ -65,6 +66,14 @@ export function loadBaseline(path: string, label = path): Baseline {
   return baselineFromResult(parseJsonText(readText(path, label, 'baseline result file'), label), label);
 }
 
+/** A baseline file, with its repository-relative path when it lies inside the repository (`root`). */
+function baselineFromFile(root: string, path: string, label?: string): Baseline {
+  const baseline = loadBaseline(path, label ?? path);
+  const inRepo = relative(resolve(root), resolve(root, path));
+  if (inRepo === '' || inRepo.startsWith('..') || isAbsolute(inRepo)) return baseline;
+  return { ...baseline, file: inRepo.split(sep).join('/') };
+}
+
 export async function runSecurityScan(request: ScanRequest): Promise<ScanRun> {
   if (request.files.length === 0 && request.run.length === 0) {
     throw new FaultlineError('nothing to scan: no scanner output was given and no tool was asked to run', {
@@ -87,7 +96,7 @@ export async function runSecurityScan(request: ScanRequest): Promise<ScanRun> {
     if (ran.version) versions[tool] = ran.version;
     request.onTool?.(tool, ran.errors.length > 0 ? `${tool} failed: ${ran.errors[0]!.message.split('\n')[0]}` : `${tool} exited ${ran.exitCode}: ${ran.reports.reduce((n, r) => n + r.findings.length, 0)} finding(s)`);
   }
-  const baseline = request.baseline ?? (request.baselineFile ? loadBaseline(request.baselineFile, request.baselineLabel ?? request.baselineFile) : undefined);
+  const baseline = request.baseline ?? (request.baselineFile ? baselineFromFile(request.root, request.baselineFile, request.baselineLabel) : undefined);
   const suppressions = request.configFile ? loadSecurityConfig(request.configFile) : [];
   const outcome = evaluateSecurityGate({
     reports,

@@ -5,7 +5,7 @@
  * runs) leaves its fault and load running until the post step ends them.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateResult } from '../../core/result.ts';
@@ -103,5 +103,17 @@ describe('actions/failover-verify/dist', () => {
     expect(post.stdout).toMatch(/::warning::failover-verify post: ended (fault command|load) \(pid \d+\)/);
     await new Promise((r) => setTimeout(r, 200));
     for (const pid of pids) expect(running(pid)).toBe(false);
+  });
+
+  it('ships one copy of the kubernetes client, loaded by both the main and the post step', () => {
+    const chunks = readdirSync(DIST).filter((f) => f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes('node_modules/@kubernetes/client-node'));
+    expect(chunks).toHaveLength(1);
+    const loader = (entry: string) => /kubernetesClient = \(\) => __nccwpck_require__\.e\(\/\* import\(\) \*\/ (\d+)\)/.exec(readFileSync(join(DIST, entry), 'utf8'))?.[1];
+    expect(loader('index.js')).toBeDefined();
+    expect(`${loader('post.js')}.index.js`).toBe(chunks[0]);
+    expect(loader('index.js')).toBe(loader('post.js'));
+    // Two copies were 42 MB; one is about 24 MB.
+    const total = readdirSync(DIST).reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0);
+    expect(total).toBeLessThan(30 * 1024 * 1024);
   });
 });

@@ -49,8 +49,10 @@ describe('actions/security-gate', () => {
   it('passes against the base branch\'s result file when nothing is new, and counts what was fixed', async () => {
     const base = await gate({ 'checkov-json': 'scans/checkov.json', 'tflint-json': 'scans/tflint.json', 'result-file': 'base/faultline-security-result.json' });
     expect(base.outputs.verdict).toBe('fail');
-    const { outputs, exitCode, summary, stdout } = await gate({ 'checkov-json': 'scans/checkov.json', baseline: 'base/faultline-security-result.json' });
+    const { outputs, exitCode, summary, stdout, result } = await gate({ 'checkov-json': 'scans/checkov.json', baseline: 'base/faultline-security-result.json' });
     expect(exitCode).toBeUndefined();
+    // A committed baseline is named by its repository path: the app rejects the result when the pull request edits that file.
+    expect(result.details).toMatchObject({ baseline: { file: 'base/faultline-security-result.json' } });
     // Unchanged findings are not annotated.
     expect(stdout).not.toMatch(/^::(error|warning|notice) title=/m);
     expect(outputs).toMatchObject({ verdict: 'pass', new: '0', fixed: '3' });

@@ -78,7 +78,7 @@ function migrations(verdict: FaultlineResult['verdict'], extra: Partial<Faultlin
 }
 
 /** A security gate result: two new high findings in snyk (or none) and one already on the base branch, one fixed. */
-function security(verdict: FaultlineResult['verdict']): FaultlineResult {
+function security(verdict: FaultlineResult['verdict'], baselineFile?: string): FaultlineResult {
   const findings = verdict === 'fail' ? ['SNYK-JS-A', 'SNYK-JS-B', 'SNYK-JS-OLD'] : ['SNYK-JS-OLD'];
   return createResult({
     kind: 'security',
@@ -95,7 +95,7 @@ function security(verdict: FaultlineResult['verdict']): FaultlineResult {
       line: 3 + i,
       properties: { tool: 'snyk', severity: 'high', status: id === 'SNYK-JS-OLD' ? 'unchanged' : 'new' },
     })),
-    details: { failOn: 'high', fixed: 1 },
+    details: { failOn: 'high', fixed: 1, ...(baselineFile ? { baseline: { source: baselineFile, findings: 2, file: baselineFile } } : {}) },
   });
 }
 
@@ -353,7 +353,8 @@ describe('the security gate', () => {
     run(head, number, [security('fail')]);
     await evaluate(number);
     const securityCheck = check(head, 'security');
-    expect(securityCheck).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '1 of 1 failed' } });
+    // The title says what matters, not "1 of 1 failed".
+    expect(securityCheck).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: '2 new high in snyk, 1 fixed' } });
     expect(securityCheck.output.summary).toContain('security-gate: fail');
     // Only the two new findings are annotated, not the one the base branch already had.
     expect(securityCheck.output.annotations_count).toBe(2);
@@ -364,8 +365,8 @@ describe('the security gate', () => {
     const { number, head } = pullRequest(['infra/main.tf']);
     run(head, number, [security('pass')]);
     await evaluate(number);
-    expect(check(head, 'security')).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: '1 passed' } });
-    expect(sticky(number)).toContain('- ✅ security-gate: no new findings, 1 fixed');
+    expect(check(head, 'security')).toMatchObject({ status: 'completed', conclusion: 'success', output: { title: 'no new findings at or above high, 1 fixed' } });
+    expect(sticky(number)).toContain('- ✅ security-gate: no new findings at or above high, 1 fixed');
   });
 
   it('fails when it applies and no trusted result came, and lets a pass from a run that changes the gate not count', async () => {
@@ -389,6 +390,49 @@ describe('the security gate', () => {
     await evaluate(number);
     expect(check(head, 'security')).toMatchObject({ conclusion: 'neutral', output: { title: 'Does not apply to this change' } });
     expect(check(head, 'security').output.summary).toContain('no changed file matches `security.paths`');
+  });
+
+  it('rejects a result compared against a committed baseline file the pull request edits', async () => {
+    const { number, head } = pullRequest(['infra/main.tf', 'security/baseline.json']);
+    run(head, number, [security('pass', 'security/baseline.json')]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'failure', output: { title: '1 result file rejected' } });
+    expect(check(head, 'security').output.summary).toContain('its baseline security/baseline.json is changed by this pull request: a change cannot choose the findings it is compared against');
+    expect(sticky(number)).toContain('### Result files not trusted');
+  });
+
+  it('rejects it too when the pull request changes a directory or symlink on the baseline’s path', async () => {
+    const { number, head } = pullRequest(['infra/main.tf', 'security']);
+    run(head, number, [security('pass', 'security/baseline.json')]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'failure', output: { title: '1 result file rejected' } });
+    expect(check(head, 'security').output.summary).toContain('through security');
+  });
+
+  it('keeps a result whose committed baseline the pull request leaves alone', async () => {
+    const { number, head } = pullRequest(['infra/main.tf', 'security/baseline.json.md']);
+    run(head, number, [security('pass', 'security/baseline.json')]);
+    await evaluate(number);
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'success' });
+  });
+
+  it('lists the pull request’s files to check a committed baseline even when no config section needed them', async () => {
+    const { number, head } = pullRequest(['security/baseline.json']);
+    run(head, number, [security('pass', 'security/baseline.json')]);
+    const results = await resultsForCommit(api, repo, head, 'main', new RunResultCache());
+    await evaluateCommit(
+      api,
+      { appId: fake.appId, botLogin: 'faultline[bot]', cache: new RunResultCache() },
+      {
+        repo,
+        defaultBranch: 'main',
+        headSha: head,
+        config: { ok: true, config: parse(fake.repo.files.get('main:.github/faultline.yml')!) as FaultlineConfig, files: [] },
+        pullRequest: { number, labels: [], baseRef: 'main', baseSha: BASE, files: [], filesUnread: true },
+        results,
+      },
+    );
+    expect(check(head, 'security')).toMatchObject({ conclusion: 'failure', output: { title: '1 result file rejected' } });
   });
 
   it('can be overridden by two people like the other gates', async () => {

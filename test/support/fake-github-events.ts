@@ -92,6 +92,10 @@ export interface RunSpec {
   results?: FaultlineResult[];
   /** GitHub's run_attempt (default 1). */
   attempt?: number;
+  /** GitHub's run_started_at (default: now). */
+  startedAt?: string;
+  /** `owner/name` the head commit comes from, for a fork's run (default: the fake's repository). */
+  headRepository?: string;
   /** Default true: results without a `source` get the one the actions write (commit, run, config read). */
   stamp?: boolean;
 }
@@ -116,6 +120,8 @@ export function addWorkflowRun(fake: FakeGitHub, spec: RunSpec): FakeRun {
     name: spec.path.split('/').pop(),
     html_url: `${fake.url}/${fake.repo.owner}/${fake.repo.name}/actions/runs/${spec.id}`,
     updated_at: new Date().toISOString(),
+    run_started_at: spec.startedAt ?? new Date().toISOString(),
+    ...(spec.headRepository ? { head_full_name: spec.headRepository } : {}),
     path: spec.path,
     head_sha: spec.headSha,
     head_branch: spec.headBranch,

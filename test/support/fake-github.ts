@@ -43,6 +43,10 @@ export interface FakeRun {
   name?: string;
   html_url?: string;
   updated_at?: string;
+  /** When the run's current attempt started (GitHub's `run_started_at`). */
+  run_started_at?: string;
+  /** `owner/name` of the repository the head commit is in: a fork's for a fork's run (default: this repository). */
+  head_full_name?: string;
   path: string;
   head_sha: string;
   head_branch: string;
@@ -267,7 +271,10 @@ function routes(state: FakeRepo, appId: number, base: () => string): [RegExp, st
         const [page, headers] = paged(runs, q, here(req));
         return [
           200,
-          { total_count: runs.length, workflow_runs: page.map(({ artifacts: _, ...run }) => ({ ...run, repository: { owner: { login: state.owner } }, head_repository: { owner: { login: state.owner } } })) },
+          { total_count: runs.length, workflow_runs: page.map(({ artifacts: _, head_full_name, ...run }) => {
+            const head = head_full_name ?? `${state.owner}/${state.name}`;
+            return { ...run, repository: { owner: { login: state.owner }, full_name: `${state.owner}/${state.name}` }, head_repository: { owner: { login: head.split('/')[0] }, full_name: head } };
+          }) },
           headers,
         ];
       },

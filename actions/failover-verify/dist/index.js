@@ -55037,6 +55037,8 @@ var __webpack_exports__ = {};
 (() => {
 "use strict";
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -57848,7 +57850,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -57871,7 +57873,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -58201,7 +58203,7 @@ function processes_stopLeftovers(list) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = {};
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(52210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -58331,8 +58333,8 @@ function createResult(input) {
 }
 /** Checks an untrusted value; returns readable problems (empty when it is a valid result). */
 function validateResult(value) {
-    const problems = checkAgainstSchema(resultSchema, { value, locate: () => undefined });
-    return problems.map((p) => `${keyPath(p.pointer)}: ${p.message}`);
+    const problems = check_checkAgainstSchema(result_schema_namespaceObject, { value, locate: () => undefined });
+    return problems.map((p) => `${check_keyPath(p.pointer)}: ${p.message}`);
 }
 
 ;// CONCATENATED MODULE: ./core/failover/result.ts
@@ -58389,8 +58391,6 @@ function failoverErrorResult(message, options) {
     });
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./core/drivers/arguments.ts
 /**
  * Reading a driver's `arguments` object. Every check throws one FaultlineError that names the
@@ -64450,46 +64450,6 @@ async function cleanUp(env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/shared/mask.ts
-/**
- * Which values the job log masks. GitHub replaces every occurrence of a masked value, anywhere in
- * the log: a password `e` or `postgres` would turn "Connection terminated" into
- * "Conn***ction t***rminat***d". So a value is masked only when it is long and specific enough
- * that masking it hides the secret and nothing else; whole URLs with credentials and header
- * values are masked as they are. Faultline never prints a password itself (URLs are shown
- * redacted), so a value too weak to mask is still not printed by us.
- */
-
-/** Shorter values, and the stock defaults below, are not registered as masks (see docs/secrets.md). */
-const MIN_MASK_LENGTH = 6;
-const COMMON_WORDS = new Set(['postgres', 'password', 'passwd', 'secret', 'admin', 'root', 'changeme', 'default', 'prometheus', 'guest', 'master', 'public', 'test', 'user', 'faultline']);
-/** Whether masking `value` would hide a secret without garbling ordinary log text. */
-function isMaskable(value) {
-    const trimmed = value.trim();
-    return trimmed.length >= MIN_MASK_LENGTH && !COMMON_WORDS.has(trimmed.toLowerCase());
-}
-/** Registers `value` with the runner's log masking when that is safe; returns whether it did. */
-function maskSecret(value, setSecret = core_setSecret) {
-    if (!value || !isMaskable(value))
-        return false;
-    setSecret(value);
-    return true;
-}
-/** A URL with credentials: the whole URL, and its password on its own when that is maskable. */
-function maskUrl(raw, setSecret = core_setSecret) {
-    if (!raw)
-        return;
-    maskSecret(raw, setSecret);
-    try {
-        const parsed = new URL(raw);
-        if (parsed.password)
-            maskSecret(decodeURIComponent(parsed.password), setSecret);
-    }
-    catch {
-        // Not a URL: the input reader rejects it without echoing it.
-    }
-}
-
 ;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
 /**
  * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
@@ -64667,21 +64627,187 @@ function writeWorkspaceFile(workspace, given, text, what) {
     return pathInWorkspace(workspace, given, what);
 }
 
-;// CONCATENATED MODULE: ./actions/failover-verify/src/result-file.ts
-/** Where the drill leaves its evidence: the result file, the report and the job summary. */
+;// CONCATENATED MODULE: ./actions/shared/result-file.ts
+/**
+ * The result file every action leaves, whatever happens. An action creates a ResultRecorder before
+ * it reads a single input (so it knows a default path and its kind), runs its whole body through
+ * `recordResult`, and writes its own verdict with `write`. When the body throws, is cancelled
+ * (SIGINT/SIGTERM from a cancel or `timeout-minutes`) or ends without writing one, the recorder
+ * writes `verdict: error` with the reason, so the upload step always has a file and the app never
+ * has to guess from a missing one.
+ */
 
 
 
-/** Written like every action's outputs: inside the workspace, never through a link that leaves it. */
-function workspace() {
-    return (0,external_node_path_.resolve)(process.env.GITHUB_WORKSPACE || process.cwd());
+
+class ResultRecorder {
+    startedAt;
+    kind;
+    name;
+    source;
+    workspace;
+    errorRule;
+    errorResult;
+    target;
+    written = false;
+    errorTried = false;
+    constructor(options) {
+        this.startedAt = options.startedAt ?? new Date();
+        this.kind = options.kind;
+        this.name = options.name;
+        this.source = options.source;
+        this.workspace = options.workspace;
+        this.errorRule = options.errorRule;
+        if (options.errorResult)
+            this.errorResult = options.errorResult;
+        this.target = options.defaultPath;
+    }
+    /** The path as given (workspace-relative or absolute inside the workspace). */
+    get path() {
+        return this.target;
+    }
+    get hasWritten() {
+        return this.written;
+    }
+    /** The path the inputs name; checked when the file is written. */
+    setPath(path) {
+        this.target = path;
+    }
+    /** Adds what became known after start-up (the config's blob SHA). */
+    addSource(source) {
+        this.source = { ...this.source, ...source };
+    }
+    /** Writes the action's own result; throws (a FaultlineError naming the path) when it may not. */
+    write(result) {
+        const problems = validateResult(result);
+        if (problems.length > 0)
+            throw new Error(`the result file would be invalid (a bug in Faultline): ${problems.join('; ')}`);
+        const written = writeWorkspaceFile(this.workspace, this.target, `${JSON.stringify(result, null, 2)}\n`, 'result file');
+        this.written = true;
+        return written;
+    }
+    /** `verdict: error` with the reason. Never throws: the reason reaches the log either way. */
+    writeError(reason) {
+        // One attempt: a path that refused the error result once refuses it again.
+        if (this.errorTried)
+            return undefined;
+        this.errorTried = true;
+        const summary = reason.split('\n')[0].slice(0, 300);
+        try {
+            if (this.errorResult)
+                return this.write(this.errorResult(reason));
+            const written = this.write(createResult({
+                kind: this.kind,
+                name: this.name,
+                verdict: 'error',
+                summary: `could not decide: ${summary}`,
+                startedAt: this.startedAt,
+                finishedAt: new Date(),
+                source: this.source,
+                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+            }));
+            return written;
+        }
+        catch (error) {
+            core_error(`could not write the result file (verdict error): ${errors_describeError(error)}`);
+            return undefined;
+        }
+    }
 }
-function writeText(path, text) {
-    writeWorkspaceFile(workspace(), path, text, 'output file');
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if (isFaultlineError(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
 }
-function writeResult(path, result) {
-    writeText(path, `${JSON.stringify(result, null, 2)}\n`);
+/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
+function failStep(error) {
+    if (!isFaultlineError(error))
+        info(errors_describeError(error));
+    setFailed(reasonOf(error));
 }
+const result_file_SIGNALS = ['SIGINT', 'SIGTERM'];
+/**
+ * Runs the action's body with the guarantee above. Errors are recorded and rethrown (the action
+ * still sets its outputs and fails the step its own way). A cancellation writes the error result
+ * at once, then leaves the process to the action's own signal handling, or exits when it has none.
+ */
+async function recordResult(recorder, body) {
+    const onSignal = (signal) => {
+        if (!recorder.hasWritten)
+            recorder.writeError(`the step was cancelled or timed out (${signal}) before it could decide`);
+        // Ours is the only listener: behave as the default handler would have.
+        if (process.listenerCount(signal) === 1)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    // A crash outside the awaited body (an exception in a callback) still ends with a file.
+    const onExit = () => {
+        if (!recorder.hasWritten)
+            recorder.writeError('the action stopped before it could decide (the log above has the reason)');
+    };
+    for (const signal of result_file_SIGNALS)
+        process.on(signal, onSignal);
+    process.on('exit', onExit);
+    try {
+        return await body();
+    }
+    catch (error) {
+        if (!recorder.hasWritten)
+            recorder.writeError(reasonOf(error));
+        throw error;
+    }
+    finally {
+        for (const signal of result_file_SIGNALS)
+            process.off(signal, onSignal);
+        process.off('exit', onExit);
+        if (!recorder.hasWritten)
+            recorder.writeError('the action ended without a verdict (a bug in Faultline; please report it)');
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/shared/mask.ts
+/**
+ * Which values the job log masks. GitHub replaces every occurrence of a masked value, anywhere in
+ * the log: a password `e` or `postgres` would turn "Connection terminated" into
+ * "Conn***ction t***rminat***d". So a value is masked only when it is long and specific enough
+ * that masking it hides the secret and nothing else; whole URLs with credentials and header
+ * values are masked as they are. Faultline never prints a password itself (URLs are shown
+ * redacted), so a value too weak to mask is still not printed by us.
+ */
+
+/** Shorter values, and the stock defaults below, are not registered as masks (see docs/secrets.md). */
+const MIN_MASK_LENGTH = 6;
+const COMMON_WORDS = new Set(['postgres', 'password', 'passwd', 'secret', 'admin', 'root', 'changeme', 'default', 'prometheus', 'guest', 'master', 'public', 'test', 'user', 'faultline']);
+/** Whether masking `value` would hide a secret without garbling ordinary log text. */
+function isMaskable(value) {
+    const trimmed = value.trim();
+    return trimmed.length >= MIN_MASK_LENGTH && !COMMON_WORDS.has(trimmed.toLowerCase());
+}
+/** Registers `value` with the runner's log masking when that is safe; returns whether it did. */
+function maskSecret(value, setSecret = core_setSecret) {
+    if (!value || !isMaskable(value))
+        return false;
+    setSecret(value);
+    return true;
+}
+/** A URL with credentials: the whole URL, and its password on its own when that is maskable. */
+function maskUrl(raw, setSecret = core_setSecret) {
+    if (!raw)
+        return;
+    maskSecret(raw, setSecret);
+    try {
+        const parsed = new URL(raw);
+        if (parsed.password)
+            maskSecret(decodeURIComponent(parsed.password), setSecret);
+    }
+    catch {
+        // Not a URL: the input reader rejects it without echoing it.
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/shared/job-summary.ts
+/** The job summary, where a runner offers one. */
+
 /** Runners without GITHUB_STEP_SUMMARY (act, some self-hosted setups) still get the result file. */
 async function writeSummary(markdown, available) {
     if (available)
@@ -64695,9 +64821,13 @@ async function writeSummary(markdown, available) {
  * failover-verify: settings → drill file → the drill (core/failover) → result file, report, job
  * summary and outputs. Before anything starts, the post step is told where leftovers would be
  * recorded; SIGINT/SIGTERM (cancellation) stop the drill, which ends what it started. Every run
- * leaves a result file: when the drill could not decide, one with verdict error (the finally
- * below; to be replaced by the shared always-write-a-result helper when it lands).
+ * leaves a result file, through the shared ResultRecorder as in the other actions: when the drill
+ * could not decide (bad input, a crash, a cancellation), one with verdict error and the reason.
  */
+
+
+
+
 
 
 
@@ -64748,6 +64878,19 @@ async function drill(settings, signal) {
 async function run(env = process.env) {
     const startedAt = new Date();
     const input = envInputReader(env);
+    const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+    const state = {};
+    const recorder = new ResultRecorder({
+        kind: 'failover',
+        name: 'failover drill',
+        workspace,
+        defaultPath: readResultFile(input, env),
+        source: runSource(env),
+        errorRule: 'failover-error',
+        startedAt,
+        // The drill's own error shape: RTO/RPO measured as null, the finding on the drill file.
+        errorResult: (reason) => failoverErrorResult(reason, { startedAt, source: recorder.source, configPath: state.settings?.config }),
+    });
     const controller = new AbortController();
     const onSignal = (signal) => {
         warning(`${signal}: the job is being cancelled; stopping the fault, the load and the writers`);
@@ -64755,50 +64898,45 @@ async function run(env = process.env) {
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    let resultFile;
-    let settings;
-    let written = false;
-    let failure = 'the drill stopped before it could decide';
     try {
-        resultFile = readResultFile(input, env);
-        settings = readSettings(input, env);
-        const outcome = await drill(settings, controller.signal);
-        writeResult(settings.resultFile, failoverResult(outcome, { source: settings.source, configPath: settings.config }));
-        written = true;
-        setOutput('verdict', outcome.verdict);
-        setOutput('rto-seconds', outcome.rtoSeconds === null ? '' : String(outcome.rtoSeconds));
-        setOutput('rpo-seconds', outcome.rpoSeconds === null ? '' : String(outcome.rpoSeconds));
-        setOutput('result-file', settings.resultFile);
-        const markdown = renderFailoverMarkdown(outcome, { source: settings.source });
-        if (settings.reportFile)
-            writeText(settings.reportFile, markdown);
-        // The measurement is in the result file already: a summary the runner refuses is a warning.
-        await writeSummary(markdown, settings.stepSummary).catch((error) => warning(`job summary not written: ${errors_describeError(error)}`));
-        info(summaryLine(outcome));
-        if (outcome.verdict !== 'met')
-            setFailed(`failover drill breached: ${outcome.reasons.join(' | ')}`);
+        await recordResult(recorder, async () => {
+            try {
+                const settings = readSettings(input, env);
+                state.settings = settings;
+                recorder.source = settings.source;
+                const outcome = await drill(settings, controller.signal);
+                recorder.write(failoverResult(outcome, { source: settings.source, configPath: settings.config }));
+                setOutput('verdict', outcome.verdict);
+                setOutput('rto-seconds', outcome.rtoSeconds === null ? '' : String(outcome.rtoSeconds));
+                setOutput('rpo-seconds', outcome.rpoSeconds === null ? '' : String(outcome.rpoSeconds));
+                setOutput('result-file', (0,external_node_path_.resolve)(workspace, recorder.path));
+                const markdown = renderFailoverMarkdown(outcome, { source: settings.source });
+                // Written like every action's outputs: inside the workspace, never through a link that leaves it.
+                if (settings.reportFile)
+                    writeWorkspaceFile(workspace, settings.reportFile, markdown, 'report file');
+                // The measurement is in the result file already: a summary the runner refuses is a warning.
+                await writeSummary(markdown, settings.stepSummary).catch((error) => warning(`job summary not written: ${errors_describeError(error)}`));
+                info(summaryLine(outcome));
+                if (outcome.verdict !== 'met')
+                    setFailed(`failover drill breached: ${outcome.reasons.join(' | ')}`);
+            }
+            catch (error) {
+                // A system error (a refused connection, a missing file) reads as a sentence, not "unexpected error".
+                throw isFaultlineError(error) ? error : new errors_FaultlineError(errors_describeError(error), { cause: error });
+            }
+        });
     }
     catch (error) {
-        failure = errors_describeError(error);
-        setFailed(failure);
+        setOutput('verdict', 'error');
+        setOutput('rto-seconds', '');
+        setOutput('rpo-seconds', '');
+        if (recorder.hasWritten)
+            setOutput('result-file', (0,external_node_path_.resolve)(workspace, recorder.path));
+        failStep(error);
     }
     finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        if (!written) {
-            setOutput('verdict', 'error');
-            setOutput('rto-seconds', '');
-            setOutput('rpo-seconds', '');
-            if (resultFile) {
-                try {
-                    writeResult(resultFile, failoverErrorResult(failure, { startedAt, source: settings?.source, configPath: settings?.config }));
-                    setOutput('result-file', resultFile);
-                }
-                catch (error) {
-                    setFailed(`cannot write the result file ${resultFile}: ${errors_describeError(error)}`);
-                }
-            }
-        }
     }
 }
 

@@ -2,11 +2,12 @@
  * failover-verify: settings → drill file → the drill (core/failover) → result file, report, job
  * summary and outputs. Before anything starts, the post step is told where leftovers would be
  * recorded; SIGINT/SIGTERM (cancellation) stop the drill, which ends what it started. Every run
- * leaves a result file: when the drill could not decide, one with verdict error (the finally
- * below; to be replaced by the shared always-write-a-result helper when it lands).
+ * leaves a result file, through the shared ResultRecorder as in the other actions: when the drill
+ * could not decide (bad input, a crash, a cancellation), one with verdict error and the reason.
  */
+import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { describeError } from '../../../core/errors.ts';
+import { describeError, FaultlineError, isFaultlineError } from '../../../core/errors.ts';
 import { formatSeconds } from '../../../core/failover/duration.ts';
 import { ProcessList } from '../../../core/failover/processes.ts';
 import { failoverErrorResult, failoverResult, summaryLine } from '../../../core/failover/result.ts';
@@ -15,8 +16,11 @@ import { readDrillFile, verifyDrill } from '../../../core/failover/verify.ts';
 import { renderFailoverMarkdown } from '../../../core/report/failover-markdown.ts';
 import { LEDGER_STATE, PROCESSES_STATE } from './cleanup.ts';
 import { envInputReader, type FailoverSettings, readResultFile, readSettings } from './inputs.ts';
+import { runSource } from '../../shared/github-run.ts';
+import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { maskSecret, maskUrl } from '../../shared/mask.ts';
-import { writeResult, writeSummary, writeText } from './result-file.ts';
+import { writeSummary } from '../../shared/job-summary.ts';
+import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
 
 /** URLs with credentials typed into the drill (rather than ${NAME} from secrets) are masked all the same (docs/secrets.md). */
 function maskUrlPasswords(drill: Drill): void {
@@ -54,6 +58,19 @@ async function drill(settings: FailoverSettings, signal: AbortSignal): Promise<D
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const startedAt = new Date();
   const input = envInputReader(env);
+  const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const state: { settings?: FailoverSettings } = {};
+  const recorder: ResultRecorder = new ResultRecorder({
+    kind: 'failover',
+    name: 'failover drill',
+    workspace,
+    defaultPath: readResultFile(input, env),
+    source: runSource(env),
+    errorRule: 'failover-error',
+    startedAt,
+    // The drill's own error shape: RTO/RPO measured as null, the finding on the drill file.
+    errorResult: (reason) => failoverErrorResult(reason, { startedAt, source: recorder.source, configPath: state.settings?.config }),
+  });
   const controller = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
     core.warning(`${signal}: the job is being cancelled; stopping the fault, the load and the writers`);
@@ -61,44 +78,38 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let resultFile: string | undefined;
-  let settings: FailoverSettings | undefined;
-  let written = false;
-  let failure = 'the drill stopped before it could decide';
   try {
-    resultFile = readResultFile(input, env);
-    settings = readSettings(input, env);
-    const outcome = await drill(settings, controller.signal);
-    writeResult(settings.resultFile, failoverResult(outcome, { source: settings.source, configPath: settings.config }));
-    written = true;
-    core.setOutput('verdict', outcome.verdict);
-    core.setOutput('rto-seconds', outcome.rtoSeconds === null ? '' : String(outcome.rtoSeconds));
-    core.setOutput('rpo-seconds', outcome.rpoSeconds === null ? '' : String(outcome.rpoSeconds));
-    core.setOutput('result-file', settings.resultFile);
-    const markdown = renderFailoverMarkdown(outcome, { source: settings.source });
-    if (settings.reportFile) writeText(settings.reportFile, markdown);
-    // The measurement is in the result file already: a summary the runner refuses is a warning.
-    await writeSummary(markdown, settings.stepSummary).catch((error: unknown) => core.warning(`job summary not written: ${describeError(error)}`));
-    core.info(summaryLine(outcome));
-    if (outcome.verdict !== 'met') core.setFailed(`failover drill breached: ${outcome.reasons.join(' | ')}`);
+    await recordResult(recorder, async () => {
+      try {
+        const settings = readSettings(input, env);
+        state.settings = settings;
+        recorder.source = settings.source;
+        const outcome = await drill(settings, controller.signal);
+        recorder.write(failoverResult(outcome, { source: settings.source, configPath: settings.config }));
+        core.setOutput('verdict', outcome.verdict);
+        core.setOutput('rto-seconds', outcome.rtoSeconds === null ? '' : String(outcome.rtoSeconds));
+        core.setOutput('rpo-seconds', outcome.rpoSeconds === null ? '' : String(outcome.rpoSeconds));
+        core.setOutput('result-file', resolve(workspace, recorder.path));
+        const markdown = renderFailoverMarkdown(outcome, { source: settings.source });
+        // Written like every action's outputs: inside the workspace, never through a link that leaves it.
+        if (settings.reportFile) writeWorkspaceFile(workspace, settings.reportFile, markdown, 'report file');
+        // The measurement is in the result file already: a summary the runner refuses is a warning.
+        await writeSummary(markdown, settings.stepSummary).catch((error: unknown) => core.warning(`job summary not written: ${describeError(error)}`));
+        core.info(summaryLine(outcome));
+        if (outcome.verdict !== 'met') core.setFailed(`failover drill breached: ${outcome.reasons.join(' | ')}`);
+      } catch (error) {
+        // A system error (a refused connection, a missing file) reads as a sentence, not "unexpected error".
+        throw isFaultlineError(error) ? error : new FaultlineError(describeError(error), { cause: error });
+      }
+    });
   } catch (error) {
-    failure = describeError(error);
-    core.setFailed(failure);
+    core.setOutput('verdict', 'error');
+    core.setOutput('rto-seconds', '');
+    core.setOutput('rpo-seconds', '');
+    if (recorder.hasWritten) core.setOutput('result-file', resolve(workspace, recorder.path));
+    failStep(error);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (!written) {
-      core.setOutput('verdict', 'error');
-      core.setOutput('rto-seconds', '');
-      core.setOutput('rpo-seconds', '');
-      if (resultFile) {
-        try {
-          writeResult(resultFile, failoverErrorResult(failure, { startedAt, source: settings?.source, configPath: settings?.config }));
-          core.setOutput('result-file', resultFile);
-        } catch (error) {
-          core.setFailed(`cannot write the result file ${resultFile}: ${describeError(error)}`);
-        }
-      }
-    }
   }
 }

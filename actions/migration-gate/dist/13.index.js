@@ -620,6 +620,7 @@ class ResultRecorder {
     source;
     workspace;
     errorRule;
+    errorResult;
     target;
     written = false;
     errorTried = false;
@@ -630,6 +631,8 @@ class ResultRecorder {
         this.source = options.source;
         this.workspace = options.workspace;
         this.errorRule = options.errorRule;
+        if (options.errorResult)
+            this.errorResult = options.errorResult;
         this.target = options.defaultPath;
     }
     /** The path as given (workspace-relative or absolute inside the workspace). */
@@ -664,6 +667,8 @@ class ResultRecorder {
         this.errorTried = true;
         const summary = reason.split('\n')[0].slice(0, 300);
         try {
+            if (this.errorResult)
+                return this.write(this.errorResult(reason));
             const written = this.write(createResult({
                 kind: this.kind,
                 name: this.name,

@@ -3,6 +3,7 @@
  * `pg_basebackup -R` standby. The fault is a shell script like a user's: stop the primary, then
  * promote the standby. RTO and RPO are measured, not estimated, so each drill gets a fresh pair.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,6 +141,57 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
     expect(outcome.rpoSeconds).toBeNull();
     expect(outcome.reasons[0]).toMatch(/^never recovered: no acknowledged write for .* past recovery\.timeout \(2 s\); last error: .*read-only/);
     expect(outcome.objectives.rto).toMatchObject({ status: 'breached', actualSeconds: null });
+  });
+
+  it('measures a manual fault: measuring starts, then waits for an outage someone else causes', async () => {
+    const pair = await startPair();
+    const text = JSON.stringify({ ...JSON.parse(drillText(pair, 'true')), objectives: { rto: '60s', rpo: '500ms' }, fault: { manual: true }, recovery: { timeout: '30s', settle: '1s' } });
+    const waited = 0.5;
+    const delay = 1;
+    // The operator outside the drill (a person with a runbook, another system): once the drill says it
+    // is waiting, they stop the primary and promote the standby, as the drill file does not.
+    let operatorExit: Promise<number | null> | undefined;
+    const outcome = await runDrill(loadDrill(text, 'drill.json', process.cwd()), {
+      cwd: process.cwd(),
+      env: process.env,
+      onEvent: (event) => {
+        if (event.event !== 'fault-start' || operatorExit) return;
+        const operator = spawn('sh', ['-c', `sleep ${waited}; ${stopPrimary(pair.primary.pid)}; sleep ${delay}; ${promote(pair.standby.url)}`], { stdio: 'ignore' });
+        operatorExit = new Promise((resolve) => operator.once('exit', resolve));
+      },
+    });
+    expect(await operatorExit).toBe(0);
+
+    expect(outcome.recovered).toBe(true);
+    expect(outcome.verdict).toBe('met');
+    expect(outcome.lostWrites).toBe(0);
+    // From the moment the drill started waiting: the operator's pause, the stop and the promotion.
+    expect(outcome.rtoSeconds!).toBeGreaterThanOrEqual(waited + delay);
+    expect(outcome.rtoSeconds!).toBeLessThan(60);
+    expect(outcome.outageSeconds!).toBeGreaterThanOrEqual(delay - 2 * INTERVAL);
+    expect(outcome.timeline.find((e) => e.event === 'fault-start')).toMatchObject({ source: 'fault', detail: 'manual: waiting for the outage' });
+    const events = outcome.timeline.map((e) => e.event);
+    for (const event of ['first-failed-write', 'writer-switch', 'first-good-write']) expect(events).toContain(event);
+    expect(outcome.writer.finalTarget).toContain(`:${pair.standby.port}/`);
+  }, 120_000);
+
+  it('breaches with a clear reason when the manual fault never comes', async () => {
+    const primary = await startPostgres({ settings: { synchronous_commit: 'on' } });
+    try {
+      const text = JSON.stringify({
+        name: 'nobody pulled the plug',
+        objectives: { rto: '5s' },
+        writer: { interval: '100ms', timeout: '1s', postgres: { urls: [primary.url] } },
+        fault: { manual: true },
+        recovery: { timeout: '2s', settle: '500ms' },
+      });
+      const outcome = await run(text);
+      expect(outcome.recovered).toBe(false);
+      expect(outcome.verdict).toBe('breached');
+      expect(outcome.reasons[0]).toBe('no outage was seen within recovery.timeout (2 s): did the manual fault happen?');
+    } finally {
+      await primary.stop();
+    }
   });
 
   it('refuses to start (exit 2) when no writer URL accepts a write', async () => {
