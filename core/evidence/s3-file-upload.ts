@@ -8,7 +8,7 @@
  * Why not @aws-sdk/lib-storage: from a stream it concatenates each part into a fresh buffer (and
  * keeps the previous one alive through the remainder's subarray), so garbage grows with throughput
  * until V8 collects it; measured on a 256 MiB upload to RGW, it added ~75 MiB of peak RSS at 8 MiB
- * parts against ~15 MiB here (bench/evidence.bench.ts). It needs the whole body in memory otherwise.
+ * parts against ~17 MiB, flat, here (bench/evidence.bench.ts). It needs the whole body in memory otherwise.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, open } from 'node:fs/promises';
