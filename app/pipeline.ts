@@ -9,6 +9,7 @@ import { type CommandComment, evaluateOverrides, type OverrideState, type Permis
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
 import { type FaultlineResult, resultSchema } from '../core/result.ts';
+import { evidenceLinksOf, evidenceOfRuns, evidenceParagraph } from '../core/report/evidence-links.ts';
 import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
@@ -221,6 +222,8 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       verdicts.push(gateVerdict(gate, results, overrides.active[gate], overrides.pending[gate], evidence));
     }
   }
+  // Evidence is linked only from trusted results, like every verdict: `results` holds no other kind.
+  const evidence = evidenceLinksOf(results);
   for (const verdict of verdicts) {
     if (!only.includes(verdict.gate)) continue;
     await publishCheckRun(api, repo, deps.appId, {
@@ -229,7 +232,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       status: verdict.waiting ? 'in_progress' : 'completed',
       conclusion: verdict.conclusion,
       title: verdict.title,
-      summary: verdict.waiting ? waitingSummary(verdict, evaluation) : summaryOf(verdict, overrides),
+      summary: (verdict.waiting ? waitingSummary(verdict, evaluation) : summaryOf(verdict, overrides)) + evidenceParagraph(evidenceOfRuns(evidence, verdict.results)),
       annotations: annotationsOf(verdict),
     }, evaluation.fresh);
   }
@@ -250,6 +253,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, evaluation: 
       overrides,
       rejected: evaluation.results?.rejected ?? [],
       links: evaluation.results?.links ?? [],
+      evidence,
     });
     await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback, comments);
   }
