@@ -11,6 +11,7 @@ import { type CommandComment, evaluateOverrides, type OverrideState, type Permis
 import { checkNameOf, GATE_KINDS, type GateEvidence, type GateVerdict, gateVerdict } from '../core/gates/verdict.ts';
 import type { PrometheusClient } from '../core/prometheus/client.ts';
 import { type FaultlineResult, resultSchema } from '../core/result.ts';
+import { evidenceLinksOf, evidenceOfRuns, evidenceParagraph } from '../core/report/evidence-links.ts';
 import { codeSpan, escapeMarkdown } from '../core/report/markdown-escape.ts';
 import { renderPrComment, resilienceScore } from '../core/report/pr-comment.ts';
 import { type CheckAnnotation, type CheckRunReport, publishCheckRun } from './check-runs.ts';
@@ -260,6 +261,8 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: Commi
       verdicts.push(gateVerdict(gate, results, overrides.active[gate], overrides.pending[gate], evidence));
     }
   }
+  // Evidence is linked only from trusted results, like every verdict: `results` holds no other kind.
+  const evidence = evidenceLinksOf(results);
   for (const verdict of verdicts) {
     if (!only.includes(verdict.gate)) continue;
     await publishCheckRun(api, repo, deps.appId, {
@@ -268,7 +271,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: Commi
       status: verdict.waiting ? 'in_progress' : 'completed',
       conclusion: verdict.conclusion,
       title: verdict.title,
-      summary: verdict.waiting ? waitingSummary(verdict, evaluation) : summaryOf(verdict, overrides),
+      summary: (verdict.waiting ? waitingSummary(verdict, evaluation) : summaryOf(verdict, overrides)) + evidenceParagraph(evidenceOfRuns(evidence, verdict.results)),
       annotations: annotationsOf(verdict),
     }, evaluation.fresh);
   }
@@ -290,6 +293,7 @@ export async function evaluateCommit(api: GitHubApi, deps: AppDeps, given: Commi
       rejected: evaluation.results?.rejected ?? [],
       links: evaluation.results?.links ?? [],
       drill: drill ? drillCommentLines(drill, evaluation.defaultBranch, now) : undefined,
+      evidence,
     });
     await upsertStickyComment(api, { ...repo, issue_number: pullRequest.number }, deps.botLogin, body, fallback, comments);
   }

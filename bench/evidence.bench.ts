@@ -2,7 +2,7 @@
  * Evidence: pack (copy + SHA-256) and verify throughput on a 1 GiB file against `sha256sum` on the
  * same file in the same run (goal: ≥ 0.9 of its speed), peak RSS of the CLI at 64 MiB and 1 GiB
  * (goal: ≤ 100 MiB whatever the size — memory must not grow with the file), and upload throughput
- * to a local Ceph RGW with Object Lock (multipart, 8 MiB parts). Medians of RUNS; each CLI run is
+ * to a local Ceph RGW with Object Lock (multipart, 5 MiB parts, one in flight). Medians of RUNS; each CLI run is
  * its own process so its peak RSS is its own. The machine is shared: read the figures as rough.
  */
 import { spawnSync } from 'node:child_process';

@@ -4,26 +4,22 @@
  * with HeadObject, and manifest.json — naming every object's version — uploaded last, so an
  * interrupted upload leaves no manifest and a verifier reads exactly the versions written here.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
 import {
   HeadObjectCommand,
   type ObjectLockMode,
-  PutObjectCommand,
   type PutObjectCommandInput,
   PutObjectLegalHoldCommand,
   PutObjectRetentionCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
 import { FaultlineError } from '../errors.ts';
 import { folderReader } from './bundle-reader.ts';
-import { READ_BUFFER } from './hash.ts';
 import { filePathInBundle } from './manifest-shape.ts';
 import { toJsonBytes } from './pack.ts';
 import { keyFor, type S3Location } from './s3-client.ts';
+import { MIN_PART_SIZE, type PutResult, putBytes, putFile } from './s3-file-upload.ts';
 import { MANIFEST_FILE, type Manifest, type StoredObject } from './types.ts';
 import { verifyBundle } from './verify.ts';
 
@@ -33,8 +29,10 @@ export interface StoreOptions extends S3Location {
   retainUntil: Date;
   legalHold?: boolean;
   kmsKeyId?: string;
-  /** Files above this go up in multipart parts of this size (lib-storage buffers about 3 parts). Default 8 MiB: measured on a 128 MiB upload to RGW, peak RSS 151-162 MiB against 190-197 MiB with 16 MiB parts (the SDK alone: ~90 MiB). */
+  /** Files above this go up in multipart parts of this size (at least S3's 5 MiB). Default 5 MiB. */
   partSize?: number;
+  /** Parts sent at once; memory is about partsInFlight × partSize. Default 1 (reading the next 5 MiB costs milliseconds; each extra part costs its buffer). */
+  partsInFlight?: number;
   /** Called as each object is confirmed, for progress output. */
   onStored?: (object: StoredObject) => void;
 }
@@ -44,43 +42,12 @@ export interface StoredBundle {
   objects: StoredObject[];
 }
 
-const DEFAULT_PART = 8 * 1024 * 1024;
-
-/** MD5 of each part as the stream passes, to recompute S3's multipart ETag (md5 of part md5s, -N). */
-class PartMd5 extends Transform {
-  readonly parts: Buffer[] = [];
-  private current = createHash('md5');
-  private filled = 0;
-  private readonly partSize: number;
-  constructor(partSize: number) {
-    super();
-    this.partSize = partSize;
-  }
-  override _transform(chunk: Buffer, _e: BufferEncoding, done: TransformCallback): void {
-    let offset = 0;
-    while (offset < chunk.length) {
-      const take = Math.min(chunk.length - offset, this.partSize - this.filled);
-      this.current.update(chunk.subarray(offset, offset + take));
-      this.filled += take;
-      offset += take;
-      if (this.filled === this.partSize) this.endPart();
-    }
-    done(null, chunk);
-  }
-  override _flush(done: TransformCallback): void {
-    if (this.filled > 0 || this.parts.length === 0) this.endPart();
-    done();
-  }
-  private endPart(): void {
-    this.parts.push(this.current.digest());
-    this.current = createHash('md5');
-    this.filled = 0;
-  }
-  etag(): string {
-    if (this.parts.length === 1) return this.parts[0]!.toString('hex');
-    return `${createHash('md5').update(Buffer.concat(this.parts)).digest('hex')}-${this.parts.length}`;
-  }
-}
+/**
+ * 5 MiB parts, one in flight: measured with the CLI on a 256 MiB upload to RGW (shared machine), the
+ * upload adds ~17 MiB, flat, to the ~82 MiB that Node and the AWS SDK take before it starts.
+ */
+const DEFAULT_PART = MIN_PART_SIZE;
+const DEFAULT_IN_FLIGHT = 1;
 
 function lockParams(options: StoreOptions): Partial<PutObjectCommandInput> {
   return {
@@ -91,47 +58,26 @@ function lockParams(options: StoreOptions): Partial<PutObjectCommandInput> {
   };
 }
 
-/** A version written, and the ETag S3 computes for what we sent (MD5, or MD5 of part MD5s + -N). */
-interface Put {
-  versionId: string;
-  etag: string;
-}
-
-async function putSmall(options: StoreOptions, key: string, body: Buffer, contentType: string): Promise<Put> {
-  const result = await options.client.send(
-    new PutObjectCommand({
-      Bucket: options.bucket,
-      Key: key,
-      Body: body,
-      ContentType: contentType,
-      ContentMD5: createHash('md5').update(body).digest('base64'),
-      ChecksumSHA256: createHash('sha256').update(body).digest('base64'),
-      ...lockParams(options),
-    }),
-  );
-  if (!result.VersionId) throw new FaultlineError(`s3://${options.bucket}/${key}: the store returned no version id; the bucket has no versioning, so no Object Lock`, { hint: 'create the bucket with Object Lock enabled (docs/evidence.md)' });
-  return { versionId: result.VersionId, etag: createHash('md5').update(body).digest('hex') };
-}
-
-async function putLarge(options: StoreOptions, key: string, path: string, contentType: string, partSize: number): Promise<Put> {
-  const parts = new PartMd5(partSize);
-  const upload = new Upload({
+async function put(options: StoreOptions, key: string, file: string, entry: { size: number; sha256: string; contentType: string }): Promise<PutResult> {
+  const result = await putFile({
     client: options.client,
-    partSize,
-    queueSize: 2,
-    leavePartsOnError: false,
-    params: { Bucket: options.bucket, Key: key, Body: createReadStream(path, { highWaterMark: READ_BUFFER }).pipe(parts), ContentType: contentType, ...lockParams(options) },
+    bucket: options.bucket,
+    key,
+    path: file,
+    ...entry,
+    partSize: options.partSize ?? DEFAULT_PART,
+    partsInFlight: options.partsInFlight ?? DEFAULT_IN_FLIGHT,
+    params: lockParams(options),
   });
-  const result = await upload.done();
-  const versionId = 'VersionId' in result ? result.VersionId : undefined;
-  if (!versionId) throw new FaultlineError(`s3://${options.bucket}/${key}: the store returned no version id after the multipart upload`, { hint: 'create the bucket with Object Lock enabled (docs/evidence.md)' });
-  // Lock headers on CreateMultipartUpload are ignored by some servers (Ceph RGW before 19): set them on the version.
-  await options.client.send(new PutObjectRetentionCommand({ Bucket: options.bucket, Key: key, VersionId: versionId, Retention: { Mode: options.lockMode, RetainUntilDate: options.retainUntil } }));
-  if (options.legalHold) await options.client.send(new PutObjectLegalHoldCommand({ Bucket: options.bucket, Key: key, VersionId: versionId, LegalHold: { Status: 'ON' } }));
-  return { versionId, etag: parts.etag() };
+  if (result.multipart) {
+    // Lock headers on CreateMultipartUpload are ignored by some servers (Ceph RGW before 19): set them on the version.
+    await options.client.send(new PutObjectRetentionCommand({ Bucket: options.bucket, Key: key, VersionId: result.versionId, Retention: { Mode: options.lockMode, RetainUntilDate: options.retainUntil } }));
+    if (options.legalHold) await options.client.send(new PutObjectLegalHoldCommand({ Bucket: options.bucket, Key: key, VersionId: result.versionId, LegalHold: { Status: 'ON' } }));
+  }
+  return result;
 }
 
-async function confirm(options: StoreOptions, key: string, { versionId, etag }: Put, size: number): Promise<StoredObject> {
+async function confirm(options: StoreOptions, key: string, { versionId, etag }: PutResult, size: number): Promise<StoredObject> {
   const head = await options.client.send(new HeadObjectCommand({ Bucket: options.bucket, Key: key, VersionId: versionId }));
   const where = `s3://${options.bucket}/${key} (version ${versionId})`;
   const retainUntil = head.ObjectLockRetainUntilDate;
@@ -153,26 +99,24 @@ export async function storeBundle(dir: string, options: StoreOptions): Promise<S
     throw new FaultlineError(`${dir} is not an intact bundle, refusing to store it: ${check.problems.map((p) => `${p.path}: ${p.problem}`).join('; ')}`, { hint: 'pack the evidence again', exitCode: 1 });
   }
   const manifest = check.manifest;
-  const partSize = options.partSize ?? DEFAULT_PART;
-  const paths: { path: string; contentType: string }[] = [
-    ...manifest.files.map((f) => ({ path: filePathInBundle(f.path), contentType: f.mediaType })),
-    { path: manifest.statement.file, contentType: 'application/vnd.in-toto+json' },
-    ...(manifest.signature ? [{ path: manifest.signature.file, contentType: 'application/json' }] : []),
+  const entries = [
+    ...manifest.files.map((f) => ({ path: filePathInBundle(f.path), contentType: f.mediaType, sha256: f.sha256 })),
+    { path: manifest.statement.file, contentType: 'application/vnd.in-toto+json', sha256: manifest.statement.sha256 },
+    ...(manifest.signature ? [{ path: manifest.signature.file, contentType: 'application/json', sha256: manifest.signature.sha256 }] : []),
   ];
   const objects: StoredObject[] = [];
-  for (const { path, contentType } of paths) {
+  for (const { path, contentType, sha256 } of entries) {
     const file = join(dir, ...path.split('/'));
     const size = statSync(file).size;
     const key = keyFor(options, path);
-    const put = size <= partSize ? await putSmall(options, key, readFileSync(file), contentType) : await putLarge(options, key, file, contentType, partSize);
-    const stored = await confirm(options, key, put, size);
+    const stored = await confirm(options, key, await put(options, key, file, { size, sha256, contentType }), size);
     objects.push(stored);
     options.onStored?.(stored);
   }
   const stored: Manifest = { ...manifest, storage: { bucket: options.bucket, prefix: options.prefix, objects } };
   const bytes = toJsonBytes(stored);
   const key = keyFor(options, MANIFEST_FILE);
-  const manifestObject = await confirm(options, key, await putSmall(options, key, bytes, 'application/json'), bytes.length);
+  const manifestObject = await confirm(options, key, await putBytes({ client: options.client, bucket: options.bucket, key, contentType: 'application/json', params: lockParams(options) }, bytes), bytes.length);
   options.onStored?.(manifestObject);
   return { manifest: manifestObject, objects };
 }

@@ -6,6 +6,7 @@
 import type { OverrideState } from '../gates/overrides.ts';
 import type { GateVerdict } from '../gates/verdict.ts';
 import type { FaultlineResult } from '../result.ts';
+import { type EvidenceLink, evidenceSection } from './evidence-links.ts';
 import { codeSpan, escapeMarkdown } from './markdown-escape.ts';
 import { securityHeadline } from './security-json.ts';
 
@@ -35,6 +36,8 @@ export interface PrCommentInput {
   links: { name: string; url: string }[];
   /** The default branch's newest failover drill, Markdown-safe as built (core/gates/dr-drill.ts); absent without a `failover:` section. */
   drill?: string[];
+  /** Where the runs' evidence is stored (from trusted evidence-upload results). */
+  evidence?: EvidenceLink[];
 }
 
 const ICON: Record<string, string> = {
@@ -136,6 +139,7 @@ function render(input: PrCommentInput, detail: 'full' | 'short'): string {
     for (const r of input.rejected.slice(0, 10)) out.push(`- ${codeSpan(`${r.artifact}/${r.file}`, 200)}: ${escapeMarkdown(r.problems.join('; '))}`);
     out.push('');
   }
+  out.push(...evidenceSection(input.evidence ?? []));
   if (input.links.length > 0) out.push(input.links.map((l) => `[${escapeMarkdown(l.name, 80)}](${encodeURI(l.url)})`).join(' · '), '');
   out.push('<sub>Commands: `/faultline rerun` · `/faultline override <gate> <reason>` (needs `/faultline approve <gate>` from a second person with write access)</sub>');
   return out.join('\n');

@@ -1,10 +1,10 @@
 /**
  * evidence-upload: settings → pack (signed with Sigstore through @actions/attest) → artifact and/or
  * S3 with Object Lock → outputs, job summary, result file (kind evidence). Whatever fails, the
- * finally block still writes a result file (verdict error) for the app to read.
+ * shared ResultRecorder still writes a result file (verdict error) for the app to read.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { runContext } from '../../../core/evidence/context.ts';
 import type { EvidenceSigner } from '../../../core/evidence/pack.ts';
@@ -12,11 +12,11 @@ import { packEvidence, toJsonBytes } from '../../../core/evidence/pack.ts';
 import { renderEvidenceMarkdown, type EvidenceSummary } from '../../../core/evidence/report-markdown.ts';
 import { storeBundle } from '../../../core/evidence/s3-store.ts';
 import { MANIFEST_FILE, SIGSTORE_FILE } from '../../../core/evidence/types.ts';
-import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { createResult, type FaultlineResult } from '../../../core/result.ts';
 import { runSource } from '../../shared/github-run.ts';
+import { failStep, recordResult, ResultRecorder } from '../../shared/result-file.ts';
 import { type EvidenceSettings, envInputReader, readResultFile, readSecrets, readSettings } from './inputs.ts';
-import { writeResult, writeSummary } from './result-file.ts';
+import { writeSummary } from './result-file.ts';
 import { defaultServices, type EvidenceServices } from './services.ts';
 import { maskSecret } from '../../shared/mask.ts';
 
@@ -127,30 +127,27 @@ async function collect(settings: EvidenceSettings, services: EvidenceServices, s
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env, services: EvidenceServices = defaultServices()): Promise<void> {
-  const startedAt = new Date();
   const input = envInputReader(env);
   for (const secret of readSecrets(input)) maskSecret(secret);
-  const resultFile = readResultFile(input, env);
-  let result: FaultlineResult | undefined;
+  // Every run leaves a result, even a failed or cancelled one (verdict error): the shared recorder.
+  const recorder = new ResultRecorder({
+    kind: 'evidence',
+    name: input('name') || 'faultline-evidence',
+    workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    defaultPath: readResultFile(input, env),
+    source: runSource(env),
+    errorRule: 'evidence-upload-error',
+  });
   try {
-    const settings = readSettings(input, env);
-    result = await collect(settings, services, startedAt);
-  } catch (error) {
-    const message = describeError(error);
-    result = createResult({
-      kind: 'evidence',
-      name: input('name') || 'faultline-evidence',
-      verdict: 'error',
-      summary: isFaultlineError(error) ? error.message : 'internal error',
-      startedAt,
-      finishedAt: new Date(),
-      source: runSource(env),
-      findings: [{ rule: 'evidence-upload-error', severity: 'error', message }],
+    await recordResult(recorder, async () => {
+      const settings = readSettings(input, env);
+      recorder.setPath(settings.resultFile);
+      recorder.source = settings.source;
+      recorder.write(await collect(settings, services, recorder.startedAt));
     });
-    core.setFailed(message);
+  } catch (error) {
+    failStep(error);
   } finally {
-    // Every run leaves a result, even a failed one (verdict error).
-    if (result) writeResult(resultFile, result);
-    core.setOutput('result-file', resultFile);
+    if (recorder.hasWritten) core.setOutput('result-file', recorder.path);
   }
 }
