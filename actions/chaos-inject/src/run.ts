@@ -16,7 +16,8 @@ import { probes } from '../../../core/probes/index.ts';
 import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
 import { createResult } from '../../../core/result.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
 import { type ChaosSettings, envInputReader, RESULT_FILE, readSettings } from './inputs.ts';
 import { KUBECONFIG_STATE, LEDGER_STATE } from './rollback.ts';
@@ -136,6 +137,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('score', '');
     core.setOutput('journal', '');
     if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-    failStep(error);
+    await failWithReport(error, { action: 'chaos-inject', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   }
 }

@@ -21,7 +21,8 @@ import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdo
 import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import { renderSarif } from '../../../core/report/sarif.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { existingFileInWorkspace, writeWorkspaceFile } from '../../shared/workspace-files.ts';
 import { envInputReader, type FailOn, type GateSettings, RESULT_FILE, readSettings } from './inputs.ts';
 import { maskUrl } from '../../shared/mask.ts';
@@ -251,7 +252,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     });
   } catch (error) {
     if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-    failStep(error);
+    await failWithReport(error, { action: 'migration-gate', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   }
 }
 

@@ -156,6 +156,7 @@ function readDocuments(text: string, file: string): SpecDocument[] {
       file,
       line: first.line,
       column: first.column,
+      problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
       hint: 'see the schema in policy/schemas/ and docs/slo-specs.md for the SLO spec formats',
     });
   }
