@@ -61,6 +61,10 @@ async function selectFiles(settings: GateSettings, config: MigrationConfig): Pro
   const { createGitHubClient, listChangedFiles } = await import('./github-files.ts');
   const github = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, log: core.info });
   const changed = await listChangedFiles(github, settings.pullRequest);
+  if (changed.unavailable) {
+    core.warning(`${changed.unavailable}; linting every matching file instead`);
+    return files;
+  }
   if (changed.truncated) {
     core.warning(`pull request #${settings.pullRequest.number} changes more files than GitHub lists (3000); linting every matching file instead`);
     return files;
