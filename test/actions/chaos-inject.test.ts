@@ -151,6 +151,9 @@ method:
     expect(stdout).toContain('process: stop (SIGSTOP)');
     expect(stdout).toContain('how long: at most 120 s');
     expect(parseCommandFile(files.output)).toMatchObject({ status: 'dry-run', score: '' });
+    const summary = readFileSync(files.summary, 'utf8');
+    expect(summary).toContain('**Dry run: nothing was injected.**');
+    expect(summary).toMatch(/^\| method \| freeze \(fault\) \| process: stop \(SIGSTOP\) \| .* \| at most 120 s \|/m);
     expect(service.state()).not.toBe('T');
   });
 

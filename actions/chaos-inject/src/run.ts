@@ -14,6 +14,7 @@ import { chaosResult } from '../../../core/experiment/result.ts';
 import { type RunEvent, runExperiment } from '../../../core/experiment/runner.ts';
 import { probes } from '../../../core/probes/index.ts';
 import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
+import { renderPlanMarkdown } from '../../../core/report/chaos-plan-markdown.ts';
 import { createResult } from '../../../core/result.ts';
 import { runSource } from '../../shared/github-run.ts';
 import { failWithReport } from '../../shared/fail-step.ts';
@@ -54,9 +55,9 @@ async function experiment(settings: ChaosSettings, recorder: ResultRecorder): Pr
   for (const secret of prepared.bindings.secretValues) maskSecret(secret);
   recorder.name = prepared.experiment.title || settings.experimentInput;
   if (settings.dryRun) {
-    const plan = formatPlan(planExperiment(prepared, drivers, probes));
-    core.info(plan);
-    await core.summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
+    const planned = planExperiment(prepared, drivers, probes);
+    core.info(formatPlan(planned));
+    await core.summary.addRaw(renderPlanMarkdown(planned), true).write();
     core.setOutput(
       'result-file',
       recorder.write(
