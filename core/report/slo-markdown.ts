@@ -1,7 +1,8 @@
 /**
- * The SLO gate's job summary: the verdict, one table row per SLO (objective, window, error ratio,
- * budget remaining, burn rates, alert, verdict), the reasons, and a Mermaid `xychart-beta` of
- * each SLO's burn rate by window against the page threshold. GitHub renders Mermaid in summaries.
+ * The SLO gate's job summary: the verdict, one table row per SLO with what people act on (budget
+ * left, burn now, alert, verdict) and the rest folded in <details> (objective, window, error ratio,
+ * burn rate per window), the reasons, and a Mermaid `xychart-beta` of burn rate by window against
+ * the page threshold only for SLOs where it helps. GitHub renders Mermaid in summaries.
  */
 import type { PolicyOutcome } from '../slo/budget-policy.ts';
 import type { SloStatus, SloStatusReport } from '../slo/engine.ts';
@@ -17,10 +18,24 @@ export interface SloMarkdownOptions {
 
 const ICON: Record<SloVerdict, string> = { pass: '✅', fail: '❌', 'no-data': '⚠️' };
 const ALERT_ICON = { none: 'none', ticket: '🎫 ticket', page: '🚨 page' } as const;
+/** The window the "burn now" column shows. */
+const NOW = '1h';
 
+/** What people act on: how much budget is left, how fast it burns now, whether it alerts, the verdict. */
 function row(status: SloStatus, verdict: SloVerdict): string {
+  const left = `${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`}`;
+  return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${left} | ${formatBurnRate(status.burnRates[NOW])} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+}
+
+/** The rest, folded: objective, window, error ratio and the burn rate of every window. */
+function detailRow(status: SloStatus): string {
   const burn = BURN_WINDOWS.map((w) => formatBurnRate(status.burnRates[w])).join(' | ');
-  return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`} | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+  return `| ${cell(status.name)} | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${burn} |`;
+}
+
+/** A chart helps where something is wrong or heading there; a healthy SLO's bars say nothing the table does not. */
+function worthCharting(status: SloStatus, verdict: SloVerdict): boolean {
+  return verdict !== 'pass' || status.alert !== 'none' || (status.burnRates[NOW] ?? 0) > 1;
 }
 
 /** Mermaid titles are double-quoted strings without escapes: keep them plain. */
@@ -55,9 +70,17 @@ export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcom
     '',
     `${plural(report.statuses.length, 'SLO')} evaluated at ${report.evaluatedAt.toISOString()} with ${plural(report.requests, 'Prometheus request')}.`,
     '',
-    `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>at the current burn rate</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
-    `| --- | --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} | --- | --- |`,
+    `| SLO | Budget left<br><sub>at the current burn rate</sub> | Burn now (${NOW}) | Alert | Verdict |`,
+    '| --- | --- | ---: | --- | --- |',
     ...report.statuses.map((s) => row(s, verdictOf(s))),
+    '',
+    '<details><summary>Objective, window, error ratio and burn rate per window</summary>',
+    '',
+    `| SLO | Objective | Window | Error ratio | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} |`,
+    `| --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} |`,
+    ...report.statuses.map(detailRow),
+    '',
+    '</details>',
     '',
   ];
   const explained = outcome.slos.filter((d) => d.reasons.length > 0);
@@ -71,13 +94,19 @@ export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcom
   const problems = report.statuses.flatMap((s) => s.problems.filter((p) => p.window !== 'slo').map((p) => `- **${cell(s.name)}**: ${cell(p.message)}`));
   if (problems.length > 0) out.push('### Data gaps', '', ...problems, '');
   const maxCharts = options.maxCharts ?? 6;
-  const charted = [...report.statuses]
+  const charted = report.statuses
+    .filter((status) => worthCharting(status, verdictOf(status)))
     .sort((a, b) => ORDER[verdictOf(a)] - ORDER[verdictOf(b)] || (b.burnRates['1h'] ?? -1) - (a.burnRates['1h'] ?? -1))
     .slice(0, maxCharts);
   if (charted.length > 0) {
-    out.push('### Burn rates', '', `Bars: burn rate per window. Line: the page threshold (${pageThreshold}×).`, '');
+    out.push(
+      '### Burn rates',
+      '',
+      `For the SLOs that fail, alert or burn faster than sustainable now. Bars: burn rate per window. Line: the page threshold (${pageThreshold}×).`,
+      '',
+    );
     for (const status of charted) out.push(chart(status, pageThreshold), '');
-    if (report.statuses.length > charted.length) out.push(`_${plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above._`, '');
+    if (report.statuses.length > charted.length) out.push(`_${plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above, healthy or beyond the ${maxCharts} charts shown._`, '');
   }
   return out.join('\n');
 }
