@@ -6,7 +6,8 @@
  */
 import type { PolicyOutcome } from '../slo/budget-policy.ts';
 import type { SloStatus, SloStatusReport } from '../slo/engine.ts';
-import { BURN_WINDOWS, type SloVerdict } from '../slo/types.ts';
+import type { AlertThresholds, BurnRateCondition } from '../slo/alerts.ts';
+import { BURN_WINDOWS, type BurnWindow, type SloVerdict } from '../slo/types.ts';
 import { cell } from './migrations-markdown.ts';
 import { describeExhaustion, formatBurnRate, formatObjective, formatPercent, plural } from './slo-format.ts';
 
@@ -43,26 +44,54 @@ function mermaidText(text: string): string {
   return text.replace(/["`\n\r]/g, "'");
 }
 
-function chart(status: SloStatus, pageThreshold: number): string {
-  const values = BURN_WINDOWS.map((w) => status.burnRates[w]);
+type Thresholds = ReadonlyMap<BurnWindow, number>;
+
+/**
+ * Each window's alert threshold: the burn rate of the condition it is the long window of, else the
+ * one it is the short window of. Windows in no condition get no threshold and are not charted, so
+ * a line is never drawn where no alert applies. A number (the old call) is one threshold for all.
+ */
+export function thresholdsByWindow(alerting: AlertThresholds | number): Thresholds {
+  if (typeof alerting === 'number') return new Map(BURN_WINDOWS.map((w) => [w, alerting]));
+  const conditions = [...alerting.page, ...alerting.ticket];
+  const map = new Map<BurnWindow, number>();
+  for (const window of BURN_WINDOWS) {
+    const condition = conditions.find((c) => c.long === window) ?? conditions.find((c) => c.short === window);
+    if (condition) map.set(window, condition.burnRate);
+  }
+  return map;
+}
+
+function chart(status: SloStatus, thresholds: Thresholds): string {
+  const windows = BURN_WINDOWS.filter((w) => thresholds.has(w));
+  const values = windows.map((w) => status.burnRates[w]);
+  const limits = windows.map((w) => thresholds.get(w)!);
   const known = values.filter((v): v is number => v !== null);
-  const top = Math.max(pageThreshold * 1.1, ...known.map((v) => v * 1.1), 1);
+  const top = Math.max(...limits.map((v) => v * 1.1), ...known.map((v) => v * 1.1), 1);
   const missing = values.some((v) => v === null) ? ' (– = no data, drawn as 0)' : '';
   return [
     '```mermaid',
     'xychart-beta',
     `    title "${mermaidText(status.name)}: burn rate by window${missing}"`,
-    `    x-axis [${BURN_WINDOWS.map((w) => `"${w}"`).join(', ')}]`,
+    `    x-axis [${windows.map((w) => `"${w}"`).join(', ')}]`,
     `    y-axis "burn rate (1 = spends the budget in exactly one window)" 0 --> ${Number(top.toPrecision(3))}`,
     `    bar [${values.map((v) => Number((v ?? 0).toPrecision(4))).join(', ')}]`,
-    `    line [${BURN_WINDOWS.map(() => pageThreshold).join(', ')}]`,
+    `    line [${limits.join(', ')}]`,
     '```',
   ].join('\n');
 }
 
+function thresholdLegend(alerting: AlertThresholds | number): string {
+  if (typeof alerting === 'number') return `Line: the page threshold (${alerting}×).`;
+  const describe = (severity: string, c: BurnRateCondition) => `${severity} ${c.burnRate}× over ${c.long} and ${c.short}`;
+  const all = [...alerting.page.map((c) => describe('page', c)), ...alerting.ticket.map((c) => describe('ticket', c))];
+  return `Line: each window's alert threshold (${all.join('; ')}); windows no alert uses are left out.`;
+}
+
 const ORDER: Record<SloVerdict, number> = { fail: 0, 'no-data': 1, pass: 2 };
 
-export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcome, pageThreshold: number, options: SloMarkdownOptions = {}): string {
+/** `alerting`: the policy's alert conditions (each window's threshold), or one page threshold for all windows. */
+export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcome, alerting: AlertThresholds | number, options: SloMarkdownOptions = {}): string {
   const verdicts = new Map(outcome.slos.map((d) => [d.name, d.verdict]));
   const verdictOf = (status: SloStatus): SloVerdict => verdicts.get(status.name) ?? 'no-data';
   const out = [
@@ -102,10 +131,11 @@ export function renderSloMarkdown(report: SloStatusReport, outcome: PolicyOutcom
     out.push(
       '### Burn rates',
       '',
-      `For the SLOs that fail, alert or burn faster than sustainable now. Bars: burn rate per window. Line: the page threshold (${pageThreshold}×).`,
+      `For the SLOs that fail, alert or burn faster than sustainable now. Bars: burn rate per window. ${thresholdLegend(alerting)}`,
       '',
     );
-    for (const status of charted) out.push(chart(status, pageThreshold), '');
+    const thresholds = thresholdsByWindow(alerting);
+    for (const status of charted) out.push(chart(status, thresholds), '');
     if (report.statuses.length > charted.length) out.push(`_${plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above, healthy or beyond the ${maxCharts} charts shown._`, '');
   }
   return out.join('\n');

@@ -98,7 +98,7 @@ async function gate(settings: BudgetSettings, recorder: ResultRecorder): Promise
       },
     }),
   );
-  await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
+  await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting), settings.stepSummary);
   core.setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
   core.setOutput('budget-remaining', lowest === null ? '' : String(lowest));
   core.setOutput('result-file', resultPath);

@@ -100,6 +100,25 @@ describe('SLO job summary', () => {
   });
 });
 
+describe('SLO job summary charts with the policy’s alert conditions', () => {
+  it('draws each window against its own condition’s threshold', () => {
+    const markdown = renderSloMarkdown(report, outcome, DEFAULT_BUDGET_POLICY.alerting);
+    const chart = markdown.split('```mermaid')[1]!;
+    expect(chart).toContain('x-axis ["5m", "30m", "1h", "2h", "6h", "1d", "3d"]');
+    expect(chart).toContain('line [14.4, 6, 14.4, 3, 6, 3, 1]');
+    expect(markdown).toContain("Line: each window's alert threshold (page 14.4× over 1h and 5m; page 6× over 6h and 30m; ticket 3× over 1d and 2h; ticket 1× over 3d and 6h)");
+  });
+
+  it('leaves out the windows no alert uses, so no threshold is drawn where none applies', () => {
+    const markdown = renderSloMarkdown(report, outcome, { page: [{ long: '1h', short: '5m', burnRate: 10 }], ticket: [] });
+    const chart = markdown.split('```mermaid')[1]!;
+    expect(chart).toContain('x-axis ["5m", "1h"]');
+    expect(chart).toContain('bar [50, 50]');
+    expect(chart).toContain('line [10, 10]');
+    expect(markdown).toContain('windows no alert uses are left out');
+  });
+});
+
 describe('formats', () => {
   it('writes percentages and durations people can read', () => {
     expect(formatPercent(0.00166)).toBe('0.166 %');
