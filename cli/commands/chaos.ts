@@ -46,7 +46,8 @@ Options:
   --ledger FILE     fault ledger (default .faultline/chaos-ledger.json)
   --result FILE     also write a faultline result file (kind chaos)
   --config FILE     config whose chaos: section sets the policy (owner tag, allowed drivers,
-                    max TTL, blast radius, max faults); default ${CHAOS_CONFIG_FILE} when present
+                    max TTL, blast radius, max faults); default ${CHAOS_CONFIG_FILE} when present,
+                    here or in a folder above, up to the repository root
   --ignore-controls run without the experiment's Chaos Toolkit controls (e.g. safeguards), which
                     Faultline never runs; without it an experiment with controls is refused
 

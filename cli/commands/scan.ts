@@ -40,6 +40,7 @@ Options:
                          without it every finding is judged as new
   --fail-on SEVERITY     critical, high, medium, low or info (default high)
   --config FILE          suppressions (security.ignore); default .github/faultline.yml if present
+                         in --root or a folder above it, up to the repository root
   --root DIR             repository root: paths are made relative to it, tools run in it (default .)
   --format FORMAT        text (default), json (the result file, kind security), sarif, markdown
   --output FILE          write the report there instead of stdout
