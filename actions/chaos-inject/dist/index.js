@@ -63003,6 +63003,72 @@ function relationFromNames(names) {
     return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
 }
 
+;// CONCATENATED MODULE: ./core/migrations/agree.ts
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function agree_byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(agree_byStatementThenSeverity);
+    return sorted.map((finding) => {
+        if (finding.rule !== LOCK_TIMEOUT_RULE)
+            return finding;
+        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
+        return reconcileLockTimeout(finding, others);
+    });
+}
+
+;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
+function migrations_counts_countFindings(report) {
+    const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
+    for (const file of report.files) {
+        counts.statements += file.statements;
+        for (const finding of file.findings) {
+            if (finding.severity === 'error')
+                counts.errors++;
+            else
+                counts.warnings++;
+            if (finding.source === 'shadow')
+                counts.observed++;
+        }
+    }
+    return counts;
+}
+function migrations_counts_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
+function migrations_counts_inReadingOrder(findings) {
+    return [...findings].sort(byStatementThenSeverity);
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
 /**
  * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
@@ -63159,14 +63225,31 @@ function taskName(text) {
 function ms(iso) {
     return iso ? Date.parse(iso) : undefined;
 }
+const HOUR_MS = 3_600_000;
+/**
+ * An axis a reader can use: a run shorter than an hour is drawn from its start (0:00), in minutes
+ * and seconds, with ticks every second, 5 s, 30 s or minutes as its length asks; wall-clock times
+ * (all the same second for a short run) only for longer runs. Mermaid draws `dateFormat x` in the
+ * viewer's time zone, so offsets from 0 are shown without the hour, which a zone could shift.
+ */
+function axis(durationMs) {
+    if (durationMs >= HOUR_MS)
+        return { relative: false, lines: ['    axisFormat %H:%M:%S'] };
+    const tick = durationMs <= 10_000 ? '1second' : durationMs <= 60_000 ? '5second' : durationMs <= 5 * 60_000 ? '30second' : durationMs <= 20 * 60_000 ? '2minute' : '5minute';
+    return { relative: true, lines: ['    axisFormat %M:%S', `    tickInterval ${tick}`] };
+}
 function chaosTimeline(journal) {
-    const lines = ['```mermaid', 'gantt', `    title ${taskName(journal.experiment.title)}`, '    dateFormat x', '    axisFormat %H:%M:%S'];
     const end = ms(journal.end) ?? Date.now();
+    const origin = ms(journal.start) ?? ms(journal.faultline.phases.before?.start) ?? end;
+    const { relative, lines: axisLines } = axis(end - origin);
+    const title = `${taskName(journal.experiment.title)}${relative ? ' (minutes:seconds since the start)' : ''}`;
+    const lines = ['```mermaid', 'gantt', `    title ${title}`, '    dateFormat x', ...axisLines];
+    const at = (time) => (relative ? time - origin : time);
     const task = (name, tags, id, from, to) => {
         if (from === undefined)
             return;
         // A zero-length bar disappears; give it one millisecond so it stays visible.
-        lines.push(`    ${taskName(name)} :${tags ? `${tags}, ` : ''}${id}, ${from}, ${Math.max((to ?? end), from + 1)}`);
+        lines.push(`    ${taskName(name)} :${tags ? `${tags}, ` : ''}${id}, ${at(from)}, ${at(Math.max(to ?? end, from + 1))}`);
     };
     const { phases } = journal.faultline;
     lines.push('    section Steady state');
@@ -63180,8 +63263,8 @@ function chaosTimeline(journal) {
     if (journal.faultline.breaches.length > 0) {
         lines.push('    section Breaches');
         journal.faultline.breaches.forEach((breach, i) => {
-            const at = ms(breach.at);
-            lines.push(`    ${taskName(`${breach.probe} breached`)} :milestone, crit, breach${i}, ${at}, ${at}`);
+            const when = at(ms(breach.at));
+            lines.push(`    ${taskName(`${breach.probe} breached`)} :milestone, crit, breach${i}, ${when}, ${when}`);
         });
     }
     lines.push('    section Rollback');
@@ -63223,6 +63306,76 @@ function renderChaosMarkdown(journal, options = {}) {
         out.push('');
     out.push(chaosTimeline(journal), '');
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
+/**
+ * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
+ * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
+ * string cannot add links, images, HTML, mentions, math or entities on either.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
+ * character references (`&commat;` would render as `@`) in untrusted text, on one line.
+ */
+function escapeMarkdown(text, max = 300) {
+    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return clipped
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
+}
+/**
+ * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
+ * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
+ * is Markdown, HTML, a mention or a link.
+ */
+function codeSpan(text, max = 300) {
+    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
+    return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./core/report/chaos-plan-markdown.ts
+/**
+ * A dry run's job summary: the plan as a table a reviewer can read on the run page (what each
+ * step does, where, how long a fault stays in force and how it is undone), not a log pasted in a
+ * code block. Experiment text comes from the pull request: every cell is escaped.
+ */
+
+
+function howLong(step) {
+    if (step.instantaneous)
+        return 'instantaneous (nothing stays in force)';
+    if (step.ttlSeconds !== undefined)
+        return `at most ${step.ttlSeconds} s`;
+    return '';
+}
+function chaos_plan_markdown_cell(text) {
+    return text ? escapeMarkdown(text, 200) : '';
+}
+function renderPlanMarkdown(plan) {
+    const lines = [
+        `## 🧪 Chaos experiment plan: ${escapeMarkdown(plan.title)}`,
+        '',
+        `**Dry run: nothing was injected.**${plan.owner ? ` Owner: ${escapeMarkdown(plan.owner)}.` : ''} Steady state: ${escapeMarkdown(plan.hypothesisStrategy)}; rollbacks: ${escapeMarkdown(plan.rollbackStrategy)}.`,
+        '',
+    ];
+    if (plan.steps.length > 0) {
+        lines.push('| Phase | Activity | What | Where | How long | Undone by / recovery | Blast radius |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const step of plan.steps) {
+            lines.push(`| ${step.phase} | ${chaos_plan_markdown_cell(step.activity)} (${step.kind}) | ${chaos_plan_markdown_cell(step.what)} | ${chaos_plan_markdown_cell(step.where)} | ${howLong(step)} | ${chaos_plan_markdown_cell(step.undo)} | ${chaos_plan_markdown_cell(step.blastRadius)} |`);
+        }
+        lines.push('');
+    }
+    lines.push(escapeMarkdown(faultSummary(plan.steps.filter((step) => step.kind === 'fault')), 1000), '');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./core/result-source.ts
@@ -63302,40 +63455,6 @@ function runSource(env, payload = eventPayload(env)) {
     return sourceFromRun(env, payload);
 }
 
-;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
-/**
- * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
- * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
- * string cannot add links, images, HTML, mentions, math or entities on either.
- */
-const ZERO_WIDTH_SPACE = '\u200b';
-/**
- * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
- * character references (`&commat;` would render as `@`) in untrusted text, on one line.
- */
-function escapeMarkdown(text, max = 300) {
-    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-    return clipped
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
-        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
-        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
-        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
-}
-/**
- * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
- * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
- * is Markdown, HTML, a mention or a link.
- */
-function codeSpan(text, max = 300) {
-    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
-    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
-    return `${fence}${pad}${clipped}${pad}${fence}`;
-}
-
 ;// CONCATENATED MODULE: ./core/report/failure-markdown.ts
 
 const MAX_ROWS = 50;
@@ -63343,7 +63462,8 @@ function place(problem) {
     if (!problem.file)
         return '';
     const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
-    return codeSpan(`${problem.file}${line}`);
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
 }
 function renderFailureMarkdown(report) {
     const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
@@ -64071,6 +64191,7 @@ function maskUrl(raw, setSecret = core.setSecret) {
 
 
 
+
 function writeJson(settings, path, value, what) {
     writeWorkspaceFile(settings.workspace, path, `${JSON.stringify(value, null, 2)}\n`, what);
 }
@@ -64101,9 +64222,9 @@ async function experiment(settings, recorder) {
         maskSecret(secret);
     recorder.name = prepared.experiment.title || settings.experimentInput;
     if (settings.dryRun) {
-        const plan = formatPlan(planExperiment(prepared, drivers_drivers, probes_probes));
-        info(plan);
-        await summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
+        const planned = planExperiment(prepared, drivers_drivers, probes_probes);
+        info(formatPlan(planned));
+        await summary.addRaw(renderPlanMarkdown(planned), true).write();
         setOutput('result-file', recorder.write(createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source })));
         setOutput('status', 'dry-run');
         setOutput('deviated', 'false');

@@ -64088,6 +64088,72 @@ function relationFromNames(names) {
     return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
 }
 
+;// CONCATENATED MODULE: ./core/migrations/agree.ts
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function agree_byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(agree_byStatementThenSeverity);
+    return sorted.map((finding) => {
+        if (finding.rule !== LOCK_TIMEOUT_RULE)
+            return finding;
+        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
+        return reconcileLockTimeout(finding, others);
+    });
+}
+
+;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
+function migrations_counts_countFindings(report) {
+    const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
+    for (const file of report.files) {
+        counts.statements += file.statements;
+        for (const finding of file.findings) {
+            if (finding.severity === 'error')
+                counts.errors++;
+            else
+                counts.warnings++;
+            if (finding.source === 'shadow')
+                counts.observed++;
+        }
+    }
+    return counts;
+}
+function migrations_counts_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
+function migrations_counts_inReadingOrder(findings) {
+    return [...findings].sort(byStatementThenSeverity);
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
 /**
  * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with

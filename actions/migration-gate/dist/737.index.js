@@ -249,7 +249,11 @@ function migrationAnnotation(finding) {
     };
 }
 
+// EXTERNAL MODULE: ./core/migrations/agree.ts
+var agree = __webpack_require__(384);
 ;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
 function countFindings(report) {
     const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
     for (const file of report.files) {
@@ -268,9 +272,9 @@ function countFindings(report) {
 function plural(count, word) {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
-/** Findings in reading order: by line, then column, then rule id (stable across runs). */
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
 function inReadingOrder(findings) {
-    return [...findings].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    return [...findings].sort(agree/* byStatementThenSeverity */.J);
 }
 
 // EXTERNAL MODULE: ./core/migrations/lock-modes.ts
@@ -639,7 +643,8 @@ function place(problem) {
     if (!problem.file)
         return '';
     const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
-    return codeSpan(`${problem.file}${line}`);
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
 }
 function renderFailureMarkdown(report) {
     const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
@@ -974,6 +979,10 @@ async function selectFiles(settings, config) {
     const { createGitHubClient, listChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 7129));
     const github = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, log: core/* info */.pq });
     const changed = await listChangedFiles(github, settings.pullRequest);
+    if (changed.unavailable) {
+        core/* warning */.$e(`${changed.unavailable}; linting every matching file instead`);
+        return files;
+    }
     if (changed.truncated) {
         core/* warning */.$e(`pull request #${settings.pullRequest.number} changes more files than GitHub lists (3000); linting every matching file instead`);
         return files;
@@ -1164,6 +1173,55 @@ async function run(env = process.env) {
             core/* setOutput */.uH('result-file', (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
         await failWithReport(error, { action: 'migration-gate', workspace: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
     }
+}
+
+
+/***/ }),
+
+/***/ 384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ byStatementThenSeverity),
+/* harmony export */   N: () => (/* binding */ agreeingFindings)
+/* harmony export */ });
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(byStatementThenSeverity);
+    return sorted.map((finding) => {
+        if (finding.rule !== LOCK_TIMEOUT_RULE)
+            return finding;
+        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
+        return reconcileLockTimeout(finding, others);
+    });
 }
 
 
@@ -2482,6 +2540,8 @@ class MigrationState {
 var migrations_locks = __webpack_require__(6546);
 // EXTERNAL MODULE: ./core/migrations/parse.ts
 var parse = __webpack_require__(3843);
+// EXTERNAL MODULE: ./core/migrations/agree.ts
+var agree = __webpack_require__(384);
 // EXTERNAL MODULE: ./core/migrations/rules/index.ts + 63 modules
 var rules = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./core/migrations/suppress.ts
@@ -2615,6 +2675,7 @@ var lint_files = __webpack_require__(5833);
 
 
 
+
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_STATEMENTS = 50_000;
 const DEFAULT_PG_VERSION = 15;
@@ -2680,9 +2741,6 @@ function refusedFile(path, options, rule, message, fix) {
         ? []
         : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
     return { path, findings, statements: 0 };
-}
-function byPosition(a, b) {
-    return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
@@ -2759,8 +2817,8 @@ function lintSource(text, path, options = {}, columnTypes) {
         isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
         severityOf: (id) => severityFor(options, id),
     });
-    findings.sort(byPosition);
-    return { path, findings, statements: parsed.statements };
+    // The most severe first on each statement, and fixes that do not contradict each other.
+    return { path, findings: (0,agree/* agreeingFindings */.N)(findings), statements: parsed.statements };
 }
 
 

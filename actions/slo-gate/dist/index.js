@@ -57092,6 +57092,72 @@ function relationFromNames(names) {
     return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
 }
 
+;// CONCATENATED MODULE: ./core/migrations/agree.ts
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function agree_byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(agree_byStatementThenSeverity);
+    return sorted.map((finding) => {
+        if (finding.rule !== LOCK_TIMEOUT_RULE)
+            return finding;
+        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
+        return reconcileLockTimeout(finding, others);
+    });
+}
+
+;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
+function migrations_counts_countFindings(report) {
+    const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
+    for (const file of report.files) {
+        counts.statements += file.statements;
+        for (const finding of file.findings) {
+            if (finding.severity === 'error')
+                counts.errors++;
+            else
+                counts.warnings++;
+            if (finding.source === 'shadow')
+                counts.observed++;
+        }
+    }
+    return counts;
+}
+function migrations_counts_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
+function migrations_counts_inReadingOrder(findings) {
+    return [...findings].sort(byStatementThenSeverity);
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
 /**
  * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
@@ -57242,32 +57308,71 @@ function escapeStarted(text) {
 
 const ICON = { pass: '✅', fail: '❌', 'no-data': '⚠️' };
 const ALERT_ICON = { none: 'none', ticket: '🎫 ticket', page: '🚨 page' };
+/** The window the "burn now" column shows. */
+const NOW = '1h';
+/** What people act on: how much budget is left, how fast it burns now, whether it alerts, the verdict. */
 function slo_markdown_row(status, verdict) {
+    const left = `${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`}`;
+    return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${left} | ${formatBurnRate(status.burnRates[NOW])} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+}
+/** The rest, folded: objective, window, error ratio and the burn rate of every window. */
+function detailRow(status) {
     const burn = BURN_WINDOWS.map((w) => formatBurnRate(status.burnRates[w])).join(' | ');
-    return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`} | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+    return `| ${cell(status.name)} | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${burn} |`;
+}
+/** A chart helps where something is wrong or heading there; a healthy SLO's bars say nothing the table does not. */
+function worthCharting(status, verdict) {
+    return verdict !== 'pass' || status.alert !== 'none' || (status.burnRates[NOW] ?? 0) > 1;
 }
 /** Mermaid titles are double-quoted strings without escapes: keep them plain. */
 function mermaidText(text) {
     return text.replace(/["`\n\r]/g, "'");
 }
-function chart(status, pageThreshold) {
-    const values = BURN_WINDOWS.map((w) => status.burnRates[w]);
+/**
+ * Each window's alert threshold: the burn rate of the condition it is the long window of, else the
+ * one it is the short window of. Windows in no condition get no threshold and are not charted, so
+ * a line is never drawn where no alert applies. A number (the old call) is one threshold for all.
+ */
+function thresholdsByWindow(alerting) {
+    if (typeof alerting === 'number')
+        return new Map(BURN_WINDOWS.map((w) => [w, alerting]));
+    const conditions = [...alerting.page, ...alerting.ticket];
+    const map = new Map();
+    for (const window of BURN_WINDOWS) {
+        const condition = conditions.find((c) => c.long === window) ?? conditions.find((c) => c.short === window);
+        if (condition)
+            map.set(window, condition.burnRate);
+    }
+    return map;
+}
+function chart(status, thresholds) {
+    const windows = BURN_WINDOWS.filter((w) => thresholds.has(w));
+    const values = windows.map((w) => status.burnRates[w]);
+    const limits = windows.map((w) => thresholds.get(w));
     const known = values.filter((v) => v !== null);
-    const top = Math.max(pageThreshold * 1.1, ...known.map((v) => v * 1.1), 1);
+    const top = Math.max(...limits.map((v) => v * 1.1), ...known.map((v) => v * 1.1), 1);
     const missing = values.some((v) => v === null) ? ' (– = no data, drawn as 0)' : '';
     return [
         '```mermaid',
         'xychart-beta',
         `    title "${mermaidText(status.name)}: burn rate by window${missing}"`,
-        `    x-axis [${BURN_WINDOWS.map((w) => `"${w}"`).join(', ')}]`,
+        `    x-axis [${windows.map((w) => `"${w}"`).join(', ')}]`,
         `    y-axis "burn rate (1 = spends the budget in exactly one window)" 0 --> ${Number(top.toPrecision(3))}`,
         `    bar [${values.map((v) => Number((v ?? 0).toPrecision(4))).join(', ')}]`,
-        `    line [${BURN_WINDOWS.map(() => pageThreshold).join(', ')}]`,
+        `    line [${limits.join(', ')}]`,
         '```',
     ].join('\n');
 }
+function thresholdLegend(alerting) {
+    if (typeof alerting === 'number')
+        return `Line: the page threshold (${alerting}×).`;
+    const describe = (severity, c) => `${severity} ${c.burnRate}× over ${c.long} and ${c.short}`;
+    const all = [...alerting.page.map((c) => describe('page', c)), ...alerting.ticket.map((c) => describe('ticket', c))];
+    return `Line: each window's alert threshold (${all.join('; ')}); windows no alert uses are left out.`;
+}
 const ORDER = { fail: 0, 'no-data': 1, pass: 2 };
-function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
+/** `alerting`: the policy's alert conditions (each window's threshold), or one page threshold for all windows. */
+function renderSloMarkdown(report, outcome, alerting, options = {}) {
     const verdicts = new Map(outcome.slos.map((d) => [d.name, d.verdict]));
     const verdictOf = (status) => verdicts.get(status.name) ?? 'no-data';
     const out = [
@@ -57275,9 +57380,17 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
         '',
         `${slo_format_plural(report.statuses.length, 'SLO')} evaluated at ${report.evaluatedAt.toISOString()} with ${slo_format_plural(report.requests, 'Prometheus request')}.`,
         '',
-        `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>at the current burn rate</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
-        `| --- | --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} | --- | --- |`,
+        `| SLO | Budget left<br><sub>at the current burn rate</sub> | Burn now (${NOW}) | Alert | Verdict |`,
+        '| --- | --- | ---: | --- | --- |',
         ...report.statuses.map((s) => slo_markdown_row(s, verdictOf(s))),
+        '',
+        '<details><summary>Objective, window, error ratio and burn rate per window</summary>',
+        '',
+        `| SLO | Objective | Window | Error ratio | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} |`,
+        `| --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} |`,
+        ...report.statuses.map(detailRow),
+        '',
+        '</details>',
         '',
     ];
     const explained = outcome.slos.filter((d) => d.reasons.length > 0);
@@ -57293,15 +57406,17 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
     if (problems.length > 0)
         out.push('### Data gaps', '', ...problems, '');
     const maxCharts = options.maxCharts ?? 6;
-    const charted = [...report.statuses]
+    const charted = report.statuses
+        .filter((status) => worthCharting(status, verdictOf(status)))
         .sort((a, b) => ORDER[verdictOf(a)] - ORDER[verdictOf(b)] || (b.burnRates['1h'] ?? -1) - (a.burnRates['1h'] ?? -1))
         .slice(0, maxCharts);
     if (charted.length > 0) {
-        out.push('### Burn rates', '', `Bars: burn rate per window. Line: the page threshold (${pageThreshold}×).`, '');
+        out.push('### Burn rates', '', `For the SLOs that fail, alert or burn faster than sustainable now. Bars: burn rate per window. ${thresholdLegend(alerting)}`, '');
+        const thresholds = thresholdsByWindow(alerting);
         for (const status of charted)
-            out.push(chart(status, pageThreshold), '');
+            out.push(chart(status, thresholds), '');
         if (report.statuses.length > charted.length)
-            out.push(`_${slo_format_plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above._`, '');
+            out.push(`_${slo_format_plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above, healthy or beyond the ${maxCharts} charts shown._`, '');
     }
     return out.join('\n');
 }
@@ -59104,12 +59219,36 @@ async function loadSloSpecSet(paths, options = {}) {
         throw new errors_FaultlineError('no SLO spec files given', { hint: 'pass one or more spec files or folders' });
     }
     const documents = [];
+    const skipped = [];
     for (const path of paths) {
-        for (const file of await specFiles(path)) {
-            documents.push(...readDocuments(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file));
+        const files = await specFiles(path);
+        // A file named on its own must be a spec; a folder often also holds the rules generated from it.
+        const fromFolder = files.length !== 1 || files[0] !== path;
+        for (const file of files) {
+            const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+            if (fromFolder && isPrometheusRuleFile(text, file)) {
+                skipped.push(`${file}: skipped: a Prometheus rule file (top-level "groups"), not an SLO spec`);
+                continue;
+            }
+            documents.push(...readDocuments(text, file));
         }
     }
-    return resolve(documents, options);
+    const set = resolve(documents, options);
+    return skipped.length > 0 ? { ...set, warnings: [...skipped, ...set.warnings] } : set;
+}
+/** Whether the text is a Prometheus rule file (every YAML document of it has top-level `groups`). */
+function isPrometheusRuleFile(text, file) {
+    try {
+        const pieces = splitYamlDocuments(text);
+        return pieces.length > 0 && pieces.every((piece) => isRuleDocument(parseYaml(piece.text, file).value));
+    }
+    catch {
+        // Not parseable: reading it as a spec reports where.
+        return false;
+    }
+}
+function isRuleDocument(value) {
+    return specs_isRecord(value) && 'groups' in value && !('apiVersion' in value) && !('version' in value);
 }
 async function specFiles(path) {
     let info;
@@ -59226,8 +59365,7 @@ function dropNulls(value) {
 }
 /** A folder of specs often sits next to the rules generated from it; say so instead of "unknown key". */
 function refuseRuleFile(text, file) {
-    const value = parseYaml(text, file).value;
-    if (value && typeof value === 'object' && 'groups' in value && !('apiVersion' in value) && !('version' in value)) {
+    if (isRuleDocument(parseYaml(text, file).value)) {
         throw new errors_FaultlineError('this is a Prometheus rule file (top-level "groups"), not an SLO spec', {
             file,
             hint: 'pass the spec files or their folder only, e.g. slos/openslo slos/sloth, not the generated rules',
@@ -60820,7 +60958,8 @@ function place(problem) {
     if (!problem.file)
         return '';
     const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
-    return codeSpan(`${problem.file}${line}`);
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
 }
 function renderFailureMarkdown(report) {
     const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
@@ -61194,7 +61333,7 @@ async function gate(settings, recorder) {
             evaluatedAt: report.evaluatedAt.toISOString(),
         },
     }));
-    await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
+    await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting), settings.stepSummary);
     setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
     setOutput('budget-remaining', lowest === null ? '' : String(lowest));
     setOutput('result-file', resultPath);
