@@ -8,8 +8,19 @@ export interface SourceLocation {
   column?: number;
 }
 
+/** One of several problems an error lists, each at its own place (a schema problem of a file). */
+export interface LocatedProblem extends SourceLocation {
+  /** The problem without its place, e.g. `spec.objectives[0].target: must be < 1`. */
+  message: string;
+}
+
 export interface FaultlineErrorOptions extends SourceLocation {
   hint?: string;
+  /**
+   * Every problem at its own place, when the message lists several: faces that mark files (an
+   * action's annotations) mark each one where it is, not only the first.
+   */
+  problems?: LocatedProblem[];
   /** Process exit code the CLI uses: 2 is bad usage or unreadable input. */
   exitCode?: number;
   cause?: unknown;
@@ -20,6 +31,7 @@ export class FaultlineError extends Error {
   readonly line?: number;
   readonly column?: number;
   readonly hint?: string;
+  readonly problems?: readonly LocatedProblem[];
   readonly exitCode: number;
 
   constructor(message: string, options: FaultlineErrorOptions = {}) {
@@ -29,6 +41,7 @@ export class FaultlineError extends Error {
     this.line = options.line;
     this.column = options.column;
     this.hint = options.hint;
+    if (options.problems) this.problems = options.problems;
     this.exitCode = options.exitCode ?? 2;
   }
 

@@ -7,9 +7,12 @@
  * has to guess from a missing one.
  */
 import * as core from '@actions/core';
-import { describeError, isFaultlineError } from '../../core/errors.ts';
+import { describeError } from '../../core/errors.ts';
 import { createResult, type FaultlineResult, type ResultKind, type ResultSource, validateResult } from '../../core/result.ts';
+import { inRepositoryTerms, reasonOf } from './fail-step.ts';
 import { writeWorkspaceFile } from './workspace-files.ts';
+
+export { reasonOf };
 
 export interface RecorderOptions {
   kind: ResultKind;
@@ -85,7 +88,9 @@ export class ResultRecorder {
     // One attempt: a path that refused the error result once refuses it again.
     if (this.errorTried) return undefined;
     this.errorTried = true;
-    const summary = reason.split('\n')[0]!.slice(0, 300);
+    // The repository's paths, not the runner's: the result is read far from this machine.
+    const text = inRepositoryTerms(reason, this.workspace);
+    const summary = text.split('\n')[0]!.slice(0, 300);
     try {
       if (this.errorResult) return this.write(this.errorResult(reason));
       const written = this.write(
@@ -97,7 +102,7 @@ export class ResultRecorder {
           startedAt: this.startedAt,
           finishedAt: new Date(),
           source: this.source,
-          findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+          findings: [{ rule: this.errorRule, severity: 'error', message: text.slice(0, 4000) }],
         }),
       );
       return written;
@@ -106,18 +111,6 @@ export class ResultRecorder {
       return undefined;
     }
   }
-}
-
-/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
-export function reasonOf(error: unknown): string {
-  if (isFaultlineError(error)) return error.format();
-  return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
-}
-
-/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
-export function failStep(error: unknown): void {
-  if (!isFaultlineError(error)) core.info(describeError(error));
-  core.setFailed(reasonOf(error));
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;

@@ -16,6 +16,7 @@ import { parseVars, readExperiment } from '../../core/experiment/engine.ts';
 import { shellArgumentNotes } from '../../core/experiment/bindings.ts';
 import type { ResultSource } from '../../core/result.ts';
 import { configSource, sourceFromRun } from '../../core/result-source.ts';
+import { findConfigFile } from '../config-file.ts';
 import type { Journal } from '../../core/experiment/journal.ts';
 import { journalSucceeded } from '../../core/experiment/journal.ts';
 import { Ledger, revertAll } from '../../core/experiment/ledger.ts';
@@ -45,7 +46,8 @@ Options:
   --ledger FILE     fault ledger (default .faultline/chaos-ledger.json)
   --result FILE     also write a faultline result file (kind chaos)
   --config FILE     config whose chaos: section sets the policy (owner tag, allowed drivers,
-                    max TTL, blast radius, max faults); default ${CHAOS_CONFIG_FILE} when present
+                    max TTL, blast radius, max faults); default ${CHAOS_CONFIG_FILE} when present,
+                    here or in a folder above, up to the repository root
   --ignore-controls run without the experiment's Chaos Toolkit controls (e.g. safeguards), which
                     Faultline never runs; without it an experiment with controls is refused
 
@@ -120,11 +122,14 @@ function readFile(file: string | undefined, io: CliIO): { path: string; text: st
   return { path, text: readFileSync(path, 'utf8') };
 }
 
-/** --config FILE must be readable; without it, the default file applies only when it exists. */
+/**
+ * --config FILE must be readable; without it, the repository's .github/faultline.yml (found from
+ * a subfolder too) applies when there is one.
+ */
 function chaosPolicy(flags: Flags, io: CliIO): ChaosPolicy {
   if (flags.config !== undefined) return loadChaosPolicy(resolve(io.cwd, flags.config), flags.config);
-  const fallback = resolve(io.cwd, CHAOS_CONFIG_FILE);
-  return existsSync(fallback) ? loadChaosPolicy(fallback, CHAOS_CONFIG_FILE) : DEFAULT_CHAOS_POLICY;
+  const found = findConfigFile(io.cwd);
+  return found ? loadChaosPolicy(found.path, found.shown) : DEFAULT_CHAOS_POLICY;
 }
 
 /**
@@ -138,9 +143,11 @@ function resultSource(flags: Flags, io: CliIO): ResultSource {
   } catch {
     payload = undefined;
   }
-  const config = resolve(io.cwd, flags.config ?? CHAOS_CONFIG_FILE);
+  const found = flags.config === undefined ? findConfigFile(io.cwd) : undefined;
+  const config = found?.path ?? resolve(io.cwd, flags.config ?? CHAOS_CONFIG_FILE);
   const bytes = existsSync(config) ? readFileSync(config) : undefined;
-  return { ...sourceFromRun(io.env, payload), ...(bytes ? configSource(io.cwd, config, bytes) : {}) };
+  // The path as the repository names it, wherever in it the command ran.
+  return { ...sourceFromRun(io.env, payload), ...(bytes ? configSource(found?.root ?? io.cwd, config, bytes) : {}) };
 }
 
 function kubeconfig(io: CliIO): string | undefined {

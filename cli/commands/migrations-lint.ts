@@ -97,7 +97,7 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
 
 /** The report in `format`; each renderer is loaded only when asked for (SARIF pulls in node:crypto). */
 async function render(format: LintArgs['format'], report: LintReport, io: CliIO, shadow: ShadowReport | undefined): Promise<string> {
-  if (format === 'json') return (await import('../../core/report/migrations-json.ts')).renderMigrationsJson(report);
+  if (format === 'json') return (await import('../../core/report/migrations-json.ts')).renderMigrationsJson(report, shadow);
   if (format === 'sarif') {
     const [{ migrationsToSarif }, { renderSarif }, { ruleInfos }] = await Promise.all([
       import('../../core/report/migrations-sarif.ts'),

@@ -3,8 +3,8 @@
  * findings. A face: parse the arguments once, call core/security, print, pick the exit code
  * (0 pass, 1 new findings at or above --fail-on, 2 bad input or a scanner error).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { FaultlineError } from '../../core/errors.ts';
 import { securityResult } from '../../core/report/security-json.ts';
@@ -14,6 +14,7 @@ import { renderSecurityText } from '../../core/report/security-text.ts';
 import { KNOWN_TOOLS, type KnownTool } from '../../core/security/read-report.ts';
 import { runSecurityScan, type ScanFile } from '../../core/security/scan.ts';
 import { parseThreshold } from '../../core/security/severity.ts';
+import { findConfigFile } from '../config-file.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 import { isParseArgsError, parseArgsMessage } from '../args.ts';
 
@@ -39,6 +40,7 @@ Options:
                          without it every finding is judged as new
   --fail-on SEVERITY     critical, high, medium, low or info (default high)
   --config FILE          suppressions (security.ignore); default .github/faultline.yml if present
+                         in --root or a folder above it, up to the repository root
   --root DIR             repository root: paths are made relative to it, tools run in it (default .)
   --format FORMAT        text (default), json (the result file, kind security), sarif, markdown
   --output FILE          write the report there instead of stdout
@@ -107,8 +109,8 @@ async function scan(args: string[], io: CliIO): Promise<number> {
     ...((values.sarif as string[] | undefined) ?? []).map((p) => ({ path: at(p), label: label(p) })),
   ];
   const run = values.run ? parseRunList(values.run as string, '--run') : [];
-  const defaultConfig = join(root, '.github', 'faultline.yml');
-  const configFile = values.config ? at(values.config as string) : existsSync(defaultConfig) ? defaultConfig : undefined;
+  // Without --config: the repository's .github/faultline.yml, also when run from a subfolder of --root.
+  const configFile = values.config ? at(values.config as string) : findConfigFile(root)?.path;
   const startedAt = new Date();
   const { outcome, reports, versions } = await runSecurityScan({
     files,

@@ -112,7 +112,7 @@ async function status(args: string[], io: CliIO): Promise<number> {
   });
   const outcome = evaluateBudgetPolicy(report.statuses, policy, labels);
   if (format === 'json') writeLine(io.stdout, JSON.stringify(toSloJson(report.statuses, outcome, report.evaluatedAt), null, 2));
-  else if (format === 'markdown') io.stdout.write(renderSloMarkdown(report, outcome, policy.alerting.page[0]?.burnRate ?? 14.4));
+  else if (format === 'markdown') io.stdout.write(renderSloMarkdown(report, outcome, policy.alerting));
   else io.stdout.write(renderSloText(report, outcome, { colour: io.colour }));
   return outcome.verdict === 'pass' ? 0 : 1;
 }

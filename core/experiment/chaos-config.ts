@@ -39,6 +39,7 @@ function invalid(file: string, problems: SchemaProblem[]): FaultlineError {
     file,
     line: first.line,
     column: first.column,
+    problems: unique.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
     hint: 'see docs/chaos.md#the-chaos-policy for the chaos: keys (schema: policy/schemas/config.schema.json)',
   });
 }

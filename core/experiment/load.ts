@@ -232,6 +232,7 @@ function toError(
       file,
       line: first.line,
       column: first.column,
+      problems: placed.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
       hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
     },
   );
@@ -245,6 +246,7 @@ export function activityError(loaded: LoadedExperiment, entry: LocatedActivity, 
     file: loaded.file,
     line,
     column,
+    problems: [{ file: loaded.file, line, column, message: `${keyPath(pointer)} ("${entry.activity.name}"): ${message}` }],
     hint,
   });
 }

@@ -108,7 +108,7 @@ export function formatPlan(plan: ExperimentPlan): string {
 }
 
 /** What happens to the plan's faults, without promising a revert for a fault that has none. */
-function faultSummary(faults: PlanStep[]): string {
+export function faultSummary(faults: PlanStep[]): string {
   if (faults.length === 0) return 'No faults from drivers: only Chaos Toolkit actions and probes.';
   const lasting = faults.filter((f) => !f.instantaneous).length;
   const instant = faults.length - lasting;

@@ -5,7 +5,7 @@
  * .github/faultline.yml (chaos-config.ts).
  */
 import type { FaultDriver, FaultPlan } from '../drivers/types.ts';
-import { FaultlineError } from '../errors.ts';
+import { FaultlineError, type LocatedProblem } from '../errors.ts';
 import { keyPath } from '../schema/validate.ts';
 import { isDriverProvider } from './model.ts';
 import type { PreparedExperiment } from './prepare.ts';
@@ -75,20 +75,23 @@ export function checkPolicy(
   policy: ChaosPolicy = DEFAULT_CHAOS_POLICY,
 ): PlannedFault[] {
   const faults = plannedFaults(prepared, drivers);
-  const problems: string[] = [];
-  const at = (fault: PlannedFault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
+  const problems: LocatedProblem[] = [];
+  const add = (line: number | undefined, message: string): void => {
+    problems.push({ file: prepared.file, ...(line ? { line } : {}), message });
+  };
+  const at = (fault: PlannedFault) => `${keyPath(fault.pointer)} ("${fault.name}")`;
   if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
-    problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+    add(undefined, `tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
   }
   if (faults.length > policy.maxFaults) {
-    problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+    add(undefined, `method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
   }
   for (const fault of faults) {
     if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
-      problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+      add(fault.line, `${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
     }
     if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
-      problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+      add(fault.line, `${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
     }
     const radius = fault.plan.blastRadius;
     if (radius) {
@@ -96,13 +99,15 @@ export function checkPolicy(
       const max = radius.unit === 'percent' ? limit.percent : limit.targets;
       const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
       if (radius.limit > max) {
-        problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
+        add(fault.line, `${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
       }
     }
   }
   if (problems.length > 0) {
-    throw new FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+    const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    throw new FaultlineError(`experiment breaks the chaos policy:\n  ${lines.join('\n  ')}`, {
       file: prepared.file,
+      problems,
       hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
     });
   }

@@ -73,6 +73,7 @@ export function prepareExperiment(loaded: LoadedExperiment, options: PrepareOpti
         file: error.file,
         line: error.line,
         column: error.column,
+        ...(error.problems ? { problems: error.problems.map((problem) => ({ ...problem, message: redactor.text(problem.message) })) } : {}),
         hint: error.hint,
         exitCode: error.exitCode,
       });

@@ -8,6 +8,7 @@ import type { KnownColumnTypes } from './column-types.ts';
 import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
 import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
+import { agreeingFindings } from './agree.ts';
 import { allRules, ruleById } from './rules/index.ts';
 import { type AnchoredFinding, applySuppressions, findSuppressions } from './suppress.ts';
 import type { FileReport, Finding, LintReport, Rule, RuleHit, Severity, Statement } from './types.ts';
@@ -109,10 +110,6 @@ export function refusedFile(path: string, options: LintOptions, rule: string, me
   return { path, findings, statements: 0 };
 }
 
-function byPosition(a: Finding, b: Finding): number {
-  return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
-}
-
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
  * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
@@ -188,8 +185,8 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     isKnownRule: (id) => ruleById(id) !== undefined,
     severityOf: (id) => severityFor(options, id),
   });
-  findings.sort(byPosition);
-  return { path, findings, statements: parsed.statements };
+  // The most severe first on each statement, and fixes that do not contradict each other.
+  return { path, findings: agreeingFindings(findings), statements: parsed.statements };
 }
 
 export { loadParser };

@@ -20,13 +20,31 @@ function ms(iso: string | undefined): number | undefined {
   return iso ? Date.parse(iso) : undefined;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * An axis a reader can use: a run shorter than an hour is drawn from its start (0:00), in minutes
+ * and seconds, with ticks every second, 5 s, 30 s or minutes as its length asks; wall-clock times
+ * (all the same second for a short run) only for longer runs. Mermaid draws `dateFormat x` in the
+ * viewer's time zone, so offsets from 0 are shown without the hour, which a zone could shift.
+ */
+function axis(durationMs: number): { relative: boolean; lines: string[] } {
+  if (durationMs >= HOUR_MS) return { relative: false, lines: ['    axisFormat %H:%M:%S'] };
+  const tick = durationMs <= 10_000 ? '1second' : durationMs <= 60_000 ? '5second' : durationMs <= 5 * 60_000 ? '30second' : durationMs <= 20 * 60_000 ? '2minute' : '5minute';
+  return { relative: true, lines: ['    axisFormat %M:%S', `    tickInterval ${tick}`] };
+}
+
 export function chaosTimeline(journal: Journal): string {
-  const lines = ['```mermaid', 'gantt', `    title ${taskName(journal.experiment.title)}`, '    dateFormat x', '    axisFormat %H:%M:%S'];
   const end = ms(journal.end) ?? Date.now();
+  const origin = ms(journal.start) ?? ms(journal.faultline.phases.before?.start) ?? end;
+  const { relative, lines: axisLines } = axis(end - origin);
+  const title = `${taskName(journal.experiment.title)}${relative ? ' (minutes:seconds since the start)' : ''}`;
+  const lines = ['```mermaid', 'gantt', `    title ${title}`, '    dateFormat x', ...axisLines];
+  const at = (time: number) => (relative ? time - origin : time);
   const task = (name: string, tags: string, id: string, from: number | undefined, to: number | undefined) => {
     if (from === undefined) return;
     // A zero-length bar disappears; give it one millisecond so it stays visible.
-    lines.push(`    ${taskName(name)} :${tags ? `${tags}, ` : ''}${id}, ${from}, ${Math.max((to ?? end), from + 1)}`);
+    lines.push(`    ${taskName(name)} :${tags ? `${tags}, ` : ''}${id}, ${at(from)}, ${at(Math.max(to ?? end, from + 1))}`);
   };
   const { phases } = journal.faultline;
   lines.push('    section Steady state');
@@ -40,8 +58,8 @@ export function chaosTimeline(journal: Journal): string {
   if (journal.faultline.breaches.length > 0) {
     lines.push('    section Breaches');
     journal.faultline.breaches.forEach((breach, i) => {
-      const at = ms(breach.at)!;
-      lines.push(`    ${taskName(`${breach.probe} breached`)} :milestone, crit, breach${i}, ${at}, ${at}`);
+      const when = at(ms(breach.at)!);
+      lines.push(`    ${taskName(`${breach.probe} breached`)} :milestone, crit, breach${i}, ${when}, ${when}`);
     });
   }
   lines.push('    section Rollback');

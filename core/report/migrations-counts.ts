@@ -1,4 +1,5 @@
 /** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+import { byStatementThenSeverity } from '../migrations/agree.ts';
 import type { Finding, LintReport } from '../migrations/types.ts';
 
 export interface MigrationsCounts {
@@ -27,7 +28,7 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** Findings in reading order: by line, then column, then rule id (stable across runs). */
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
 export function inReadingOrder(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return [...findings].sort(byStatementThenSeverity);
 }

@@ -75,6 +75,7 @@ export function loadValidated<T>(text: string, file: string, schema: object, wha
       file,
       line: first.line,
       column: first.column,
+      problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
       hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
     });
   }

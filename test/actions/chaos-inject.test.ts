@@ -151,6 +151,9 @@ method:
     expect(stdout).toContain('process: stop (SIGSTOP)');
     expect(stdout).toContain('how long: at most 120 s');
     expect(parseCommandFile(files.output)).toMatchObject({ status: 'dry-run', score: '' });
+    const summary = readFileSync(files.summary, 'utf8');
+    expect(summary).toContain('**Dry run: nothing was injected.**');
+    expect(summary).toContain(`| method | freeze (fault) | process: stop \\(SIGSTOP\\) | pid ${service.pid} | at most 120 s |`);
     expect(service.state()).not.toBe('T');
   });
 
@@ -158,8 +161,23 @@ method:
     const file = experiment('bad.yaml', 'method:\n  - type: action\n    name: a\n    provider: { type: faultline, driver: chainsaw }\n');
     const { code, stdout } = await start('index', { experiment: file }).done;
     expect(code).toBe(1);
-    expect(stdout).toContain('bad.yaml:7:34: method[0].provider.driver: unknown driver "chainsaw"');
+    // An annotation on the repository's file and line, so it lands on the pull request's diff.
+    expect(stdout).toMatch(/^::error title=chaos-inject%3A invalid experiment \(1 problem\),file=bad\.yaml,line=7,col=34::method\[0\]\.provider\.driver: unknown driver "chainsaw"/m);
+    expect(stdout).not.toContain(workspace);
     expect(parseCommandFile(files.output)).toMatchObject({ status: 'error' });
+    // The job summary says what failed and where, even though nothing ran.
+    const summary = readFileSync(files.summary, 'utf8');
+    expect(summary).toContain('### ❌ chaos-inject: could not decide');
+    expect(summary).toContain('| `bad.yaml:7:34` | method\\[0\\].provider.driver: unknown driver "chainsaw"');
+  });
+
+  it('marks a YAML syntax error in an experiment in a subfolder at its line', async () => {
+    mkdirSync(join(workspace, 'chaos'));
+    writeFileSync(join(workspace, 'chaos', 'broken.yaml'), 'title: x\n  bad: [\n');
+    const { code, stdout } = await start('index', { experiment: 'chaos/broken.yaml' }).done;
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^::error title=chaos-inject%3A could not decide,file=chaos\/broken\.yaml,line=1,col=8::cannot parse: /m);
+    expect(readFileSync(files.summary, 'utf8')).toContain('fix the YAML/JSON syntax at that position');
   });
 
   describe('the chaos policy from the config input', () => {
@@ -173,7 +191,7 @@ method:
       const file = experiment('long-freeze.yaml', freeze(service.pid, 0, 300));
       const { code, stdout } = await start('index', { experiment: file, vars: `url=${service.url}`, config: '.github/faultline.yml' }).done;
       expect(code).toBe(1);
-      expect(stdout).toContain("long-freeze.yaml:13: method[0] (\"freeze\"): time-to-live 300 s is over the policy's 60 s");
+      expect(stdout).toMatch(/^::error title=chaos-inject%3A experiment breaks the chaos policy,file=long-freeze\.yaml,line=13::method\[0\] \("freeze"\): time-to-live 300 s is over the policy's 60 s/m);
       expect(stdout).toContain('change the policy (chaos: in .github/faultline.yml)');
       expect(parseCommandFile(files.output)).toMatchObject({ status: 'error' });
       expect(service.state()).not.toBe('T');
@@ -201,7 +219,7 @@ method:
       const file = experiment('plan.yaml', freeze(service.pid, 0));
       const invalid = await start('index', { experiment: file, 'dry-run': 'true', config: '.github/faultline.yml' }).done;
       expect(invalid.code).toBe(1);
-      expect(invalid.stdout).toContain('.github/faultline.yml:2:15: chaos.max-faults: must be >= 1');
+      expect(invalid.stdout).toMatch(/^::error title=[^,]*,file=\.github\/faultline\.yml,line=2,col=15::chaos\.max-faults: must be >= 1/m);
       const missing = await start('index', { experiment: file, 'dry-run': 'true', config: 'ci/nope.yml' }).done;
       expect(missing.code).toBe(1);
       expect(missing.stdout).toContain("input config: file 'ci/nope.yml' does not exist in the workspace");

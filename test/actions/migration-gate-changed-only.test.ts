@@ -138,6 +138,37 @@ describe('migration gate changed-only on a pull request', () => {
     expect(outcome.files).toHaveLength(5);
   });
 
+  it('falls back to linting every matching file, in one warning line, when GitHub keeps failing', async () => {
+    const scope = nock(API).get(FILES_PATH).query(true).times(3).reply(502, { message: 'Server Error' });
+    const consoleError = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const outcome = await runGate(readSettings(envInputReader(env()), env()));
+    expect(scope.isDone()).toBe(true);
+    expect(outcome.files).toHaveLength(5);
+    const log = printed.join('');
+    expect(log).toMatch(/^::warning::could not list the files of pull request #7 \(HTTP 502 Server Error\); linting every matching file instead$/m);
+    expect(log.match(/^::(warning|error)/gm)).toHaveLength(1);
+    // Octokit's own request lines stay out of the log.
+    expect(consoleError).not.toHaveBeenCalled();
+    expect(consoleWarn).not.toHaveBeenCalled();
+  }, 30_000);
+
+  it('says GitHub could not be reached, not "HTTP 500", when the connection is refused, and lints every file', async () => {
+    const { closedPort } = await import('../support/http-server.ts');
+    const port = await closedPort();
+    nock.enableNetConnect('127.0.0.1');
+    const unreachable = env({});
+    unreachable.GITHUB_API_URL = `http://127.0.0.1:${port}`;
+    const outcome = await runGate(readSettings(envInputReader(unreachable), unreachable));
+    expect(outcome.files).toHaveLength(5);
+    const warnings = printed.join('').match(/^::warning::.*$/gm) ?? [];
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`could not list the files of pull request #7 (GitHub could not be reached: 127.0.0.1:${port}: connection refused`);
+    expect(warnings[0]).toContain('linting every matching file instead');
+    expect(warnings[0]).not.toContain('HTTP 500');
+    nock.disableNetConnect();
+  }, 30_000);
+
   it('fails the step asking for pull-requests: read when GitHub refuses the listing, and still leaves a result file (verdict error) tied to the run', async () => {
     const scope = nock(API).get(FILES_PATH).query(true).reply(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     await run(env());

@@ -46,7 +46,8 @@ describe('migration gate: the result file is always there, and only there', () =
     symlinkSync(join(outside, 'target'), join(workspace, 'faultline-migrations-result.json'));
     const { exitCode, stdout } = await gate();
     expect(exitCode).toBe(1);
-    expect(stdout).toContain(`::error::result file: refusing faultline-migrations-result.json: ${join(workspace, 'faultline-migrations-result.json')} is a symbolic link to ${join(outside, 'target')}, outside the workspace ${workspace}`);
+    // Paths inside the workspace are shown as the repository names them.
+    expect(stdout).toContain(`::error::result file: refusing faultline-migrations-result.json: faultline-migrations-result.json is a symbolic link to ${join(outside, 'target')}, outside the workspace ${workspace}`);
     expect(readFileSync(join(outside, 'target'), 'utf8')).toBe('untouched\n');
   });
 

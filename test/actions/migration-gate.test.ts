@@ -234,13 +234,18 @@ describe('migration gate action: bad input fails the step with one clear message
     ['changed-only without a pull request', { 'changed-only': 'true' }, undefined, /^::error::input changed-only: true needs a pull request event, but this run is 'push'/m],
     ['a config file that does not exist', { config: 'ci/faultline.yml' }, undefined, /^::error::input config: file 'ci\/faultline\.yml' does not exist/m],
     ['a database-url that is not postgres://', { 'database-url': 'mysql://root:pw@db/app' }, undefined, /^::error::input database-url: expected a postgres:\/\/ or postgresql:\/\/ URL/m],
-    [
-      'an invalid config file, naming its line and key',
-      {},
-      () => write('.github/faultline.yml', 'migrations:\n  fail-on: error\n'),
-      /^::error::.*faultline\.yml:2:3: invalid Faultline config .*migrations\.fail-on: unknown key "fail-on"/m,
-    ],
   ];
+
+  it('an invalid config file is marked at its line and key, with a job summary', async () => {
+    write('.github/faultline.yml', 'migrations:\n  fail-on: error\n');
+    const run = await runAction({ paths: 'db/migrations/*.sql' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=migration-gate%3A invalid Faultline config \(1 problem\),file=\.github\/faultline\.yml,line=2,col=3::migrations\.fail-on: unknown key "fail-on"/m);
+    expect(run.stdout.match(/^::error/gm)).toHaveLength(1);
+    expect(run.stdout).not.toMatch(/^\s+at /m);
+    expect(run.summary).toContain('### ❌ migration-gate: could not decide');
+    expect(run.summary).toContain('| `.github/faultline.yml:2:3` | migrations.fail-on: unknown key "fail-on" |');
+  });
 
   // Not text is the migration's problem, not the workflow's: an annotation on the file and a failed gate.
   it.each([

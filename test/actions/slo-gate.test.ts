@@ -57,7 +57,9 @@ describe('actions/slo-gate', () => {
     expect(Number(outputs['budget-remaining'])).toBeCloseTo(0.5, 9);
     expect(outputs['result-file']).toBe(join(workspace, 'faultline-slo-result.json'));
     expect(summary).toContain('## SLO gate: ✅ pass');
-    expect(summary).toContain('```mermaid\nxychart-beta');
+    // A healthy SLO needs no chart: the table says it all, its details folded.
+    expect(summary).not.toContain('```mermaid');
+    expect(summary).toContain('<details><summary>Objective, window, error ratio and burn rate per window</summary>');
     expect(validateResult(result)).toEqual([]);
     expect(result).toMatchObject({ kind: 'slo', verdict: 'pass', details: { slos: [{ name: 'search-availability', verdict: 'pass' }], requests: 9 } });
   });
@@ -112,6 +114,27 @@ describe('actions/slo-gate', () => {
     const outside = await gate({ specs: 'search.yaml', 'prometheus-url': prometheus.url, policy: '../slo-policy.yaml' });
     expect(outside.exitCode).toBe(1);
     expect(outside.result).toMatchObject({ verdict: 'error', summary: expect.stringContaining("input policy: '../slo-policy.yaml' is outside the workspace") });
+  });
+
+  it('marks each problem of a spec file on its repository-relative file and line, and still writes a summary', async () => {
+    writeFileSync(join(workspace, 'broken.yaml'), 'apiVersion: openslo/v1\nkind: SLO\nmetadata: {name: x}\nspec:\n  budgetingMethod: Occurrences\n  objectives: [{target: 2}]\n');
+    const { stdout, summary, exitCode, result } = await gate({ specs: 'broken.yaml', 'prometheus-url': prometheus.url });
+    expect(exitCode).toBe(1);
+    expect(stdout).toMatch(/^::error title=slo-gate%3A invalid SLO spec \(3 problems\),file=broken\.yaml,line=5,col=3::spec: missing required key "service"/m);
+    expect(stdout).toMatch(/^::error title=[^:]*,file=broken\.yaml,line=6,col=25::spec\.objectives\[0\]\.target: must be < 1/m);
+    // Neither the log, the summary nor the result file names the runner's own paths.
+    expect(stdout).not.toContain(workspace);
+    expect(JSON.stringify(result)).not.toContain(workspace);
+    expect(result).toMatchObject({ verdict: 'error', summary: 'could not decide: broken.yaml:5:3: invalid SLO spec (3 problems):' });
+    expect(summary).toContain('### ❌ slo-gate: could not decide');
+    expect(summary).toContain('| `broken.yaml:6:25` | spec.objectives\\[0\\].target: must be \\< 1 |');
+    expect(summary).toContain('**What to do:** see the schema in policy/schemas/');
+  });
+
+  it('writes a summary naming the input when an input is wrong', async () => {
+    const { summary } = await gate({ specs: 'nope.yaml', 'prometheus-url': prometheus.url });
+    expect(summary).toContain('### ❌ slo-gate: could not decide');
+    expect(summary).toContain('input specs: "nope.yaml" does not exist in the workspace');
   });
 
   it('fails on bad input, naming the input', async () => {

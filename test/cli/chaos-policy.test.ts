@@ -1,5 +1,5 @@
 /**
- * `faultline chaos` reads its policy from `.github/faultline.yml` in the current directory, or from
+ * `faultline chaos` reads its policy from the repository's `.github/faultline.yml` (found from a subfolder too), or from
  * `--config FILE`; run, dry run and validate all apply it before anything is touched.
  */
 import { execFile } from 'node:child_process';
@@ -58,6 +58,16 @@ describe('faultline chaos with a configured policy', () => {
       expect(result.stderr).toContain("blast radius 3 targets is over the policy's 2 targets for process");
       expect(result.stderr).toContain('change the policy (chaos: in .github/faultline.yml)');
     }
+  });
+
+  it('finds the repository’s .github/faultline.yml when run from a subfolder', async () => {
+    mkdirSync(join(dir, '.git'));
+    write('.github/faultline.yml', 'chaos:\n  max-ttl: 1m\n');
+    write('chaos/freeze.yaml', EXPERIMENT);
+    const result = await faultline(['chaos', 'validate', 'freeze.yaml'], join(dir, 'chaos'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("time-to-live 300 s is over the policy's 60 s");
+    expect(result.stderr).toContain(`change the policy (chaos: in ${join('..', '.github', 'faultline.yml')})`);
   });
 
   it('reads --config FILE instead, relative to the current directory', async () => {

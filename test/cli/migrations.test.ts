@@ -72,9 +72,11 @@ describe('faultline migrations lint', () => {
     const doc = JSON.parse(stdout);
     expect(doc).toEqual({
       version: 1,
+      totals: { files: 2, statements: 4, errors: 1, warnings: 0, observed: 0 },
       files: [
         {
           path: hazard,
+          statements: 2,
           findings: [
             {
               rule: 'non-concurrent-index',
@@ -86,10 +88,11 @@ describe('faultline migrations lint', () => {
               blocks: ['writes'],
               rewrite: false,
               fix: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);',
+              source: 'static',
             },
           ],
         },
-        { path: safe, findings: [] },
+        { path: safe, statements: 2, findings: [] },
       ],
     });
   });

@@ -208,6 +208,14 @@ describe('faultline slo', () => {
       expect(stdout).toContain('2 SLOs valid');
     });
 
+    it("validates the repository's own examples folder, skipping its generated rule file with a note", async () => {
+      const repo = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+      const { code, stdout, stderr } = await run(['slo', 'validate', 'examples/slos'], repo);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/\d+ SLOs valid/);
+      expect(stderr).toContain('warning: examples/slos/rules/slo-rules.yml: skipped: a Prometheus rule file (top-level "groups"), not an SLO spec');
+    });
+
     it('exits 2 on a spec that does not parse', async () => {
       const { code, stderr } = await run(['slo', 'validate', 'broken.yaml'], dir);
       expect(code).toBe(2);

@@ -18,3 +18,43 @@ describe('policy/schemas', () => {
     expect(ajv.errors ?? null).toBeNull();
   });
 });
+
+describe('schema identifiers', () => {
+  const schemas = new Map(files.map((name) => [name, JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as Record<string, unknown>]));
+
+  function refs(value: unknown, found: string[] = []): string[] {
+    if (Array.isArray(value)) for (const item of value) refs(item, found);
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === '$ref' && typeof item === 'string') found.push(item);
+        else refs(item, found);
+      }
+    }
+    return found;
+  }
+
+  // A placeholder domain is neither a place an editor can fetch from nor ours; an id relative to
+  // where the schema is served (the raw GitHub URL of a tagged release) is both.
+  it.each(files)('%s is identified by its own file name, relative to where it is published', (name) => {
+    expect(schemas.get(name)!.$id).toBe(name);
+  });
+
+  it.each(files)('%s refers to other schemas by file names that exist here', (name) => {
+    for (const ref of refs(schemas.get(name))) {
+      if (ref.startsWith('#')) continue;
+      expect(ref).not.toMatch(/^[a-z]+:/i);
+      expect(files).toContain(ref.split('#')[0]);
+    }
+  });
+
+  it('the docs point editors at the published schemas that exist', () => {
+    const docs = new URL('../../docs/', import.meta.url);
+    const pages = ['config.md', 'chaos.md', 'slo-specs.md', 'failover.md'].map((page) => readFileSync(new URL(page, docs), 'utf8'));
+    const named = pages.flatMap((text) => [...text.matchAll(/yaml-language-server: \$schema=([^\s`]+)/g)].map((m) => m[1]!));
+    expect(named.length).toBeGreaterThanOrEqual(4);
+    for (const url of named) {
+      expect(url).toMatch(/^https:\/\/raw\.githubusercontent\.com\/<owner>\/faultline\/v1\/policy\/schemas\/[\w.-]+\.schema\.json$/);
+      expect(files).toContain(url.split('/').pop());
+    }
+  });
+});

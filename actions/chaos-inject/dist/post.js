@@ -57437,6 +57437,7 @@ class errors_FaultlineError extends Error {
     line;
     column;
     hint;
+    problems;
     exitCode;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -57445,6 +57446,8 @@ class errors_FaultlineError extends Error {
         this.line = options.line;
         this.column = options.column;
         this.hint = options.hint;
+        if (options.problems)
+            this.problems = options.problems;
         this.exitCode = options.exitCode ?? 2;
     }
     /** `file:line:column` of the problem, or undefined when the error is not about a file. */
@@ -59507,6 +59510,7 @@ function loadValidated(text, file, schema, what) {
             file,
             line: first.line,
             column: first.column,
+            problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
             hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
         });
     }
@@ -59547,19 +59551,22 @@ function plannedFaults(prepared, drivers) {
 function policy_checkPolicy(prepared, drivers, policy = policy_DEFAULT_CHAOS_POLICY) {
     const faults = plannedFaults(prepared, drivers);
     const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${keyPath(fault.pointer)} ("${fault.name}")`;
+    const add = (line, message) => {
+        problems.push({ file: prepared.file, ...(line ? { line } : {}), message });
+    };
+    const at = (fault) => `${keyPath(fault.pointer)} ("${fault.name}")`;
     if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
-        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+        add(undefined, `tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
     }
     if (faults.length > policy.maxFaults) {
-        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+        add(undefined, `method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
     }
     for (const fault of faults) {
         if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
-            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+            add(fault.line, `${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
         }
         if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
-            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+            add(fault.line, `${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
         }
         const radius = fault.plan.blastRadius;
         if (radius) {
@@ -59567,13 +59574,15 @@ function policy_checkPolicy(prepared, drivers, policy = policy_DEFAULT_CHAOS_POL
             const max = radius.unit === 'percent' ? limit.percent : limit.targets;
             const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
             if (radius.limit > max) {
-                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
+                add(fault.line, `${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
             }
         }
     }
     if (problems.length > 0) {
-        throw new FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+        const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+        throw new FaultlineError(`experiment breaks the chaos policy:\n  ${lines.join('\n  ')}`, {
             file: prepared.file,
+            problems,
             hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
         });
     }
@@ -59610,6 +59619,7 @@ function invalid(file, problems) {
         file,
         line: first.line,
         column: first.column,
+        problems: unique.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
         hint: 'see docs/chaos.md#the-chaos-policy for the chaos: keys (schema: policy/schemas/config.schema.json)',
     });
 }
@@ -61259,6 +61269,7 @@ function toError(problems, file, locate) {
         file,
         line: first.line,
         column: first.column,
+        problems: placed.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
         hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
     });
 }
@@ -61270,6 +61281,7 @@ function load_activityError(loaded, entry, message, hint) {
         file: loaded.file,
         line,
         column,
+        problems: [{ file: loaded.file, line, column, message: `${keyPath(pointer)} ("${entry.activity.name}"): ${message}` }],
         hint,
     });
 }
@@ -61339,6 +61351,7 @@ function prepare_prepareExperiment(loaded, options) {
                 file: error.file,
                 line: error.line,
                 column: error.column,
+                ...(error.problems ? { problems: error.problems.map((problem) => ({ ...problem, message: redactor.text(problem.message) })) } : {}),
                 hint: error.hint,
                 exitCode: error.exitCode,
             });

@@ -14,9 +14,11 @@ import { chaosResult } from '../../../core/experiment/result.ts';
 import { type RunEvent, runExperiment } from '../../../core/experiment/runner.ts';
 import { probes } from '../../../core/probes/index.ts';
 import { renderChaosMarkdown } from '../../../core/report/chaos-markdown.ts';
+import { renderPlanMarkdown } from '../../../core/report/chaos-plan-markdown.ts';
 import { createResult } from '../../../core/result.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
 import { type ChaosSettings, envInputReader, RESULT_FILE, readSettings } from './inputs.ts';
 import { KUBECONFIG_STATE, LEDGER_STATE } from './rollback.ts';
@@ -53,9 +55,9 @@ async function experiment(settings: ChaosSettings, recorder: ResultRecorder): Pr
   for (const secret of prepared.bindings.secretValues) maskSecret(secret);
   recorder.name = prepared.experiment.title || settings.experimentInput;
   if (settings.dryRun) {
-    const plan = formatPlan(planExperiment(prepared, drivers, probes));
-    core.info(plan);
-    await core.summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
+    const planned = planExperiment(prepared, drivers, probes);
+    core.info(formatPlan(planned));
+    await core.summary.addRaw(renderPlanMarkdown(planned), true).write();
     core.setOutput(
       'result-file',
       recorder.write(
@@ -136,6 +138,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('score', '');
     core.setOutput('journal', '');
     if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-    failStep(error);
+    await failWithReport(error, { action: 'chaos-inject', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   }
 }

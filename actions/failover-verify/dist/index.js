@@ -57990,6 +57990,7 @@ class errors_FaultlineError extends Error {
     line;
     column;
     hint;
+    problems;
     exitCode;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -57998,6 +57999,8 @@ class errors_FaultlineError extends Error {
         this.line = options.line;
         this.column = options.column;
         this.hint = options.hint;
+        if (options.problems)
+            this.problems = options.problems;
         this.exitCode = options.exitCode ?? 2;
     }
     /** `file:line:column` of the problem, or undefined when the error is not about a file. */
@@ -61036,7 +61039,7 @@ const probes_probes = {
 };
 
 ;// CONCATENATED MODULE: ./policy/schemas/drill.schema.json
-const drill_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/drill.schema.json","title":"Faultline failover drill","description":"A disaster-recovery drill: heartbeat writes the way the application writes, a fault, and the recovery and data-loss objectives they are measured against (see docs/failover.md).","type":"object","required":["name","objectives","writer","fault"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1},"objectives":{"type":"object","description":"Recovery time and recovery point objectives; each gets a verdict met or breached.","additionalProperties":false,"minProperties":1,"properties":{"rto":{"$ref":"#/$defs/duration"},"rpo":{"$ref":"#/$defs/durationOrZero"}}},"writer":{"type":"object","description":"Heartbeat writes: exactly one of postgres or http.","additionalProperties":false,"properties":{"interval":{"$ref":"#/$defs/duration","description":"Time between heartbeats (default 100ms); the resolution of every figure."},"timeout":{"$ref":"#/$defs/duration","description":"How long one heartbeat may take before it counts as failed (default 1s)."},"postgres":{"type":"object","required":["urls"],"additionalProperties":false,"properties":{"urls":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^postgres(ql)?://"},"description":"Connection URLs tried in order; a heartbeat counts when one of them accepts the write."},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z_][A-Za-z0-9_]*)?$","description":"Heartbeat table, created if missing (default faultline_heartbeat)."}}},"http":{"type":"object","required":["url","readback"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://"},"method":{"enum":["POST","PUT","PATCH"]},"headers":{"type":"object","additionalProperties":{"type":"string"}},"readback":{"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://.*\\\\{id\\\\}","description":"GET this with {id} replaced; 2xx means the heartbeat survived, 404 or 410 that it was lost."}}}}}},"oneOf":[{"required":["postgres"]},{"required":["http"]}]},"probes":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"interval":{"$ref":"#/$defs/duration"},"http":{"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://"},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"expect":{"type":"integer","minimum":100,"maximum":599},"timeout":{"$ref":"#/$defs/duration"}}},"dns":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"type":{"enum":["A","AAAA","CNAME","TXT"]},"server":{"type":"string","description":"Resolver to ask, host or host:port (default: the system\'s)."},"timeout":{"$ref":"#/$defs/duration"}}},"postgres":{"type":"object","required":["url","query"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^postgres(ql)?://"},"query":{"type":"string","minLength":1},"timeout":{"$ref":"#/$defs/duration"}}},"tcp":{"type":"object","required":["port"],"additionalProperties":false,"properties":{"host":{"type":"string"},"port":{"type":"integer","minimum":1,"maximum":65535},"timeout":{"$ref":"#/$defs/duration"}}}},"oneOf":[{"required":["http"]},{"required":["dns"]},{"required":["postgres"]},{"required":["tcp"]}]}},"load":{"type":"object","required":["command"],"additionalProperties":false,"properties":{"command":{"$ref":"#/$defs/command"},"summary":{"type":"string","minLength":1,"description":"k6 summary JSON (--summary-export or handleSummary) read after the load ends."}}},"fault":{"type":"object","description":"Exactly one of command, experiment or manual.","additionalProperties":false,"properties":{"command":{"$ref":"#/$defs/command"},"experiment":{"type":"string","minLength":1,"description":"A chaos experiment file run by Faultline\'s engine and rolled back as usual."},"manual":{"const":true,"description":"An outside fault: start measuring and wait for the outage."}},"oneOf":[{"required":["command"]},{"required":["experiment"]},{"required":["manual"]}]},"recovery":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/$defs/duration","description":"Give up when writes have not recovered this long after the fault started (default 20m)."},"settle":{"$ref":"#/$defs/durationOrZero","description":"Writes must stay healthy this long to count as recovered (default 30s)."}}}},"$defs":{"duration":{"description":"A duration such as 100ms, 30s, 15m, 1h30m, or a number of seconds.","type":["string","number"],"pattern":"^([0-9]+(ms|s|m|h|d))+$","exclusiveMinimum":0},"durationOrZero":{"description":"A duration such as 0s, 500ms, 5m, or a number of seconds (0 allowed).","type":["string","number"],"pattern":"^([0-9]+(ms|s|m|h|d))+$","minimum":0},"command":{"description":"A shell string (run with /bin/sh -c) or an argv list (run without a shell).","type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string"}}}}');
+const drill_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"drill.schema.json","title":"Faultline failover drill","description":"A disaster-recovery drill: heartbeat writes the way the application writes, a fault, and the recovery and data-loss objectives they are measured against (see docs/failover.md).","type":"object","required":["name","objectives","writer","fault"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1},"objectives":{"type":"object","description":"Recovery time and recovery point objectives; each gets a verdict met or breached.","additionalProperties":false,"minProperties":1,"properties":{"rto":{"$ref":"#/$defs/duration"},"rpo":{"$ref":"#/$defs/durationOrZero"}}},"writer":{"type":"object","description":"Heartbeat writes: exactly one of postgres or http.","additionalProperties":false,"properties":{"interval":{"$ref":"#/$defs/duration","description":"Time between heartbeats (default 100ms); the resolution of every figure."},"timeout":{"$ref":"#/$defs/duration","description":"How long one heartbeat may take before it counts as failed (default 1s)."},"postgres":{"type":"object","required":["urls"],"additionalProperties":false,"properties":{"urls":{"type":"array","minItems":1,"items":{"type":"string","pattern":"^postgres(ql)?://"},"description":"Connection URLs tried in order; a heartbeat counts when one of them accepts the write."},"table":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*(\\\\.[A-Za-z_][A-Za-z0-9_]*)?$","description":"Heartbeat table, created if missing (default faultline_heartbeat)."}}},"http":{"type":"object","required":["url","readback"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://"},"method":{"enum":["POST","PUT","PATCH"]},"headers":{"type":"object","additionalProperties":{"type":"string"}},"readback":{"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://.*\\\\{id\\\\}","description":"GET this with {id} replaced; 2xx means the heartbeat survived, 404 or 410 that it was lost."}}}}}},"oneOf":[{"required":["postgres"]},{"required":["http"]}]},"probes":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"interval":{"$ref":"#/$defs/duration"},"http":{"type":"object","required":["url"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^https?://"},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"expect":{"type":"integer","minimum":100,"maximum":599},"timeout":{"$ref":"#/$defs/duration"}}},"dns":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"type":{"enum":["A","AAAA","CNAME","TXT"]},"server":{"type":"string","description":"Resolver to ask, host or host:port (default: the system\'s)."},"timeout":{"$ref":"#/$defs/duration"}}},"postgres":{"type":"object","required":["url","query"],"additionalProperties":false,"properties":{"url":{"type":"string","pattern":"^postgres(ql)?://"},"query":{"type":"string","minLength":1},"timeout":{"$ref":"#/$defs/duration"}}},"tcp":{"type":"object","required":["port"],"additionalProperties":false,"properties":{"host":{"type":"string"},"port":{"type":"integer","minimum":1,"maximum":65535},"timeout":{"$ref":"#/$defs/duration"}}}},"oneOf":[{"required":["http"]},{"required":["dns"]},{"required":["postgres"]},{"required":["tcp"]}]}},"load":{"type":"object","required":["command"],"additionalProperties":false,"properties":{"command":{"$ref":"#/$defs/command"},"summary":{"type":"string","minLength":1,"description":"k6 summary JSON (--summary-export or handleSummary) read after the load ends."}}},"fault":{"type":"object","description":"Exactly one of command, experiment or manual.","additionalProperties":false,"properties":{"command":{"$ref":"#/$defs/command"},"experiment":{"type":"string","minLength":1,"description":"A chaos experiment file run by Faultline\'s engine and rolled back as usual."},"manual":{"const":true,"description":"An outside fault: start measuring and wait for the outage."}},"oneOf":[{"required":["command"]},{"required":["experiment"]},{"required":["manual"]}]},"recovery":{"type":"object","additionalProperties":false,"properties":{"timeout":{"$ref":"#/$defs/duration","description":"Give up when writes have not recovered this long after the fault started (default 20m)."},"settle":{"$ref":"#/$defs/durationOrZero","description":"Writes must stay healthy this long to count as recovered (default 30s)."}}}},"$defs":{"duration":{"description":"A duration such as 100ms, 30s, 15m, 1h30m, or a number of seconds.","type":["string","number"],"pattern":"^([0-9]+(ms|s|m|h|d))+$","exclusiveMinimum":0},"durationOrZero":{"description":"A duration such as 0s, 500ms, 5m, or a number of seconds (0 allowed).","type":["string","number"],"pattern":"^([0-9]+(ms|s|m|h|d))+$","minimum":0},"command":{"description":"A shell string (run with /bin/sh -c) or an argv list (run without a shell).","type":["string","array"],"minLength":1,"minItems":1,"items":{"type":"string"}}}}');
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./core/schema/validate.ts
@@ -61111,6 +61114,7 @@ function loadValidated(text, file, schema, what) {
             file,
             line: first.line,
             column: first.column,
+            problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
             hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
         });
     }
@@ -61352,7 +61356,7 @@ function clock_sleep(ms, signal) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/experiment.schema.json
-const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string","minLength":1}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","description":"May be empty: the run then only checks the steady-state hypothesis (as Chaos Toolkit).","items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","description":"Other keys beside ref are ignored, as Chaos Toolkit does (with a warning).","properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"$ref":"#/$defs/pause"},"after":{"$ref":"#/$defs/pause"}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"pause":{"description":"Seconds, or a ${name} from the configuration or secrets (bound before the run).","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\\\$\\\\{[A-Za-z_][\\\\w.-]*\\\\}$"}]},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
+const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string","minLength":1}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","description":"May be empty: the run then only checks the steady-state hypothesis (as Chaos Toolkit).","items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","description":"Other keys beside ref are ignored, as Chaos Toolkit does (with a warning).","properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"$ref":"#/$defs/pause"},"after":{"$ref":"#/$defs/pause"}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"pause":{"description":"Seconds, or a ${name} from the configuration or secrets (bound before the run).","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\\\$\\\\{[A-Za-z_][\\\\w.-]*\\\\}$"}]},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
 ;// CONCATENATED MODULE: ./core/experiment/bindings.ts
 /**
  * Configuration and secrets: resolved once (inline values, `{type: env, key, default}`, `--var`
@@ -62034,6 +62038,7 @@ function toError(problems, file, locate) {
         file,
         line: first.line,
         column: first.column,
+        problems: placed.map((p) => ({ file, line: p.line, column: p.column, message: `${check_keyPath(p.pointer)}: ${p.message}` })),
         hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
     });
 }
@@ -62045,6 +62050,7 @@ function activityError(loaded, entry, message, hint) {
         file: loaded.file,
         line,
         column,
+        problems: [{ file: loaded.file, line, column, message: `${check_keyPath(pointer)} ("${entry.activity.name}"): ${message}` }],
         hint,
     });
 }
@@ -62083,19 +62089,22 @@ function plannedFaults(prepared, drivers) {
 function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
     const faults = plannedFaults(prepared, drivers);
     const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${check_keyPath(fault.pointer)} ("${fault.name}")`;
+    const add = (line, message) => {
+        problems.push({ file: prepared.file, ...(line ? { line } : {}), message });
+    };
+    const at = (fault) => `${check_keyPath(fault.pointer)} ("${fault.name}")`;
     if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
-        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+        add(undefined, `tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
     }
     if (faults.length > policy.maxFaults) {
-        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+        add(undefined, `method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
     }
     for (const fault of faults) {
         if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
-            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+            add(fault.line, `${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
         }
         if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
-            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+            add(fault.line, `${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
         }
         const radius = fault.plan.blastRadius;
         if (radius) {
@@ -62103,13 +62112,15 @@ function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
             const max = radius.unit === 'percent' ? limit.percent : limit.targets;
             const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
             if (radius.limit > max) {
-                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
+                add(fault.line, `${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
             }
         }
     }
     if (problems.length > 0) {
-        throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+        const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+        throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${lines.join('\n  ')}`, {
             file: prepared.file,
+            problems,
             hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
         });
     }
@@ -62211,6 +62222,7 @@ function prepareExperiment(loaded, options) {
                 file: error.file,
                 line: error.line,
                 column: error.column,
+                ...(error.problems ? { problems: error.problems.map((problem) => ({ ...problem, message: redactor.text(problem.message) })) } : {}),
                 hint: error.hint,
                 exitCode: error.exitCode,
             });
@@ -64084,6 +64096,72 @@ function relationFromNames(names) {
         return undefined;
     const name = names[names.length - 1];
     return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
+}
+
+;// CONCATENATED MODULE: ./core/migrations/agree.ts
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function agree_byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(agree_byStatementThenSeverity);
+    return sorted.map((finding) => {
+        if (finding.rule !== LOCK_TIMEOUT_RULE)
+            return finding;
+        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
+        return reconcileLockTimeout(finding, others);
+    });
+}
+
+;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
+function migrations_counts_countFindings(report) {
+    const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
+    for (const file of report.files) {
+        counts.statements += file.statements;
+        for (const finding of file.findings) {
+            if (finding.severity === 'error')
+                counts.errors++;
+            else
+                counts.warnings++;
+            if (finding.source === 'shadow')
+                counts.observed++;
+        }
+    }
+    return counts;
+}
+function migrations_counts_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
+function migrations_counts_inReadingOrder(findings) {
+    return [...findings].sort(byStatementThenSeverity);
 }
 
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts

@@ -42142,6 +42142,7 @@ class errors_FaultlineError extends Error {
     line;
     column;
     hint;
+    problems;
     exitCode;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -42150,6 +42151,8 @@ class errors_FaultlineError extends Error {
         this.line = options.line;
         this.column = options.column;
         this.hint = options.hint;
+        if (options.problems)
+            this.problems = options.problems;
         this.exitCode = options.exitCode ?? 2;
     }
     /** `file:line:column` of the problem, or undefined when the error is not about a file. */

@@ -27,11 +27,18 @@ const GitHubClient = _octokit_rest__WEBPACK_IMPORTED_MODULE_1__/* .Octokit */ .E
 /** GitHub lists at most this many files of a pull request; beyond it the list is incomplete. */
 const LIST_FILES_LIMIT = 3000;
 const RATE_LIMIT_RETRIES = 2;
+/** Transient failures (5xx, a dropped connection) are retried after 1 s and 4 s, not for 14 s. */
+const ERROR_RETRIES = 2;
+const quiet = () => { };
 function createGitHubClient({ token, baseUrl, log = () => { } }) {
     return new GitHubClient({
         auth: token || undefined,
         baseUrl,
         userAgent: 'faultline-migration-gate',
+        // Octokit's own request lines (and its console.error of each failure) would bury the one line
+        // this action prints about what failed.
+        log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+        retry: { retries: ERROR_RETRIES },
         throttle: {
             onRateLimit: (retryAfter, options, _octokit, retryCount) => {
                 log(`GitHub rate limit reached for ${options.method} ${options.url}; retrying in ${retryAfter}s`);
@@ -45,6 +52,19 @@ function createGitHubClient({ token, baseUrl, log = () => { } }) {
     });
 }
 const KEPT_STATUSES = new Set(['added', 'modified', 'renamed', 'copied', 'changed']);
+/** Statuses that mean the token may not read the pull request: a workflow mistake to fix, not to skip. */
+const PERMISSION_STATUSES = new Set([401, 403, 404]);
+/** What went wrong, in one line: an HTTP status from GitHub, or why GitHub could not be reached. */
+function listingFailure(error) {
+    const { status, response, cause } = error;
+    // Octokit reports a request that never got a response (refused, DNS, TLS) as "HTTP 500".
+    if (response === undefined) {
+        const system = cause?.cause;
+        const reason = typeof system?.code === 'string' ? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(system).split('\n')[0] : error.message;
+        return `GitHub could not be reached: ${reason}`;
+    }
+    return `HTTP ${status ?? '?'} ${error.message}`.trim();
+}
 async function listChangedFiles(github, pr) {
     let files;
     try {
@@ -52,10 +72,15 @@ async function listChangedFiles(github, pr) {
     }
     catch (error) {
         const status = error.status;
-        const hint = status === 401 || status === 403 || status === 404
-            ? 'give the job `permissions: pull-requests: read` (and contents: read), or set changed-only: false'
-            : 'retry the job; set changed-only: false to lint every matching file without the API';
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FaultlineError */ .RO(`cannot list the files of pull request #${pr.number} in ${pr.owner}/${pr.repo}: ${status ? `HTTP ${status} ` : ''}${error.message}`, { hint, cause: error });
+        const failure = listingFailure(error);
+        if (error.response !== undefined && status !== undefined && PERMISSION_STATUSES.has(status)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .FaultlineError */ .RO(`cannot list the files of pull request #${pr.number} in ${pr.owner}/${pr.repo}: ${failure}`, {
+                hint: 'give the job `permissions: pull-requests: read` (and contents: read), or set changed-only: false',
+                cause: error,
+            });
+        }
+        // Linting every matching file checks more, never less: a safe answer when the list is out of reach.
+        return { paths: new Set(), truncated: false, unavailable: `could not list the files of pull request #${pr.number} (${failure})` };
     }
     return {
         paths: new Set(files.filter((f) => KEPT_STATUSES.has(f.status)).map((f) => f.filename)),

@@ -496,6 +496,7 @@ class FaultlineError extends Error {
     line;
     column;
     hint;
+    problems;
     exitCode;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -504,6 +505,8 @@ class FaultlineError extends Error {
         this.line = options.line;
         this.column = options.column;
         this.hint = options.hint;
+        if (options.problems)
+            this.problems = options.problems;
         this.exitCode = options.exitCode ?? 2;
     }
     /** `file:line:column` of the problem, or undefined when the error is not about a file. */
@@ -1287,7 +1290,7 @@ if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(parseHelper)) {
     if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .lintsEveryFile */ .Gr)(process.env))
         (0,_core_migrations_parse_ahead_js__WEBPACK_IMPORTED_MODULE_3__/* .parseAheadThread */ .fb)();
 }
-void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8013)).then(({ run }) => run());
+void Promise.all(/* import() */[__nccwpck_require__.e(765), __nccwpck_require__.e(737)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8737)).then(({ run }) => run());
 
 module.exports = __webpack_exports__;
 /******/ })()

@@ -21,7 +21,8 @@ import { renderMigrationsMarkdown } from '../../../core/report/migrations-markdo
 import { migrationsToSarif } from '../../../core/report/migrations-sarif.ts';
 import { renderSarif } from '../../../core/report/sarif.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { existingFileInWorkspace, writeWorkspaceFile } from '../../shared/workspace-files.ts';
 import { envInputReader, type FailOn, type GateSettings, RESULT_FILE, readSettings } from './inputs.ts';
 import { maskUrl } from '../../shared/mask.ts';
@@ -60,6 +61,10 @@ async function selectFiles(settings: GateSettings, config: MigrationConfig): Pro
   const { createGitHubClient, listChangedFiles } = await import('./github-files.ts');
   const github = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, log: core.info });
   const changed = await listChangedFiles(github, settings.pullRequest);
+  if (changed.unavailable) {
+    core.warning(`${changed.unavailable}; linting every matching file instead`);
+    return files;
+  }
   if (changed.truncated) {
     core.warning(`pull request #${settings.pullRequest.number} changes more files than GitHub lists (3000); linting every matching file instead`);
     return files;
@@ -251,7 +256,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     });
   } catch (error) {
     if (recorder.hasWritten) core.setOutput('result-file', resolve(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-    failStep(error);
+    await failWithReport(error, { action: 'migration-gate', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   }
 }
 

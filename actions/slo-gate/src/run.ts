@@ -18,7 +18,8 @@ import { type CanaryClock, canaryGate } from './canary-run.ts';
 import { envInputReader, parseHeaders } from './input-text.ts';
 import { type BudgetSettings, type CommonSettings, type GateMode, readCommonSettings, readMode, readSettings } from './inputs.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { writeSummary } from './result-file.ts';
 import { maskSecret, maskUrl } from '../../shared/mask.ts';
 
@@ -97,7 +98,7 @@ async function gate(settings: BudgetSettings, recorder: ResultRecorder): Promise
       },
     }),
   );
-  await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
+  await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting), settings.stepSummary);
   core.setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
   core.setOutput('budget-remaining', lowest === null ? '' : String(lowest));
   core.setOutput('result-file', resultPath);
@@ -141,6 +142,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env, clock: CanaryClo
     // A canary that could not be judged is not promoted.
     if (state.mode === 'canary') core.setOutput('decision', 'rollback');
     if (recorder.hasWritten) core.setOutput('result-file', resolve(workspace, recorder.path));
-    failStep(error);
+    await failWithReport(error, { action: 'slo-gate', workspace: workspace, stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   }
 }

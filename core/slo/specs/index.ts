@@ -68,12 +68,37 @@ export async function loadSloSpecSet(paths: string[], options: SpecOptions = {})
     throw new FaultlineError('no SLO spec files given', { hint: 'pass one or more spec files or folders' });
   }
   const documents: SpecDocument[] = [];
+  const skipped: string[] = [];
   for (const path of paths) {
-    for (const file of await specFiles(path)) {
-      documents.push(...readDocuments(await readFile(file, 'utf8'), file));
+    const files = await specFiles(path);
+    // A file named on its own must be a spec; a folder often also holds the rules generated from it.
+    const fromFolder = files.length !== 1 || files[0] !== path;
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      if (fromFolder && isPrometheusRuleFile(text, file)) {
+        skipped.push(`${file}: skipped: a Prometheus rule file (top-level "groups"), not an SLO spec`);
+        continue;
+      }
+      documents.push(...readDocuments(text, file));
     }
   }
-  return resolve(documents, options);
+  const set = resolve(documents, options);
+  return skipped.length > 0 ? { ...set, warnings: [...skipped, ...set.warnings] } : set;
+}
+
+/** Whether the text is a Prometheus rule file (every YAML document of it has top-level `groups`). */
+function isPrometheusRuleFile(text: string, file: string): boolean {
+  try {
+    const pieces = splitYamlDocuments(text);
+    return pieces.length > 0 && pieces.every((piece) => isRuleDocument(parseYaml<unknown>(piece.text, file).value));
+  } catch {
+    // Not parseable: reading it as a spec reports where.
+    return false;
+  }
+}
+
+function isRuleDocument(value: unknown): boolean {
+  return isRecord(value) && 'groups' in value && !('apiVersion' in value) && !('version' in value);
 }
 
 async function specFiles(path: string): Promise<string[]> {
@@ -156,6 +181,7 @@ function readDocuments(text: string, file: string): SpecDocument[] {
       file,
       line: first.line,
       column: first.column,
+      problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
       hint: 'see the schema in policy/schemas/ and docs/slo-specs.md for the SLO spec formats',
     });
   }
@@ -186,8 +212,7 @@ function dropNulls(value: unknown): void {
 
 /** A folder of specs often sits next to the rules generated from it; say so instead of "unknown key". */
 function refuseRuleFile(text: string, file: string): void {
-  const value = parseYaml<Record<string, unknown> | null>(text, file).value;
-  if (value && typeof value === 'object' && 'groups' in value && !('apiVersion' in value) && !('version' in value)) {
+  if (isRuleDocument(parseYaml<unknown>(text, file).value)) {
     throw new FaultlineError('this is a Prometheus rule file (top-level "groups"), not an SLO spec', {
       file,
       hint: 'pass the spec files or their folder only, e.g. slos/openslo slos/sloth, not the generated rules',

@@ -48,12 +48,22 @@ describe('the chaos job summary', () => {
     expect(markdown).toContain('faults removed 3.2 ms later');
   });
 
-  it('draws a Mermaid gantt of steady state, fault window, breach and rollback', () => {
+  it('draws a Mermaid gantt of steady state, fault window, breach and rollback, from the run’s start', () => {
+    expect(markdown).toContain('```mermaid\ngantt\n    title Freeze the | workers (minutes:seconds since the start)\n    dateFormat x\n    axisFormat %M:%S\n    tickInterval 1second');
+    expect(markdown).toContain('    before :done, before, 0, 1000');
+    expect(markdown).toContain('    freeze (process) :crit, fault0, 2000, 4000');
+    expect(markdown).toContain('    p99 b breached :milestone, crit, breach0, 4000, 4000');
+    expect(markdown).toContain('    rollbacks :rollbacks, 5000, 6000');
+  });
+
+  it('picks ticks by the run’s length, and wall-clock times for runs of an hour or more', () => {
+    const long = (seconds: number) => renderChaosMarkdown({ ...journal, end: t(seconds) } as Journal);
+    expect(long(45)).toContain('tickInterval 5second');
+    expect(long(240)).toContain('tickInterval 30second');
+    const hours = long(2 * 3600);
+    expect(hours).toContain('    axisFormat %H:%M:%S');
+    expect(hours).not.toContain('tickInterval');
     const start = Date.parse(t(0));
-    expect(markdown).toContain('```mermaid\ngantt\n    title Freeze the | workers\n    dateFormat x');
-    expect(markdown).toContain(`    before :done, before, ${start}, ${start + 1000}`);
-    expect(markdown).toContain(`    freeze (process) :crit, fault0, ${start + 2000}, ${start + 4000}`);
-    expect(markdown).toContain(`    p99 b breached :milestone, crit, breach0, ${start + 4000}, ${start + 4000}`);
-    expect(markdown).toContain(`    rollbacks :rollbacks, ${start + 5000}, ${start + 6000}`);
+    expect(hours).toContain(`    freeze (process) :crit, fault0, ${start + 2000}, ${start + 4000}`);
   });
 });

@@ -77,21 +77,45 @@ describe('SLO text report', () => {
 describe('SLO job summary', () => {
   const markdown = renderSloMarkdown(report, outcome, 14.4);
 
-  it('has one table row per SLO, with cells escaped', () => {
+  it('has one row per SLO with what people act on, cells escaped, and the rest folded in details', () => {
     expect(markdown).toContain('## SLO gate: ❌ fail');
-    expect(markdown).toContain('| payments&#124;api<br><sub>payments</sub> | 99.9 % | 28d | 0.15 % | -50 %<br><sub>budget already exhausted</sub> | 50.0 | 50.0 | 50.0 | 20.0 | 8.00 | 2.00 | 1.50 | 🚨 page | ❌ fail |');
-    expect(markdown).toContain('| ghost<br><sub>checkout</sub> | 99.9 % | 28d | no data | no data | – | – | – | – | – | – | – | none | ⚠️ no-data |');
+    expect(markdown).toContain('| SLO | Budget left<br><sub>at the current burn rate</sub> | Burn now (1h) | Alert | Verdict |');
+    expect(markdown).toContain('| payments&#124;api<br><sub>payments</sub> | -50 %<br><sub>budget already exhausted</sub> | 50.0 | 🚨 page | ❌ fail |');
+    expect(markdown).toContain('| ghost<br><sub>checkout</sub> | no data | – | none | ⚠️ no-data |');
+    const details = markdown.slice(markdown.indexOf('<details><summary>Objective, window, error ratio and burn rate per window</summary>'), markdown.indexOf('</details>'));
+    expect(details).toContain('| payments&#124;api | 99.9 % | 28d | 0.15 % | 50.0 | 50.0 | 50.0 | 20.0 | 8.00 | 2.00 | 1.50 |');
+    expect(details).toContain('| ghost | 99.9 % | 28d | no data | – | – | – | – | – | – | – |');
   });
 
-  it('draws a burn-rate chart per SLO, worst first, with the page threshold as a line', () => {
+  it('draws a burn-rate chart only where it helps (failing, alerting or burning fast), worst first, with the page threshold as a line', () => {
     const charts = markdown.split('```mermaid').slice(1);
-    expect(charts).toHaveLength(3);
+    expect(charts).toHaveLength(2);
     expect(charts[0]).toContain('title "payments|api: burn rate by window"');
     expect(charts[0]).toContain('x-axis ["5m", "30m", "1h", "2h", "6h", "1d", "3d"]');
     expect(charts[0]).toContain('bar [50, 50, 50, 20, 8, 2, 1.5]');
     expect(charts[0]).toContain('line [14.4, 14.4, 14.4, 14.4, 14.4, 14.4, 14.4]');
     expect(charts[0]).toContain('y-axis "burn rate (1 = spends the budget in exactly one window)" 0 --> 55');
     expect(charts[1]).toContain('ghost: burn rate by window (– = no data, drawn as 0)');
+    expect(markdown).toContain('_1 more SLO in the table above, healthy or beyond the 6 charts shown._');
+  });
+});
+
+describe('SLO job summary charts with the policy’s alert conditions', () => {
+  it('draws each window against its own condition’s threshold', () => {
+    const markdown = renderSloMarkdown(report, outcome, DEFAULT_BUDGET_POLICY.alerting);
+    const chart = markdown.split('```mermaid')[1]!;
+    expect(chart).toContain('x-axis ["5m", "30m", "1h", "2h", "6h", "1d", "3d"]');
+    expect(chart).toContain('line [14.4, 6, 14.4, 3, 6, 3, 1]');
+    expect(markdown).toContain("Line: each window's alert threshold (page 14.4× over 1h and 5m; page 6× over 6h and 30m; ticket 3× over 1d and 2h; ticket 1× over 3d and 6h)");
+  });
+
+  it('leaves out the windows no alert uses, so no threshold is drawn where none applies', () => {
+    const markdown = renderSloMarkdown(report, outcome, { page: [{ long: '1h', short: '5m', burnRate: 10 }], ticket: [] });
+    const chart = markdown.split('```mermaid')[1]!;
+    expect(chart).toContain('x-axis ["5m", "1h"]');
+    expect(chart).toContain('bar [50, 50]');
+    expect(chart).toContain('line [10, 10]');
+    expect(markdown).toContain('windows no alert uses are left out');
   });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FaultlineError } from '../../../../core/errors.ts';
-import { loadSloSpecs } from '../../../../core/slo/specs/index.ts';
+import { loadSloSpecSet, loadSloSpecs } from '../../../../core/slo/specs/index.ts';
 import { specError } from './spec-error.ts';
 
 describe('loading SLO specs from files and folders', () => {
@@ -54,8 +54,14 @@ describe('loading SLO specs from files and folders', () => {
     expect(specError('apiVersion: openslo/v1\nkind: Service\nmetadata: {name: a}\nspec: {}\n').message).toContain('define no SLO');
   });
 
-  it('says so when a folder holds a generated Prometheus rule file next to the specs', async () => {
-    await expect(loadSloSpecs(['examples/slos'])).rejects.toThrow('this is a Prometheus rule file (top-level "groups"), not an SLO spec');
+  it('skips, with a note, a generated Prometheus rule file in a folder next to the specs', async () => {
+    const set = await loadSloSpecSet(['examples/slos']);
+    expect(set.slos.length).toBeGreaterThan(0);
+    expect(set.warnings).toContain('examples/slos/rules/slo-rules.yml: skipped: a Prometheus rule file (top-level "groups"), not an SLO spec');
+  });
+
+  it('refuses a Prometheus rule file named on its own, saying what it is', async () => {
+    await expect(loadSloSpecs(['examples/slos/rules/slo-rules.yml'])).rejects.toThrow('this is a Prometheus rule file (top-level "groups"), not an SLO spec');
   });
 
   it('reports a YAML syntax error at its line in the second document', () => {

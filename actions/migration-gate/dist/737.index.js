@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 13;
-exports.ids = [13];
+exports.id = 737;
+exports.ids = [737];
 exports.modules = {
 
-/***/ 8013:
+/***/ 8737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -166,7 +166,7 @@ var rules = __webpack_require__(1555);
 // EXTERNAL MODULE: ./core/migrations/shadow-from.ts
 var shadow_from = __webpack_require__(3275);
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./core/schema/check.ts
 var check = __webpack_require__(7290);
 ;// CONCATENATED MODULE: ./core/version.ts
@@ -249,7 +249,11 @@ function migrationAnnotation(finding) {
     };
 }
 
+// EXTERNAL MODULE: ./core/migrations/agree.ts
+var agree = __webpack_require__(384);
 ;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
 function countFindings(report) {
     const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
     for (const file of report.files) {
@@ -268,9 +272,9 @@ function countFindings(report) {
 function plural(count, word) {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
-/** Findings in reading order: by line, then column, then rule id (stable across runs). */
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
 function inReadingOrder(findings) {
-    return [...findings].sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    return [...findings].sort(agree/* byStatementThenSeverity */.J);
 }
 
 // EXTERNAL MODULE: ./core/migrations/lock-modes.ts
@@ -598,6 +602,161 @@ function migrationsToSarif(report, rules, options = {}) {
 
 // EXTERNAL MODULE: ./actions/shared/github-run.ts + 1 modules
 var github_run = __webpack_require__(9044);
+;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
+/**
+ * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
+ * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
+ * string cannot add links, images, HTML, mentions, math or entities on either.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
+ * character references (`&commat;` would render as `@`) in untrusted text, on one line.
+ */
+function escapeMarkdown(text, max = 300) {
+    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return clipped
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
+}
+/**
+ * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
+ * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
+ * is Markdown, HTML, a mention or a link.
+ */
+function codeSpan(text, max = 300) {
+    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
+    return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./core/report/failure-markdown.ts
+
+const MAX_ROWS = 50;
+function place(problem) {
+    if (!problem.file)
+        return '';
+    const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
+}
+function renderFailureMarkdown(report) {
+    const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
+    if (report.problems.length > 0) {
+        lines.push('| Where | Problem |', '| --- | --- |');
+        for (const problem of report.problems.slice(0, MAX_ROWS))
+            lines.push(`| ${place(problem)} | ${escapeMarkdown(problem.message, 500)} |`);
+        if (report.problems.length > MAX_ROWS)
+            lines.push(`| | … and ${report.problems.length - MAX_ROWS} more (see the log) |`);
+        lines.push('');
+    }
+    else if (report.detail) {
+        lines.push('```text', report.detail.replace(/`{3,}/g, (run) => run.replace(/`/g, "'")).slice(0, 4000), '```', '');
+    }
+    if (report.hint)
+        lines.push(`**What to do:** ${escapeMarkdown(report.hint, 1000)}`, '');
+    lines.push('No verdict was reached: the result file (when it could be written) records `verdict: error` with this reason.', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/shared/fail-step.ts
+/**
+ * How an action fails when it could not decide: each problem of an input file as an annotation on
+ * the repository-relative file and line (so it lands on the pull request's diff), a job summary
+ * that says what failed and what to do, and the step's failure. Paths inside the runner's
+ * workspace are shown relative to it, never as the runner's absolute paths.
+ */
+
+
+
+
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+/** A path as the repository names it, or undefined when it is not inside the workspace. */
+function repositoryPath(file, workspace) {
+    const rel = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.relative)(workspace, file) : file;
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_.sep).join('/').replace(/^\.\//, '');
+}
+/** Text with the workspace's absolute prefix removed, so logs and summaries name repository paths. */
+function inRepositoryTerms(text, workspace) {
+    const prefix = workspace.endsWith(external_node_path_.sep) ? workspace : `${workspace}${external_node_path_.sep}`;
+    return text.split(prefix).join('');
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if ((0,errors/* isFaultlineError */.N2)(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** The error's problems at their places: the listed ones, else the error's own place. */
+function locatedProblems(error, workspace) {
+    if (!(0,errors/* isFaultlineError */.N2)(error))
+        return [];
+    const listed = error.problems ?? (error.file ? [{ file: error.file, line: error.line, column: error.column, message: error.message }] : []);
+    return listed.map((problem) => {
+        const file = problem.file ? repositoryPath(problem.file, workspace) : undefined;
+        return { ...problem, file, message: inRepositoryTerms(problem.message, workspace) };
+    });
+}
+async function writeSummary(markdown) {
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        core/* info */.pq(`could not write the job summary: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/**
+ * Fails the step with the reason. Problems in files of the repository become annotations at their
+ * file and line (then the step fails through its exit code, without a second, placeless copy of
+ * the same text); anything else fails the step with the whole reason. An unexpected error's stack
+ * goes to the log for a bug report.
+ */
+async function failWithReport(error, options) {
+    if (!(0,errors/* isFaultlineError */.N2)(error))
+        core/* info */.pq((0,errors/* describeError */.Uc)(error));
+    const reason = inRepositoryTerms(reasonOf(error), options.workspace);
+    const problems = locatedProblems(error, options.workspace);
+    const onFiles = problems.filter((problem) => problem.file !== undefined);
+    const hint = (0,errors/* isFaultlineError */.N2)(error) ? error.hint : undefined;
+    if (onFiles.length > 0 && onFiles.length === problems.length) {
+        const title = `${options.action}: ${((0,errors/* isFaultlineError */.N2)(error) && error.problems ? error.message.split('\n')[0].replace(/:$/, '') : 'could not decide').slice(0, 200)}`;
+        for (const problem of onFiles.slice(0, MAX_ANNOTATIONS)) {
+            core/* error */.z3(hint ? `${problem.message}\n  hint: ${hint}` : problem.message, {
+                title: inRepositoryTerms(title, options.workspace),
+                file: problem.file,
+                ...(problem.line !== undefined ? { startLine: problem.line } : {}),
+                ...(problem.column !== undefined ? { startColumn: problem.column } : {}),
+            });
+        }
+        // The log keeps every problem, also those beyond GitHub's ten annotations.
+        if (onFiles.length > MAX_ANNOTATIONS)
+            core/* info */.pq(reason);
+        process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+    else {
+        core/* setFailed */.C1(reason);
+    }
+    if (!options.stepSummary)
+        return;
+    const lines = reason.split('\n');
+    await writeSummary(renderFailureMarkdown({
+        action: options.action,
+        headline: onFiles.length > 0 && (0,errors/* isFaultlineError */.N2)(error) ? inRepositoryTerms(error.message.split('\n')[0], options.workspace) : lines[0],
+        problems: onFiles.length > 0 ? onFiles : [],
+        ...(onFiles.length === 0 && lines.length > 1 ? { detail: lines.slice(1).filter((line) => !line.startsWith('  hint: ')).join('\n') } : {}),
+        ...(hint ? { hint } : {}),
+    }));
+}
+
 // EXTERNAL MODULE: ./actions/shared/workspace-files.ts
 var workspace_files = __webpack_require__(2645);
 ;// CONCATENATED MODULE: ./actions/shared/result-file.ts
@@ -609,6 +768,8 @@ var workspace_files = __webpack_require__(2645);
  * writes `verdict: error` with the reason, so the upload step always has a file and the app never
  * has to guess from a missing one.
  */
+
+
 
 
 
@@ -665,7 +826,9 @@ class ResultRecorder {
         if (this.errorTried)
             return undefined;
         this.errorTried = true;
-        const summary = reason.split('\n')[0].slice(0, 300);
+        // The repository's paths, not the runner's: the result is read far from this machine.
+        const text = inRepositoryTerms(reason, this.workspace);
+        const summary = text.split('\n')[0].slice(0, 300);
         try {
             if (this.errorResult)
                 return this.write(this.errorResult(reason));
@@ -677,7 +840,7 @@ class ResultRecorder {
                 startedAt: this.startedAt,
                 finishedAt: new Date(),
                 source: this.source,
-                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+                findings: [{ rule: this.errorRule, severity: 'error', message: text.slice(0, 4000) }],
             }));
             return written;
         }
@@ -686,18 +849,6 @@ class ResultRecorder {
             return undefined;
         }
     }
-}
-/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
-function reasonOf(error) {
-    if ((0,errors/* isFaultlineError */.N2)(error))
-        return error.format();
-    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
-}
-/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
-function failStep(error) {
-    if (!(0,errors/* isFaultlineError */.N2)(error))
-        core/* info */.pq((0,errors/* describeError */.Uc)(error));
-    core/* setFailed */.C1(reasonOf(error));
 }
 const SIGNALS = ['SIGINT', 'SIGTERM'];
 /**
@@ -806,6 +957,7 @@ function maskUrl(raw, setSecret = core/* setSecret */.Pq) {
 
 
 
+
 /** The paths input wins, then the config's migrations.paths, then the common layouts. */
 function globsFor(settings, config) {
     if (settings.patterns.length > 0)
@@ -832,6 +984,10 @@ async function selectFiles(settings, config) {
     const { createGitHubClient, listChangedFiles } = await Promise.all(/* import() */[__webpack_require__.e(167), __webpack_require__.e(129)]).then(__webpack_require__.bind(__webpack_require__, 7129));
     const github = createGitHubClient({ token: settings.token, baseUrl: settings.apiUrl, log: core/* info */.pq });
     const changed = await listChangedFiles(github, settings.pullRequest);
+    if (changed.unavailable) {
+        core/* warning */.$e(`${changed.unavailable}; linting every matching file instead`);
+        return files;
+    }
     if (changed.truncated) {
         core/* warning */.$e(`pull request #${settings.pullRequest.number} changes more files than GitHub lists (3000); linting every matching file instead`);
         return files;
@@ -1020,8 +1176,57 @@ async function run(env = process.env) {
     catch (error) {
         if (recorder.hasWritten)
             core/* setOutput */.uH('result-file', (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-        failStep(error);
+        await failWithReport(error, { action: 'migration-gate', workspace: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
     }
+}
+
+
+/***/ }),
+
+/***/ 384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ byStatementThenSeverity),
+/* harmony export */   N: () => (/* binding */ agreeingFindings)
+/* harmony export */ });
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(byStatementThenSeverity);
+    return sorted.map((finding) => {
+        if (finding.rule !== LOCK_TIMEOUT_RULE)
+            return finding;
+        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
+        return reconcileLockTimeout(finding, others);
+    });
 }
 
 
@@ -2340,6 +2545,8 @@ class MigrationState {
 var migrations_locks = __webpack_require__(6546);
 // EXTERNAL MODULE: ./core/migrations/parse.ts
 var parse = __webpack_require__(3843);
+// EXTERNAL MODULE: ./core/migrations/agree.ts
+var agree = __webpack_require__(384);
 // EXTERNAL MODULE: ./core/migrations/rules/index.ts + 63 modules
 var rules = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./core/migrations/suppress.ts
@@ -2473,6 +2680,7 @@ var lint_files = __webpack_require__(5833);
 
 
 
+
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 const DEFAULT_MAX_STATEMENTS = 50_000;
 const DEFAULT_PG_VERSION = 15;
@@ -2538,9 +2746,6 @@ function refusedFile(path, options, rule, message, fix) {
         ? []
         : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
     return { path, findings, statements: 0 };
-}
-function byPosition(a, b) {
-    return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
@@ -2617,8 +2822,8 @@ function lintSource(text, path, options = {}, columnTypes) {
         isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
         severityOf: (id) => severityFor(options, id),
     });
-    findings.sort(byPosition);
-    return { path, findings, statements: parsed.statements };
+    // The most severe first on each statement, and fixes that do not contradict each other.
+    return { path, findings: (0,agree/* agreeingFindings */.N)(findings), statements: parsed.statements };
 }
 
 
