@@ -8,7 +8,9 @@ import { CONFIG_FILE, lintOptionsFrom, type MigrationConfig, migrationConfig } f
 import { runMigrationGate } from '../../core/migrations/gate.ts';
 import type { ShadowFrom } from '../../core/migrations/shadow-from.ts';
 import type { ShadowReport } from '../../core/migrations/shadow-types.ts';
+import type { LintOptions } from '../../core/migrations/lint.ts';
 import type { LintReport } from '../../core/migrations/types.ts';
+import type { StreamingReport } from '../../core/report/migrations-stream.ts';
 import { countFindings } from '../../core/report/migrations-counts.ts';
 import type { CliIO } from '../io.ts';
 import { type LintArgs, usageError } from './migrations.ts';
@@ -86,6 +88,7 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     rules: Object.fromEntries(options.excludeRules.map((id) => [id, 'off' as const])),
   });
   if (lint.schemaDump) lint.schemaDump = resolve(io.cwd, lint.schemaDump);
+  if (!options.databaseUrl) return lintStreaming(paths, { ...lint, ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}) }, options.format, io);
   const { report, shadow } = await runMigrationGate(paths, {
     ...lint,
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
@@ -93,6 +96,24 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   });
   io.stdout.write(await render(options.format, report, io, shadow));
   return countFindings(report).errors > 0 ? 1 : 0;
+}
+
+/**
+ * Static analysis alone: the report is written as each file is linted and no finding is kept, so
+ * memory stays bounded however many findings there are (the shadow run merges into a whole report).
+ */
+async function lintStreaming(paths: string[], lint: LintOptions, format: LintArgs['format'], io: CliIO): Promise<number> {
+  const [{ lintFilesStreaming }, stream] = await Promise.all([import('../../core/migrations/lint-files.ts'), import('../../core/report/migrations-stream.ts')]);
+  const write = (chunk: string) => {
+    io.stdout.write(chunk);
+  };
+  let report: StreamingReport;
+  if (format === 'json') report = new stream.JsonStreamReport(write);
+  else if (format === 'sarif') report = new stream.SarifStreamReport(write, (await import('../../core/migrations/rules/index.ts')).ruleInfos, paths);
+  else report = new stream.TextStreamReport(write, io.colour);
+  await lintFilesStreaming(paths, lint, report);
+  report.finish();
+  return report.counts.errors > 0 ? 1 : 0;
 }
 
 /** The report in `format`; each renderer is loaded only when asked for (SARIF pulls in node:crypto). */

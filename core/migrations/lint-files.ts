@@ -8,9 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 import { KnownColumnTypes } from './column-types.ts';
-import { DEFAULT_MAX_FILE_BYTES, type LintOptions, lintSource, refusedFile } from './lint.ts';
+import { DEFAULT_MAX_FILE_BYTES, type FindingSink, type LintOptions, lintSource, refusedFile } from './lint.ts';
 import { loadParser } from './parse.ts';
-import type { FileReport, LintReport } from './types.ts';
+import type { FileReport, Finding, LintReport } from './types.ts';
 
 // Made on first use: creating a collator costs a few milliseconds, and a lint of named files never sorts.
 let naturalOrder: Intl.Collator | undefined;
@@ -99,7 +99,7 @@ function decode(bytes: Buffer): { text: string } | { notText: string } {
  * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
  * the gate: such input ends with a report, never with a crash or a usage error.
  */
-function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes): FileReport {
+function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes, sink?: FindingSink): FileReport {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let size = 0;
   try {
@@ -114,7 +114,7 @@ function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTy
   if ('notText' in decoded) {
     return refusedFile(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
   }
-  return lintSource(decoded.text, path, options, columnTypes);
+  return lintSource(decoded.text, path, options, columnTypes, sink);
 }
 
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
@@ -137,12 +137,46 @@ export function readSqlFile(path: string): string {
   }
 }
 
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+/**
+ * What a streaming lint run tells its reader, file by file in order: the file begins, its findings
+ * arrive in batches (see lintSource for their order), and it ends with its statement count (the
+ * report's findings list is empty there: they went to `findings`).
+ */
+export interface LintVisitor {
+  beginFile(path: string): void;
+  findings(batch: Finding[]): void;
+  endFile(file: FileReport): void;
+}
+
+/** The files to lint and the old column types they start from. */
+async function prepare(paths: readonly string[], options: LintOptions): Promise<{ files: string[]; columnTypes: KnownColumnTypes }> {
   await loadParser();
   const files = collectSqlFiles(paths, options.exclude ?? []);
+  const columnTypes = options.schemaDump ? (await import('./schema-dump.ts')).columnTypesFromDump(options.schemaDump) : new KnownColumnTypes();
+  return { files, columnTypes };
+}
+
+/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+  const { files, columnTypes } = await prepare(paths, options);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  const columnTypes = options.schemaDump ? (await import('./schema-dump.ts')).columnTypesFromDump(options.schemaDump) : new KnownColumnTypes();
   return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+}
+
+/**
+ * Lints like lintFiles but keeps no findings: each goes to `visitor` as soon as it is judged, so
+ * memory stays bounded however many findings the files have. Resolves to the files linted, in order.
+ */
+export async function lintFilesStreaming(paths: readonly string[], options: LintOptions, visitor: LintVisitor): Promise<string[]> {
+  const { files, columnTypes } = await prepare(paths, options);
+  const sink: FindingSink = (batch) => visitor.findings(batch);
+  for (const file of files) {
+    visitor.beginFile(file);
+    const report = lintFile(file, options, columnTypes, sink);
+    // A refused file's finding comes back in its report.
+    if (report.findings.length > 0) visitor.findings(report.findings);
+    visitor.endFile({ ...report, findings: [] });
+  }
+  return files;
 }

@@ -9,7 +9,7 @@ import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
 import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
 import { allRules, ruleById } from './rules/index.ts';
-import { type AnchoredFinding, applySuppressions, findSuppressions } from './suppress.ts';
+import { type AnchoredFinding, findSuppressions, SuppressionFilter } from './suppress.ts';
 import type { FileReport, Finding, LintReport, Rule, RuleHit, Severity, Statement } from './types.ts';
 
 export type RuleSetting = Severity | 'off';
@@ -113,12 +113,23 @@ function byPosition(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }
 
+/** Takes a file's findings in batches while it is linted (see lintSource). */
+export type FindingSink = (batch: Finding[]) => void;
+
+/** With a sink, findings are handed over once this many are pending: memory stays bounded. */
+export const SINK_BATCH_FINDINGS = 2_000;
+
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
  * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
  * declared (lintFiles shares one across its files); updated with this file's.
+ *
+ * Without `sink`, the report holds the findings in reading order. With one, they go to the sink
+ * instead (the report's list stays empty): a file with up to SINK_BATCH_FINDINGS of them in one
+ * batch in reading order, as above; past that, each batch in reading order as statements are
+ * checked, and the file-level findings (end-of-file rules, suppression problems) in a last batch.
  */
-export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes): FileReport {
+export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes, sink?: FindingSink): FileReport {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
   const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
@@ -133,7 +144,15 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     return rules;
   };
   const internalSeverity = severityFor(options, 'internal-error');
-  const anchored: AnchoredFinding[] = [];
+  let anchored: AnchoredFinding[] = [];
+  let filter: SuppressionFilter | undefined;
+  // Past the batch size, judged findings go to the sink rather than piling up with the file.
+  const flush = (): void => {
+    if (!sink || !filter || anchored.length < SINK_BATCH_FINDINGS) return;
+    const batch = filter.keep(anchored).sort(byPosition);
+    anchored = [];
+    if (batch.length > 0) sink(batch);
+  };
 
   const lintStatement = (statement: Statement): void => {
     context.enter(statement);
@@ -160,15 +179,27 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   const parsed = parseMigrationInChunks(
     text,
     path,
-    (statements) => statements.forEach(lintStatement),
+    (statements) => {
+      statements.forEach(lintStatement);
+      flush();
+    },
     (split) => {
       context.longestNameBytes = split.longestNameBytes;
+      // Suppressions are known before any statement is checked, so findings can be judged as they come.
+      filter = new SuppressionFilter(findSuppressions(text, split.comments, split.lines), {
+        path,
+        isKnownRule: (id) => ruleById(id) !== undefined,
+        severityOf: (id) => severityFor(options, id),
+      });
     },
     options.maxStatements ?? DEFAULT_MAX_STATEMENTS,
   );
   if (parsed.tooManyStatements !== undefined) {
     const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
-    return refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+    const refused = refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+    if (!sink) return refused;
+    if (refused.findings.length > 0) sink(refused.findings);
+    return { ...refused, findings: [] };
   }
   context.finish();
   for (const { rule, severity } of enabled) {
@@ -182,14 +213,10 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     }
   }
 
-  const suppressions = findSuppressions(text, parsed.comments, parsed.lines);
-  const findings = applySuppressions(anchored, suppressions, {
-    path,
-    isKnownRule: (id) => ruleById(id) !== undefined,
-    severityOf: (id) => severityFor(options, id),
-  });
-  findings.sort(byPosition);
-  return { path, findings, statements: parsed.statements };
+  const findings = [...filter!.keep(anchored), ...filter!.problems()].sort(byPosition);
+  if (!sink) return { path, findings, statements: parsed.statements };
+  if (findings.length > 0) sink(findings);
+  return { path, findings: [], statements: parsed.statements };
 }
 
 export { loadParser };

@@ -26,7 +26,7 @@ export interface MigrationsJson {
   files: MigrationsJsonFile[];
 }
 
-function toJsonFinding(finding: Finding): MigrationsJsonFinding {
+export function toJsonFinding(finding: Finding): MigrationsJsonFinding {
   return {
     rule: finding.rule,
     severity: finding.severity,

@@ -15,7 +15,7 @@ export interface MigrationsSarifOptions {
 
 export const MIGRATIONS_SARIF_CATEGORY = 'faultline/migrations';
 
-function ruleInput(rule: Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'>, options: MigrationsSarifOptions): SarifRuleInput {
+export function ruleInput(rule: Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'>, options: MigrationsSarifOptions): SarifRuleInput {
   return {
     id: rule.id,
     summary: rule.summary,
@@ -38,7 +38,7 @@ function resultMarkdown(finding: Finding): string {
   return parts.join('\n\n');
 }
 
-function resultInput(finding: Finding): SarifResultInput {
+export function resultInput(finding: Finding): SarifResultInput {
   return {
     ruleId: finding.rule,
     level: finding.severity,
