@@ -5,7 +5,7 @@
  * `file`, not its message: every face prints `file: message`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, matchesGlob, relative } from 'node:path';
+import { join, matchesGlob, relative, resolve } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 import { KnownColumnTypes } from './column-types.ts';
 import { DEFAULT_MAX_FILE_BYTES, type FindingSink, type LintOptions, lintSource, refusedFile } from './lint.ts';
@@ -20,6 +20,17 @@ export function compareNatural(a: string, b: string): number {
   naturalOrder ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
+export const STDIN_PATH = '-';
+/** Standard input as read: its bytes (the face may stop keeping them past the size limit) and its size. */
+export interface StdinInput {
+  bytes: Buffer;
+  size: number;
+}
+
+/** How standard input is named in reports. */
+export const STDIN_NAME = '<stdin>';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -38,13 +49,18 @@ function walk(dir: string, out: string[]): void {
 function isExcluded(path: string, exclude: readonly string[], cwd: string): boolean {
   if (exclude.length === 0) return false;
   const rel = relative(cwd, path) || path;
-  return exclude.some((glob) => matchesGlob(rel, glob) || matchesGlob(path, glob));
+  const absolute = resolve(cwd, path);
+  return exclude.some((glob) => matchesGlob(rel, glob) || matchesGlob(path, glob) || matchesGlob(absolute, glob));
 }
 
 /** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
 export function collectSqlFiles(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd()): string[] {
   const files: string[] = [];
   for (const path of paths) {
+    if (path === STDIN_PATH) {
+      files.push(path);
+      continue;
+    }
     let stats: ReturnType<typeof statSync>;
     try {
       stats = statSync(path);
@@ -99,18 +115,24 @@ function decode(bytes: Buffer): { text: string } | { notText: string } {
  * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
  * the gate: such input ends with a report, never with a crash or a usage error.
  */
-function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes, sink?: FindingSink): FileReport {
+function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes, sink?: FindingSink, stdin?: StdinInput): FileReport {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let size = 0;
-  try {
-    size = statSync(path).size;
-  } catch {
-    // readBytes below reports the file as unreadable.
+  if (path === STDIN_PATH) {
+    if (!stdin) throw new FaultlineError('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
+    path = STDIN_NAME;
+  }
+  let size = stdin?.size ?? 0;
+  if (!stdin) {
+    try {
+      size = statSync(path).size;
+    } catch {
+      // readBytes below reports the file as unreadable.
+    }
   }
   if (size > limit) {
     return refusedFile(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
   }
-  const decoded = decode(readBytes(path));
+  const decoded = decode(stdin?.bytes ?? readBytes(path));
   if ('notText' in decoded) {
     return refusedFile(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
   }
@@ -166,14 +188,16 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
 
 /**
  * Lints like lintFiles but keeps no findings: each goes to `visitor` as soon as it is judged, so
- * memory stays bounded however many findings the files have. Resolves to the files linted, in order.
+ * memory stays bounded however many findings the files have. A PATH `-` is `stdin`. Resolves to the
+ * files linted, in order.
  */
-export async function lintFilesStreaming(paths: readonly string[], options: LintOptions, visitor: LintVisitor): Promise<string[]> {
+export async function lintFilesStreaming(paths: readonly string[], options: LintOptions, visitor: LintVisitor, stdin?: StdinInput): Promise<string[]> {
   const { files, columnTypes } = await prepare(paths, options);
   const sink: FindingSink = (batch) => visitor.findings(batch);
   for (const file of files) {
-    visitor.beginFile(file);
-    const report = lintFile(file, options, columnTypes, sink);
+    const fromStdin = file === STDIN_PATH;
+    visitor.beginFile(fromStdin ? STDIN_NAME : file);
+    const report = lintFile(file, options, columnTypes, sink, fromStdin ? stdin : undefined);
     // A refused file's finding comes back in its report.
     if (report.findings.length > 0) visitor.findings(report.findings);
     visitor.endFile({ ...report, findings: [] });
