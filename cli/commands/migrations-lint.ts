@@ -96,8 +96,8 @@ async function pathsToLint(options: LintArgs, { config, root, file }: LoadedConf
     throw usageError(`no PATH given and no migrations.paths in ${file}: name the migration files or folders to lint`);
   }
   const { findMigrationFiles } = await import('../../core/migrations/find-files.ts');
-  // Exclusions are applied when the files are linted (they are absolute when the config is above cwd).
-  const found = await findMigrationFiles(root, config.paths);
+  // The config's excludes are absolute when it was found above the working directory (see loadConfig).
+  const found = await findMigrationFiles(root, config.paths, config.exclude.map((glob) => (isAbsolute(glob) ? relative(root, glob) : glob)));
   if (found.length === 0) {
     throw usageError(`migrations.paths in ${file} (${config.paths.join(', ')}) matches no file: nothing would be checked`);
   }
@@ -110,6 +110,9 @@ function shadowFromFor(options: LintArgs, config: MigrationConfig, cwd: string):
   if (!from) return {};
   return { shadowFrom: from.kind === 'dump' ? { kind: 'dump', file: resolve(cwd, from.file) } : from };
 }
+
+/** The rules page next to this CLI (helpUri in SARIF: each rule's section, by its id). */
+const RULES_PAGE = new URL('../../docs/migrations/rules.md', import.meta.url).href;
 
 /** Lints as `options` say and writes the report; the exit code. */
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
@@ -174,7 +177,7 @@ async function lintStreaming(paths: string[], lint: LintOptions, format: LintArg
   const write = blockingWriter(io.stdout);
   let report: StreamingReport;
   if (format === 'json') report = new stream.JsonStreamReport(write);
-  else if (format === 'sarif') report = new stream.SarifStreamReport(write, (await import('../../core/migrations/rules/index.ts')).ruleInfos, paths);
+  else if (format === 'sarif') report = new stream.SarifStreamReport(write, (await import('../../core/migrations/rules/index.ts')).ruleInfos, paths, { rulesDocUri: RULES_PAGE });
   else report = new stream.TextStreamReport(write, io.colour);
   await lintFilesStreaming(paths, lint, report, stdin);
   report.finish();
@@ -190,7 +193,7 @@ async function render(format: LintArgs['format'], report: LintReport, io: CliIO,
       import('../../core/report/sarif.ts'),
       import('../../core/migrations/rules/index.ts'),
     ]);
-    return renderSarif(migrationsToSarif(report, ruleInfos));
+    return renderSarif(migrationsToSarif(report, ruleInfos, { rulesDocUri: RULES_PAGE }));
   }
   const { renderMigrationsText } = await import('../../core/report/migrations-text.ts');
   return renderMigrationsText(report, { colour: io.colour, ...(shadow ? { shadow } : {}) });

@@ -8,6 +8,7 @@ import type { KnownColumnTypes } from './column-types.ts';
 import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
 import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
+import type { LineIndex } from './positions.ts';
 import { allRules, ruleById } from './rules/index.ts';
 import { type AnchoredFinding, findSuppressions, SuppressionFilter } from './suppress.ts';
 import type { FileReport, Finding, LintReport, Rule, RuleHit, Severity, Statement } from './types.ts';
@@ -58,7 +59,15 @@ export function severityFor(options: LintOptions, id: string): RuleSetting {
   return rule?.defaultSeverity ?? 'error';
 }
 
-function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string): Finding {
+/** Where a statement ends in its file (exclusive, past its `;`), from the file's text and line index. */
+export interface StatementEnd {
+  endLine: number;
+  endColumn: number;
+}
+
+function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string, end?: StatementEnd): Finding {
+  // A hit placed on a part of the statement has no statement-wide region.
+  const whole = statement !== undefined && end !== undefined && hit.line === undefined && hit.column === undefined;
   return {
     rule: rule.id,
     severity,
@@ -71,6 +80,7 @@ function toFinding(rule: Rule, severity: Severity, statement: Statement | undefi
     rewrite: hit.rewrite,
     fix: hit.fix,
     ...(statement ? { statement: preview(statement.text) } : {}),
+    ...(whole ? { ...end, ...(hit.fix && !statement.fromDoBlock ? { fixReplacesStatement: true } : {}) } : {}),
     source: 'static',
   };
 }
@@ -146,6 +156,16 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   const internalSeverity = severityFor(options, 'internal-error');
   let anchored: AnchoredFinding[] = [];
   let filter: SuppressionFilter | undefined;
+  let lineIndex: LineIndex | undefined;
+  const endOf = (statement: Statement): StatementEnd | undefined => {
+    if (!lineIndex) return undefined;
+    let end = statement.offset + statement.text.length;
+    // The text is the statement as written (DO bodies: inside the body), without its `;`.
+    if (text.slice(statement.offset, end) !== statement.text) return undefined;
+    if (text[end] === ';') end++;
+    const { line, column } = lineIndex.position(end);
+    return { endLine: line, endColumn: column };
+  };
   // Past the batch size, judged findings go to the sink rather than piling up with the file.
   const flush = (): void => {
     if (!sink || !filter || anchored.length < SINK_BATCH_FINDINGS) return;
@@ -157,11 +177,13 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   const lintStatement = (statement: Statement): void => {
     context.enter(statement);
     let lines: number[] | undefined;
+    let end: StatementEnd | undefined | null = null;
+    const statementEnd = () => (end === null ? (end = endOf(statement)) : end);
     const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
     for (const { rule, severity } of rulesFor(statement.kind)) {
       try {
         for (const hit of rule.check(statement, context)) {
-          anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
+          anchored.push({ finding: toFinding(rule, severity, statement, hit, path, statementEnd()), anchorLines: anchorLines() });
         }
       } catch (error) {
         for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines: anchorLines() });
@@ -185,6 +207,7 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     },
     (split) => {
       context.longestNameBytes = split.longestNameBytes;
+      lineIndex = split.lines;
       // Suppressions are known before any statement is checked, so findings can be judged as they come.
       filter = new SuppressionFilter(findSuppressions(text, split.comments, split.lines), {
         path,

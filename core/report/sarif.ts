@@ -34,6 +34,8 @@ export interface SarifResultInput {
   endColumn?: number;
   /** Identifies the same problem across commits even when lines move (e.g. rule + statement text). */
   fingerprint?: string;
+  /** Text that replaces the whole region (line…endLine/endColumn) to fix the problem; needs an end. */
+  fix?: { description: string; text: string };
   properties?: Record<string, unknown>;
 }
 
@@ -81,6 +83,13 @@ export interface SarifResult {
   }[];
   partialFingerprints?: Record<string, string>;
   properties?: Record<string, unknown>;
+  fixes?: {
+    description: SarifMessage;
+    artifactChanges: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      replacements: { deletedRegion: NonNullable<SarifResult['locations'][number]['physicalLocation']['region']>; insertedContent: { text: string } }[];
+    }[];
+  }[];
 }
 
 export interface SarifLog {
@@ -167,6 +176,16 @@ export function sarifResult(result: SarifResultInput, ruleIndex: number | undefi
     locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
     ...(result.fingerprint ? { partialFingerprints: { [`${toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
     ...(result.properties ? { properties: result.properties } : {}),
+    ...(result.fix && where?.endLine !== undefined && where.endColumn !== undefined
+      ? {
+          fixes: [
+            {
+              description: { text: result.fix.description },
+              artifactChanges: [{ artifactLocation: artifactLocation(result.path), replacements: [{ deletedRegion: where, insertedContent: { text: result.fix.text } }] }],
+            },
+          ],
+        }
+      : {}),
   };
 }
 
