@@ -138,7 +138,7 @@ async function runMigrationGate(files, options = {}) {
     if (!databaseUrl || report.files.length === 0)
         return { report };
     // The PostgreSQL client is loaded only for a shadow run.
-    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 1153));
+    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(567)]).then(__webpack_require__.bind(__webpack_require__, 8567));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
     // Files the linter refused (too large, not text) are not sent either: they fail the gate already.
     const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements']);
