@@ -126,12 +126,11 @@ export class SarifStreamReport extends CountingReport {
   protected begin(): void {}
 
   protected write(batch: Finding[]): void {
-    const parts = batch.map((finding, i) => {
+    // One result at a time: a result with its fix is kilobytes, and a batch of them would be megabytes.
+    for (const finding of batch) {
       const result = sarifResult(resultInput(finding), this.ruleIndex.get(finding.rule), TOOL_NAME);
-      return `${this.results + i > 0 ? ',' : ''}\n${nested(result, 8)}`;
-    });
-    this.results += batch.length;
-    this.out(parts.join(''));
+      this.out(`${this.results++ > 0 ? ',' : ''}\n${nested(result, 8)}`);
+    }
   }
 
   protected end(): void {}
