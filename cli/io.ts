@@ -2,6 +2,8 @@
 export interface CliIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Standard input, for commands that read it (`-` as a PATH); absent when there is none. */
+  stdin?: NodeJS.ReadableStream;
   /** Colour and progress decorations only when a person is watching. */
   colour: boolean;
   cwd: string;
@@ -33,6 +35,7 @@ export function processIO(): CliIO {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
+    stdin: process.stdin,
     colour: colourFrom('auto', process.env, Boolean(process.stdout.isTTY)),
     cwd: process.cwd(),
     env: process.env,

@@ -17,8 +17,9 @@ export type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: faultline migrations lint [options] PATH...
 
-Lints PostgreSQL migration files (a PATH may be a file or a folder, walked for *.sql in version
-order) for statements that lock production tables, and shows the safe rewrite.
+Lints PostgreSQL migration files (a PATH may be a file, a folder walked for *.sql in version
+order, a quoted glob, or - for standard input) for statements that lock production tables, and
+shows the safe rewrite. Without a PATH, the config's migrations.paths are linted.
 
 Options:
   --format text|json|sarif  output format (default text; json and sarif print one document)
@@ -32,13 +33,18 @@ Options:
   --assume-in-transaction   the migration tool runs each file in a transaction (like the config's
                             assume-transaction: true)
   --exclude GLOB            skip files matching GLOB (repeatable; added to the config's exclude)
+  --rule ID                 run only rule ID (repeatable; findings that say a file was not checked,
+                            such as syntax-error, are always reported)
   --exclude-rule ID         turn rule ID off (repeatable)
+  --fail-on error|warning|never
+                            lowest severity that makes the exit status 1 (default error)
   --profile default|strict  strict makes dynamic-sql (SQL no rule can see) an error
-  --config FILE             config file with a migrations: section (default .github/faultline.yml
-                            when it exists)
+  --config FILE             config file with a migrations: section (default: .github/faultline.yml
+                            in the current folder or the nearest one above it, up to the
+                            repository root; its paths are relative to the folder holding .github)
   -h, --help                show this help
 
-Exit status: 0 no error findings, 1 error findings, 2 bad usage or unreadable input.`;
+Exit status: 0 no finding at or above --fail-on, 1 some, 2 bad usage or unreadable input.`;
 
 export interface LintArgs {
   format: Format;
@@ -49,10 +55,16 @@ export interface LintArgs {
   assumeTransaction?: boolean;
   exclude: string[];
   excludeRules: string[];
+  /** --rule: only these rules run (empty: all). */
+  onlyRules: string[];
+  failOn: FailOn;
   profile?: 'default' | 'strict';
   paths: string[];
   help: boolean;
 }
+
+export type FailOn = 'error' | 'warning' | 'never';
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 
 export function usageError(message: string): FaultlineError {
   return new FaultlineError(message, { hint: "run 'faultline migrations lint --help' for the options" });
@@ -66,11 +78,19 @@ export function parseLintArgs(args: string[]): LintArgs {
     throw usageError(isParseArgsError(error) ? parseArgsMessage(error) : (error as Error).message.split('\n')[0]!);
   }
   const { values, positionals } = parsed;
-  if (values.help) return { format: 'text', paths: [], exclude: [], excludeRules: [], help: true };
+  if (values.help) return { format: 'text', paths: [], exclude: [], excludeRules: [], onlyRules: [], failOn: 'error', help: true };
   const profile = values.profile;
   if (profile !== undefined && profile !== 'default' && profile !== 'strict') throw usageError(`--profile must be default or strict, not '${profile}'`);
   const excludeRules = values['exclude-rule'] ?? [];
   for (const id of excludeRules) if (!/^[a-z0-9-]+$/.test(id)) throw usageError(`--exclude-rule takes a rule id such as non-concurrent-index, not '${id}'`);
+  const onlyRules = values.rule ?? [];
+  for (const id of onlyRules) if (!/^[a-z0-9-]+$/.test(id)) throw usageError(`--rule takes a rule id such as non-concurrent-index, not '${id}'`);
+  const failOn = values['fail-on'] ?? 'error';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) throw usageError(`--fail-on must be error, warning or never, not '${failOn}'`);
+  if (positionals.filter((path) => path === '-').length > 1) throw usageError("'-' (standard input) can be given once");
+  if (positionals.includes('-') && values['database-url'] !== undefined) {
+    throw usageError("'-' (standard input) cannot be shadow run: save the migration to a file for --database-url");
+  }
   const format = values.format ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`--format must be text, json or sarif, not '${format}'`);
   let pgVersion: number | undefined;
@@ -99,6 +119,8 @@ export function parseLintArgs(args: string[]): LintArgs {
     ...(values['assume-in-transaction'] ? { assumeTransaction: true } : {}),
     exclude: values.exclude ?? [],
     excludeRules,
+    onlyRules,
+    failOn: failOn as FailOn,
     ...(profile ? { profile } : {}),
     paths: positionals,
     help: false,
@@ -119,6 +141,8 @@ function parse(args: string[]) {
       'assume-in-transaction': { type: 'boolean' },
       exclude: { type: 'string', multiple: true },
       'exclude-rule': { type: 'string', multiple: true },
+      rule: { type: 'string', multiple: true },
+      'fail-on': { type: 'string' },
       profile: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -136,7 +160,7 @@ async function lint(args: string[], io: CliIO): Promise<number> {
   // The npm package's bundle ships the helper bundled next to it; from source it is the .ts file.
   const bundled = join(dirname(fileURLToPath(import.meta.url)), 'parse-helper.js');
   useParseAheadThread(existsSync(bundled) ? bundled : new URL('../../core/migrations/parse-helper.ts', import.meta.url));
-  startParseAheadThreadFor(options.paths.map((path) => resolve(io.cwd, path)));
+  startParseAheadThreadFor(options.paths.filter((path) => path !== '-').map((path) => resolve(io.cwd, path)));
   const { runLint } = await import('./migrations-lint.ts');
   return runLint(options, io);
 }

@@ -40,9 +40,16 @@ function reconcileLockTimeout(finding: Finding, others: Finding[]): Finding {
 /** Orders one file's findings and makes the fixes for each statement agree. */
 export function agreeingFindings(findings: readonly Finding[]): Finding[] {
   const sorted = [...findings].sort(byStatementThenSeverity);
-  return sorted.map((finding) => {
-    if (finding.rule !== LOCK_TIMEOUT_RULE) return finding;
-    const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
-    return reconcileLockTimeout(finding, others);
-  });
+  const out: Finding[] = [];
+  // Sorted by position, one statement's findings are adjacent: reconcile them as a group (a file of
+  // tens of thousands of statements must not compare every finding with every other).
+  for (let start = 0; start < sorted.length; ) {
+    const first = sorted[start]!;
+    let end = start + 1;
+    while (end < sorted.length && sorted[end]!.line === first.line && sorted[end]!.column === first.column && sorted[end]!.path === first.path) end++;
+    const group = sorted.slice(start, end);
+    for (const finding of group) out.push(finding.rule === LOCK_TIMEOUT_RULE ? reconcileLockTimeout(finding, group.filter((other) => other !== finding)) : finding);
+    start = end;
+  }
+  return out;
 }

@@ -5,12 +5,12 @@
  * `file`, not its message: every face prints `file: message`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, matchesGlob, relative } from 'node:path';
+import { join, matchesGlob, relative, resolve } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 import { KnownColumnTypes } from './column-types.ts';
-import { DEFAULT_MAX_FILE_BYTES, type LintOptions, lintSource, refusedFile } from './lint.ts';
+import { DEFAULT_MAX_FILE_BYTES, type FindingSink, type LintOptions, lintSource, refusedFile } from './lint.ts';
 import { loadParser } from './parse.ts';
-import type { FileReport, LintReport } from './types.ts';
+import type { FileReport, Finding, LintReport } from './types.ts';
 
 // Made on first use: creating a collator costs a few milliseconds, and a lint of named files never sorts.
 let naturalOrder: Intl.Collator | undefined;
@@ -20,6 +20,17 @@ export function compareNatural(a: string, b: string): number {
   naturalOrder ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
   return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+
+/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
+export const STDIN_PATH = '-';
+/** Standard input as read: its bytes (the face may stop keeping them past the size limit) and its size. */
+export interface StdinInput {
+  bytes: Buffer;
+  size: number;
+}
+
+/** How standard input is named in reports. */
+export const STDIN_NAME = '<stdin>';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -38,13 +49,18 @@ function walk(dir: string, out: string[]): void {
 function isExcluded(path: string, exclude: readonly string[], cwd: string): boolean {
   if (exclude.length === 0) return false;
   const rel = relative(cwd, path) || path;
-  return exclude.some((glob) => matchesGlob(rel, glob) || matchesGlob(path, glob));
+  const absolute = resolve(cwd, path);
+  return exclude.some((glob) => matchesGlob(rel, glob) || matchesGlob(path, glob) || matchesGlob(absolute, glob));
 }
 
 /** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
 export function collectSqlFiles(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd()): string[] {
   const files: string[] = [];
   for (const path of paths) {
+    if (path === STDIN_PATH) {
+      files.push(path);
+      continue;
+    }
     let stats: ReturnType<typeof statSync>;
     try {
       stats = statSync(path);
@@ -99,22 +115,28 @@ function decode(bytes: Buffer): { text: string } | { notText: string } {
  * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
  * the gate: such input ends with a report, never with a crash or a usage error.
  */
-function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes): FileReport {
+function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes, sink?: FindingSink, stdin?: StdinInput): FileReport {
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let size = 0;
-  try {
-    size = statSync(path).size;
-  } catch {
-    // readBytes below reports the file as unreadable.
+  if (path === STDIN_PATH) {
+    if (!stdin) throw new FaultlineError('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
+    path = STDIN_NAME;
+  }
+  let size = stdin?.size ?? 0;
+  if (!stdin) {
+    try {
+      size = statSync(path).size;
+    } catch {
+      // readBytes below reports the file as unreadable.
+    }
   }
   if (size > limit) {
     return refusedFile(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
   }
-  const decoded = decode(readBytes(path));
+  const decoded = decode(stdin?.bytes ?? readBytes(path));
   if ('notText' in decoded) {
     return refusedFile(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
   }
-  return lintSource(decoded.text, path, options, columnTypes);
+  return lintSource(decoded.text, path, options, columnTypes, sink);
 }
 
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
@@ -137,12 +159,48 @@ export function readSqlFile(path: string): string {
   }
 }
 
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+/**
+ * What a streaming lint run tells its reader, file by file in order: the file begins, its findings
+ * arrive in batches (see lintSource for their order), and it ends with its statement count (the
+ * report's findings list is empty there: they went to `findings`).
+ */
+export interface LintVisitor {
+  beginFile(path: string): void;
+  findings(batch: Finding[]): void;
+  endFile(file: FileReport): void;
+}
+
+/** The files to lint and the old column types they start from. */
+async function prepare(paths: readonly string[], options: LintOptions): Promise<{ files: string[]; columnTypes: KnownColumnTypes }> {
   await loadParser();
   const files = collectSqlFiles(paths, options.exclude ?? []);
+  const columnTypes = options.schemaDump ? (await import('./schema-dump.ts')).columnTypesFromDump(options.schemaDump) : new KnownColumnTypes();
+  return { files, columnTypes };
+}
+
+/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+  const { files, columnTypes } = await prepare(paths, options);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  const columnTypes = options.schemaDump ? (await import('./schema-dump.ts')).columnTypesFromDump(options.schemaDump) : new KnownColumnTypes();
   return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+}
+
+/**
+ * Lints like lintFiles but keeps no findings: each goes to `visitor` as soon as it is judged, so
+ * memory stays bounded however many findings the files have. A PATH `-` is `stdin`. Resolves to the
+ * files linted, in order.
+ */
+export async function lintFilesStreaming(paths: readonly string[], options: LintOptions, visitor: LintVisitor, stdin?: StdinInput): Promise<string[]> {
+  const { files, columnTypes } = await prepare(paths, options);
+  const sink: FindingSink = (batch) => visitor.findings(batch);
+  for (const file of files) {
+    const fromStdin = file === STDIN_PATH;
+    visitor.beginFile(fromStdin ? STDIN_NAME : file);
+    const report = lintFile(file, options, columnTypes, sink, fromStdin ? stdin : undefined);
+    // A refused file's finding comes back in its report.
+    if (report.findings.length > 0) visitor.findings(report.findings);
+    visitor.endFile({ ...report, findings: [] });
+  }
+  return files;
 }

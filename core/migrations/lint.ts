@@ -9,8 +9,9 @@ import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
 import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
 import { agreeingFindings } from './agree.ts';
+import type { LineIndex } from './positions.ts';
 import { allRules, ruleById } from './rules/index.ts';
-import { type AnchoredFinding, applySuppressions, findSuppressions } from './suppress.ts';
+import { type AnchoredFinding, findSuppressions, SuppressionFilter } from './suppress.ts';
 import type { FileReport, Finding, LintReport, Rule, RuleHit, Severity, Statement } from './types.ts';
 
 export type RuleSetting = Severity | 'off';
@@ -59,7 +60,15 @@ export function severityFor(options: LintOptions, id: string): RuleSetting {
   return rule?.defaultSeverity ?? 'error';
 }
 
-function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string): Finding {
+/** Where a statement ends in its file (exclusive, past its `;`), from the file's text and line index. */
+export interface StatementEnd {
+  endLine: number;
+  endColumn: number;
+}
+
+function toFinding(rule: Rule, severity: Severity, statement: Statement | undefined, hit: RuleHit, path: string, end?: StatementEnd): Finding {
+  // A hit placed on a part of the statement has no statement-wide region.
+  const whole = statement !== undefined && end !== undefined && hit.line === undefined && hit.column === undefined;
   return {
     rule: rule.id,
     severity,
@@ -72,6 +81,7 @@ function toFinding(rule: Rule, severity: Severity, statement: Statement | undefi
     rewrite: hit.rewrite,
     fix: hit.fix,
     ...(statement ? { statement: preview(statement.text) } : {}),
+    ...(whole ? { ...end, ...(hit.fix && !statement.fromDoBlock ? { fixReplacesStatement: true } : {}) } : {}),
     source: 'static',
   };
 }
@@ -110,12 +120,23 @@ export function refusedFile(path: string, options: LintOptions, rule: string, me
   return { path, findings, statements: 0 };
 }
 
+/** Takes a file's findings in batches while it is linted (see lintSource). */
+export type FindingSink = (batch: Finding[]) => void;
+
+/** With a sink, findings are handed over once this many are pending: memory stays bounded. */
+export const SINK_BATCH_FINDINGS = 2_000;
+
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
  * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
  * declared (lintFiles shares one across its files); updated with this file's.
+ *
+ * Without `sink`, the report holds the findings in reading order. With one, they go to the sink
+ * instead (the report's list stays empty): a file with up to SINK_BATCH_FINDINGS of them in one
+ * batch in reading order, as above; past that, each batch in reading order as statements are
+ * checked, and the file-level findings (end-of-file rules, suppression problems) in a last batch.
  */
-export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes): FileReport {
+export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes, sink?: FindingSink): FileReport {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
   const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
@@ -130,16 +151,36 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     return rules;
   };
   const internalSeverity = severityFor(options, 'internal-error');
-  const anchored: AnchoredFinding[] = [];
+  let anchored: AnchoredFinding[] = [];
+  let filter: SuppressionFilter | undefined;
+  let lineIndex: LineIndex | undefined;
+  const endOf = (statement: Statement): StatementEnd | undefined => {
+    if (!lineIndex) return undefined;
+    let end = statement.offset + statement.text.length;
+    // The text is the statement as written (DO bodies: inside the body), without its `;`.
+    if (text.slice(statement.offset, end) !== statement.text) return undefined;
+    if (text[end] === ';') end++;
+    const { line, column } = lineIndex.position(end);
+    return { endLine: line, endColumn: column };
+  };
+  // Past the batch size, judged findings go to the sink rather than piling up with the file.
+  const flush = (): void => {
+    if (!sink || !filter || anchored.length < SINK_BATCH_FINDINGS) return;
+    const batch = agreeingFindings(filter.keep(anchored));
+    anchored = [];
+    if (batch.length > 0) sink(batch);
+  };
 
   const lintStatement = (statement: Statement): void => {
     context.enter(statement);
     let lines: number[] | undefined;
+    let end: StatementEnd | undefined | null = null;
+    const statementEnd = () => (end === null ? (end = endOf(statement)) : end);
     const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
     for (const { rule, severity } of rulesFor(statement.kind)) {
       try {
         for (const hit of rule.check(statement, context)) {
-          anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
+          anchored.push({ finding: toFinding(rule, severity, statement, hit, path, statementEnd()), anchorLines: anchorLines() });
         }
       } catch (error) {
         for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines: anchorLines() });
@@ -157,15 +198,28 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   const parsed = parseMigrationInChunks(
     text,
     path,
-    (statements) => statements.forEach(lintStatement),
+    (statements) => {
+      statements.forEach(lintStatement);
+      flush();
+    },
     (split) => {
       context.longestNameBytes = split.longestNameBytes;
+      lineIndex = split.lines;
+      // Suppressions are known before any statement is checked, so findings can be judged as they come.
+      filter = new SuppressionFilter(findSuppressions(text, split.comments, split.lines), {
+        path,
+        isKnownRule: (id) => ruleById(id) !== undefined,
+        severityOf: (id) => severityFor(options, id),
+      });
     },
     options.maxStatements ?? DEFAULT_MAX_STATEMENTS,
   );
   if (parsed.tooManyStatements !== undefined) {
     const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
-    return refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+    const refused = refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+    if (!sink) return refused;
+    if (refused.findings.length > 0) sink(refused.findings);
+    return { ...refused, findings: [] };
   }
   context.finish();
   for (const { rule, severity } of enabled) {
@@ -179,14 +233,11 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     }
   }
 
-  const suppressions = findSuppressions(text, parsed.comments, parsed.lines);
-  const findings = applySuppressions(anchored, suppressions, {
-    path,
-    isKnownRule: (id) => ruleById(id) !== undefined,
-    severityOf: (id) => severityFor(options, id),
-  });
   // The most severe first on each statement, and fixes that do not contradict each other.
-  return { path, findings: agreeingFindings(findings), statements: parsed.statements };
+  const findings = agreeingFindings([...filter!.keep(anchored), ...filter!.problems()]);
+  if (!sink) return { path, findings, statements: parsed.statements };
+  if (findings.length > 0) sink(findings);
+  return { path, findings: [], statements: parsed.statements };
 }
 
 export { loadParser };

@@ -106,14 +106,14 @@ export function parseMigrationInChunks(
   text: string,
   path: string,
   visit: (statements: Statement[]) => void,
-  onSplit?: (split: Pick<SplitResult, 'longestNameBytes'>) => void,
+  onSplit?: (split: Pick<SplitResult, 'longestNameBytes' | 'comments'> & { lines: LineIndex }) => void,
   maxStatements = Number.POSITIVE_INFINITY,
 ): ParsedOutline {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() first');
   const lines = new LineIndex(text);
   const source: SourceFile = { text, path, lines };
   const { segments, comments, longestNameBytes } = splitStatements(text);
-  onSplit?.({ longestNameBytes });
+  onSplit?.({ longestNameBytes, comments, lines });
   if (segments.length > maxStatements) return { comments, lines, statements: 0, tooManyStatements: segments.length };
   const chunks = chunkSegments(segments);
   // Handing chunks to the second thread pays off once there are a few to overlap with linting.

@@ -116,75 +116,105 @@ function engineFinding(
   };
 }
 
+/**
+ * Judges findings against a file's suppressions as they come, in as many batches as the caller
+ * likes (a huge file hands them over while it is still being linted), remembering which
+ * suppressions were used; `problems()` at the end are the findings about the suppressions themselves.
+ */
+export class SuppressionFilter {
+  private readonly used: Set<string>[];
+  // Suppressions by rule id, so a file with many findings is not scanned once per comment.
+  private readonly byRule = new Map<string, number[]>();
+
+  private readonly suppressions: readonly Suppression[];
+  private readonly settings: SuppressionSettings;
+
+  constructor(suppressions: readonly Suppression[], settings: SuppressionSettings) {
+    this.suppressions = suppressions;
+    this.settings = settings;
+    this.used = suppressions.map(() => new Set<string>());
+    suppressions.forEach((s, i) => {
+      for (const id of s.ruleIds) this.byRule.set(id, [...(this.byRule.get(id) ?? []), i]);
+    });
+  }
+
+  /** The findings of `anchored` that no suppression covers. */
+  keep(anchored: readonly AnchoredFinding[]): Finding[] {
+    const kept: Finding[] = [];
+    for (const { finding, anchorLines } of anchored) {
+      let suppressed = false;
+      for (const i of this.byRule.get(finding.rule) ?? []) {
+        const s = this.suppressions[i]!;
+        if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
+          this.used[i]!.add(finding.rule);
+          suppressed = true;
+        }
+      }
+      if (!suppressed) kept.push(finding);
+    }
+    return kept;
+  }
+
+  /** Suppressions without a rule or a reason, naming unknown rules, or that suppressed nothing. */
+  problems(): Finding[] {
+    const { settings, used } = this;
+    const found: Finding[] = [];
+    this.suppressions.forEach((s, i) => {
+      const directive = s.fileWide ? 'faultline-ignore-file' : 'faultline-ignore';
+      const add = (f: Finding | undefined): void => {
+        if (f) found.push(f);
+      };
+      if (s.ruleIds.length === 0) {
+        add(
+          engineFinding(settings, 'unknown-rule', s, `${directive} names no rule id.`, `-- ${directive}: <rule-id> -- <why this is safe here>`),
+        );
+      }
+      if (s.reason === '') {
+        add(
+          engineFinding(
+            settings,
+            'suppression-missing-reason',
+            s,
+            `${directive}: ${s.ruleIds.join(', ')} gives no reason; say why the hazard is acceptable after a second "--".`,
+            `-- ${directive}: ${s.ruleIds.join(', ')} -- <why this is safe here>`,
+          ),
+        );
+      }
+      for (const id of s.ruleIds) {
+        if (!settings.isKnownRule(id)) {
+          add(
+            engineFinding(
+              settings,
+              'unknown-rule',
+              s,
+              `${directive} names the unknown rule "${id}".`,
+              'Use a rule id from the list in docs/rules (ids are lower-case words joined by hyphens).',
+            ),
+          );
+        } else if (!used[i]!.has(id) && settings.severityOf(id) !== 'off') {
+          const where = s.fileWide ? 'anywhere in this file' : s.targetLine === undefined ? 'here: no statement follows directly' : `on the statement at line ${s.targetLine}`;
+          add(
+            engineFinding(
+              settings,
+              'unused-suppression',
+              s,
+              `${directive}: ${id} suppresses nothing: the rule reports nothing ${where}.`,
+              'Remove this comment, or put it on the line(s) directly before the statement it is meant for.',
+            ),
+          );
+        }
+      }
+    });
+    return found;
+  }
+}
+
 /** Drops suppressed findings and adds findings about the suppressions themselves. */
 export function applySuppressions(
   anchored: readonly AnchoredFinding[],
   suppressions: readonly Suppression[],
   settings: SuppressionSettings,
 ): Finding[] {
-  const used = suppressions.map(() => new Set<string>());
-  // Suppressions by rule id, so a file with many findings is not scanned once per comment.
-  const byRule = new Map<string, number[]>();
-  suppressions.forEach((s, i) => {
-    for (const id of s.ruleIds) byRule.set(id, [...(byRule.get(id) ?? []), i]);
-  });
-  const kept: Finding[] = [];
-  for (const { finding, anchorLines } of anchored) {
-    let suppressed = false;
-    for (const i of byRule.get(finding.rule) ?? []) {
-      const s = suppressions[i]!;
-      if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
-        used[i]!.add(finding.rule);
-        suppressed = true;
-      }
-    }
-    if (!suppressed) kept.push(finding);
-  }
-  suppressions.forEach((s, i) => {
-    const directive = s.fileWide ? 'faultline-ignore-file' : 'faultline-ignore';
-    const add = (f: Finding | undefined): void => {
-      if (f) kept.push(f);
-    };
-    if (s.ruleIds.length === 0) {
-      add(
-        engineFinding(settings, 'unknown-rule', s, `${directive} names no rule id.`, `-- ${directive}: <rule-id> -- <why this is safe here>`),
-      );
-    }
-    if (s.reason === '') {
-      add(
-        engineFinding(
-          settings,
-          'suppression-missing-reason',
-          s,
-          `${directive}: ${s.ruleIds.join(', ')} gives no reason; say why the hazard is acceptable after a second "--".`,
-          `-- ${directive}: ${s.ruleIds.join(', ')} -- <why this is safe here>`,
-        ),
-      );
-    }
-    for (const id of s.ruleIds) {
-      if (!settings.isKnownRule(id)) {
-        add(
-          engineFinding(
-            settings,
-            'unknown-rule',
-            s,
-            `${directive} names the unknown rule "${id}".`,
-            'Use a rule id from the list in docs/rules (ids are lower-case words joined by hyphens).',
-          ),
-        );
-      } else if (!used[i]!.has(id) && settings.severityOf(id) !== 'off') {
-        const where = s.fileWide ? 'anywhere in this file' : s.targetLine === undefined ? 'here: no statement follows directly' : `on the statement at line ${s.targetLine}`;
-        add(
-          engineFinding(
-            settings,
-            'unused-suppression',
-            s,
-            `${directive}: ${id} suppresses nothing: the rule reports nothing ${where}.`,
-            'Remove this comment, or put it on the line(s) directly before the statement it is meant for.',
-          ),
-        );
-      }
-    }
-  });
-  return kept;
+  const filter = new SuppressionFilter(suppressions, settings);
+  return [...filter.keep(anchored), ...filter.problems()];
 }

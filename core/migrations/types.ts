@@ -164,6 +164,14 @@ export interface Finding {
   fix: string | null;
   /** The statement's SQL (shortened), for tables in summaries. */
   statement?: string;
+  /**
+   * Where the statement ends (exclusive: the column after its `;`), when the finding is about a
+   * whole statement; SARIF regions and fixes use it.
+   */
+  endLine?: number;
+  endColumn?: number;
+  /** The fix can replace the statement as written (a top-level statement, not one inside a DO body). */
+  fixReplacesStatement?: boolean;
   /** `static` for rule findings, `shadow` for what the shadow run observed. */
   source?: 'static' | 'shadow';
 }

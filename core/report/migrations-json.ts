@@ -57,7 +57,7 @@ export interface MigrationsJson {
   shadow?: MigrationsJsonShadow;
 }
 
-function toJsonFinding(finding: Finding): MigrationsJsonFinding {
+export function toJsonFinding(finding: Finding): MigrationsJsonFinding {
   return {
     rule: finding.rule,
     severity: finding.severity,

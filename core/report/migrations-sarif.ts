@@ -15,7 +15,7 @@ export interface MigrationsSarifOptions {
 
 export const MIGRATIONS_SARIF_CATEGORY = 'faultline/migrations';
 
-function ruleInput(rule: Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'>, options: MigrationsSarifOptions): SarifRuleInput {
+export function ruleInput(rule: Pick<Rule, 'id' | 'summary' | 'description' | 'defaultSeverity'>, options: MigrationsSarifOptions): SarifRuleInput {
   return {
     id: rule.id,
     summary: rule.summary,
@@ -38,7 +38,12 @@ function resultMarkdown(finding: Finding): string {
   return parts.join('\n\n');
 }
 
-function resultInput(finding: Finding): SarifResultInput {
+/** Advice with no SQL to run (e.g. "split the file") is not a fix a tool can apply. */
+function isCommentOnly(sql: string): boolean {
+  return sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
+}
+
+export function resultInput(finding: Finding): SarifResultInput {
   return {
     ruleId: finding.rule,
     level: finding.severity,
@@ -47,6 +52,10 @@ function resultInput(finding: Finding): SarifResultInput {
     path: finding.path,
     line: finding.line,
     column: finding.column,
+    ...(finding.endLine !== undefined && finding.endColumn !== undefined ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}),
+    ...(finding.fix && finding.fixReplacesStatement && !isCommentOnly(finding.fix)
+      ? { fix: { description: `Replace the statement with the safe rewrite (${finding.rule})`, text: finding.fix.trimEnd() } }
+      : {}),
     // The statement, not its line, identifies the problem: adding a migration above must not reopen it.
     fingerprint: `${finding.rule}\u0000${finding.path}\u0000${finding.statement ?? `${finding.line}:${finding.column}`}`,
     properties: {

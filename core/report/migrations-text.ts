@@ -6,7 +6,7 @@
  */
 import type { ShadowReport } from '../migrations/shadow-types.ts';
 import type { Finding, LintReport } from '../migrations/types.ts';
-import { countFindings, inReadingOrder, plural } from './migrations-counts.ts';
+import { countFindings, inReadingOrder, type MigrationsCounts, plural } from './migrations-counts.ts';
 import { serverVersionName } from './migrations-markdown.ts';
 
 export interface TextOptions {
@@ -27,7 +27,7 @@ function shadowLine(shadow: ShadowReport): string {
 const ANSI = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1, cyan: 36 } as const;
 type Style = keyof typeof ANSI;
 
-function painter(colour: boolean): (style: Style, text: string) => string {
+export function painter(colour: boolean): (style: Style, text: string) => string {
   return colour ? (style, text) => `\u001b[${ANSI[style]}m${text}\u001b[0m` : (_style, text) => text;
 }
 
@@ -46,7 +46,7 @@ function describeLock(finding: Finding): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function renderFinding(finding: Finding, paint: ReturnType<typeof painter>): string {
+export function renderFinding(finding: Finding, paint: ReturnType<typeof painter>): string {
   const severity = finding.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
   const observed = finding.source === 'shadow' ? ` ${paint('cyan', '(observed)')}` : '';
   const lines = [
@@ -56,6 +56,12 @@ function renderFinding(finding: Finding, paint: ReturnType<typeof painter>): str
   if (lock) lines.push(`    ${lock}`);
   if (finding.fix) lines.push(`    ${paint('green', 'fix:')}`, indent(finding.fix.trimEnd(), '      '));
   return lines.join('\n');
+}
+
+/** The last line: files, statements, errors and warnings, coloured by the worst. */
+export function summaryLine(counts: MigrationsCounts, paint: ReturnType<typeof painter>): string {
+  const total = `${plural(counts.files, 'file')}, ${plural(counts.statements, 'statement')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
+  return counts.errors > 0 ? paint('red', total) : counts.warnings > 0 ? paint('yellow', total) : paint('green', total);
 }
 
 export function renderMigrationsText(report: LintReport, options: TextOptions): string {
@@ -76,9 +82,6 @@ export function renderMigrationsText(report: LintReport, options: TextOptions): 
     blocks.push(`${paint('bold', file.path)} (${plural(file.statements, 'statement')})\n${findings.join('\n\n')}`);
   }
   if (options.shadow) blocks.push(shadowLine(options.shadow));
-  const counts = countFindings(report);
-  const total = `${plural(counts.files, 'file')}, ${plural(counts.statements, 'statement')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`;
-  const verdict = counts.errors > 0 ? paint('red', total) : counts.warnings > 0 ? paint('yellow', total) : paint('green', total);
-  blocks.push(verdict);
+  blocks.push(summaryLine(countFindings(report), paint));
   return `${blocks.join('\n\n')}\n`;
 }

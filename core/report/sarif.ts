@@ -34,6 +34,8 @@ export interface SarifResultInput {
   endColumn?: number;
   /** Identifies the same problem across commits even when lines move (e.g. rule + statement text). */
   fingerprint?: string;
+  /** Text that replaces the whole region (line…endLine/endColumn) to fix the problem; needs an end. */
+  fix?: { description: string; text: string };
   properties?: Record<string, unknown>;
 }
 
@@ -45,6 +47,11 @@ export interface SarifRunInput {
   category?: string;
   rules: readonly SarifRuleInput[];
   results: readonly SarifResultInput[];
+  /**
+   * Paths the results will name, when they are written later (streamed) rather than given in
+   * `results`: they decide whether the log declares %SRCROOT%.
+   */
+  resultPaths?: readonly string[];
 }
 
 export interface SarifMessage {
@@ -65,7 +72,7 @@ export interface SarifReportingDescriptor {
 
 export interface SarifResult {
   ruleId: string;
-  ruleIndex: number;
+  ruleIndex?: number;
   level: SarifLevel;
   message: SarifMessage;
   locations: {
@@ -76,6 +83,13 @@ export interface SarifResult {
   }[];
   partialFingerprints?: Record<string, string>;
   properties?: Record<string, unknown>;
+  fixes?: {
+    description: SarifMessage;
+    artifactChanges: {
+      artifactLocation: { uri: string; uriBaseId?: string };
+      replacements: { deletedRegion: NonNullable<SarifResult['locations'][number]['physicalLocation']['region']>; insertedContent: { text: string } }[];
+    }[];
+  }[];
 }
 
 export interface SarifLog {
@@ -151,6 +165,30 @@ function fingerprint(value: string): string {
   return createHash('sha256').update(value).digest('hex').slice(0, 32);
 }
 
+/** One result; `ruleIndex` where the rule is in the catalogue (SARIF makes it optional). */
+export function sarifResult(result: SarifResultInput, ruleIndex: number | undefined, toolName: string): SarifResult {
+  const where = region(result);
+  return {
+    ruleId: result.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: result.level,
+    message: { text: result.message, ...(result.markdown ? { markdown: result.markdown } : {}) },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
+    ...(result.fingerprint ? { partialFingerprints: { [`${toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
+    ...(result.properties ? { properties: result.properties } : {}),
+    ...(result.fix && where?.endLine !== undefined && where.endColumn !== undefined
+      ? {
+          fixes: [
+            {
+              description: { text: result.fix.description },
+              artifactChanges: [{ artifactLocation: artifactLocation(result.path), replacements: [{ deletedRegion: where, insertedContent: { text: result.fix.text } }] }],
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
 export function buildSarif(input: SarifRunInput): SarifLog {
   const rules = input.rules.map(descriptor);
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
@@ -161,19 +199,8 @@ export function buildSarif(input: SarifRunInput): SarifLog {
     index.set(result.ruleId, rules.length);
     rules.push(descriptor({ id: result.ruleId, summary: result.ruleId, defaultLevel: result.level }));
   }
-  const usesSrcRoot = input.results.some((r) => artifactLocation(r.path).uriBaseId);
-  const results = input.results.map((result): SarifResult => {
-    const where = region(result);
-    return {
-      ruleId: result.ruleId,
-      ruleIndex: index.get(result.ruleId)!,
-      level: result.level,
-      message: { text: result.message, ...(result.markdown ? { markdown: result.markdown } : {}) },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
-      ...(result.fingerprint ? { partialFingerprints: { [`${input.toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
-      ...(result.properties ? { properties: result.properties } : {}),
-    };
-  });
+  const usesSrcRoot = [...input.results.map((r) => r.path), ...(input.resultPaths ?? [])].some((path) => artifactLocation(path).uriBaseId);
+  const results = input.results.map((result) => sarifResult(result, index.get(result.ruleId), input.toolName));
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',

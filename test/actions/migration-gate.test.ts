@@ -132,9 +132,20 @@ describe('migration gate action (built dist/index.js)', () => {
     expect(sarif.runs[0].results).toContainEqual(
       expect.objectContaining({
         ruleId: 'non-concurrent-index',
-        locations: [{ physicalLocation: { artifactLocation: { uri: 'db/migrations/V2__index.sql', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 1 } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: 'db/migrations/V2__index.sql', uriBaseId: '%SRCROOT%' },
+              region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 'CREATE INDEX orders_customer_idx ON orders (customer_id);'.length + 1 },
+            },
+          },
+        ],
+        fixes: [expect.objectContaining({ artifactChanges: [expect.objectContaining({ replacements: [expect.objectContaining({ insertedContent: { text: 'CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);' } })] })] })],
       }),
     );
+    // A local action (uses: ./…): the rules page of the workflow's repository at its commit.
+    const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'non-concurrent-index');
+    expect(rule.helpUri).toBe('https://github.com/acme/shop/blob/0123456789abcdef0123456789abcdef01234567/docs/migrations/rules.md#non-concurrent-index');
   });
 
   it('passes with fail-on: never but still records a failing verdict for the app', async () => {

@@ -14,7 +14,8 @@ import { storeBundle } from '../../../core/evidence/s3-store.ts';
 import { MANIFEST_FILE, SIGSTORE_FILE } from '../../../core/evidence/types.ts';
 import { createResult, type FaultlineResult } from '../../../core/result.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, recordResult, ResultRecorder } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { recordResult, ResultRecorder } from '../../shared/result-file.ts';
 import { type EvidenceSettings, envInputReader, readResultFile, readSecrets, readSettings } from './inputs.ts';
 import { writeSummary } from './result-file.ts';
 import { defaultServices, type EvidenceServices } from './services.ts';
@@ -146,7 +147,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env, services: Eviden
       recorder.write(await collect(settings, services, recorder.startedAt));
     });
   } catch (error) {
-    failStep(error);
+    await failWithReport(error, { action: 'evidence-upload', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: false });
   } finally {
     if (recorder.hasWritten) core.setOutput('result-file', recorder.path);
   }

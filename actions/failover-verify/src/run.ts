@@ -17,7 +17,8 @@ import { renderFailoverMarkdown } from '../../../core/report/failover-markdown.t
 import { LEDGER_STATE, PROCESSES_STATE } from './cleanup.ts';
 import { envInputReader, type FailoverSettings, readResultFile, readSettings } from './inputs.ts';
 import { runSource } from '../../shared/github-run.ts';
-import { failStep, ResultRecorder, recordResult } from '../../shared/result-file.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
+import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
 import { maskSecret, maskUrl } from '../../shared/mask.ts';
 import { writeSummary } from '../../shared/job-summary.ts';
 import { writeWorkspaceFile } from '../../shared/workspace-files.ts';
@@ -107,7 +108,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('rto-seconds', '');
     core.setOutput('rpo-seconds', '');
     if (recorder.hasWritten) core.setOutput('result-file', resolve(workspace, recorder.path));
-    failStep(error);
+    await failWithReport(error, { action: 'failover-verify', workspace: workspace, stepSummary: false });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -157,6 +157,18 @@ function shadowFromInput(value) {
         throw bad('shadow-from', error.message, 'template (a copy of the database-url database), empty, or dump:FILE (a schema dump in the workspace)');
     }
 }
+/**
+ * docs/migrations/rules.md at the ref of this action's repository (`uses: owner/faultline/…@v1`);
+ * for a local action (`uses: ./…`) the runner names no action repository: the workflow's own at its sha.
+ */
+function rulesPage(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const repository = env.GITHUB_ACTION_REPOSITORY || env.GITHUB_REPOSITORY;
+    const ref = env.GITHUB_ACTION_REPOSITORY ? env.GITHUB_ACTION_REF : env.GITHUB_SHA;
+    if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repository}/blob/${encodeURIComponent(ref)}/docs/migrations/rules.md`;
+}
 function readSettings(read, env) {
     const workspace = (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const patterns = read('paths')
@@ -168,8 +180,10 @@ function readSettings(read, env) {
     const payload = readEventPayload(env);
     const prNumber = pullRequestNumber(payload);
     const sarif = read('sarif-file');
+    const rulesDocUri = rulesPage(env);
     return {
         workspace,
+        ...(rulesDocUri ? { rulesDocUri } : {}),
         patterns,
         ...(changedOnly ? { pullRequest: pullRequestOf(env, prNumber) } : {}),
         token: read('github-token'),
@@ -642,6 +656,7 @@ const SILENT_HELPER_MS = 5_000;
 // A helper starts in about 0.1 s. One that has not after this (it failed, or the machine is
 // overloaded) is given up on, so a file never waits long for a thread that will not come.
 const START_TIMEOUT_MS = 1_500;
+const HELPER_YOUNG_GENERATION_MB = 16;
 let helperModule;
 let current;
 /**
@@ -755,7 +770,9 @@ class ParseAheadThread {
     /** `helperModule`: where parse-helper.ts is, as the face runs it (a source file or a bundle). */
     constructor(helperModule) {
         this.status = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-        this.worker = new external_node_worker_threads_.Worker(helperModule, { workerData: { status: this.status.buffer } });
+        // The helper's garbage is short-lived parser output: a small young generation keeps its memory
+        // low (V8 would otherwise grow it to tens of MB on a large machine) at no measurable cost.
+        this.worker = new external_node_worker_threads_.Worker(helperModule, { workerData: { status: this.status.buffer }, resourceLimits: { maxYoungGenerationSizeMb: HELPER_YOUNG_GENERATION_MB } });
         this.loaded = new Promise((resolve) => {
             this.worker.once('message', () => resolve(true));
             const gone = () => {

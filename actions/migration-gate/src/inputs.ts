@@ -23,6 +23,8 @@ export interface PullRequestRef {
 export interface GateSettings {
   /** Absolute path of the checkout; every path below is resolved against it. */
   workspace: string;
+  /** The rules page of the action's own release, for SARIF helpUri (absent when the runner does not say). */
+  rulesDocUri?: string;
   /** Globs relative to the workspace; `!` excludes. Empty: take `migrations.paths` from the config. */
   patterns: string[];
   /** Set when only the pull request's added or modified files are linted. */
@@ -142,6 +144,18 @@ function shadowFromInput(value: string): { shadowFrom?: ShadowFrom } {
   }
 }
 
+/**
+ * docs/migrations/rules.md at the ref of this action's repository (`uses: owner/faultline/…@v1`);
+ * for a local action (`uses: ./…`) the runner names no action repository: the workflow's own at its sha.
+ */
+function rulesPage(env: NodeJS.ProcessEnv): string | undefined {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com';
+  const repository = env.GITHUB_ACTION_REPOSITORY || env.GITHUB_REPOSITORY;
+  const ref = env.GITHUB_ACTION_REPOSITORY ? env.GITHUB_ACTION_REF : env.GITHUB_SHA;
+  if (!repository || !ref || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined;
+  return `${server.replace(/\/+$/, '')}/${repository}/blob/${encodeURIComponent(ref)}/docs/migrations/rules.md`;
+}
+
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSettings {
   const workspace = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const patterns = read('paths')
@@ -153,8 +167,10 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv): GateSet
   const payload = readEventPayload(env);
   const prNumber = pullRequestNumber(payload);
   const sarif = read('sarif-file');
+  const rulesDocUri = rulesPage(env);
   return {
     workspace,
+    ...(rulesDocUri ? { rulesDocUri } : {}),
     patterns,
     ...(changedOnly ? { pullRequest: pullRequestOf(env, prNumber) } : {}),
     token: read('github-token'),

@@ -226,7 +226,7 @@ export async function runGate(settings: GateSettings, recorder: ResultRecorder =
   const shadow = run?.shadow ? relativeShadow(run.shadow, settings.workspace) : undefined;
   if (settings.stepSummary) await core.summary.addRaw(renderMigrationsMarkdown(report, shadow ? { shadow } : {}), true).write();
   else core.info('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
-  if (settings.sarifFile) writeWorkspaceFile(settings.workspace, settings.sarifFile, renderSarif(migrationsToSarif(report, ruleInfos)), 'sarif-file');
+  if (settings.sarifFile) writeWorkspaceFile(settings.workspace, settings.sarifFile, renderSarif(migrationsToSarif(report, ruleInfos, settings.rulesDocUri ? { rulesDocUri: settings.rulesDocUri } : {})), 'sarif-file');
   const resultPath = recorder.write(buildResult(recorder, settings, config, run, outcome));
 
   core.setOutput('errors', counts.errors);

@@ -64506,6 +64506,29 @@ function region(result) {
 function fingerprint(value) {
     return createHash('sha256').update(value).digest('hex').slice(0, 32);
 }
+/** One result; `ruleIndex` where the rule is in the catalogue (SARIF makes it optional). */
+function sarifResult(result, ruleIndex, toolName) {
+    const where = region(result);
+    return {
+        ruleId: result.ruleId,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: result.level,
+        message: { text: result.message, ...(result.markdown ? { markdown: result.markdown } : {}) },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
+        ...(result.fingerprint ? { partialFingerprints: { [`${toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
+        ...(result.properties ? { properties: result.properties } : {}),
+        ...(result.fix && where?.endLine !== undefined && where.endColumn !== undefined
+            ? {
+                fixes: [
+                    {
+                        description: { text: result.fix.description },
+                        artifactChanges: [{ artifactLocation: artifactLocation(result.path), replacements: [{ deletedRegion: where, insertedContent: { text: result.fix.text } }] }],
+                    },
+                ],
+            }
+            : {}),
+    };
+}
 function buildSarif(input) {
     const rules = input.rules.map(descriptor);
     const index = new Map(rules.map((rule, i) => [rule.id, i]));
@@ -64517,19 +64540,8 @@ function buildSarif(input) {
         index.set(result.ruleId, rules.length);
         rules.push(descriptor({ id: result.ruleId, summary: result.ruleId, defaultLevel: result.level }));
     }
-    const usesSrcRoot = input.results.some((r) => artifactLocation(r.path).uriBaseId);
-    const results = input.results.map((result) => {
-        const where = region(result);
-        return {
-            ruleId: result.ruleId,
-            ruleIndex: index.get(result.ruleId),
-            level: result.level,
-            message: { text: result.message, ...(result.markdown ? { markdown: result.markdown } : {}) },
-            locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
-            ...(result.fingerprint ? { partialFingerprints: { [`${input.toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
-            ...(result.properties ? { properties: result.properties } : {}),
-        };
-    });
+    const usesSrcRoot = [...input.results.map((r) => r.path), ...(input.resultPaths ?? [])].some((path) => artifactLocation(path).uriBaseId);
+    const results = input.results.map((result) => sarifResult(result, index.get(result.ruleId), input.toolName));
     return {
         $schema: SARIF_SCHEMA_URI,
         version: '2.1.0',

@@ -28,6 +28,10 @@ describe('lintSource', () => {
       blocks: ['reads', 'writes'],
       rewrite: false,
       fix: expect.stringContaining('CHECK (note IS NOT NULL) NOT VALID'),
+      // The statement ends past its semicolon (exclusive), and the fix can replace it as written.
+      endLine: 2,
+      endColumn: 51,
+      fixReplacesStatement: true,
       statement: 'ALTER TABLE orders ALTER COLUMN note SET NOT NULL',
       source: 'static',
     });

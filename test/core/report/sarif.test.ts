@@ -42,7 +42,7 @@ describe('SARIF 2.1.0', () => {
   it('reports each finding with a level, a repository-relative location and a region', () => {
     const result = run.results.find((r) => r.ruleId === 'non-concurrent-index')!;
     expect(result.level).toBe('error');
-    expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe('non-concurrent-index');
+    expect(run.tool.driver.rules[result.ruleIndex!]!.id).toBe('non-concurrent-index');
     expect(result.locations[0]!.physicalLocation).toEqual({
       artifactLocation: { uri: 'db/migrations/V2__index_orders.sql', uriBaseId: '%SRCROOT%' },
       region: { startLine: 3, startColumn: 1 },
@@ -60,7 +60,7 @@ describe('SARIF 2.1.0', () => {
 
   it('adds a descriptor for a result whose rule is not in the registry, such as a shadow observation', () => {
     const observed = run.results.find((r) => r.ruleId === 'observed-table-rewrite')!;
-    expect(run.tool.driver.rules[observed.ruleIndex]).toMatchObject({ id: 'observed-table-rewrite', defaultConfiguration: { level: 'error' } });
+    expect(run.tool.driver.rules[observed.ruleIndex!]).toMatchObject({ id: 'observed-table-rewrite', defaultConfiguration: { level: 'error' } });
   });
 
   it('sets a category so other gates can upload SARIF beside it', () => {
