@@ -9,7 +9,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
-import { type CephRgw, startCephRgw } from '../support/ceph-rgw.ts';
+import { type CephRgw, startCephRgw } from '../../cli/demo/support/ceph-rgw.ts';
 import { runMeasured } from '../support/peak-rss.ts';
 
 const BIN = new URL('../../bin/faultline', import.meta.url).pathname;

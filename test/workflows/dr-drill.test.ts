@@ -15,8 +15,8 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { validateResult } from '../../core/result.ts';
-import { startPostgres, type TestPostgres } from '../support/postgres.ts';
-import { promoteScript, startStandby, stopPrimaryScript, type TestStandby } from '../support/postgres-standby.ts';
+import { startPostgres, type TestPostgres } from '../../cli/demo/support/postgres.ts';
+import { promoteScript, startStandby, stopPrimaryScript, type TestStandby } from '../../cli/demo/support/postgres-standby.ts';
 import { removeWorkflowDir, runWorkflow, workflowDir } from '../support/workflow-runner.ts';
 
 let primary: TestPostgres | undefined;

@@ -11,7 +11,7 @@ import { computeSloStatuses, type SloStatus } from '../../../core/slo/engine.ts'
 import { loadSloSpecSet, parseSloSpecs } from '../../../core/slo/specs/index.ts';
 import { BURN_WINDOWS } from '../../../core/slo/types.ts';
 import { BURN_WINDOW_SECONDS } from '../../../core/slo/windows.ts';
-import { type RunningPrometheus, startPrometheus } from '../../support/prometheus.ts';
+import { type RunningPrometheus, startPrometheus } from '../../../cli/demo/support/prometheus.ts';
 import { peerCorpus } from './specs/peers.ts';
 
 // Evaluation on the hour (a multiple of every slice), with a sample every minute up to it.

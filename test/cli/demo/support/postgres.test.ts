@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { startPostgres } from './postgres.ts';
+import { startPostgres } from '../../../../cli/demo/support/postgres.ts';
 
 /** Whether a process runs. (Not "does the port answer": a parallel test may own the port by then.) */
 function alive(pid: number): boolean {

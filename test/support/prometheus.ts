@@ -1,2 +1,0 @@
-/** Moved to cli/demo/support/prometheus.ts (product code the demo and the tests share); kept so imports from here keep working. */
-export * from '../../cli/demo/support/prometheus.ts';
