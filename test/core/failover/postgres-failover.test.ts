@@ -114,9 +114,11 @@ describe('failover drill on a real PostgreSQL primary and streaming standby', ()
 
     expect(outcome.recovered).toBe(true);
     expect(scripted).toBeGreaterThanOrEqual(lag);
-    // The writer writes at most once an interval; on a loaded machine it may write less often, so the
-    // count is bounded above by the window and checked exactly against the promoted side below.
-    expect(Math.abs(outcome.rpoSeconds! - scripted)).toBeLessThanOrEqual(5 * INTERVAL);
+    // Within two heartbeat intervals as achieved: on a loaded machine the writer's beats come late
+    // (its p99 jitter), so the resolution is the interval plus that. The lost-write count is bounded
+    // above by the window and checked exactly against the promoted side below.
+    const resolution = INTERVAL + (outcome.writer.jitterP99Ms ?? 0) / 1000;
+    expect(Math.abs(outcome.rpoSeconds! - scripted)).toBeLessThanOrEqual(2 * resolution);
     expect(outcome.lostWrites!).toBeGreaterThanOrEqual(1);
     expect(outcome.lostWrites!).toBeLessThanOrEqual(scripted / INTERVAL + 2);
     expect(outcome.objectives.rpo).toMatchObject({ status: 'breached' });
