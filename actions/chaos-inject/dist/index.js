@@ -57990,6 +57990,7 @@ class errors_FaultlineError extends Error {
     line;
     column;
     hint;
+    problems;
     exitCode;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -57998,6 +57999,8 @@ class errors_FaultlineError extends Error {
         this.line = options.line;
         this.column = options.column;
         this.hint = options.hint;
+        if (options.problems)
+            this.problems = options.problems;
         this.exitCode = options.exitCode ?? 2;
     }
     /** `file:line:column` of the problem, or undefined when the error is not about a file. */
@@ -60719,7 +60722,7 @@ const probes_probes = {
 };
 
 ;// CONCATENATED MODULE: ./policy/schemas/experiment.schema.json
-const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string","minLength":1}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","description":"May be empty: the run then only checks the steady-state hypothesis (as Chaos Toolkit).","items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","description":"Other keys beside ref are ignored, as Chaos Toolkit does (with a warning).","properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"$ref":"#/$defs/pause"},"after":{"$ref":"#/$defs/pause"}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"pause":{"description":"Seconds, or a ${name} from the configuration or secrets (bound before the run).","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\\\$\\\\{[A-Za-z_][\\\\w.-]*\\\\}$"}]},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
+const experiment_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"experiment.schema.json","title":"Faultline chaos experiment (Chaos Toolkit format plus the faultline provider)","description":"A Chaos Toolkit experiment (JSON or YAML). Experiments that use only the http and process providers run unchanged. Faults and probes of our own use the provider type \\"faultline\\". See docs/chaos.md.","type":"object","required":["title","description","method"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"type":"string"},"title":{"type":"string","minLength":1},"description":{"type":"string","minLength":1},"tags":{"type":"array","description":"Free tags; experiments that use the faultline driver provider need an `owner:<team>` tag.","items":{"type":"string","minLength":1}},"contributions":{"type":"object","additionalProperties":{"type":"string"}},"configuration":{"type":"object","description":"Values substituted as ${name} in activities: inline, or {type: env, key, default}.","additionalProperties":{"$ref":"#/$defs/configValue"}},"secrets":{"type":"object","description":"Scopes of secrets (inline or {type: env, key}); substituted as ${name}, redacted everywhere.","additionalProperties":{"type":"object","additionalProperties":{"$ref":"#/$defs/configValue"}}},"extensions":{"type":"array","items":{"type":"object"}},"controls":{"type":"array","items":{"type":"object"}},"steady-state-hypothesis":{"type":"object","required":["title"],"additionalProperties":false,"properties":{"title":{"type":"string"},"probes":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}}}},"method":{"type":"array","description":"May be empty: the run then only checks the steady-state hypothesis (as Chaos Toolkit).","items":{"$ref":"#/$defs/activityOrRef"}},"rollbacks":{"type":"array","items":{"$ref":"#/$defs/activityOrRef"}},"runtime":{"type":"object","additionalProperties":false,"properties":{"rollbacks":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","always","never","deviated"]}}},"hypothesis":{"type":"object","additionalProperties":false,"properties":{"strategy":{"enum":["default","before-method-only","after-method-only","during-method-only","continuously"]},"frequency":{"type":"number","exclusiveMinimum":0,"description":"Seconds between two checks."},"fail_fast":{"type":"boolean"}}}}},"guardrails":{"type":"object","description":"Faultline extension: probes checked every `frequency` seconds while the method runs; a breach stops the method and rolls back at once.","required":["probes"],"additionalProperties":false,"properties":{"frequency":{"type":"number","exclusiveMinimum":0},"probes":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/activityOrRef"}}}},"weight":{"type":"number","exclusiveMinimum":0,"description":"Faultline extension: weight of this experiment in the resilience score across experiments (default 1)."},"dry":{"type":"boolean"}},"$defs":{"configValue":{"if":{"type":"object","required":["type"],"properties":{"type":{"const":"env"}}},"then":{"type":"object","required":["type","key"],"additionalProperties":false,"properties":{"type":{"const":"env"},"key":{"type":"string","minLength":1},"default":{},"env_var_type":{"enum":["str","int","float","bool","json"]}}}},"activityOrRef":{"if":{"type":"object","required":["ref"]},"then":{"type":"object","description":"Other keys beside ref are ignored, as Chaos Toolkit does (with a warning).","properties":{"ref":{"type":"string","minLength":1}}},"else":{"$ref":"#/$defs/activity"}},"activity":{"type":"object","required":["type","name","provider"],"additionalProperties":false,"properties":{"type":{"enum":["action","probe"]},"name":{"type":"string","minLength":1},"description":{"type":"string"},"provider":{"$ref":"#/$defs/provider"},"tolerance":{"$ref":"#/$defs/tolerance"},"pauses":{"type":"object","additionalProperties":false,"properties":{"before":{"$ref":"#/$defs/pause"},"after":{"$ref":"#/$defs/pause"}}},"background":{"type":"boolean"},"controls":{"type":"array"}}},"pause":{"description":"Seconds, or a ${name} from the configuration or secrets (bound before the run).","anyOf":[{"type":"number","minimum":0},{"type":"string","pattern":"^\\\\$\\\\{[A-Za-z_][\\\\w.-]*\\\\}$"}]},"secretScopes":{"type":"array","items":{"type":"string"}},"provider":{"type":"object","required":["type"],"properties":{"type":{"enum":["http","process","python","faultline"]}},"allOf":[{"if":{"properties":{"type":{"const":"http"}}},"then":{"required":["url"],"additionalProperties":false,"properties":{"type":{},"url":{"type":"string","minLength":1},"method":{"type":"string"},"headers":{"type":"object","additionalProperties":{"type":"string"}},"arguments":{"type":"object"},"timeout":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2}]},"expected_status":{"type":"integer"},"verify_tls":{"type":"boolean"},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"process"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"arguments":{"type":["string","array","object"]},"timeout":{"type":"number","exclusiveMinimum":0},"secrets":{"$ref":"#/$defs/secretScopes"}}}},{"if":{"properties":{"type":{"const":"python"}}},"then":{"required":["module","func"],"properties":{"module":{"type":"string"},"func":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"faultline"}}},"then":{"additionalProperties":false,"properties":{"type":{},"driver":{"type":"string","description":"Fault driver: process, network, stress, toxiproxy, kubernetes, aws-fis."},"probe":{"enum":["http","tcp","prometheus","postgres","process","command"]},"arguments":{"type":"object"},"secrets":{"$ref":"#/$defs/secretScopes"}}}}]},"tolerance":{"if":{"type":"object"},"then":{"type":"object","required":["type"],"properties":{"type":{"enum":["regex","jsonpath","range","probe"]}},"allOf":[{"if":{"properties":{"type":{"const":"regex"}}},"then":{"required":["pattern"],"additionalProperties":false,"properties":{"type":{},"pattern":{"type":"string"},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"jsonpath"}}},"then":{"required":["path"],"additionalProperties":false,"properties":{"type":{},"path":{"type":"string","minLength":1},"expect":{},"count":{"type":"integer","minimum":0},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"range"}}},"then":{"required":["range"],"additionalProperties":false,"properties":{"type":{},"range":{"type":"array","items":{"type":"number"},"minItems":2,"maxItems":2},"target":{"type":"string"}}}},{"if":{"properties":{"type":{"const":"probe"}}},"then":{"required":["provider"],"properties":{"provider":{"$ref":"#/$defs/provider"}}}}]},"else":{"type":["boolean","number","string","array"]}}}}');
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
@@ -60890,6 +60893,7 @@ function loadValidated(text, file, schema, what) {
             file,
             line: first.line,
             column: first.column,
+            problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
             hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
         });
     }
@@ -61577,6 +61581,7 @@ function toError(problems, file, locate) {
         file,
         line: first.line,
         column: first.column,
+        problems: placed.map((p) => ({ file, line: p.line, column: p.column, message: `${check_keyPath(p.pointer)}: ${p.message}` })),
         hint: python ? PYTHON_HINT : 'see docs/chaos.md for the experiment format and the faultline provider',
     });
 }
@@ -61588,6 +61593,7 @@ function activityError(loaded, entry, message, hint) {
         file: loaded.file,
         line,
         column,
+        problems: [{ file: loaded.file, line, column, message: `${check_keyPath(pointer)} ("${entry.activity.name}"): ${message}` }],
         hint,
     });
 }
@@ -61626,19 +61632,22 @@ function plannedFaults(prepared, drivers) {
 function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
     const faults = plannedFaults(prepared, drivers);
     const problems = [];
-    const at = (fault) => `${prepared.file}${fault.line ? `:${fault.line}` : ''}: ${check_keyPath(fault.pointer)} ("${fault.name}")`;
+    const add = (line, message) => {
+        problems.push({ file: prepared.file, ...(line ? { line } : {}), message });
+    };
+    const at = (fault) => `${check_keyPath(fault.pointer)} ("${fault.name}")`;
     if (faults.length > 0 && policy.requireOwner && !prepared.owner) {
-        problems.push(`${prepared.file}: tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
+        add(undefined, `tags: experiments that inject faults need an owner tag such as "owner:payments-sre"`);
     }
     if (faults.length > policy.maxFaults) {
-        problems.push(`${prepared.file}: method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
+        add(undefined, `method: ${faults.length} faults, the policy allows at most ${policy.maxFaults}`);
     }
     for (const fault of faults) {
         if (policy.allowedDrivers && !policy.allowedDrivers.includes(fault.plan.driver)) {
-            problems.push(`${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
+            add(fault.line, `${at(fault)}: driver "${fault.plan.driver}" is not allowed by the policy (allowed: ${policy.allowedDrivers.join(', ')})`);
         }
         if (fault.plan.ttlSeconds > policy.maxTtlSeconds) {
-            problems.push(`${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
+            add(fault.line, `${at(fault)}: time-to-live ${fault.plan.ttlSeconds} s is over the policy's ${policy.maxTtlSeconds} s`);
         }
         const radius = fault.plan.blastRadius;
         if (radius) {
@@ -61646,13 +61655,15 @@ function checkPolicy(prepared, drivers, policy = DEFAULT_CHAOS_POLICY) {
             const max = radius.unit === 'percent' ? limit.percent : limit.targets;
             const scope = limit === policy.maxBlastRadius ? '' : ` for ${fault.plan.driver}`;
             if (radius.limit > max) {
-                problems.push(`${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
+                add(fault.line, `${at(fault)}: blast radius ${radius.limit} ${radius.unit} is over the policy's ${max} ${radius.unit}${scope}`);
             }
         }
     }
     if (problems.length > 0) {
-        throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${problems.join('\n  ')}`, {
+        const lines = problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+        throw new errors_FaultlineError(`experiment breaks the chaos policy:\n  ${lines.join('\n  ')}`, {
             file: prepared.file,
+            problems,
             hint: `add the owner tag, narrow the fault, or change the policy (chaos: in ${policy.source ?? '.github/faultline.yml'}); see docs/chaos.md#the-chaos-policy`,
         });
     }
@@ -61754,6 +61765,7 @@ function prepareExperiment(loaded, options) {
                 file: error.file,
                 line: error.line,
                 column: error.column,
+                ...(error.problems ? { problems: error.problems.map((problem) => ({ ...problem, message: redactor.text(problem.message) })) } : {}),
                 hint: error.hint,
                 exitCode: error.exitCode,
             });
@@ -61829,7 +61841,7 @@ function parseVars(pairs, source) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 ;// CONCATENATED MODULE: ./core/version.ts
 /** Who we are in result files, SARIF and journals; kept apart so the CLI can say it without loading more. */
 const TOOL_NAME = 'faultline';
@@ -62995,6 +63007,80 @@ function relationFromNames(names) {
     return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
 }
 
+;// CONCATENATED MODULE: ./core/migrations/agree.ts
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function agree_byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(agree_byStatementThenSeverity);
+    const out = [];
+    // Sorted by position, one statement's findings are adjacent: reconcile them as a group (a file of
+    // tens of thousands of statements must not compare every finding with every other).
+    for (let start = 0; start < sorted.length;) {
+        const first = sorted[start];
+        let end = start + 1;
+        while (end < sorted.length && sorted[end].line === first.line && sorted[end].column === first.column && sorted[end].path === first.path)
+            end++;
+        const group = sorted.slice(start, end);
+        for (const finding of group)
+            out.push(finding.rule === LOCK_TIMEOUT_RULE ? reconcileLockTimeout(finding, group.filter((other) => other !== finding)) : finding);
+        start = end;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
+function migrations_counts_countFindings(report) {
+    const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
+    for (const file of report.files) {
+        counts.statements += file.statements;
+        for (const finding of file.findings) {
+            if (finding.severity === 'error')
+                counts.errors++;
+            else
+                counts.warnings++;
+            if (finding.source === 'shadow')
+                counts.observed++;
+        }
+    }
+    return counts;
+}
+function migrations_counts_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
+function migrations_counts_inReadingOrder(findings) {
+    return [...findings].sort(byStatementThenSeverity);
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
 /**
  * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
@@ -63151,14 +63237,31 @@ function taskName(text) {
 function ms(iso) {
     return iso ? Date.parse(iso) : undefined;
 }
+const HOUR_MS = 3_600_000;
+/**
+ * An axis a reader can use: a run shorter than an hour is drawn from its start (0:00), in minutes
+ * and seconds, with ticks every second, 5 s, 30 s or minutes as its length asks; wall-clock times
+ * (all the same second for a short run) only for longer runs. Mermaid draws `dateFormat x` in the
+ * viewer's time zone, so offsets from 0 are shown without the hour, which a zone could shift.
+ */
+function axis(durationMs) {
+    if (durationMs >= HOUR_MS)
+        return { relative: false, lines: ['    axisFormat %H:%M:%S'] };
+    const tick = durationMs <= 10_000 ? '1second' : durationMs <= 60_000 ? '5second' : durationMs <= 5 * 60_000 ? '30second' : durationMs <= 20 * 60_000 ? '2minute' : '5minute';
+    return { relative: true, lines: ['    axisFormat %M:%S', `    tickInterval ${tick}`] };
+}
 function chaosTimeline(journal) {
-    const lines = ['```mermaid', 'gantt', `    title ${taskName(journal.experiment.title)}`, '    dateFormat x', '    axisFormat %H:%M:%S'];
     const end = ms(journal.end) ?? Date.now();
+    const origin = ms(journal.start) ?? ms(journal.faultline.phases.before?.start) ?? end;
+    const { relative, lines: axisLines } = axis(end - origin);
+    const title = `${taskName(journal.experiment.title)}${relative ? ' (minutes:seconds since the start)' : ''}`;
+    const lines = ['```mermaid', 'gantt', `    title ${title}`, '    dateFormat x', ...axisLines];
+    const at = (time) => (relative ? time - origin : time);
     const task = (name, tags, id, from, to) => {
         if (from === undefined)
             return;
         // A zero-length bar disappears; give it one millisecond so it stays visible.
-        lines.push(`    ${taskName(name)} :${tags ? `${tags}, ` : ''}${id}, ${from}, ${Math.max((to ?? end), from + 1)}`);
+        lines.push(`    ${taskName(name)} :${tags ? `${tags}, ` : ''}${id}, ${at(from)}, ${at(Math.max(to ?? end, from + 1))}`);
     };
     const { phases } = journal.faultline;
     lines.push('    section Steady state');
@@ -63172,8 +63275,8 @@ function chaosTimeline(journal) {
     if (journal.faultline.breaches.length > 0) {
         lines.push('    section Breaches');
         journal.faultline.breaches.forEach((breach, i) => {
-            const at = ms(breach.at);
-            lines.push(`    ${taskName(`${breach.probe} breached`)} :milestone, crit, breach${i}, ${at}, ${at}`);
+            const when = at(ms(breach.at));
+            lines.push(`    ${taskName(`${breach.probe} breached`)} :milestone, crit, breach${i}, ${when}, ${when}`);
         });
     }
     lines.push('    section Rollback');
@@ -63215,6 +63318,76 @@ function renderChaosMarkdown(journal, options = {}) {
         out.push('');
     out.push(chaosTimeline(journal), '');
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
+/**
+ * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
+ * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
+ * string cannot add links, images, HTML, mentions, math or entities on either.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
+ * character references (`&commat;` would render as `@`) in untrusted text, on one line.
+ */
+function escapeMarkdown(text, max = 300) {
+    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return clipped
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
+}
+/**
+ * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
+ * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
+ * is Markdown, HTML, a mention or a link.
+ */
+function codeSpan(text, max = 300) {
+    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
+    return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./core/report/chaos-plan-markdown.ts
+/**
+ * A dry run's job summary: the plan as a table a reviewer can read on the run page (what each
+ * step does, where, how long a fault stays in force and how it is undone), not a log pasted in a
+ * code block. Experiment text comes from the pull request: every cell is escaped.
+ */
+
+
+function howLong(step) {
+    if (step.instantaneous)
+        return 'instantaneous (nothing stays in force)';
+    if (step.ttlSeconds !== undefined)
+        return `at most ${step.ttlSeconds} s`;
+    return '';
+}
+function chaos_plan_markdown_cell(text) {
+    return text ? escapeMarkdown(text, 200) : '';
+}
+function renderPlanMarkdown(plan) {
+    const lines = [
+        `## 🧪 Chaos experiment plan: ${escapeMarkdown(plan.title)}`,
+        '',
+        `**Dry run: nothing was injected.**${plan.owner ? ` Owner: ${escapeMarkdown(plan.owner)}.` : ''} Steady state: ${escapeMarkdown(plan.hypothesisStrategy)}; rollbacks: ${escapeMarkdown(plan.rollbackStrategy)}.`,
+        '',
+    ];
+    if (plan.steps.length > 0) {
+        lines.push('| Phase | Activity | What | Where | How long | Undone by / recovery | Blast radius |', '| --- | --- | --- | --- | --- | --- | --- |');
+        for (const step of plan.steps) {
+            lines.push(`| ${step.phase} | ${chaos_plan_markdown_cell(step.activity)} (${step.kind}) | ${chaos_plan_markdown_cell(step.what)} | ${chaos_plan_markdown_cell(step.where)} | ${howLong(step)} | ${chaos_plan_markdown_cell(step.undo)} | ${chaos_plan_markdown_cell(step.blastRadius)} |`);
+        }
+        lines.push('');
+    }
+    lines.push(escapeMarkdown(faultSummary(plan.steps.filter((step) => step.kind === 'fault')), 1000), '');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./core/result-source.ts
@@ -63292,6 +63465,127 @@ function pullRequestOf(payload) {
 
 function runSource(env, payload = eventPayload(env)) {
     return sourceFromRun(env, payload);
+}
+
+;// CONCATENATED MODULE: ./core/report/failure-markdown.ts
+
+const MAX_ROWS = 50;
+function place(problem) {
+    if (!problem.file)
+        return '';
+    const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
+}
+function renderFailureMarkdown(report) {
+    const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
+    if (report.problems.length > 0) {
+        lines.push('| Where | Problem |', '| --- | --- |');
+        for (const problem of report.problems.slice(0, MAX_ROWS))
+            lines.push(`| ${place(problem)} | ${escapeMarkdown(problem.message, 500)} |`);
+        if (report.problems.length > MAX_ROWS)
+            lines.push(`| | … and ${report.problems.length - MAX_ROWS} more (see the log) |`);
+        lines.push('');
+    }
+    else if (report.detail) {
+        lines.push('```text', report.detail.replace(/`{3,}/g, (run) => run.replace(/`/g, "'")).slice(0, 4000), '```', '');
+    }
+    if (report.hint)
+        lines.push(`**What to do:** ${escapeMarkdown(report.hint, 1000)}`, '');
+    lines.push('No verdict was reached: the result file (when it could be written) records `verdict: error` with this reason.', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/shared/fail-step.ts
+/**
+ * How an action fails when it could not decide: each problem of an input file as an annotation on
+ * the repository-relative file and line (so it lands on the pull request's diff), a job summary
+ * that says what failed and what to do, and the step's failure. Paths inside the runner's
+ * workspace are shown relative to it, never as the runner's absolute paths.
+ */
+
+
+
+
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+/** A path as the repository names it, or undefined when it is not inside the workspace. */
+function repositoryPath(file, workspace) {
+    const rel = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.relative)(workspace, file) : file;
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_.sep).join('/').replace(/^\.\//, '');
+}
+/** Text with the workspace's absolute prefix removed, so logs and summaries name repository paths. */
+function inRepositoryTerms(text, workspace) {
+    const prefix = workspace.endsWith(external_node_path_.sep) ? workspace : `${workspace}${external_node_path_.sep}`;
+    return text.split(prefix).join('');
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if (isFaultlineError(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** The error's problems at their places: the listed ones, else the error's own place. */
+function locatedProblems(error, workspace) {
+    if (!isFaultlineError(error))
+        return [];
+    const listed = error.problems ?? (error.file ? [{ file: error.file, line: error.line, column: error.column, message: error.message }] : []);
+    return listed.map((problem) => {
+        const file = problem.file ? repositoryPath(problem.file, workspace) : undefined;
+        return { ...problem, file, message: inRepositoryTerms(problem.message, workspace) };
+    });
+}
+async function writeSummary(markdown) {
+    try {
+        await summary.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        info(`could not write the job summary: ${errors_describeError(error)}`);
+    }
+}
+/**
+ * Fails the step with the reason. Problems in files of the repository become annotations at their
+ * file and line (then the step fails through its exit code, without a second, placeless copy of
+ * the same text); anything else fails the step with the whole reason. An unexpected error's stack
+ * goes to the log for a bug report.
+ */
+async function failWithReport(error, options) {
+    if (!isFaultlineError(error))
+        info(errors_describeError(error));
+    const reason = inRepositoryTerms(reasonOf(error), options.workspace);
+    const problems = locatedProblems(error, options.workspace);
+    const onFiles = problems.filter((problem) => problem.file !== undefined);
+    const hint = isFaultlineError(error) ? error.hint : undefined;
+    if (onFiles.length > 0 && onFiles.length === problems.length) {
+        const title = `${options.action}: ${(isFaultlineError(error) && error.problems ? error.message.split('\n')[0].replace(/:$/, '') : 'could not decide').slice(0, 200)}`;
+        for (const problem of onFiles.slice(0, MAX_ANNOTATIONS)) {
+            core_error(hint ? `${problem.message}\n  hint: ${hint}` : problem.message, {
+                title: inRepositoryTerms(title, options.workspace),
+                file: problem.file,
+                ...(problem.line !== undefined ? { startLine: problem.line } : {}),
+                ...(problem.column !== undefined ? { startColumn: problem.column } : {}),
+            });
+        }
+        // The log keeps every problem, also those beyond GitHub's ten annotations.
+        if (onFiles.length > MAX_ANNOTATIONS)
+            info(reason);
+        process.exitCode = ExitCode.Failure;
+    }
+    else {
+        setFailed(reason);
+    }
+    if (!options.stepSummary)
+        return;
+    const lines = reason.split('\n');
+    await writeSummary(renderFailureMarkdown({
+        action: options.action,
+        headline: onFiles.length > 0 && isFaultlineError(error) ? inRepositoryTerms(error.message.split('\n')[0], options.workspace) : lines[0],
+        problems: onFiles.length > 0 ? onFiles : [],
+        ...(onFiles.length === 0 && lines.length > 1 ? { detail: lines.slice(1).filter((line) => !line.startsWith('  hint: ')).join('\n') } : {}),
+        ...(hint ? { hint } : {}),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
@@ -63484,6 +63778,8 @@ function writeWorkspaceFile(workspace, given, text, what) {
 
 
 
+
+
 class ResultRecorder {
     startedAt;
     kind;
@@ -63536,7 +63832,9 @@ class ResultRecorder {
         if (this.errorTried)
             return undefined;
         this.errorTried = true;
-        const summary = reason.split('\n')[0].slice(0, 300);
+        // The repository's paths, not the runner's: the result is read far from this machine.
+        const text = inRepositoryTerms(reason, this.workspace);
+        const summary = text.split('\n')[0].slice(0, 300);
         try {
             if (this.errorResult)
                 return this.write(this.errorResult(reason));
@@ -63548,7 +63846,7 @@ class ResultRecorder {
                 startedAt: this.startedAt,
                 finishedAt: new Date(),
                 source: this.source,
-                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+                findings: [{ rule: this.errorRule, severity: 'error', message: text.slice(0, 4000) }],
             }));
             return written;
         }
@@ -63557,18 +63855,6 @@ class ResultRecorder {
             return undefined;
         }
     }
-}
-/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
-function reasonOf(error) {
-    if (isFaultlineError(error))
-        return error.format();
-    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
-}
-/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
-function failStep(error) {
-    if (!isFaultlineError(error))
-        info(errors_describeError(error));
-    setFailed(reasonOf(error));
 }
 const result_file_SIGNALS = ['SIGINT', 'SIGTERM'];
 /**
@@ -63610,11 +63896,11 @@ async function recordResult(recorder, body) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/config-slo.schema.json
-const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
+const config_slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"config-slo.schema.json","title":"`slo:` section of .github/faultline.yml","description":"Which SLO specs the app evaluates for pull requests, which paths belong to which service, and the error-budget policy (the same keys as the slo-gate policy, policy/schemas/slo-policy.schema.json).","type":"object","additionalProperties":false,"properties":{"specs":{"description":"Files or folders (on the default branch) holding OpenSLO v1 or Sloth prometheus/v1 specs.","type":"array","items":{"type":"string","minLength":1},"default":[".slo"]},"services":{"description":"Service name → path globs. A pull request touching a matching path is subject to that service\'s error budget.","type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"min-budget-remaining":{"$ref":"slo-policy.schema.json#/properties/min-budget-remaining"},"max-burn-rate":{"$ref":"slo-policy.schema.json#/properties/max-burn-rate"},"burn-rate-window":{"$ref":"slo-policy.schema.json#/properties/burn-rate-window"},"fail-on-alert":{"$ref":"slo-policy.schema.json#/properties/fail-on-alert"},"exception-labels":{"$ref":"slo-policy.schema.json#/properties/exception-labels"},"alerting":{"$ref":"slo-policy.schema.json#/properties/alerting"}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/config.schema.json
-const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"https://faultline.dev/schemas/config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"},"failover":{"$ref":"#/$defs/failover"}},"$defs":{"failover":{"title":"`failover:` — failover drills (faultline failover verify, actions/failover-verify) in the app","description":"With this section the PR comment shows the default branch\'s newest trusted drill (docs/app.md#failover-drills).","type":["object","null"],"additionalProperties":false,"properties":{"max-age":{"description":"Longest a drill may be old, e.g. `7d`, `36h`: the check run faultline/dr-drill fails every pull request while the default branch\'s newest trusted drill breached, could not decide, or started longer ago than this (the app; docs/app.md#failover-drills). Omitted: no faultline/dr-drill check run.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"}}},"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted security result: faultline/security fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted security result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"shadow-from":{"description":"What the shadow run\'s scratch database starts from: template (a copy of the database the URL names; the default), empty (the migration history is replayed first), or dump:FILE (a schema dump loaded first, path relative to the repository).","type":"string","pattern":"^(template|empty|dump:.+)$"},"schema-dump":{"description":"A schema dump of the database the migrations run on (`pg_dump --schema-only`), relative to the repository root: the gate reads the old column types from it, so a type change of a column the linted files did not create is judged on its real old type instead of being reported as a possible rewrite (\\"old type unknown\\").","type":"string","minLength":1},"max-file-size":{"description":"Largest migration file the gate reads, in bytes (default 10485760, 10 MiB). Larger files are reported as file-too-large, which fails the gate, instead of exhausting the runner\'s memory.","type":"integer","minimum":1},"max-statements":{"description":"Most statements one file may have (default 50000). Files with more are reported as too-many-statements, which fails the gate.","type":"integer","minimum":1},"profile":{"description":"`strict` raises the rules that have a stricter severity (dynamic-sql: SQL built at run time, which no rule can check, becomes an error). Default `default`.","enum":["default","strict"]},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted chaos result: faultline/chaos fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted chaos result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
+const config_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"config.schema.json","title":".github/faultline.yml","description":"Repository configuration for Faultline. Each section configures one part; unknown keys are errors so a typo never silently disables a gate.","type":["object","null"],"additionalProperties":false,"properties":{"_extends":{"description":"Inherit from another repository\'s .github/faultline.yml (Probot convention: `org/.github` or `repo:path`). Read by the app only.","type":"string","minLength":1},"migrations":{"$ref":"#/$defs/migrations"},"slo":{"$ref":"config-slo.schema.json"},"chaos":{"$ref":"#/$defs/chaos"},"security":{"$ref":"#/$defs/security"},"failover":{"$ref":"#/$defs/failover"}},"$defs":{"failover":{"title":"`failover:` — failover drills (faultline failover verify, actions/failover-verify) in the app","description":"With this section the PR comment shows the default branch\'s newest trusted drill (docs/app.md#failover-drills).","type":["object","null"],"additionalProperties":false,"properties":{"max-age":{"description":"Longest a drill may be old, e.g. `7d`, `36h`: the check run faultline/dr-drill fails every pull request while the default branch\'s newest trusted drill breached, could not decide, or started longer ago than this (the app; docs/app.md#failover-drills). Omitted: no faultline/dr-drill check run.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"}}},"security":{"title":"`security:` — the security and IaC gate (faultline scan, actions/security-gate)","type":"object","additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted security result: faultline/security fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted security result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"ignore":{"description":"Findings accepted on purpose. Each entry needs a reason; an entry past its expiry date stops applying and is reported.","type":"array","items":{"type":"object","required":["rule","reason"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id with its tool prefix (snyk:SNYK-JS-LODASH-567746, checkov:CKV_AWS_20, tflint:terraform_unused_declarations); * matches any characters."},"path":{"type":"string","minLength":1,"description":"Glob of repository-relative paths it applies to (e.g. infra/legacy/**). Omitted: every path."},"reason":{"type":"string","minLength":1,"pattern":"\\\\S","description":"Why the finding is accepted; shown in the report."},"expires":{"type":"string","format":"date","description":"Last day (YYYY-MM-DD, UTC) the entry applies."}}}}}},"migrations":{"title":"`migrations:` — the migration safety gate","type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of migration files, relative to the repository root (e.g. `db/migrations/**/*.sql`). Empty: the gate\'s default layouts.","type":"array","items":{"type":"string","minLength":1}},"exclude":{"description":"Globs of files to skip even when `paths` matches them (e.g. generated or already-applied archives).","type":"array","items":{"type":"string","minLength":1}},"pg-version":{"description":"PostgreSQL major version the migrations run on; rules whose hazard depends on the version use it.","type":"integer","minimum":11,"maximum":18},"assume-transaction":{"description":"The migration tool runs each file inside one transaction (Flyway, golang-migrate, Rails, Django…): statements count as in a transaction even without BEGIN.","type":"boolean"},"shadow-from":{"description":"What the shadow run\'s scratch database starts from: template (a copy of the database the URL names; the default), empty (the migration history is replayed first), or dump:FILE (a schema dump loaded first, path relative to the repository).","type":"string","pattern":"^(template|empty|dump:.+)$"},"schema-dump":{"description":"A schema dump of the database the migrations run on (`pg_dump --schema-only`), relative to the repository root: the gate reads the old column types from it, so a type change of a column the linted files did not create is judged on its real old type instead of being reported as a possible rewrite (\\"old type unknown\\").","type":"string","minLength":1},"max-file-size":{"description":"Largest migration file the gate reads, in bytes (default 10485760, 10 MiB). Larger files are reported as file-too-large, which fails the gate, instead of exhausting the runner\'s memory.","type":"integer","minimum":1},"max-statements":{"description":"Most statements one file may have (default 50000). Files with more are reported as too-many-statements, which fails the gate.","type":"integer","minimum":1},"profile":{"description":"`strict` raises the rules that have a stricter severity (dynamic-sql: SQL built at run time, which no rule can check, becomes an error). Default `default`.","enum":["default","strict"]},"rules":{"description":"Severity per rule id: `error` blocks the gate, `warning` reports, `off` disables the rule.","type":"object","additionalProperties":{"enum":["error","warning","off"]}}}},"chaos":{"title":"`chaos:` — the policy chaos experiments are checked against (faultline chaos, actions/chaos-inject)","description":"Applies to experiments that use Faultline\'s fault drivers; plain Chaos Toolkit experiments (http and process providers only) pass unchanged. Omitted keys keep the built-in defaults (docs/chaos.md#the-chaos-policy). Defined here rather than in its own file so every reader of this schema (the app, the migration gate) compiles it without registering more schemas. An empty section (every key commented out) is the built-in policy.","type":["object","null"],"additionalProperties":false,"properties":{"required":{"description":"Every pull request needs a trusted chaos result: faultline/chaos fails without one (the app; docs/app.md#when-a-gate-applies). Default false.","type":"boolean"},"paths":{"description":"Globs of files whose change needs a trusted chaos result (the app; docs/app.md#when-a-gate-applies). A leading `!` excludes.","type":"array","items":{"type":"string","minLength":1}},"require-owner":{"description":"Experiments that inject faults must carry an `owner:<team>` tag. Default true.","type":"boolean"},"allowed-drivers":{"description":"The only fault drivers experiments may use. Omitted: every driver.","type":"array","items":{"enum":["process","network","stress","toxiproxy","kubernetes","aws-fis"]},"uniqueItems":true},"max-ttl":{"description":"Longest time-to-live one fault may have: seconds, or a duration such as `90s`, `30m`, `2h`. Default 1h.","type":["number","string"],"exclusiveMinimum":0,"pattern":"^\\\\s*\\\\d+(\\\\.\\\\d+)?\\\\s*(ms|s|m|h)?\\\\s*$"},"max-faults":{"description":"Most faults (driver actions in the method and rollbacks) one experiment may inject. Default 20.","type":"integer","minimum":1},"max-blast-radius":{"description":"Largest blast radius one fault may declare: `default` for every driver, then per driver for the drivers that count targets (process, kubernetes); a driver\'s entry overrides `default` key by key. Default 25 targets or 50 percent.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/$defs/blast-radius-limit"},"process":{"$ref":"#/$defs/blast-radius-limit"},"kubernetes":{"$ref":"#/$defs/blast-radius-limit"}}}}},"blast-radius-limit":{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"targets":{"description":"Most targets (processes, pods) one fault may touch.","type":"integer","minimum":1},"percent":{"description":"Most of the matching targets, in percent, one fault may touch (Kubernetes percentage modes).","type":"number","exclusiveMinimum":0,"maximum":100}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
-const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
+const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 ;// CONCATENATED MODULE: ./core/experiment/chaos-config.ts
 /**
  * The chaos policy from the `chaos:` section of `.github/faultline.yml`. The whole file is checked
@@ -63645,6 +63931,7 @@ function chaos_config_invalid(file, problems) {
         file,
         line: first.line,
         column: first.column,
+        problems: unique.map((p) => ({ file, line: p.line, column: p.column, message: `${check_keyPath(p.pointer)}: ${p.message}` })),
         hint: 'see docs/chaos.md#the-chaos-policy for the chaos: keys (schema: policy/schemas/config.schema.json)',
     });
 }
@@ -63920,6 +64207,8 @@ function maskUrl(raw, setSecret = core.setSecret) {
 
 
 
+
+
 function writeJson(settings, path, value, what) {
     writeWorkspaceFile(settings.workspace, path, `${JSON.stringify(value, null, 2)}\n`, what);
 }
@@ -63950,9 +64239,9 @@ async function experiment(settings, recorder) {
         maskSecret(secret);
     recorder.name = prepared.experiment.title || settings.experimentInput;
     if (settings.dryRun) {
-        const plan = formatPlan(planExperiment(prepared, drivers_drivers, probes_probes));
-        info(plan);
-        await summary.addHeading(`Chaos experiment plan: ${prepared.experiment.title}`, 2).addCodeBlock(plan).write();
+        const planned = planExperiment(prepared, drivers_drivers, probes_probes);
+        info(formatPlan(planned));
+        await summary.addRaw(renderPlanMarkdown(planned), true).write();
         setOutput('result-file', recorder.write(createResult({ kind: 'chaos', name: prepared.experiment.title, verdict: 'neutral', summary: 'dry run: nothing was injected', startedAt, finishedAt: new Date(), source: settings.source })));
         setOutput('status', 'dry-run');
         setOutput('deviated', 'false');
@@ -64033,7 +64322,7 @@ async function run(env = process.env) {
         setOutput('journal', '');
         if (recorder.hasWritten)
             setOutput('result-file', (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd(), recorder.path));
-        failStep(error);
+        await failWithReport(error, { action: 'chaos-inject', workspace: (0,external_node_path_.resolve)(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
     }
 }
 

@@ -58206,7 +58206,7 @@ function processes_stopLeftovers(list) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(52210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -64130,12 +64130,20 @@ function reconcileLockTimeout(finding, others) {
 /** Orders one file's findings and makes the fixes for each statement agree. */
 function agreeingFindings(findings) {
     const sorted = [...findings].sort(agree_byStatementThenSeverity);
-    return sorted.map((finding) => {
-        if (finding.rule !== LOCK_TIMEOUT_RULE)
-            return finding;
-        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
-        return reconcileLockTimeout(finding, others);
-    });
+    const out = [];
+    // Sorted by position, one statement's findings are adjacent: reconcile them as a group (a file of
+    // tens of thousands of statements must not compare every finding with every other).
+    for (let start = 0; start < sorted.length;) {
+        const first = sorted[start];
+        let end = start + 1;
+        while (end < sorted.length && sorted[end].line === first.line && sorted[end].column === first.column && sorted[end].path === first.path)
+            end++;
+        const group = sorted.slice(start, end);
+        for (const finding of group)
+            out.push(finding.rule === LOCK_TIMEOUT_RULE ? reconcileLockTimeout(finding, group.filter((other) => other !== finding)) : finding);
+        start = end;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
@@ -64528,6 +64536,161 @@ async function cleanUp(env = process.env) {
     }
 }
 
+;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
+/**
+ * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
+ * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
+ * string cannot add links, images, HTML, mentions, math or entities on either.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
+ * character references (`&commat;` would render as `@`) in untrusted text, on one line.
+ */
+function escapeMarkdown(text, max = 300) {
+    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return clipped
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
+}
+/**
+ * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
+ * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
+ * is Markdown, HTML, a mention or a link.
+ */
+function codeSpan(text, max = 300) {
+    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
+    return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./core/report/failure-markdown.ts
+
+const MAX_ROWS = 50;
+function place(problem) {
+    if (!problem.file)
+        return '';
+    const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
+}
+function renderFailureMarkdown(report) {
+    const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
+    if (report.problems.length > 0) {
+        lines.push('| Where | Problem |', '| --- | --- |');
+        for (const problem of report.problems.slice(0, MAX_ROWS))
+            lines.push(`| ${place(problem)} | ${escapeMarkdown(problem.message, 500)} |`);
+        if (report.problems.length > MAX_ROWS)
+            lines.push(`| | … and ${report.problems.length - MAX_ROWS} more (see the log) |`);
+        lines.push('');
+    }
+    else if (report.detail) {
+        lines.push('```text', report.detail.replace(/`{3,}/g, (run) => run.replace(/`/g, "'")).slice(0, 4000), '```', '');
+    }
+    if (report.hint)
+        lines.push(`**What to do:** ${escapeMarkdown(report.hint, 1000)}`, '');
+    lines.push('No verdict was reached: the result file (when it could be written) records `verdict: error` with this reason.', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/shared/fail-step.ts
+/**
+ * How an action fails when it could not decide: each problem of an input file as an annotation on
+ * the repository-relative file and line (so it lands on the pull request's diff), a job summary
+ * that says what failed and what to do, and the step's failure. Paths inside the runner's
+ * workspace are shown relative to it, never as the runner's absolute paths.
+ */
+
+
+
+
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+/** A path as the repository names it, or undefined when it is not inside the workspace. */
+function repositoryPath(file, workspace) {
+    const rel = (0,external_node_path_.isAbsolute)(file) ? (0,external_node_path_.relative)(workspace, file) : file;
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_.sep).join('/').replace(/^\.\//, '');
+}
+/** Text with the workspace's absolute prefix removed, so logs and summaries name repository paths. */
+function inRepositoryTerms(text, workspace) {
+    const prefix = workspace.endsWith(external_node_path_.sep) ? workspace : `${workspace}${external_node_path_.sep}`;
+    return text.split(prefix).join('');
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if (isFaultlineError(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** The error's problems at their places: the listed ones, else the error's own place. */
+function locatedProblems(error, workspace) {
+    if (!isFaultlineError(error))
+        return [];
+    const listed = error.problems ?? (error.file ? [{ file: error.file, line: error.line, column: error.column, message: error.message }] : []);
+    return listed.map((problem) => {
+        const file = problem.file ? repositoryPath(problem.file, workspace) : undefined;
+        return { ...problem, file, message: inRepositoryTerms(problem.message, workspace) };
+    });
+}
+async function writeSummary(markdown) {
+    try {
+        await summary.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        info(`could not write the job summary: ${errors_describeError(error)}`);
+    }
+}
+/**
+ * Fails the step with the reason. Problems in files of the repository become annotations at their
+ * file and line (then the step fails through its exit code, without a second, placeless copy of
+ * the same text); anything else fails the step with the whole reason. An unexpected error's stack
+ * goes to the log for a bug report.
+ */
+async function failWithReport(error, options) {
+    if (!isFaultlineError(error))
+        info(errors_describeError(error));
+    const reason = inRepositoryTerms(reasonOf(error), options.workspace);
+    const problems = locatedProblems(error, options.workspace);
+    const onFiles = problems.filter((problem) => problem.file !== undefined);
+    const hint = isFaultlineError(error) ? error.hint : undefined;
+    if (onFiles.length > 0 && onFiles.length === problems.length) {
+        const title = `${options.action}: ${(isFaultlineError(error) && error.problems ? error.message.split('\n')[0].replace(/:$/, '') : 'could not decide').slice(0, 200)}`;
+        for (const problem of onFiles.slice(0, MAX_ANNOTATIONS)) {
+            core_error(hint ? `${problem.message}\n  hint: ${hint}` : problem.message, {
+                title: inRepositoryTerms(title, options.workspace),
+                file: problem.file,
+                ...(problem.line !== undefined ? { startLine: problem.line } : {}),
+                ...(problem.column !== undefined ? { startColumn: problem.column } : {}),
+            });
+        }
+        // The log keeps every problem, also those beyond GitHub's ten annotations.
+        if (onFiles.length > MAX_ANNOTATIONS)
+            info(reason);
+        process.exitCode = ExitCode.Failure;
+    }
+    else {
+        setFailed(reason);
+    }
+    if (!options.stepSummary)
+        return;
+    const lines = reason.split('\n');
+    await writeSummary(renderFailureMarkdown({
+        action: options.action,
+        headline: onFiles.length > 0 && isFaultlineError(error) ? inRepositoryTerms(error.message.split('\n')[0], options.workspace) : lines[0],
+        problems: onFiles.length > 0 ? onFiles : [],
+        ...(onFiles.length === 0 && lines.length > 1 ? { detail: lines.slice(1).filter((line) => !line.startsWith('  hint: ')).join('\n') } : {}),
+        ...(hint ? { hint } : {}),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/workspace-files.ts
 /**
  * Files an action reads from or writes into the checkout. The checkout is the pull request's: it
@@ -64718,6 +64881,8 @@ function writeWorkspaceFile(workspace, given, text, what) {
 
 
 
+
+
 class ResultRecorder {
     startedAt;
     kind;
@@ -64770,7 +64935,9 @@ class ResultRecorder {
         if (this.errorTried)
             return undefined;
         this.errorTried = true;
-        const summary = reason.split('\n')[0].slice(0, 300);
+        // The repository's paths, not the runner's: the result is read far from this machine.
+        const text = inRepositoryTerms(reason, this.workspace);
+        const summary = text.split('\n')[0].slice(0, 300);
         try {
             if (this.errorResult)
                 return this.write(this.errorResult(reason));
@@ -64782,7 +64949,7 @@ class ResultRecorder {
                 startedAt: this.startedAt,
                 finishedAt: new Date(),
                 source: this.source,
-                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+                findings: [{ rule: this.errorRule, severity: 'error', message: text.slice(0, 4000) }],
             }));
             return written;
         }
@@ -64791,18 +64958,6 @@ class ResultRecorder {
             return undefined;
         }
     }
-}
-/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
-function reasonOf(error) {
-    if (isFaultlineError(error))
-        return error.format();
-    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
-}
-/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
-function failStep(error) {
-    if (!isFaultlineError(error))
-        info(errors_describeError(error));
-    setFailed(reasonOf(error));
 }
 const result_file_SIGNALS = ['SIGINT', 'SIGTERM'];
 /**
@@ -64887,7 +65042,7 @@ function maskUrl(raw, setSecret = core_setSecret) {
 /** The job summary, where a runner offers one. */
 
 /** Runners without GITHUB_STEP_SUMMARY (act, some self-hosted setups) still get the result file. */
-async function writeSummary(markdown, available) {
+async function job_summary_writeSummary(markdown, available) {
     if (available)
         await summary.addRaw(markdown).write();
     else
@@ -64902,6 +65057,7 @@ async function writeSummary(markdown, available) {
  * leaves a result file, through the shared ResultRecorder as in the other actions: when the drill
  * could not decide (bad input, a crash, a cancellation), one with verdict error and the reason.
  */
+
 
 
 
@@ -64993,7 +65149,7 @@ async function run(env = process.env) {
                 if (settings.reportFile)
                     writeWorkspaceFile(workspace, settings.reportFile, markdown, 'report file');
                 // The measurement is in the result file already: a summary the runner refuses is a warning.
-                await writeSummary(markdown, settings.stepSummary).catch((error) => warning(`job summary not written: ${errors_describeError(error)}`));
+                await job_summary_writeSummary(markdown, settings.stepSummary).catch((error) => warning(`job summary not written: ${errors_describeError(error)}`));
                 info(summaryLine(outcome));
                 if (outcome.verdict !== 'met')
                     setFailed(`failover drill breached: ${outcome.reasons.join(' | ')}`);
@@ -65010,7 +65166,7 @@ async function run(env = process.env) {
         setOutput('rpo-seconds', '');
         if (recorder.hasWritten)
             setOutput('result-file', (0,external_node_path_.resolve)(workspace, recorder.path));
-        failStep(error);
+        await failWithReport(error, { action: 'failover-verify', workspace: workspace, stepSummary: false });
     }
     finally {
         process.off('SIGINT', onSignal);

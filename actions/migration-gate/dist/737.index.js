@@ -138,7 +138,7 @@ async function runMigrationGate(files, options = {}) {
     if (!databaseUrl || report.files.length === 0)
         return { report };
     // The PostgreSQL client is loaded only for a shadow run.
-    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(153)]).then(__webpack_require__.bind(__webpack_require__, 1153));
+    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(567)]).then(__webpack_require__.bind(__webpack_require__, 8567));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
     // Files the linter refused (too large, not text) are not sent either: they fail the gate already.
     const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements']);
@@ -482,6 +482,29 @@ function region(result) {
 function fingerprint(value) {
     return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex').slice(0, 32);
 }
+/** One result; `ruleIndex` where the rule is in the catalogue (SARIF makes it optional). */
+function sarifResult(result, ruleIndex, toolName) {
+    const where = region(result);
+    return {
+        ruleId: result.ruleId,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: result.level,
+        message: { text: result.message, ...(result.markdown ? { markdown: result.markdown } : {}) },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
+        ...(result.fingerprint ? { partialFingerprints: { [`${toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
+        ...(result.properties ? { properties: result.properties } : {}),
+        ...(result.fix && where?.endLine !== undefined && where.endColumn !== undefined
+            ? {
+                fixes: [
+                    {
+                        description: { text: result.fix.description },
+                        artifactChanges: [{ artifactLocation: artifactLocation(result.path), replacements: [{ deletedRegion: where, insertedContent: { text: result.fix.text } }] }],
+                    },
+                ],
+            }
+            : {}),
+    };
+}
 function buildSarif(input) {
     const rules = input.rules.map(descriptor);
     const index = new Map(rules.map((rule, i) => [rule.id, i]));
@@ -493,19 +516,8 @@ function buildSarif(input) {
         index.set(result.ruleId, rules.length);
         rules.push(descriptor({ id: result.ruleId, summary: result.ruleId, defaultLevel: result.level }));
     }
-    const usesSrcRoot = input.results.some((r) => artifactLocation(r.path).uriBaseId);
-    const results = input.results.map((result) => {
-        const where = region(result);
-        return {
-            ruleId: result.ruleId,
-            ruleIndex: index.get(result.ruleId),
-            level: result.level,
-            message: { text: result.message, ...(result.markdown ? { markdown: result.markdown } : {}) },
-            locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.path), ...(where ? { region: where } : {}) } }],
-            ...(result.fingerprint ? { partialFingerprints: { [`${input.toolName}/v1`]: fingerprint(result.fingerprint) } } : {}),
-            ...(result.properties ? { properties: result.properties } : {}),
-        };
-    });
+    const usesSrcRoot = [...input.results.map((r) => r.path), ...(input.resultPaths ?? [])].some((path) => artifactLocation(path).uriBaseId);
+    const results = input.results.map((result) => sarifResult(result, index.get(result.ruleId), input.toolName));
     return {
         $schema: SARIF_SCHEMA_URI,
         version: '2.1.0',
@@ -569,6 +581,10 @@ function resultMarkdown(finding) {
         parts.push(`Safe rewrite:\n\n\`\`\`sql\n${finding.fix.trimEnd()}\n\`\`\``);
     return parts.join('\n\n');
 }
+/** Advice with no SQL to run (e.g. "split the file") is not a fix a tool can apply. */
+function isCommentOnly(sql) {
+    return sql.split('\n').every((line) => line.trim() === '' || line.trim().startsWith('--'));
+}
 function resultInput(finding) {
     return {
         ruleId: finding.rule,
@@ -578,6 +594,10 @@ function resultInput(finding) {
         path: finding.path,
         line: finding.line,
         column: finding.column,
+        ...(finding.endLine !== undefined && finding.endColumn !== undefined ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}),
+        ...(finding.fix && finding.fixReplacesStatement && !isCommentOnly(finding.fix)
+            ? { fix: { description: `Replace the statement with the safe rewrite (${finding.rule})`, text: finding.fix.trimEnd() } }
+            : {}),
         // The statement, not its line, identifies the problem: adding a migration above must not reopen it.
         fingerprint: `${finding.rule}\u0000${finding.path}\u0000${finding.statement ?? `${finding.line}:${finding.column}`}`,
         properties: {
@@ -1148,7 +1168,7 @@ async function runGate(settings, recorder = newRecorder({ GITHUB_WORKSPACE: sett
     else
         core/* info */.pq('no GITHUB_STEP_SUMMARY on this runner: the job summary is skipped (annotations, SARIF and the result file have every finding)');
     if (settings.sarifFile)
-        (0,workspace_files/* writeWorkspaceFile */.dx)(settings.workspace, settings.sarifFile, renderSarif(migrationsToSarif(report, rules/* ruleInfos */.UX)), 'sarif-file');
+        (0,workspace_files/* writeWorkspaceFile */.dx)(settings.workspace, settings.sarifFile, renderSarif(migrationsToSarif(report, rules/* ruleInfos */.UX, settings.rulesDocUri ? { rulesDocUri: settings.rulesDocUri } : {})), 'sarif-file');
     const resultPath = recorder.write(buildResult(recorder, settings, config, run, outcome));
     core/* setOutput */.uH('errors', counts.errors);
     core/* setOutput */.uH('warnings', counts.warnings);
@@ -1221,12 +1241,20 @@ function reconcileLockTimeout(finding, others) {
 /** Orders one file's findings and makes the fixes for each statement agree. */
 function agreeingFindings(findings) {
     const sorted = [...findings].sort(byStatementThenSeverity);
-    return sorted.map((finding) => {
-        if (finding.rule !== LOCK_TIMEOUT_RULE)
-            return finding;
-        const others = sorted.filter((other) => other !== finding && other.line === finding.line && other.column === finding.column && other.path === finding.path);
-        return reconcileLockTimeout(finding, others);
-    });
+    const out = [];
+    // Sorted by position, one statement's findings are adjacent: reconcile them as a group (a file of
+    // tens of thousands of statements must not compare every finding with every other).
+    for (let start = 0; start < sorted.length;) {
+        const first = sorted[start];
+        let end = start + 1;
+        while (end < sorted.length && sorted[end].line === first.line && sorted[end].column === first.column && sorted[end].path === first.path)
+            end++;
+        const group = sorted.slice(start, end);
+        for (const finding of group)
+            out.push(finding.rule === LOCK_TIMEOUT_RULE ? reconcileLockTimeout(finding, group.filter((other) => other !== finding)) : finding);
+        start = end;
+    }
+    return out;
 }
 
 
@@ -1798,7 +1826,7 @@ function derivedName(...parts) {
 /* harmony export */   dk: () => (/* binding */ compareNatural),
 /* harmony export */   ji: () => (/* binding */ lintFiles)
 /* harmony export */ });
-/* unused harmony export collectSqlFiles */
+/* unused harmony exports STDIN_PATH, STDIN_NAME, collectSqlFiles, lintFilesStreaming */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -1826,6 +1854,10 @@ function compareNatural(a, b) {
     naturalOrder ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
     return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
+/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
+const STDIN_PATH = '-';
+/** How standard input is named in reports. */
+const STDIN_NAME = '<stdin>';
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 function walk(dir, out) {
     const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => compareNatural(a.name, b.name));
@@ -1844,12 +1876,17 @@ function isExcluded(path, exclude, cwd) {
     if (exclude.length === 0)
         return false;
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, path) || path;
-    return exclude.some((glob) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(rel, glob) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(path, glob));
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, path);
+    return exclude.some((glob) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(rel, glob) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(path, glob) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(absolute, glob));
 }
 /** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
 function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
     const files = [];
     for (const path of paths) {
+        if (path === STDIN_PATH) {
+            files.push(path);
+            continue;
+        }
         let stats;
         try {
             stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
@@ -1906,23 +1943,30 @@ function decode(bytes) {
  * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
  * the gate: such input ends with a report, never with a crash or a usage error.
  */
-function lintFile(path, options, columnTypes) {
+function lintFile(path, options, columnTypes, sink, stdin) {
     const limit = options.maxFileBytes ?? _lint_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_FILE_BYTES */ .CR;
-    let size = 0;
-    try {
-        size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
+    if (path === STDIN_PATH) {
+        if (!stdin)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
+        path = STDIN_NAME;
     }
-    catch {
-        // readBytes below reports the file as unreadable.
+    let size = stdin?.size ?? 0;
+    if (!stdin) {
+        try {
+            size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
+        }
+        catch {
+            // readBytes below reports the file as unreadable.
+        }
     }
     if (size > limit) {
         return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedFile */ .Fe)(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
     }
-    const decoded = decode(readBytes(path));
+    const decoded = decode(stdin?.bytes ?? readBytes(path));
     if ('notText' in decoded) {
         return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedFile */ .Fe)(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
     }
-    return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSource */ .nr)(decoded.text, path, options, columnTypes);
+    return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSource */ .nr)(decoded.text, path, options, columnTypes, sink);
 }
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
 function readSqlFile(path) {
@@ -1944,14 +1988,38 @@ function readSqlFile(path) {
         });
     }
 }
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-async function lintFiles(paths, options = {}) {
+/** The files to lint and the old column types they start from. */
+async function prepare(paths, options) {
     await (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .loadParser */ .qd)();
     const files = collectSqlFiles(paths, options.exclude ?? []);
+    const columnTypes = options.schemaDump ? (await __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 7152))).columnTypesFromDump(options.schemaDump) : new _column_types_js__WEBPACK_IMPORTED_MODULE_3__/* .KnownColumnTypes */ .X();
+    return { files, columnTypes };
+}
+/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
+async function lintFiles(paths, options = {}) {
+    const { files, columnTypes } = await prepare(paths, options);
     // One file's text at a time: memory is bounded by the largest file, not by all of them.
     // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-    const columnTypes = options.schemaDump ? (await __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 7152))).columnTypesFromDump(options.schemaDump) : new _column_types_js__WEBPACK_IMPORTED_MODULE_3__/* .KnownColumnTypes */ .X();
     return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+}
+/**
+ * Lints like lintFiles but keeps no findings: each goes to `visitor` as soon as it is judged, so
+ * memory stays bounded however many findings the files have. A PATH `-` is `stdin`. Resolves to the
+ * files linted, in order.
+ */
+async function lintFilesStreaming(paths, options, visitor, stdin) {
+    const { files, columnTypes } = await prepare(paths, options);
+    const sink = (batch) => visitor.findings(batch);
+    for (const file of files) {
+        const fromStdin = file === STDIN_PATH;
+        visitor.beginFile(fromStdin ? STDIN_NAME : file);
+        const report = lintFile(file, options, columnTypes, sink, fromStdin ? stdin : undefined);
+        // A refused file's finding comes back in its report.
+        if (report.findings.length > 0)
+            visitor.findings(report.findings);
+        visitor.endFile({ ...report, findings: [] });
+    }
+    return files;
 }
 
 
@@ -1971,7 +2039,7 @@ __webpack_require__.d(__webpack_exports__, {
   v1: () => (/* binding */ severityFor)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_STATEMENTS, loadParser
+// UNUSED EXPORTS: DEFAULT_MAX_STATEMENTS, SINK_BATCH_FINDINGS, loadParser
 
 // EXTERNAL MODULE: ./core/migrations/ast.ts
 var ast = __webpack_require__(3580);
@@ -2625,51 +2693,76 @@ function engineFinding(settings, rule, suppression, message, fix) {
         source: 'static',
     };
 }
+/**
+ * Judges findings against a file's suppressions as they come, in as many batches as the caller
+ * likes (a huge file hands them over while it is still being linted), remembering which
+ * suppressions were used; `problems()` at the end are the findings about the suppressions themselves.
+ */
+class SuppressionFilter {
+    used;
+    // Suppressions by rule id, so a file with many findings is not scanned once per comment.
+    byRule = new Map();
+    suppressions;
+    settings;
+    constructor(suppressions, settings) {
+        this.suppressions = suppressions;
+        this.settings = settings;
+        this.used = suppressions.map(() => new Set());
+        suppressions.forEach((s, i) => {
+            for (const id of s.ruleIds)
+                this.byRule.set(id, [...(this.byRule.get(id) ?? []), i]);
+        });
+    }
+    /** The findings of `anchored` that no suppression covers. */
+    keep(anchored) {
+        const kept = [];
+        for (const { finding, anchorLines } of anchored) {
+            let suppressed = false;
+            for (const i of this.byRule.get(finding.rule) ?? []) {
+                const s = this.suppressions[i];
+                if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
+                    this.used[i].add(finding.rule);
+                    suppressed = true;
+                }
+            }
+            if (!suppressed)
+                kept.push(finding);
+        }
+        return kept;
+    }
+    /** Suppressions without a rule or a reason, naming unknown rules, or that suppressed nothing. */
+    problems() {
+        const { settings, used } = this;
+        const found = [];
+        this.suppressions.forEach((s, i) => {
+            const directive = s.fileWide ? 'faultline-ignore-file' : 'faultline-ignore';
+            const add = (f) => {
+                if (f)
+                    found.push(f);
+            };
+            if (s.ruleIds.length === 0) {
+                add(engineFinding(settings, 'unknown-rule', s, `${directive} names no rule id.`, `-- ${directive}: <rule-id> -- <why this is safe here>`));
+            }
+            if (s.reason === '') {
+                add(engineFinding(settings, 'suppression-missing-reason', s, `${directive}: ${s.ruleIds.join(', ')} gives no reason; say why the hazard is acceptable after a second "--".`, `-- ${directive}: ${s.ruleIds.join(', ')} -- <why this is safe here>`));
+            }
+            for (const id of s.ruleIds) {
+                if (!settings.isKnownRule(id)) {
+                    add(engineFinding(settings, 'unknown-rule', s, `${directive} names the unknown rule "${id}".`, 'Use a rule id from the list in docs/rules (ids are lower-case words joined by hyphens).'));
+                }
+                else if (!used[i].has(id) && settings.severityOf(id) !== 'off') {
+                    const where = s.fileWide ? 'anywhere in this file' : s.targetLine === undefined ? 'here: no statement follows directly' : `on the statement at line ${s.targetLine}`;
+                    add(engineFinding(settings, 'unused-suppression', s, `${directive}: ${id} suppresses nothing: the rule reports nothing ${where}.`, 'Remove this comment, or put it on the line(s) directly before the statement it is meant for.'));
+                }
+            }
+        });
+        return found;
+    }
+}
 /** Drops suppressed findings and adds findings about the suppressions themselves. */
 function applySuppressions(anchored, suppressions, settings) {
-    const used = suppressions.map(() => new Set());
-    // Suppressions by rule id, so a file with many findings is not scanned once per comment.
-    const byRule = new Map();
-    suppressions.forEach((s, i) => {
-        for (const id of s.ruleIds)
-            byRule.set(id, [...(byRule.get(id) ?? []), i]);
-    });
-    const kept = [];
-    for (const { finding, anchorLines } of anchored) {
-        let suppressed = false;
-        for (const i of byRule.get(finding.rule) ?? []) {
-            const s = suppressions[i];
-            if (s.fileWide || (s.targetLine !== undefined && anchorLines.includes(s.targetLine))) {
-                used[i].add(finding.rule);
-                suppressed = true;
-            }
-        }
-        if (!suppressed)
-            kept.push(finding);
-    }
-    suppressions.forEach((s, i) => {
-        const directive = s.fileWide ? 'faultline-ignore-file' : 'faultline-ignore';
-        const add = (f) => {
-            if (f)
-                kept.push(f);
-        };
-        if (s.ruleIds.length === 0) {
-            add(engineFinding(settings, 'unknown-rule', s, `${directive} names no rule id.`, `-- ${directive}: <rule-id> -- <why this is safe here>`));
-        }
-        if (s.reason === '') {
-            add(engineFinding(settings, 'suppression-missing-reason', s, `${directive}: ${s.ruleIds.join(', ')} gives no reason; say why the hazard is acceptable after a second "--".`, `-- ${directive}: ${s.ruleIds.join(', ')} -- <why this is safe here>`));
-        }
-        for (const id of s.ruleIds) {
-            if (!settings.isKnownRule(id)) {
-                add(engineFinding(settings, 'unknown-rule', s, `${directive} names the unknown rule "${id}".`, 'Use a rule id from the list in docs/rules (ids are lower-case words joined by hyphens).'));
-            }
-            else if (!used[i].has(id) && settings.severityOf(id) !== 'off') {
-                const where = s.fileWide ? 'anywhere in this file' : s.targetLine === undefined ? 'here: no statement follows directly' : `on the statement at line ${s.targetLine}`;
-                add(engineFinding(settings, 'unused-suppression', s, `${directive}: ${id} suppresses nothing: the rule reports nothing ${where}.`, 'Remove this comment, or put it on the line(s) directly before the statement it is meant for.'));
-            }
-        }
-    });
-    return kept;
+    const filter = new SuppressionFilter(suppressions, settings);
+    return [...filter.keep(anchored), ...filter.problems()];
 }
 
 // EXTERNAL MODULE: ./core/migrations/lint-files.ts
@@ -2699,7 +2792,9 @@ function severityFor(options, id) {
         return rule.strictSeverity;
     return rule?.defaultSeverity ?? 'error';
 }
-function toFinding(rule, severity, statement, hit, path) {
+function toFinding(rule, severity, statement, hit, path, end) {
+    // A hit placed on a part of the statement has no statement-wide region.
+    const whole = statement !== undefined && end !== undefined && hit.line === undefined && hit.column === undefined;
     return {
         rule: rule.id,
         severity,
@@ -2712,6 +2807,7 @@ function toFinding(rule, severity, statement, hit, path) {
         rewrite: hit.rewrite,
         fix: hit.fix,
         ...(statement ? { statement: preview(statement.text) } : {}),
+        ...(whole ? { ...end, ...(hit.fix && !statement.fromDoBlock ? { fixReplacesStatement: true } : {}) } : {}),
         source: 'static',
     };
 }
@@ -2747,12 +2843,19 @@ function refusedFile(path, options, rule, message, fix) {
         : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
     return { path, findings, statements: 0 };
 }
+/** With a sink, findings are handed over once this many are pending: memory stays bounded. */
+const SINK_BATCH_FINDINGS = 2_000;
 /**
  * Lints one file's text. Synchronous; the parser must be loaded (`await loadParser()`, which
  * lintFiles does for you). `columnTypes`: what the files linted before this one in the same run
  * declared (lintFiles shares one across its files); updated with this file's.
+ *
+ * Without `sink`, the report holds the findings in reading order. With one, they go to the sink
+ * instead (the report's list stays empty): a file with up to SINK_BATCH_FINDINGS of them in one
+ * batch in reading order, as above; past that, each batch in reading order as statements are
+ * checked, and the file-level findings (end-of-file rules, suppression problems) in a last batch.
  */
-function lintSource(text, path, options = {}, columnTypes) {
+function lintSource(text, path, options = {}, columnTypes, sink) {
     if (!(0,parse/* isParserLoaded */.vM)())
         throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
     const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
@@ -2769,15 +2872,40 @@ function lintSource(text, path, options = {}, columnTypes) {
         return rules;
     };
     const internalSeverity = severityFor(options, 'internal-error');
-    const anchored = [];
+    let anchored = [];
+    let filter;
+    let lineIndex;
+    const endOf = (statement) => {
+        if (!lineIndex)
+            return undefined;
+        let end = statement.offset + statement.text.length;
+        // The text is the statement as written (DO bodies: inside the body), without its `;`.
+        if (text.slice(statement.offset, end) !== statement.text)
+            return undefined;
+        if (text[end] === ';')
+            end++;
+        const { line, column } = lineIndex.position(end);
+        return { endLine: line, endColumn: column };
+    };
+    // Past the batch size, judged findings go to the sink rather than piling up with the file.
+    const flush = () => {
+        if (!sink || !filter || anchored.length < SINK_BATCH_FINDINGS)
+            return;
+        const batch = (0,agree/* agreeingFindings */.N)(filter.keep(anchored));
+        anchored = [];
+        if (batch.length > 0)
+            sink(batch);
+    };
     const lintStatement = (statement) => {
         context.enter(statement);
         let lines;
+        let end = null;
+        const statementEnd = () => (end === null ? (end = endOf(statement)) : end);
         const anchorLines = () => (lines ??= statement.doBlock ? [statement.line, statement.doBlock.line] : [statement.line]);
         for (const { rule, severity } of rulesFor(statement.kind)) {
             try {
                 for (const hit of rule.check(statement, context)) {
-                    anchored.push({ finding: toFinding(rule, severity, statement, hit, path), anchorLines: anchorLines() });
+                    anchored.push({ finding: toFinding(rule, severity, statement, hit, path, statementEnd()), anchorLines: anchorLines() });
                 }
             }
             catch (error) {
@@ -2795,12 +2923,27 @@ function lintSource(text, path, options = {}, columnTypes) {
         context.apply(statement, locks);
     };
     // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
-    const parsed = (0,parse/* parseMigrationInChunks */.LF)(text, path, (statements) => statements.forEach(lintStatement), (split) => {
+    const parsed = (0,parse/* parseMigrationInChunks */.LF)(text, path, (statements) => {
+        statements.forEach(lintStatement);
+        flush();
+    }, (split) => {
         context.longestNameBytes = split.longestNameBytes;
+        lineIndex = split.lines;
+        // Suppressions are known before any statement is checked, so findings can be judged as they come.
+        filter = new SuppressionFilter(findSuppressions(text, split.comments, split.lines), {
+            path,
+            isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
+            severityOf: (id) => severityFor(options, id),
+        });
     }, options.maxStatements ?? DEFAULT_MAX_STATEMENTS);
     if (parsed.tooManyStatements !== undefined) {
         const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
-        return refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+        const refused = refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
+        if (!sink)
+            return refused;
+        if (refused.findings.length > 0)
+            sink(refused.findings);
+        return { ...refused, findings: [] };
     }
     context.finish();
     for (const { rule, severity } of enabled) {
@@ -2816,14 +2959,13 @@ function lintSource(text, path, options = {}, columnTypes) {
                 anchored.push({ finding, anchorLines: [1] });
         }
     }
-    const suppressions = findSuppressions(text, parsed.comments, parsed.lines);
-    const findings = applySuppressions(anchored, suppressions, {
-        path,
-        isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
-        severityOf: (id) => severityFor(options, id),
-    });
     // The most severe first on each statement, and fixes that do not contradict each other.
-    return { path, findings: (0,agree/* agreeingFindings */.N)(findings), statements: parsed.statements };
+    const findings = (0,agree/* agreeingFindings */.N)([...filter.keep(anchored), ...filter.problems()]);
+    if (!sink)
+        return { path, findings, statements: parsed.statements };
+    if (findings.length > 0)
+        sink(findings);
+    return { path, findings: [], statements: parsed.statements };
 }
 
 
@@ -3372,7 +3514,7 @@ function parseMigrationInChunks(text, path, visit, onSplit, maxStatements = Numb
     const lines = new _positions_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
     const source = { text, path, lines };
     const { segments, comments, longestNameBytes } = (0,_split_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(text);
-    onSplit?.({ longestNameBytes });
+    onSplit?.({ longestNameBytes, comments, lines });
     if (segments.length > maxStatements)
         return { comments, lines, statements: 0, tooManyStatements: segments.length };
     const chunks = chunkSegments(segments);

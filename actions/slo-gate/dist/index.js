@@ -56572,6 +56572,7 @@ class errors_FaultlineError extends Error {
     line;
     column;
     hint;
+    problems;
     exitCode;
     constructor(message, options = {}) {
         super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -56580,6 +56581,8 @@ class errors_FaultlineError extends Error {
         this.line = options.line;
         this.column = options.column;
         this.hint = options.hint;
+        if (options.problems)
+            this.problems = options.problems;
         this.exitCode = options.exitCode ?? 2;
     }
     /** `file:line:column` of the problem, or undefined when the error is not about a file. */
@@ -57089,6 +57092,80 @@ function relationFromNames(names) {
     return names.length >= 2 ? { schema: names[names.length - 2], name } : { name };
 }
 
+;// CONCATENATED MODULE: ./core/migrations/agree.ts
+const LOCK_TIMEOUT_RULE = 'missing-lock-timeout';
+const SEVERITY_ORDER = { error: 0, warning: 1 };
+/** By position in the file; on one statement the most severe first, then by rule id. */
+function agree_byStatementThenSeverity(a, b) {
+    return a.line - b.line || a.column - b.column || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule);
+}
+/** The SET line of a lock-timeout fix (its first line), or undefined when the fix is not one. */
+function lockTimeoutLine(fix) {
+    const first = fix.split('\n')[0];
+    return /^SET (LOCAL )?lock_timeout\b/i.test(first) ? first : undefined;
+}
+function reconcileLockTimeout(finding, others) {
+    const rewrite = others.find((other) => other.fix && other.rule !== LOCK_TIMEOUT_RULE);
+    if (!rewrite?.fix || !finding.fix)
+        return finding;
+    if (/^\s*SET\s+(LOCAL\s+)?lock_timeout\b/im.test(rewrite.fix)) {
+        return { ...finding, message: `${finding.message} The ${rewrite.rule} fix for this statement already sets it.`, fix: null };
+    }
+    const set = lockTimeoutLine(finding.fix);
+    if (!set)
+        return finding;
+    const statements = rewrite.fix.split('\n').filter((line) => line.trim() !== '' && !line.trim().startsWith('--'));
+    if (statements.length === 1) {
+        return { ...finding, message: `${finding.message} The fix sets it for the ${rewrite.rule} rewrite of this statement.`, fix: `${set}\n${statements[0].trim()}` };
+    }
+    // A rewrite of several steps: the timeout goes before the steps that lock, not on the old statement.
+    return { ...finding, message: `${finding.message} Set it before the locking steps of the ${rewrite.rule} fix.`, fix: set };
+}
+/** Orders one file's findings and makes the fixes for each statement agree. */
+function agreeingFindings(findings) {
+    const sorted = [...findings].sort(agree_byStatementThenSeverity);
+    const out = [];
+    // Sorted by position, one statement's findings are adjacent: reconcile them as a group (a file of
+    // tens of thousands of statements must not compare every finding with every other).
+    for (let start = 0; start < sorted.length;) {
+        const first = sorted[start];
+        let end = start + 1;
+        while (end < sorted.length && sorted[end].line === first.line && sorted[end].column === first.column && sorted[end].path === first.path)
+            end++;
+        const group = sorted.slice(start, end);
+        for (const finding of group)
+            out.push(finding.rule === LOCK_TIMEOUT_RULE ? reconcileLockTimeout(finding, group.filter((other) => other !== finding)) : finding);
+        start = end;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./core/report/migrations-counts.ts
+/** Totals over a lint report, shared by every renderer and the faces' exit codes and outputs. */
+
+function migrations_counts_countFindings(report) {
+    const counts = { files: report.files.length, statements: 0, errors: 0, warnings: 0, observed: 0 };
+    for (const file of report.files) {
+        counts.statements += file.statements;
+        for (const finding of file.findings) {
+            if (finding.severity === 'error')
+                counts.errors++;
+            else
+                counts.warnings++;
+            if (finding.source === 'shadow')
+                counts.observed++;
+        }
+    }
+    return counts;
+}
+function migrations_counts_plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+/** Findings in reading order: by line and column, on one statement the most severe first, then rule id. */
+function migrations_counts_inReadingOrder(findings) {
+    return [...findings].sort(byStatementThenSeverity);
+}
+
 ;// CONCATENATED MODULE: ./core/report/migrations-markdown.ts
 /**
  * The migration gate's job summary (GitHub-flavoured markdown): totals, then a table per file with
@@ -57239,32 +57316,71 @@ function escapeStarted(text) {
 
 const ICON = { pass: '✅', fail: '❌', 'no-data': '⚠️' };
 const ALERT_ICON = { none: 'none', ticket: '🎫 ticket', page: '🚨 page' };
+/** The window the "burn now" column shows. */
+const NOW = '1h';
+/** What people act on: how much budget is left, how fast it burns now, whether it alerts, the verdict. */
 function slo_markdown_row(status, verdict) {
+    const left = `${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`}`;
+    return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${left} | ${formatBurnRate(status.burnRates[NOW])} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+}
+/** The rest, folded: objective, window, error ratio and the burn rate of every window. */
+function detailRow(status) {
     const burn = BURN_WINDOWS.map((w) => formatBurnRate(status.burnRates[w])).join(' | ');
-    return `| ${cell(status.name)}<br><sub>${cell(status.service)}</sub> | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${formatPercent(status.budgetRemaining)}${status.budgetRemaining === null ? '' : `<br><sub>${describeExhaustion(status.timeToExhaustionSeconds)}</sub>`} | ${burn} | ${ALERT_ICON[status.alert]} | ${ICON[verdict]} ${verdict} |`;
+    return `| ${cell(status.name)} | ${formatObjective(status.target)} | ${cell(status.window)} | ${formatPercent(status.errorRatio)} | ${burn} |`;
+}
+/** A chart helps where something is wrong or heading there; a healthy SLO's bars say nothing the table does not. */
+function worthCharting(status, verdict) {
+    return verdict !== 'pass' || status.alert !== 'none' || (status.burnRates[NOW] ?? 0) > 1;
 }
 /** Mermaid titles are double-quoted strings without escapes: keep them plain. */
 function mermaidText(text) {
     return text.replace(/["`\n\r]/g, "'");
 }
-function chart(status, pageThreshold) {
-    const values = BURN_WINDOWS.map((w) => status.burnRates[w]);
+/**
+ * Each window's alert threshold: the burn rate of the condition it is the long window of, else the
+ * one it is the short window of. Windows in no condition get no threshold and are not charted, so
+ * a line is never drawn where no alert applies. A number (the old call) is one threshold for all.
+ */
+function thresholdsByWindow(alerting) {
+    if (typeof alerting === 'number')
+        return new Map(BURN_WINDOWS.map((w) => [w, alerting]));
+    const conditions = [...alerting.page, ...alerting.ticket];
+    const map = new Map();
+    for (const window of BURN_WINDOWS) {
+        const condition = conditions.find((c) => c.long === window) ?? conditions.find((c) => c.short === window);
+        if (condition)
+            map.set(window, condition.burnRate);
+    }
+    return map;
+}
+function chart(status, thresholds) {
+    const windows = BURN_WINDOWS.filter((w) => thresholds.has(w));
+    const values = windows.map((w) => status.burnRates[w]);
+    const limits = windows.map((w) => thresholds.get(w));
     const known = values.filter((v) => v !== null);
-    const top = Math.max(pageThreshold * 1.1, ...known.map((v) => v * 1.1), 1);
+    const top = Math.max(...limits.map((v) => v * 1.1), ...known.map((v) => v * 1.1), 1);
     const missing = values.some((v) => v === null) ? ' (– = no data, drawn as 0)' : '';
     return [
         '```mermaid',
         'xychart-beta',
         `    title "${mermaidText(status.name)}: burn rate by window${missing}"`,
-        `    x-axis [${BURN_WINDOWS.map((w) => `"${w}"`).join(', ')}]`,
+        `    x-axis [${windows.map((w) => `"${w}"`).join(', ')}]`,
         `    y-axis "burn rate (1 = spends the budget in exactly one window)" 0 --> ${Number(top.toPrecision(3))}`,
         `    bar [${values.map((v) => Number((v ?? 0).toPrecision(4))).join(', ')}]`,
-        `    line [${BURN_WINDOWS.map(() => pageThreshold).join(', ')}]`,
+        `    line [${limits.join(', ')}]`,
         '```',
     ].join('\n');
 }
+function thresholdLegend(alerting) {
+    if (typeof alerting === 'number')
+        return `Line: the page threshold (${alerting}×).`;
+    const describe = (severity, c) => `${severity} ${c.burnRate}× over ${c.long} and ${c.short}`;
+    const all = [...alerting.page.map((c) => describe('page', c)), ...alerting.ticket.map((c) => describe('ticket', c))];
+    return `Line: each window's alert threshold (${all.join('; ')}); windows no alert uses are left out.`;
+}
 const ORDER = { fail: 0, 'no-data': 1, pass: 2 };
-function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
+/** `alerting`: the policy's alert conditions (each window's threshold), or one page threshold for all windows. */
+function renderSloMarkdown(report, outcome, alerting, options = {}) {
     const verdicts = new Map(outcome.slos.map((d) => [d.name, d.verdict]));
     const verdictOf = (status) => verdicts.get(status.name) ?? 'no-data';
     const out = [
@@ -57272,9 +57388,17 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
         '',
         `${slo_format_plural(report.statuses.length, 'SLO')} evaluated at ${report.evaluatedAt.toISOString()} with ${slo_format_plural(report.requests, 'Prometheus request')}.`,
         '',
-        `| SLO | Objective | Window | Error ratio | Budget remaining<br><sub>at the current burn rate</sub> | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} | Alert | Verdict |`,
-        `| --- | --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} | --- | --- |`,
+        `| SLO | Budget left<br><sub>at the current burn rate</sub> | Burn now (${NOW}) | Alert | Verdict |`,
+        '| --- | --- | ---: | --- | --- |',
         ...report.statuses.map((s) => slo_markdown_row(s, verdictOf(s))),
+        '',
+        '<details><summary>Objective, window, error ratio and burn rate per window</summary>',
+        '',
+        `| SLO | Objective | Window | Error ratio | ${BURN_WINDOWS.map((w) => `Burn ${w}`).join(' | ')} |`,
+        `| --- | --- | --- | --- | ${BURN_WINDOWS.map(() => '---:').join(' | ')} |`,
+        ...report.statuses.map(detailRow),
+        '',
+        '</details>',
         '',
     ];
     const explained = outcome.slos.filter((d) => d.reasons.length > 0);
@@ -57290,21 +57414,23 @@ function renderSloMarkdown(report, outcome, pageThreshold, options = {}) {
     if (problems.length > 0)
         out.push('### Data gaps', '', ...problems, '');
     const maxCharts = options.maxCharts ?? 6;
-    const charted = [...report.statuses]
+    const charted = report.statuses
+        .filter((status) => worthCharting(status, verdictOf(status)))
         .sort((a, b) => ORDER[verdictOf(a)] - ORDER[verdictOf(b)] || (b.burnRates['1h'] ?? -1) - (a.burnRates['1h'] ?? -1))
         .slice(0, maxCharts);
     if (charted.length > 0) {
-        out.push('### Burn rates', '', `Bars: burn rate per window. Line: the page threshold (${pageThreshold}×).`, '');
+        out.push('### Burn rates', '', `For the SLOs that fail, alert or burn faster than sustainable now. Bars: burn rate per window. ${thresholdLegend(alerting)}`, '');
+        const thresholds = thresholdsByWindow(alerting);
         for (const status of charted)
-            out.push(chart(status, pageThreshold), '');
+            out.push(chart(status, thresholds), '');
         if (report.statuses.length > charted.length)
-            out.push(`_${slo_format_plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above._`, '');
+            out.push(`_${slo_format_plural(report.statuses.length - charted.length, 'more SLO', 'more SLOs')} in the table above, healthy or beyond the ${maxCharts} charts shown._`, '');
     }
     return out.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/result.schema.json
-const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
+const result_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"result.schema.json","title":"Faultline result file (faultline-result.json), version 1","description":"What every Faultline action and the CLI write: one gate or experiment, its verdict, findings or measurements, timings, tool versions and links. The app reads these from workflow artifacts.","type":"object","required":["version","kind","name","verdict","startedAt","finishedAt","tool"],"additionalProperties":false,"properties":{"$schema":{"type":"string"},"version":{"const":1},"kind":{"description":"Which gate or engine produced the result; the app maps it to a check run.","enum":["migrations","chaos","slo","canary","failover","evidence","security"]},"name":{"type":"string","minLength":1,"description":"Gate or experiment name shown to users."},"verdict":{"description":"pass: the gate passed; fail: it blocks; neutral: it did not apply; error: it could not decide (never a pass).","enum":["pass","fail","neutral","error"]},"summary":{"type":"string","description":"One line for a check run title or a table cell."},"startedAt":{"type":"string","format":"date-time"},"finishedAt":{"type":"string","format":"date-time"},"durationMs":{"type":"number","minimum":0},"tool":{"type":"object","required":["name","version"],"additionalProperties":false,"properties":{"name":{"type":"string"},"version":{"type":"string"},"runtime":{"type":"string","description":"e.g. node v24.x"},"components":{"type":"object","description":"Versions of the parts that decided the result (parser, PostgreSQL server, stress-ng, Prometheus...).","additionalProperties":{"type":"string"}}}},"source":{"type":"object","description":"Where the result was produced; filled from the GitHub Actions environment when present.","additionalProperties":false,"properties":{"repository":{"type":"string"},"sha":{"type":"string","description":"The commit the result is about: on pull_request events the pull request\'s head SHA from the event payload, otherwise GITHUB_SHA."},"mergeSha":{"type":"string","description":"GITHUB_SHA when it differs from sha (on pull_request events, the test merge commit the workflow checked out)."},"configPath":{"type":"string","description":"Repository-relative path of the Faultline config the action read, when it read one."},"configSha":{"type":"string","description":"Git blob SHA-1 of that config file as read, so the app can reject results produced under a config other than the default branch\'s."},"ref":{"type":"string"},"eventName":{"type":"string"},"workflow":{"type":"string"},"runId":{"type":"string"},"runAttempt":{"type":"string"},"pullRequest":{"type":"integer"},"actor":{"type":"string"}}},"counts":{"type":"object","additionalProperties":false,"properties":{"errors":{"type":"integer","minimum":0},"warnings":{"type":"integer","minimum":0},"notes":{"type":"integer","minimum":0}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"measurements":{"type":"array","description":"Named figures (RTO, RPO, score, budget remaining, burn rate...).","items":{"type":"object","required":["name","value"],"additionalProperties":false,"properties":{"name":{"type":"string"},"value":{"type":["number","null"]},"unit":{"type":"string"},"subject":{"type":"string","description":"What the figure is about (SLO, experiment, probe)."}}}},"details":{"type":"object","description":"Kind-specific payload: the migration report, the chaos journal summary, the SLO statuses. Each kind documents its own shape."},"links":{"type":"array","items":{"type":"object","required":["name","url"],"additionalProperties":false,"properties":{"name":{"type":"string"},"url":{"type":"string"}}}}},"$defs":{"finding":{"type":"object","required":["rule","severity","message"],"additionalProperties":false,"properties":{"rule":{"type":"string","minLength":1},"severity":{"enum":["error","warning","note"]},"message":{"type":"string"},"path":{"type":"string"},"line":{"type":"integer","minimum":1},"column":{"type":"integer","minimum":1},"endLine":{"type":"integer","minimum":1},"endColumn":{"type":"integer","minimum":1},"help":{"type":"string","description":"What to do instead (the safe rewrite, the fix)."},"properties":{"type":"object","description":"Rule-specific facts (lock, blocks, rewrite...)."}}}}}');
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
@@ -57441,7 +57567,7 @@ function validateResult(value) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./policy/schemas/slo-policy.schema.json
-const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
+const slo_policy_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo-policy.schema.json","title":"Faultline error-budget policy (slo-gate `policy` input, `faultline slo status --policy`)","description":"When a change or a deploy may go ahead given the SLOs\' error budgets. Keys match the `slo:` section of .github/faultline.yml. Ratios are fractions (0.25 = 25 %).","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"min-budget-remaining":{"description":"Fraction of the error budget that must remain; 0 means the budget must not be spent.","type":"number","minimum":0,"maximum":1,"default":0},"max-burn-rate":{"description":"Fail when the burn rate over burn-rate-window is above this (unset: burn rate alone never fails).","type":"number","exclusiveMinimum":0},"burn-rate-window":{"description":"Window of the burn rate that max-burn-rate limits and that time to exhaustion uses.","enum":["5m","30m","1h","2h","6h","1d","3d"],"default":"1h"},"fail-on-alert":{"description":"Fail while a multi-window burn-rate alert of this severity or worse is firing (none: alerts never fail the gate).","enum":["none","ticket","page"],"default":"none"},"exception-labels":{"description":"Pull-request labels that let a change through a spent budget or a high burn rate (it fixes reliability or security). Missing data is never excused.","type":"array","items":{"type":"string","minLength":1},"default":["reliability-fix","security-fix"]},"alerting":{"description":"Multi-window multi-burn-rate thresholds (Google SRE Workbook defaults when unset).","type":"object","additionalProperties":false,"properties":{"page":{"$ref":"#/$defs/conditions"},"ticket":{"$ref":"#/$defs/conditions"}}}},"$defs":{"window":{"enum":["5m","30m","1h","2h","6h","1d","3d"]},"conditions":{"type":"array","items":{"type":"object","required":["long","short","burn-rate"],"additionalProperties":false,"properties":{"long":{"$ref":"#/$defs/window"},"short":{"$ref":"#/$defs/window"},"burn-rate":{"type":"number","exclusiveMinimum":0}}}}}}');
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./core/schema/validate.ts
@@ -57516,6 +57642,7 @@ function loadValidated(text, file, schema, what) {
             file,
             line: first.line,
             column: first.column,
+            problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
             hint: `see the schema in policy/schemas/ and docs/ for the ${what} format`,
         });
     }
@@ -58232,15 +58359,15 @@ function ratioOf(slo, window, value, problems) {
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
 ;// CONCATENATED MODULE: ./policy/schemas/slo-openslo-v1.schema.json
-const slo_openslo_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-openslo-v1.schema.json","title":"OpenSLO v1 document (the subset Faultline reads)","description":"https://github.com/OpenSLO/OpenSLO — kinds SLO and SLI are read; Service, DataSource, AlertPolicy, AlertCondition and AlertNotificationTarget are accepted and ignored. Features Faultline cannot evaluate (composite objectives, metric sources that are not Prometheus-compatible) are accepted here and refused with an explanation when loaded.","type":"object","required":["apiVersion","kind","metadata"],"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"enum":["SLO","SLI","Service","DataSource","AlertPolicy","AlertCondition","AlertNotificationTarget"]},"metadata":{"$ref":"#/$defs/metadata"},"spec":{"type":"object"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"SLI"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sliSpec"}}}}],"$defs":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$","description":"DNS-1123 style name, as OpenSLO requires."},"duration":{"type":"string","pattern":"^[0-9]+[smhdwMQY]$"},"metadata":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/name"},"displayName":{"type":"string"},"labels":{"type":"object","additionalProperties":{"anyOf":[{"type":["string","number","boolean"]},{"type":"array","items":{"type":"string"}}]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}}}},"metricSource":{"type":"object","required":["metricSource"],"additionalProperties":false,"properties":{"metricSource":{"type":"object","required":["spec"],"additionalProperties":false,"properties":{"metricSourceRef":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}}}}},"sliSpec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"thresholdMetric":{"$ref":"#/$defs/metricSource"},"ratioMetric":{"type":"object","additionalProperties":false,"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/$defs/metricSource"},"bad":{"$ref":"#/$defs/metricSource"},"total":{"$ref":"#/$defs/metricSource"},"rawType":{"enum":["success","failure"]},"raw":{"$ref":"#/$defs/metricSource"}}}}},"inlineIndicator":{"type":"object","required":["metadata","spec"],"additionalProperties":false,"properties":{"metadata":{"$ref":"#/$defs/metadata"},"spec":{"$ref":"#/$defs/sliSpec"}}},"sloSpec":{"type":"object","required":["service","timeWindow","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"additionalProperties":false,"properties":{"duration":{"$ref":"#/$defs/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"$ref":"#/$defs/duration"}]},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"compositeWeight":{"type":"number","exclusiveMinimum":0}}}},"alertPolicies":{"type":"array"}}}}}');
+const slo_openslo_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo-openslo-v1.schema.json","title":"OpenSLO v1 document (the subset Faultline reads)","description":"https://github.com/OpenSLO/OpenSLO — kinds SLO and SLI are read; Service, DataSource, AlertPolicy, AlertCondition and AlertNotificationTarget are accepted and ignored. Features Faultline cannot evaluate (composite objectives, metric sources that are not Prometheus-compatible) are accepted here and refused with an explanation when loaded.","type":"object","required":["apiVersion","kind","metadata"],"properties":{"apiVersion":{"const":"openslo/v1"},"kind":{"enum":["SLO","SLI","Service","DataSource","AlertPolicy","AlertCondition","AlertNotificationTarget"]},"metadata":{"$ref":"#/$defs/metadata"},"spec":{"type":"object"}},"additionalProperties":false,"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"SLI"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sliSpec"}}}}],"$defs":{"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$","description":"DNS-1123 style name, as OpenSLO requires."},"duration":{"type":"string","pattern":"^[0-9]+[smhdwMQY]$"},"metadata":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"$ref":"#/$defs/name"},"displayName":{"type":"string"},"labels":{"type":"object","additionalProperties":{"anyOf":[{"type":["string","number","boolean"]},{"type":"array","items":{"type":"string"}}]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}}}},"metricSource":{"type":"object","required":["metricSource"],"additionalProperties":false,"properties":{"metricSource":{"type":"object","required":["spec"],"additionalProperties":false,"properties":{"metricSourceRef":{"type":"string"},"type":{"type":"string"},"spec":{"type":"object"}}}}},"sliSpec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"},"thresholdMetric":{"$ref":"#/$defs/metricSource"},"ratioMetric":{"type":"object","additionalProperties":false,"properties":{"counter":{"type":"boolean"},"good":{"$ref":"#/$defs/metricSource"},"bad":{"$ref":"#/$defs/metricSource"},"total":{"$ref":"#/$defs/metricSource"},"rawType":{"enum":["success","failure"]},"raw":{"$ref":"#/$defs/metricSource"}}}}},"inlineIndicator":{"type":"object","required":["metadata","spec"],"additionalProperties":false,"properties":{"metadata":{"$ref":"#/$defs/metadata"},"spec":{"$ref":"#/$defs/sliSpec"}}},"sloSpec":{"type":"object","required":["service","timeWindow","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"timeWindow":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["duration"],"additionalProperties":false,"properties":{"duration":{"$ref":"#/$defs/duration"},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices","RatioTimeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"targetPercent":{"type":"number","minimum":0,"exclusiveMaximum":100},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"timeSliceWindow":{"anyOf":[{"type":"number","exclusiveMinimum":0},{"$ref":"#/$defs/duration"}]},"indicator":{"$ref":"#/$defs/inlineIndicator"},"indicatorRef":{"type":"string"},"compositeWeight":{"type":"number","exclusiveMinimum":0}}}},"alertPolicies":{"type":"array"}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-openslo-v1alpha.schema.json
-const slo_openslo_v1alpha_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-openslo-v1alpha.schema.json","title":"OpenSLO v1alpha document (SLO and Service)","description":"https://github.com/OpenSLO/OpenSLO/tree/v0.1.0 — read and converted to openslo/v1 (see core/slo/specs/openslo-v1alpha.ts).","type":"object","required":["apiVersion","kind","metadata"],"additionalProperties":false,"properties":{"apiVersion":{"const":"openslo/v1alpha"},"kind":{"enum":["SLO","Service"]},"metadata":{"$ref":"https://faultline.dev/schemas/slo-openslo-v1.schema.json#/$defs/metadata"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"Service"}}},"then":{"properties":{"spec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"}}}}}}],"$defs":{"metric":{"type":"object","required":["source","queryType","query"],"additionalProperties":false,"properties":{"source":{"type":"string"},"queryType":{"type":"string"},"query":{"type":"string"},"metadata":{"type":"object"}}},"sloSpec":{"type":"object","required":["service","timeWindows","budgetingMethod","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"type":"object","additionalProperties":false,"properties":{"thresholdMetric":{"$ref":"#/$defs/metric"}}},"timeWindows":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["unit","count"],"additionalProperties":false,"properties":{"unit":{"enum":["Second","Minute","Hour","Day","Week","Month","Quarter","Year"]},"count":{"type":"integer","exclusiveMinimum":0},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","required":["target"],"additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"ratioMetrics":{"type":"object","required":["total"],"additionalProperties":false,"properties":{"incremental":{"type":"boolean"},"good":{"$ref":"#/$defs/metric"},"bad":{"$ref":"#/$defs/metric"},"total":{"$ref":"#/$defs/metric"}}}}}}},"if":{"properties":{"budgetingMethod":{"const":"Timeslices"}}},"then":{"properties":{"objectives":{"items":{"required":["timeSliceTarget"]}}}}}}}');
+const slo_openslo_v1alpha_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo-openslo-v1alpha.schema.json","title":"OpenSLO v1alpha document (SLO and Service)","description":"https://github.com/OpenSLO/OpenSLO/tree/v0.1.0 — read and converted to openslo/v1 (see core/slo/specs/openslo-v1alpha.ts).","type":"object","required":["apiVersion","kind","metadata"],"additionalProperties":false,"properties":{"apiVersion":{"const":"openslo/v1alpha"},"kind":{"enum":["SLO","Service"]},"metadata":{"$ref":"slo-openslo-v1.schema.json#/$defs/metadata"},"spec":{"type":"object"}},"allOf":[{"if":{"properties":{"kind":{"const":"SLO"}}},"then":{"required":["spec"],"properties":{"spec":{"$ref":"#/$defs/sloSpec"}}}},{"if":{"properties":{"kind":{"const":"Service"}}},"then":{"properties":{"spec":{"type":"object","additionalProperties":false,"properties":{"description":{"type":"string"}}}}}}],"$defs":{"metric":{"type":"object","required":["source","queryType","query"],"additionalProperties":false,"properties":{"source":{"type":"string"},"queryType":{"type":"string"},"query":{"type":"string"},"metadata":{"type":"object"}}},"sloSpec":{"type":"object","required":["service","timeWindows","budgetingMethod","objectives"],"additionalProperties":false,"properties":{"description":{"type":"string"},"service":{"type":"string","minLength":1},"indicator":{"type":"object","additionalProperties":false,"properties":{"thresholdMetric":{"$ref":"#/$defs/metric"}}},"timeWindows":{"type":"array","minItems":1,"maxItems":1,"items":{"type":"object","required":["unit","count"],"additionalProperties":false,"properties":{"unit":{"enum":["Second","Minute","Hour","Day","Week","Month","Quarter","Year"]},"count":{"type":"integer","exclusiveMinimum":0},"isRolling":{"type":"boolean"},"calendar":{"type":"object","required":["startTime","timeZone"],"additionalProperties":false,"properties":{"startTime":{"type":"string"},"timeZone":{"type":"string"}}}}}},"budgetingMethod":{"enum":["Occurrences","Timeslices"]},"objectives":{"type":"array","minItems":1,"items":{"type":"object","required":["target"],"additionalProperties":false,"properties":{"displayName":{"type":"string"},"op":{"enum":["lte","gte","lt","gt"]},"value":{"type":"number"},"target":{"type":"number","minimum":0,"exclusiveMaximum":1},"timeSliceTarget":{"type":"number","exclusiveMinimum":0,"maximum":1},"ratioMetrics":{"type":"object","required":["total"],"additionalProperties":false,"properties":{"incremental":{"type":"boolean"},"good":{"$ref":"#/$defs/metric"},"bad":{"$ref":"#/$defs/metric"},"total":{"$ref":"#/$defs/metric"}}}}}}},"if":{"properties":{"budgetingMethod":{"const":"Timeslices"}}},"then":{"properties":{"objectives":{"items":{"required":["timeSliceTarget"]}}}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-pyrra-v1alpha1.schema.json
-const slo_pyrra_v1alpha1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-pyrra-v1alpha1.schema.json","title":"Pyrra ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1)","description":"https://github.com/pyrra-dev/pyrra — the CRD\'s fields with their types. Keys Pyrra does not know are ignored with a warning (Kubernetes prunes them); the checks Pyrra\'s validating webhook makes are in core/slo/specs/pyrra.ts.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"pyrra.dev/v1alpha1"},"kind":{"const":"ServiceLevelObjective"},"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"namespace":{"type":"string"},"labels":{"type":["object","null"],"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":["object","null"],"additionalProperties":{"type":"string"}}}},"spec":{"type":"object","required":["target","window","indicator"],"properties":{"description":{"type":["string","null"]},"target":{"type":["string","number"],"description":"Percent, 0 to 100, e.g. \\"99.5\\"."},"window":{"type":"string","description":"A Prometheus duration, e.g. 4w or 28d."},"indicator":{"type":"object","properties":{"ratio":{"type":"object","required":["errors","total"],"properties":{"errors":{"$ref":"#/$defs/query"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"latency":{"type":"object","required":["success","total"],"properties":{"success":{"$ref":"#/$defs/query"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"latencyNative":{"type":"object","required":["latency","total"],"properties":{"latency":{"type":"string"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"bool_gauge":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string"},"grouping":{"$ref":"#/$defs/grouping"}}}}},"alerting":{"type":["object","null"],"properties":{"disabled":{"type":"boolean"},"burnrates":{"type":"boolean"},"absent":{"type":"boolean"},"name":{"type":"string"},"absentName":{"type":"string"},"severities":{"type":"object","additionalProperties":{"type":"string"}}}},"partial_response_strategy":{"enum":["abort","warn",""]},"performanceOverAccuracy":{"type":"boolean"},"ruleOutput":{"type":"object"},"shortRulesLabels":{"type":"object","additionalProperties":{"type":"string"}},"longRulesLabels":{"type":"object","additionalProperties":{"type":"string"}},"enableDescriptionAsLabel":{"type":"boolean"}}},"status":{"type":"object"}},"$defs":{"query":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string"},"type":{"type":"string"}}},"grouping":{"type":["array","null"],"items":{"type":"string"}}}}');
+const slo_pyrra_v1alpha1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo-pyrra-v1alpha1.schema.json","title":"Pyrra ServiceLevelObjective (apiVersion: pyrra.dev/v1alpha1)","description":"https://github.com/pyrra-dev/pyrra — the CRD\'s fields with their types. Keys Pyrra does not know are ignored with a warning (Kubernetes prunes them); the checks Pyrra\'s validating webhook makes are in core/slo/specs/pyrra.ts.","type":"object","required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"const":"pyrra.dev/v1alpha1"},"kind":{"const":"ServiceLevelObjective"},"metadata":{"type":"object","required":["name"],"properties":{"name":{"type":"string","minLength":1},"namespace":{"type":"string"},"labels":{"type":["object","null"],"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":["object","null"],"additionalProperties":{"type":"string"}}}},"spec":{"type":"object","required":["target","window","indicator"],"properties":{"description":{"type":["string","null"]},"target":{"type":["string","number"],"description":"Percent, 0 to 100, e.g. \\"99.5\\"."},"window":{"type":"string","description":"A Prometheus duration, e.g. 4w or 28d."},"indicator":{"type":"object","properties":{"ratio":{"type":"object","required":["errors","total"],"properties":{"errors":{"$ref":"#/$defs/query"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"latency":{"type":"object","required":["success","total"],"properties":{"success":{"$ref":"#/$defs/query"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"latencyNative":{"type":"object","required":["latency","total"],"properties":{"latency":{"type":"string"},"total":{"$ref":"#/$defs/query"},"grouping":{"$ref":"#/$defs/grouping"}}},"bool_gauge":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string"},"grouping":{"$ref":"#/$defs/grouping"}}}}},"alerting":{"type":["object","null"],"properties":{"disabled":{"type":"boolean"},"burnrates":{"type":"boolean"},"absent":{"type":"boolean"},"name":{"type":"string"},"absentName":{"type":"string"},"severities":{"type":"object","additionalProperties":{"type":"string"}}}},"partial_response_strategy":{"enum":["abort","warn",""]},"performanceOverAccuracy":{"type":"boolean"},"ruleOutput":{"type":"object"},"shortRulesLabels":{"type":"object","additionalProperties":{"type":"string"}},"longRulesLabels":{"type":"object","additionalProperties":{"type":"string"}},"enableDescriptionAsLabel":{"type":"boolean"}}},"status":{"type":"object"}},"$defs":{"query":{"type":"object","required":["metric"],"properties":{"metric":{"type":"string"},"type":{"type":"string"}}},"grouping":{"type":["array","null"],"items":{"type":"string"}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo-sloth-v1.schema.json
-const slo_sloth_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo-sloth-v1.schema.json","title":"Sloth SLO spec (version: prometheus/v1)","description":"https://sloth.dev/specs/default/ — plugin SLIs are not supported (Faultline cannot run Sloth plugins).","type":"object","required":["version"],"properties":{"version":{"const":"prometheus/v1","description":"Sloth spec version."}},"allOf":[{"$ref":"#/$defs/serviceLevel"}],"$defs":{"labels":{"type":"object","propertyNames":{"pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$"},"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"serviceLevel":{"type":"object","required":["service","slos"],"properties":{"version":true,"service":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"slos":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/slo"}},"slo_plugins":{"description":"Sloth SLO plugins: refused with an explanation (Faultline cannot run Sloth plugins)."}},"additionalProperties":false},"slo":{"type":"object","required":["name","objective","sli"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-zA-Z0-9_.-]+$"},"objective":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"Objective in percent, e.g. 99.9."},"description":{"type":"string"},"labels":{"$ref":"#/$defs/labels"},"sli":{"type":"object","additionalProperties":false,"properties":{"events":{"type":"object","required":["error_query","total_query"],"additionalProperties":false,"properties":{"error_query":{"type":"string","minLength":1},"total_query":{"type":"string","minLength":1}}},"raw":{"type":"object","required":["error_ratio_query"],"additionalProperties":false,"properties":{"error_ratio_query":{"type":"string","minLength":1}}},"plugin":{"type":"object"}}},"alerting":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"},"page_alert":{"$ref":"#/$defs/alert"},"ticket_alert":{"$ref":"#/$defs/alert"}}},"plugins":{"description":"Sloth SLO plugins: refused with an explanation (Faultline cannot run Sloth plugins)."}}},"alert":{"type":"object","additionalProperties":false,"properties":{"disable":{"type":"boolean"},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"}}}}}');
+const slo_sloth_v1_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo-sloth-v1.schema.json","title":"Sloth SLO spec (version: prometheus/v1)","description":"https://sloth.dev/specs/default/ — plugin SLIs are not supported (Faultline cannot run Sloth plugins).","type":"object","required":["version"],"properties":{"version":{"const":"prometheus/v1","description":"Sloth spec version."}},"allOf":[{"$ref":"#/$defs/serviceLevel"}],"$defs":{"labels":{"type":"object","propertyNames":{"pattern":"^[a-zA-Z_][a-zA-Z0-9_]*$"},"additionalProperties":{"type":["string","number","boolean"]}},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"serviceLevel":{"type":"object","required":["service","slos"],"properties":{"version":true,"service":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"slos":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/slo"}},"slo_plugins":{"description":"Sloth SLO plugins: refused with an explanation (Faultline cannot run Sloth plugins)."}},"additionalProperties":false},"slo":{"type":"object","required":["name","objective","sli"],"additionalProperties":false,"properties":{"name":{"type":"string","pattern":"^[a-zA-Z0-9_.-]+$"},"objective":{"type":"number","exclusiveMinimum":0,"exclusiveMaximum":100,"description":"Objective in percent, e.g. 99.9."},"description":{"type":"string"},"labels":{"$ref":"#/$defs/labels"},"sli":{"type":"object","additionalProperties":false,"properties":{"events":{"type":"object","required":["error_query","total_query"],"additionalProperties":false,"properties":{"error_query":{"type":"string","minLength":1},"total_query":{"type":"string","minLength":1}}},"raw":{"type":"object","required":["error_ratio_query"],"additionalProperties":false,"properties":{"error_ratio_query":{"type":"string","minLength":1}}},"plugin":{"type":"object"}}},"alerting":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"},"page_alert":{"$ref":"#/$defs/alert"},"ticket_alert":{"$ref":"#/$defs/alert"}}},"plugins":{"description":"Sloth SLO plugins: refused with an explanation (Faultline cannot run Sloth plugins)."}}},"alert":{"type":"object","additionalProperties":false,"properties":{"disable":{"type":"boolean"},"labels":{"$ref":"#/$defs/labels"},"annotations":{"$ref":"#/$defs/annotations"}}}}}');
 ;// CONCATENATED MODULE: ./policy/schemas/slo.schema.json
-const slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/slo.schema.json","title":"Faultline SLO spec document","description":"One YAML document of an SLO spec file: OpenSLO v1 (apiVersion: openslo/v1), Sloth (version: prometheus/v1), the Sloth Kubernetes resource (apiVersion: sloth.slok.dev/v1, kind: PrometheusServiceLevel) or Pyrra (apiVersion: pyrra.dev/v1alpha1, kind: ServiceLevelObjective). See docs/slo-specs.md.","type":"object","allOf":[{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"openslo/v1"}}},"then":{"$ref":"https://faultline.dev/schemas/slo-openslo-v1.schema.json"}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"sloth.slok.dev/v1"}}},"then":{"type":"object","required":["kind","metadata","spec"],"properties":{"apiVersion":true,"kind":{"const":"PrometheusServiceLevel"},"metadata":{"type":"object"},"spec":{"$ref":"https://faultline.dev/schemas/slo-sloth-v1.schema.json#/$defs/serviceLevel"}},"additionalProperties":false}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"pyrra.dev/v1alpha1"}}},"then":{"$ref":"https://faultline.dev/schemas/slo-pyrra-v1alpha1.schema.json"}},{"if":{"required":["version"],"not":{"required":["apiVersion"]}},"then":{"$ref":"https://faultline.dev/schemas/slo-sloth-v1.schema.json"}},{"if":{"not":{"required":["version"]}},"then":{"required":["apiVersion"],"properties":{"apiVersion":{"enum":["openslo/v1","sloth.slok.dev/v1","pyrra.dev/v1alpha1"]}}}}]}');
+const slo_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"slo.schema.json","title":"Faultline SLO spec document","description":"One YAML document of an SLO spec file: OpenSLO v1 (apiVersion: openslo/v1), Sloth (version: prometheus/v1), the Sloth Kubernetes resource (apiVersion: sloth.slok.dev/v1, kind: PrometheusServiceLevel) or Pyrra (apiVersion: pyrra.dev/v1alpha1, kind: ServiceLevelObjective). See docs/slo-specs.md.","type":"object","allOf":[{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"openslo/v1"}}},"then":{"$ref":"slo-openslo-v1.schema.json"}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"sloth.slok.dev/v1"}}},"then":{"type":"object","required":["kind","metadata","spec"],"properties":{"apiVersion":true,"kind":{"const":"PrometheusServiceLevel"},"metadata":{"type":"object"},"spec":{"$ref":"slo-sloth-v1.schema.json#/$defs/serviceLevel"}},"additionalProperties":false}},{"if":{"required":["apiVersion"],"properties":{"apiVersion":{"const":"pyrra.dev/v1alpha1"}}},"then":{"$ref":"slo-pyrra-v1alpha1.schema.json"}},{"if":{"required":["version"],"not":{"required":["apiVersion"]}},"then":{"$ref":"slo-sloth-v1.schema.json"}},{"if":{"not":{"required":["version"]}},"then":{"required":["apiVersion"],"properties":{"apiVersion":{"enum":["openslo/v1","sloth.slok.dev/v1","pyrra.dev/v1alpha1"]}}}}]}');
 ;// CONCATENATED MODULE: ./core/slo/specs/documents.ts
 /**
  * Splits a multi-document YAML stream into one text per document, so each can go through the
@@ -64878,12 +65005,36 @@ async function loadSloSpecSet(paths, options = {}) {
         throw new errors_FaultlineError('no SLO spec files given', { hint: 'pass one or more spec files or folders' });
     }
     const documents = [];
+    const skipped = [];
     for (const path of paths) {
-        for (const file of await specFiles(path)) {
-            documents.push(...readDocuments(await (0,promises_namespaceObject.readFile)(file, 'utf8'), file));
+        const files = await specFiles(path);
+        // A file named on its own must be a spec; a folder often also holds the rules generated from it.
+        const fromFolder = files.length !== 1 || files[0] !== path;
+        for (const file of files) {
+            const text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+            if (fromFolder && isPrometheusRuleFile(text, file)) {
+                skipped.push(`${file}: skipped: a Prometheus rule file (top-level "groups"), not an SLO spec`);
+                continue;
+            }
+            documents.push(...readDocuments(text, file));
         }
     }
-    return resolve(documents, options);
+    const set = resolve(documents, options);
+    return skipped.length > 0 ? { ...set, warnings: [...skipped, ...set.warnings] } : set;
+}
+/** Whether the text is a Prometheus rule file (every YAML document of it has top-level `groups`). */
+function isPrometheusRuleFile(text, file) {
+    try {
+        const pieces = splitYamlDocuments(text);
+        return pieces.length > 0 && pieces.every((piece) => isRuleDocument(parseYaml(piece.text, file).value));
+    }
+    catch {
+        // Not parseable: reading it as a spec reports where.
+        return false;
+    }
+}
+function isRuleDocument(value) {
+    return specs_isRecord(value) && 'groups' in value && !('apiVersion' in value) && !('version' in value);
 }
 async function specFiles(path) {
     let info;
@@ -64968,6 +65119,7 @@ function readDocuments(text, file) {
             file,
             line: first.line,
             column: first.column,
+            problems: problems.map((p) => ({ file, line: p.line, column: p.column, message: `${keyPath(p.pointer)}: ${p.message}` })),
             hint: 'see the schema in policy/schemas/ and docs/slo-specs.md for the SLO spec formats',
         });
     }
@@ -64999,8 +65151,7 @@ function dropNulls(value) {
 }
 /** A folder of specs often sits next to the rules generated from it; say so instead of "unknown key". */
 function refuseRuleFile(text, file) {
-    const value = parseYaml(text, file).value;
-    if (value && typeof value === 'object' && 'groups' in value && !('apiVersion' in value) && !('version' in value)) {
+    if (isRuleDocument(parseYaml(text, file).value)) {
         throw new errors_FaultlineError('this is a Prometheus rule file (top-level "groups"), not an SLO spec', {
             file,
             hint: 'pass the spec files or their folder only, e.g. slos/openslo slos/sloth, not the generated rules',
@@ -66264,7 +66415,7 @@ function writeWorkspaceFile(workspace, given, text, what) {
 }
 
 ;// CONCATENATED MODULE: ./policy/schemas/canary-metrics.schema.json
-const canary_metrics_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://faultline.dev/schemas/canary-metrics.schema.json","title":"Faultline canary metrics (slo-gate `metrics` input in canary mode, `faultline slo canary --metrics`)","description":"What to compare between canary and baseline at each traffic step, and how strictly. Either this object or just the list of metrics. Each query holds {{selector}} where the canary\'s or the baseline\'s label matchers go.","type":"object","additionalProperties":false,"required":["metrics"],"properties":{"$schema":{"type":"string"},"confidence":{"description":"Mann-Whitney confidence level: a shift is significant when p < 1 − confidence.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95},"thresholds":{"description":"Kayenta score thresholds in percent of the metrics\' weight: at or above pass the step passes, below marginal it fails.","type":"object","additionalProperties":false,"properties":{"marginal":{"type":"number","minimum":0,"maximum":100,"default":75},"pass":{"type":"number","minimum":0,"maximum":100,"default":95}}},"query-step":{"description":"Resolution of the range queries, a Prometheus duration (default 1m). Keep it near the metric\'s rate window: closer samples overlap and are not independent.","type":"string","pattern":"^([0-9]+(ms|[smhdwy]))+$"},"metrics":{"$ref":"#/$defs/metricList"}},"$defs":{"metricList":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/metric"}},"metric":{"type":"object","additionalProperties":false,"required":["name","query"],"properties":{"name":{"description":"Shown in reasons and the job summary, e.g. error-rate.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"},"query":{"description":"PromQL with {{selector}} where one side\'s label matchers go, e.g. sum(rate(http_requests_total{ {{selector}}, code=~\\"5..\\" }[2m])) / sum(rate(http_requests_total{ {{selector}} }[2m])).","type":"string","minLength":1},"direction":{"description":"Which change of the canary is bad: increase (error rates, latency), decrease (throughput, success ratio) or either.","enum":["increase","decrease","either"],"default":"increase"},"weight":{"description":"Share of the score.","type":"number","exclusiveMinimum":0,"default":1},"critical":{"description":"A failing critical metric fails the step whatever the score.","type":"boolean","default":false},"max":{"description":"Fail when the canary\'s mean over the step is above this (Flagger thresholdRange.max).","type":"number"},"min":{"description":"Fail when the canary\'s mean over the step is below this (Flagger thresholdRange.min).","type":"number"},"tolerance":{"description":"Relative shift of the baseline median that matters; smaller shifts pass even when significant.","type":"number","minimum":0,"default":0.1}}}}}');
+const canary_metrics_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"canary-metrics.schema.json","title":"Faultline canary metrics (slo-gate `metrics` input in canary mode, `faultline slo canary --metrics`)","description":"What to compare between canary and baseline at each traffic step, and how strictly. Either this object or just the list of metrics. Each query holds {{selector}} where the canary\'s or the baseline\'s label matchers go.","type":"object","additionalProperties":false,"required":["metrics"],"properties":{"$schema":{"type":"string"},"confidence":{"description":"Mann-Whitney confidence level: a shift is significant when p < 1 − confidence.","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.95},"thresholds":{"description":"Kayenta score thresholds in percent of the metrics\' weight: at or above pass the step passes, below marginal it fails.","type":"object","additionalProperties":false,"properties":{"marginal":{"type":"number","minimum":0,"maximum":100,"default":75},"pass":{"type":"number","minimum":0,"maximum":100,"default":95}}},"query-step":{"description":"Resolution of the range queries, a Prometheus duration (default 1m). Keep it near the metric\'s rate window: closer samples overlap and are not independent.","type":"string","pattern":"^([0-9]+(ms|[smhdwy]))+$"},"metrics":{"$ref":"#/$defs/metricList"}},"$defs":{"metricList":{"type":"array","minItems":1,"items":{"$ref":"#/$defs/metric"}},"metric":{"type":"object","additionalProperties":false,"required":["name","query"],"properties":{"name":{"description":"Shown in reasons and the job summary, e.g. error-rate.","type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"},"query":{"description":"PromQL with {{selector}} where one side\'s label matchers go, e.g. sum(rate(http_requests_total{ {{selector}}, code=~\\"5..\\" }[2m])) / sum(rate(http_requests_total{ {{selector}} }[2m])).","type":"string","minLength":1},"direction":{"description":"Which change of the canary is bad: increase (error rates, latency), decrease (throughput, success ratio) or either.","enum":["increase","decrease","either"],"default":"increase"},"weight":{"description":"Share of the score.","type":"number","exclusiveMinimum":0,"default":1},"critical":{"description":"A failing critical metric fails the step whatever the score.","type":"boolean","default":false},"max":{"description":"Fail when the canary\'s mean over the step is above this (Flagger thresholdRange.max).","type":"number"},"min":{"description":"Fail when the canary\'s mean over the step is below this (Flagger thresholdRange.min).","type":"number"},"tolerance":{"description":"Relative shift of the baseline median that matters; smaller shifts pass even when significant.","type":"number","minimum":0,"default":0.1}}}}}');
 ;// CONCATENATED MODULE: ./core/slo/canary/metrics-file.ts
 /**
  * Reads the canary metrics a user writes (a file, or inline YAML/JSON in an action input): the
@@ -66562,6 +66713,161 @@ function readSettings(input, env, common = readCommonSettings(input, env)) {
     };
 }
 
+;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
+/**
+ * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
+ * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
+ * string cannot add links, images, HTML, mentions, math or entities on either.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
+ * character references (`&commat;` would render as `@`) in untrusted text, on one line.
+ */
+function escapeMarkdown(text, max = 300) {
+    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return clipped
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
+}
+/**
+ * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
+ * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
+ * is Markdown, HTML, a mention or a link.
+ */
+function codeSpan(text, max = 300) {
+    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
+    return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./core/report/failure-markdown.ts
+
+const MAX_ROWS = 50;
+function place(problem) {
+    if (!problem.file)
+        return '';
+    const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
+}
+function renderFailureMarkdown(report) {
+    const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
+    if (report.problems.length > 0) {
+        lines.push('| Where | Problem |', '| --- | --- |');
+        for (const problem of report.problems.slice(0, MAX_ROWS))
+            lines.push(`| ${place(problem)} | ${escapeMarkdown(problem.message, 500)} |`);
+        if (report.problems.length > MAX_ROWS)
+            lines.push(`| | … and ${report.problems.length - MAX_ROWS} more (see the log) |`);
+        lines.push('');
+    }
+    else if (report.detail) {
+        lines.push('```text', report.detail.replace(/`{3,}/g, (run) => run.replace(/`/g, "'")).slice(0, 4000), '```', '');
+    }
+    if (report.hint)
+        lines.push(`**What to do:** ${escapeMarkdown(report.hint, 1000)}`, '');
+    lines.push('No verdict was reached: the result file (when it could be written) records `verdict: error` with this reason.', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/shared/fail-step.ts
+/**
+ * How an action fails when it could not decide: each problem of an input file as an annotation on
+ * the repository-relative file and line (so it lands on the pull request's diff), a job summary
+ * that says what failed and what to do, and the step's failure. Paths inside the runner's
+ * workspace are shown relative to it, never as the runner's absolute paths.
+ */
+
+
+
+
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+/** A path as the repository names it, or undefined when it is not inside the workspace. */
+function repositoryPath(file, workspace) {
+    const rel = (0,external_node_path_namespaceObject.isAbsolute)(file) ? (0,external_node_path_namespaceObject.relative)(workspace, file) : file;
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_namespaceObject.sep).join('/').replace(/^\.\//, '');
+}
+/** Text with the workspace's absolute prefix removed, so logs and summaries name repository paths. */
+function inRepositoryTerms(text, workspace) {
+    const prefix = workspace.endsWith(external_node_path_namespaceObject.sep) ? workspace : `${workspace}${external_node_path_namespaceObject.sep}`;
+    return text.split(prefix).join('');
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if (isFaultlineError(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** The error's problems at their places: the listed ones, else the error's own place. */
+function locatedProblems(error, workspace) {
+    if (!isFaultlineError(error))
+        return [];
+    const listed = error.problems ?? (error.file ? [{ file: error.file, line: error.line, column: error.column, message: error.message }] : []);
+    return listed.map((problem) => {
+        const file = problem.file ? repositoryPath(problem.file, workspace) : undefined;
+        return { ...problem, file, message: inRepositoryTerms(problem.message, workspace) };
+    });
+}
+async function fail_step_writeSummary(markdown) {
+    try {
+        await summary.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        info(`could not write the job summary: ${describeError(error)}`);
+    }
+}
+/**
+ * Fails the step with the reason. Problems in files of the repository become annotations at their
+ * file and line (then the step fails through its exit code, without a second, placeless copy of
+ * the same text); anything else fails the step with the whole reason. An unexpected error's stack
+ * goes to the log for a bug report.
+ */
+async function failWithReport(error, options) {
+    if (!isFaultlineError(error))
+        info(describeError(error));
+    const reason = inRepositoryTerms(reasonOf(error), options.workspace);
+    const problems = locatedProblems(error, options.workspace);
+    const onFiles = problems.filter((problem) => problem.file !== undefined);
+    const hint = isFaultlineError(error) ? error.hint : undefined;
+    if (onFiles.length > 0 && onFiles.length === problems.length) {
+        const title = `${options.action}: ${(isFaultlineError(error) && error.problems ? error.message.split('\n')[0].replace(/:$/, '') : 'could not decide').slice(0, 200)}`;
+        for (const problem of onFiles.slice(0, MAX_ANNOTATIONS)) {
+            core_error(hint ? `${problem.message}\n  hint: ${hint}` : problem.message, {
+                title: inRepositoryTerms(title, options.workspace),
+                file: problem.file,
+                ...(problem.line !== undefined ? { startLine: problem.line } : {}),
+                ...(problem.column !== undefined ? { startColumn: problem.column } : {}),
+            });
+        }
+        // The log keeps every problem, also those beyond GitHub's ten annotations.
+        if (onFiles.length > MAX_ANNOTATIONS)
+            info(reason);
+        process.exitCode = ExitCode.Failure;
+    }
+    else {
+        setFailed(reason);
+    }
+    if (!options.stepSummary)
+        return;
+    const lines = reason.split('\n');
+    await fail_step_writeSummary(renderFailureMarkdown({
+        action: options.action,
+        headline: onFiles.length > 0 && isFaultlineError(error) ? inRepositoryTerms(error.message.split('\n')[0], options.workspace) : lines[0],
+        problems: onFiles.length > 0 ? onFiles : [],
+        ...(onFiles.length === 0 && lines.length > 1 ? { detail: lines.slice(1).filter((line) => !line.startsWith('  hint: ')).join('\n') } : {}),
+        ...(hint ? { hint } : {}),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/result-file.ts
 /**
  * The result file every action leaves, whatever happens. An action creates a ResultRecorder before
@@ -66571,6 +66877,8 @@ function readSettings(input, env, common = readCommonSettings(input, env)) {
  * writes `verdict: error` with the reason, so the upload step always has a file and the app never
  * has to guess from a missing one.
  */
+
+
 
 
 
@@ -66627,7 +66935,9 @@ class ResultRecorder {
         if (this.errorTried)
             return undefined;
         this.errorTried = true;
-        const summary = reason.split('\n')[0].slice(0, 300);
+        // The repository's paths, not the runner's: the result is read far from this machine.
+        const text = inRepositoryTerms(reason, this.workspace);
+        const summary = text.split('\n')[0].slice(0, 300);
         try {
             if (this.errorResult)
                 return this.write(this.errorResult(reason));
@@ -66639,7 +66949,7 @@ class ResultRecorder {
                 startedAt: this.startedAt,
                 finishedAt: new Date(),
                 source: this.source,
-                findings: [{ rule: this.errorRule, severity: 'error', message: reason.slice(0, 4000) }],
+                findings: [{ rule: this.errorRule, severity: 'error', message: text.slice(0, 4000) }],
             }));
             return written;
         }
@@ -66648,18 +66958,6 @@ class ResultRecorder {
             return undefined;
         }
     }
-}
-/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
-function reasonOf(error) {
-    if (isFaultlineError(error))
-        return error.format();
-    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
-}
-/** Fails the step with the reason; an unexpected error's stack goes to the log for a bug report. */
-function failStep(error) {
-    if (!isFaultlineError(error))
-        info(describeError(error));
-    setFailed(reasonOf(error));
 }
 const SIGNALS = ['SIGINT', 'SIGTERM'];
 /**
@@ -66764,6 +67062,7 @@ function maskUrl(raw, setSecret = core_setSecret) {
 
 
 
+
 /** Masks secrets before anything can print them, even when the input turns out malformed. */
 function maskSecrets(env) {
     const reader = envInputReader(env);
@@ -66835,7 +67134,7 @@ async function gate(settings, recorder) {
             evaluatedAt: report.evaluatedAt.toISOString(),
         },
     }));
-    await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting.page[0]?.burnRate ?? 14.4), settings.stepSummary);
+    await writeSummary(renderSloMarkdown(report, outcome, settings.policy.alerting), settings.stepSummary);
     setOutput('verdict', outcome.verdict === 'pass' ? 'pass' : 'fail');
     setOutput('budget-remaining', lowest === null ? '' : String(lowest));
     setOutput('result-file', resultPath);
@@ -66886,7 +67185,7 @@ async function run(env = process.env, clock = {}) {
             setOutput('decision', 'rollback');
         if (recorder.hasWritten)
             setOutput('result-file', (0,external_node_path_namespaceObject.resolve)(workspace, recorder.path));
-        failStep(error);
+        await failWithReport(error, { action: 'slo-gate', workspace: workspace, stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
     }
 }
 
