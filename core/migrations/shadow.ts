@@ -20,7 +20,7 @@
 import { randomBytes } from 'node:crypto';
 import { FaultlineError } from '../errors.ts';
 import { describeDatabaseUrl, formatTarget, pgConnector } from './pg-client.ts';
-import { shadowFindingsFor } from './shadow-findings.ts';
+import { missingObjectFix, shadowFindingsFor } from './shadow-findings.ts';
 import {
   backendPid,
   snapshotRelations,
@@ -274,7 +274,10 @@ async function applyFiles(
           // Context files only build the schema: applying them plainly keeps a long history cheap.
           const observed = await run.apply(file.path, statement, !file.contextOnly);
           statements.push(observed);
-          if (!file.contextOnly || observed.error) findings.push(...shadowFindingsFor(observed));
+          if (!file.contextOnly || observed.error) {
+            const fix = observed.error ? missingObjectFix(observed.error.sqlState, options.start ?? { kind: 'template' }) : undefined;
+            findings.push(...shadowFindingsFor(observed).map((finding) => (fix ? { ...finding, fix } : finding)));
+          }
           if (observed.error) {
             failed = true;
             break;
