@@ -22,11 +22,21 @@ const WRITE_BLOCKING: readonly LockMode[] = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EX
 /** SQLSTATEs of an object the statement names but the scratch database lacks (relation, type, function, schema). */
 const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
 
+const INSUFFICIENT_PRIVILEGE = '42501';
+
 /**
  * For a statement that failed because an object does not exist (`type "…" does not exist`), a fix
- * that names what the scratch database started from, which is where the object was looked for.
+ * that names what the scratch database started from, which is where the object was looked for;
+ * for a dump's CREATE EXTENSION the role may not run, how to provide the extension.
  */
-export function missingObjectFix(sqlState: string, start: ShadowStart): string | undefined {
+export function fixForStart(sqlState: string, statement: string, start: ShadowStart): string | undefined {
+  if (start.kind === 'dump' && sqlState === INSUFFICIENT_PRIVILEGE && /^\s*create\s+extension\b/i.test(statement)) {
+    return (
+      'The shadow run loads the dump as an unprivileged role, which may create only trusted extensions; it creates others itself only when ' +
+      'the database the URL names has them (in schema public or pg_catalog). Install the extension there (CREATE EXTENSION, as an administrator), ' +
+      'or point the URL at a database that has it.'
+    );
+  }
   if (!MISSING_OBJECT.has(sqlState)) return undefined;
   if (start.kind === 'dump') {
     return (
