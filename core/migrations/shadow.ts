@@ -219,7 +219,7 @@ async function prepareAndApply(
   try {
     if (schemaScript !== undefined) await adminOnScratch.query(schemaScript);
     // Extensions the role may not create but the URL's database has: the dump's types need them.
-    if (start.kind === 'dump') await preCreateDumpExtensions(admin, adminOnScratch, start.file);
+    if (start.kind === 'dump') await preCreateDumpExtensions(admin, adminOnScratch, start.file, facts.serverVersion);
     await handOverScratch(adminOnScratch, database, login.user);
   } finally {
     await adminOnScratch.end().catch(() => {});
