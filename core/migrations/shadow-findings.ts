@@ -12,12 +12,46 @@
  */
 import { lockStrength } from './lock-modes.ts';
 import { SHADOW_RULES } from './shadow-rules.ts';
-import type { ShadowReport, ShadowStatementReport } from './shadow-types.ts';
+import type { ShadowReport, ShadowStart, ShadowStatementReport } from './shadow-types.ts';
 import type { Blocked, Finding, LockMode } from './types.ts';
 
 export { SHADOW_RULES };
 
 const WRITE_BLOCKING: readonly LockMode[] = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE'];
+
+/** SQLSTATEs of an object the statement names but the scratch database lacks (relation, type, function, schema). */
+const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+
+/**
+ * For a statement that failed because an object does not exist (`type "…" does not exist`), a fix
+ * that names what the scratch database started from, which is where the object was looked for;
+ * for a dump's CREATE EXTENSION the role may not run, how to provide the extension.
+ */
+export function fixForStart(sqlState: string, statement: string, start: ShadowStart): string | undefined {
+  if (start.kind === 'dump' && sqlState === INSUFFICIENT_PRIVILEGE && /^\s*create\s+extension\b/i.test(statement)) {
+    return (
+      'The shadow run loads the dump as an unprivileged role, which may create only trusted extensions; it creates others itself only when ' +
+      'the database the URL names has them (in schema public or pg_catalog). Install the extension there (CREATE EXTENSION, as an administrator), ' +
+      'or point the URL at a database that has it.'
+    );
+  }
+  if (!MISSING_OBJECT.has(sqlState)) return undefined;
+  if (start.kind === 'dump') {
+    return (
+      `The scratch database started from the schema dump ${start.file.path}, which does not define it. If production has it, ` +
+      'regenerate the dump from production (pg_dump --schema-only of every schema, with the extensions whose types it uses); otherwise create it in an earlier migration.'
+    );
+  }
+  if (start.kind === 'empty') {
+    return 'The scratch database started empty and the migrations before this one do not create it: pass the whole migration history, or use shadow-from dump:FILE with a pg_dump --schema-only of production.';
+  }
+  return (
+    'The scratch database started as a copy of the database the URL names, which does not have it: point the URL at a database holding the schema ' +
+    'production has, or use shadow-from dump:FILE with a pg_dump --schema-only of production; otherwise create it in an earlier migration.'
+  );
+}
 
 export function blockedBy(mode: LockMode): Blocked[] {
   if (mode === 'ACCESS EXCLUSIVE') return ['reads', 'writes'];

@@ -20,7 +20,8 @@
 import { randomBytes } from 'node:crypto';
 import { FaultlineError } from '../errors.ts';
 import { describeDatabaseUrl, formatTarget, pgConnector } from './pg-client.ts';
-import { shadowFindingsFor } from './shadow-findings.ts';
+import { preCreateDumpExtensions } from './shadow-extensions.ts';
+import { fixForStart, shadowFindingsFor } from './shadow-findings.ts';
 import {
   backendPid,
   snapshotRelations,
@@ -217,6 +218,8 @@ async function prepareAndApply(
   const adminOnScratch = await connect(database);
   try {
     if (schemaScript !== undefined) await adminOnScratch.query(schemaScript);
+    // Extensions the role may not create but the URL's database has: the dump's types need them.
+    if (start.kind === 'dump') await preCreateDumpExtensions(admin, adminOnScratch, start.file, facts.serverVersion);
     await handOverScratch(adminOnScratch, database, login.user);
   } finally {
     await adminOnScratch.end().catch(() => {});
@@ -274,7 +277,10 @@ async function applyFiles(
           // Context files only build the schema: applying them plainly keeps a long history cheap.
           const observed = await run.apply(file.path, statement, !file.contextOnly);
           statements.push(observed);
-          if (!file.contextOnly || observed.error) findings.push(...shadowFindingsFor(observed));
+          if (!file.contextOnly || observed.error) {
+            const fix = observed.error ? fixForStart(observed.error.sqlState, observed.text, options.start ?? { kind: 'template' }) : undefined;
+            findings.push(...shadowFindingsFor(observed).map((finding) => (fix ? { ...finding, fix } : finding)));
+          }
           if (observed.error) {
             failed = true;
             break;
