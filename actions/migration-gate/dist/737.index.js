@@ -138,7 +138,7 @@ async function runMigrationGate(files, options = {}) {
     if (!databaseUrl || report.files.length === 0)
         return { report };
     // The PostgreSQL client is loaded only for a shadow run.
-    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(567)]).then(__webpack_require__.bind(__webpack_require__, 8567));
+    const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 6382));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
     // Files the linter refused (too large, not text) are not sent either: they fail the gate already.
     const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements']);
@@ -7343,9 +7343,9 @@ const shadowRules = [
 /* harmony export */   UB: () => (/* binding */ handOverScratch),
 /* harmony export */   cm: () => (/* binding */ pgError),
 /* harmony export */   hU: () => (/* binding */ withoutPsqlCommands),
-/* harmony export */   rD: () => (/* binding */ createShadowRole)
+/* harmony export */   rD: () => (/* binding */ createShadowRole),
+/* harmony export */   v4: () => (/* binding */ quoteIdent)
 /* harmony export */ });
-/* unused harmony export quoteIdent */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(265);
 /**
  * The shadow run's scratch database and the role that applies pull-request SQL to it. The role is

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 567;
-exports.ids = [567];
+exports.id = 382;
+exports.ids = [382];
 exports.modules = {
 
 /***/ 5811:
@@ -139,7 +139,7 @@ function connectionError(error, target, password) {
 
 /***/ }),
 
-/***/ 8567:
+/***/ 6382:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -157,6 +157,87 @@ var external_node_crypto_ = __webpack_require__(7598);
 var errors = __webpack_require__(265);
 // EXTERNAL MODULE: ./core/migrations/pg-client.ts
 var pg_client = __webpack_require__(5811);
+// EXTERNAL MODULE: ./core/migrations/ast.ts
+var ast = __webpack_require__(3580);
+// EXTERNAL MODULE: ./core/migrations/shadow-scratch.ts
+var shadow_scratch = __webpack_require__(365);
+// EXTERNAL MODULE: ./core/migrations/sql-parser.ts
+var sql_parser = __webpack_require__(8298);
+;// CONCATENATED MODULE: ./core/migrations/shadow-extensions.ts
+/**
+ * Extensions a schema dump needs, for `shadow-from dump:FILE`. The dump is loaded as the run's
+ * unprivileged role, which may create only trusted extensions (citext, hstore, cube, … on
+ * PostgreSQL 13+); a dump naming another one (earthdistance, dblink, …) would stop at its
+ * `CREATE EXTENSION`, and every table using the extension's types with it. The connecting user
+ * creates those (not the trusted ones, which the role creates and owns) in the scratch database
+ * first, but only extensions the URL's database already has (the server's administrator installed
+ * them there, so no new code is trusted) and only in public or pg_catalog (a schema the dump
+ * creates itself must stay the dump's to create). The dump's own `CREATE EXTENSION IF NOT EXISTS`
+ * then finds them; anything else is left to the dump, whose failure has a fix saying what to do.
+ */
+
+
+
+const PRE_CREATED_SCHEMAS = new Set(['public', 'pg_catalog']);
+/** The extensions a dump creates, in its order (the parser must be loaded). */
+function extensionsOfDump(file) {
+    const found = [];
+    for (const statement of file.statements) {
+        if (!/\bextension\b/i.test(statement.text))
+            continue;
+        let tree;
+        try {
+            tree = (0,sql_parser/* parseSql */.eg)(statement.text);
+        }
+        catch {
+            continue;
+        }
+        for (const { stmt } of tree.stmts ?? []) {
+            const [kind, node] = (0,ast/* unwrap */.oA)(stmt) ?? ['', {}];
+            if (kind !== 'CreateExtensionStmt' || typeof node.extname !== 'string')
+                continue;
+            const options = Array.isArray(node.options) ? node.options : [];
+            const schemaOption = options.map((option) => (0,ast/* nodeOf */.E7)(option, 'DefElem')).find((def) => def?.defname === 'schema');
+            const schema = schemaOption?.arg?.String?.sval;
+            found.push(schema ? { name: node.extname, schema } : { name: node.extname });
+        }
+    }
+    return found;
+}
+/**
+ * Creates, as the connecting user, the dump's extensions that the URL's database has (`admin` is
+ * connected there, `adminOnScratch` to the scratch database), before the scratch database is
+ * handed to the role. Returns the names created; one that fails is left to the dump.
+ */
+async function preCreateDumpExtensions(admin, adminOnScratch, dump, serverVersion) {
+    const wanted = extensionsOfDump(dump).filter((extension) => extension.name !== 'plpgsql' && (!extension.schema || PRE_CREATED_SCHEMAS.has(extension.schema)));
+    if (wanted.length === 0)
+        return [];
+    // Trusted ones (PostgreSQL 13+) stay the role's to create, and to own, as a migration may ALTER them.
+    const untrusted = serverVersion >= 130000
+        ? ' AND NOT EXISTS (SELECT 1 FROM pg_available_extension_versions v WHERE v.name = e.extname AND v.version = e.extversion AND v.trusted)'
+        : '';
+    const { rows } = await admin.query(`SELECT e.extname FROM pg_extension e WHERE e.extname = ANY($1::text[])${untrusted}`, [
+        wanted.map((extension) => extension.name),
+    ]);
+    const installed = new Set(rows.map((row) => String(row.extname)));
+    const created = [];
+    for (const extension of wanted) {
+        if (!installed.has(extension.name))
+            continue;
+        const schema = extension.schema ? ` WITH SCHEMA ${(0,shadow_scratch/* quoteIdent */.v4)(extension.schema)}` : '';
+        try {
+            // CASCADE: what it requires (earthdistance needs cube) comes first; the dump creates it later.
+            await adminOnScratch.query(`CREATE EXTENSION IF NOT EXISTS ${(0,shadow_scratch/* quoteIdent */.v4)(extension.name)}${schema} CASCADE`);
+            created.push(extension.name);
+        }
+        catch {
+            // The dump's own statement runs as the role and reports why it cannot.
+        }
+    }
+    return created;
+}
+
 // EXTERNAL MODULE: ./core/migrations/lock-modes.ts
 var lock_modes = __webpack_require__(6128);
 // EXTERNAL MODULE: ./core/migrations/shadow-rules.ts
@@ -178,6 +259,32 @@ var shadow_rules = __webpack_require__(1680);
 
 
 const WRITE_BLOCKING = ['SHARE', 'SHARE ROW EXCLUSIVE', 'EXCLUSIVE'];
+/** SQLSTATEs of an object the statement names but the scratch database lacks (relation, type, function, schema). */
+const MISSING_OBJECT = new Set(['42P01', '42704', '42883', '3F000']);
+const INSUFFICIENT_PRIVILEGE = '42501';
+/**
+ * For a statement that failed because an object does not exist (`type "…" does not exist`), a fix
+ * that names what the scratch database started from, which is where the object was looked for;
+ * for a dump's CREATE EXTENSION the role may not run, how to provide the extension.
+ */
+function fixForStart(sqlState, statement, start) {
+    if (start.kind === 'dump' && sqlState === INSUFFICIENT_PRIVILEGE && /^\s*create\s+extension\b/i.test(statement)) {
+        return ('The shadow run loads the dump as an unprivileged role, which may create only trusted extensions; it creates others itself only when ' +
+            'the database the URL names has them (in schema public or pg_catalog). Install the extension there (CREATE EXTENSION, as an administrator), ' +
+            'or point the URL at a database that has it.');
+    }
+    if (!MISSING_OBJECT.has(sqlState))
+        return undefined;
+    if (start.kind === 'dump') {
+        return (`The scratch database started from the schema dump ${start.file.path}, which does not define it. If production has it, ` +
+            'regenerate the dump from production (pg_dump --schema-only of every schema, with the extensions whose types it uses); otherwise create it in an earlier migration.');
+    }
+    if (start.kind === 'empty') {
+        return 'The scratch database started empty and the migrations before this one do not create it: pass the whole migration history, or use shadow-from dump:FILE with a pg_dump --schema-only of production.';
+    }
+    return ('The scratch database started as a copy of the database the URL names, which does not have it: point the URL at a database holding the schema ' +
+        'production has, or use shadow-from dump:FILE with a pg_dump --schema-only of production; otherwise create it in an earlier migration.');
+}
 function blockedBy(mode) {
     if (mode === 'ACCESS EXCLUSIVE')
         return ['reads', 'writes'];
@@ -473,12 +580,6 @@ async function pollLocksWhile(observer, pid, intervalMs, statement) {
     return { locks: [...seen.values()], outcome };
 }
 
-// EXTERNAL MODULE: ./core/migrations/shadow-scratch.ts
-var shadow_scratch = __webpack_require__(365);
-// EXTERNAL MODULE: ./core/migrations/ast.ts
-var ast = __webpack_require__(3580);
-// EXTERNAL MODULE: ./core/migrations/sql-parser.ts
-var sql_parser = __webpack_require__(8298);
 ;// CONCATENATED MODULE: ./core/migrations/shadow-screen.ts
 /**
  * What the shadow run refuses to send to the server. The shadow run executes pull-request SQL on
@@ -932,6 +1033,7 @@ function formatMs(ms) {
 
 
 
+
 const SCRATCH_PREFIX = 'faultline_shadow_';
 /** SQLSTATE of a statement cancelled by statement_timeout or pg_cancel_backend. */
 const DEFAULT_DEADLINE_MS = 60_000;
@@ -1076,6 +1178,9 @@ async function prepareAndApply(files, connect, admin, database, login, facts, op
     try {
         if (schemaScript !== undefined)
             await adminOnScratch.query(schemaScript);
+        // Extensions the role may not create but the URL's database has: the dump's types need them.
+        if (start.kind === 'dump')
+            await preCreateDumpExtensions(admin, adminOnScratch, start.file, facts.serverVersion);
         await (0,shadow_scratch/* handOverScratch */.UB)(adminOnScratch, database, login.user);
     }
     finally {
@@ -1126,8 +1231,10 @@ async function applyFiles(files, connectAsRole, connectAsAdmin, guard, database,
                     // Context files only build the schema: applying them plainly keeps a long history cheap.
                     const observed = await run.apply(file.path, statement, !file.contextOnly);
                     statements.push(observed);
-                    if (!file.contextOnly || observed.error)
-                        findings.push(...shadowFindingsFor(observed));
+                    if (!file.contextOnly || observed.error) {
+                        const fix = observed.error ? fixForStart(observed.error.sqlState, observed.text, options.start ?? { kind: 'template' }) : undefined;
+                        findings.push(...shadowFindingsFor(observed).map((finding) => (fix ? { ...finding, fix } : finding)));
+                    }
                     if (observed.error) {
                         failed = true;
                         break;
