@@ -156,11 +156,16 @@ describe('bad input to every action', () => {
     expect(said).not.toMatch(/unexpected error/);
     expect(outcome.stdout).not.toMatch(STACK_FRAME);
     expect(said).not.toContain(workspace);
-    if (c.annotates) expect(annotations[0]).toMatchObject(c.annotates);
+    if (c.annotates) {
+      expect(annotations[0]).toMatchObject(c.annotates);
+      // Every problem of the file on its own line, none without a place.
+      for (const annotation of annotations) expect(annotation).toMatchObject({ file: c.annotates.file, line: expect.any(Number) });
+    }
     // Without a file at fault, one message naming the input (no annotation pretending a place).
     else expect(annotations).toEqual([expect.objectContaining({ file: undefined })]);
     // A job summary that says the step could not decide, in repository terms.
-    expect(outcome.summary).toMatch(/could not decide|error/i);
+    expect(outcome.summary).toContain(`### ❌ ${c.action}: could not decide`);
+    if (c.annotates) expect(outcome.summary).toContain(`| \`${c.annotates.file}:${c.annotates.line}:`);
     expect(outcome.summary).not.toContain(workspace);
     expect(outcome.summary).not.toMatch(STACK_FRAME);
   });
