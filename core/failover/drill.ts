@@ -217,6 +217,8 @@ export function loadDrill(text: string, file: string, baseDir: string, options: 
     file,
     line: first?.line,
     column: first?.column,
+    // Each problem at its own place: an action annotates every one on the drill file's line.
+    problems: problems.map((p) => ({ file, ...(p.line ? { line: p.line, column: p.column } : {}), message: `${keyPath(p.pointer)}: ${p.message}` })),
     hint: problems.some((p) => p.hint)
       ? 'set the missing variables (in a workflow, from secrets.* under env:), or see docs/failover.md for the drill format'
       : 'see policy/schemas/drill.schema.json and docs/failover.md for the drill format',

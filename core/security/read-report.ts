@@ -15,6 +15,74 @@ import type { ToolReport } from './types.ts';
 export const KNOWN_TOOLS = ['snyk', 'checkov', 'tflint'] as const;
 export type KnownTool = (typeof KNOWN_TOOLS)[number];
 
+/**
+ * Offset of the first JSON syntax error, for V8 messages that do not say where (`Unexpected
+ * token 'o', "…" is not valid JSON`). Only run once JSON.parse has failed.
+ */
+export function jsonSyntaxErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      space();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          space();
+          if (text[i] !== '"') fail();
+          string();
+          space();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        space();
+        if (text[i] === ',') i++;
+        else if (text[i] === close) {
+          i++;
+          return;
+        } else fail();
+      }
+    }
+    if (c === '"') {
+      string();
+      return;
+    }
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!literal) fail();
+    i += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    // A number is the offset; anything else (a nesting too deep for the stack) says nothing.
+    return typeof at === 'number' ? at : undefined;
+  }
+}
+
 /** JSON.parse with the line and column of a syntax error, which is what a person needs to look. */
 export function parseJsonText(text: string, source: string): unknown {
   try {
@@ -25,13 +93,15 @@ export function parseJsonText(text: string, source: string): unknown {
     let line: number | undefined;
     let column: number | undefined;
     // Truncated output (a scanner killed mid-write) ends early: point at the end of the file.
-    const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : undefined;
+    const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : jsonSyntaxErrorOffset(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     if (offset !== undefined) {
       const before = text.slice(0, offset);
       line = before.split('\n').length;
       column = offset - before.lastIndexOf('\n');
     }
-    throw new FaultlineError(`not valid JSON (${message})`, {
+    // V8 quotes the text around an unexpected token, newlines and all: the place says it better.
+    const token = /^Unexpected token '(.+?)',/.exec(message);
+    throw new FaultlineError(`not valid JSON (${token && line !== undefined ? `unexpected '${token[1]}'` : message.replace(/\s*\n\s*/g, ' ')})`, {
       file: source,
       line,
       column,

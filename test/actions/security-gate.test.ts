@@ -77,7 +77,7 @@ describe('actions/security-gate', () => {
     expect(stdout).toContain('input snyk-json: \\"scans/snyk-*.json\\" matches no file in the workspace'.replace(/\\"/g, '"'));
     expect(validateResult(result)).toEqual([]);
     expect(result).toMatchObject({ kind: 'security', verdict: 'error' });
-    expect(summary).toContain('## ⚠️ Security gate: error');
+    expect(summary).toContain('### ❌ security-gate: could not decide');
   });
 
   it('is an error, not a pass, when nothing is given or a file is not scanner output', async () => {

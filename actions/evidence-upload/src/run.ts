@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { FaultlineError, isFaultlineError } from '../../../core/errors.ts';
 import { runContext } from '../../../core/evidence/context.ts';
 import type { EvidenceSigner } from '../../../core/evidence/pack.ts';
 import { packEvidence, toJsonBytes } from '../../../core/evidence/pack.ts';
@@ -49,9 +50,19 @@ function bundleFiles(dir: string): string[] {
   return [...files.filter((f) => !f.endsWith(`/${MANIFEST_FILE}`)), join(dir, MANIFEST_FILE)];
 }
 
+/** A path or glob that matches nothing is the paths input's fault: the message names the input, as every action's does. */
+async function pathsInput<T>(patterns: string[], pack: () => Promise<T>): Promise<T> {
+  try {
+    return await pack();
+  } catch (error) {
+    if (!isFaultlineError(error) || error.file || !patterns.some((pattern) => error.message.startsWith(`${pattern}: `))) throw error;
+    throw new FaultlineError(`input paths: ${error.message}`, { hint: 'paths are relative to the workspace: did an earlier step write the files there?', exitCode: error.exitCode, cause: error });
+  }
+}
+
 async function collect(settings: EvidenceSettings, services: EvidenceServices, startedAt: Date): Promise<FaultlineResult> {
   const bundle = await core.group(`Packing ${settings.patterns.join(', ')}`, () =>
-    packEvidence({
+    pathsInput(settings.patterns, () => packEvidence({
       patterns: settings.patterns,
       cwd: settings.workspace,
       dir: settings.bundleDir,
@@ -59,7 +70,7 @@ async function collect(settings: EvidenceSettings, services: EvidenceServices, s
       context: runContext(settings.facts, startedAt),
       secrets: settings.secrets,
       ...(settings.sign ? { signer: sigstoreSigner(services, settings) } : {}),
-    }),
+    })),
   );
   core.setOutput('bundle-digest', bundle.digest);
   core.setOutput('attestation-url', bundle.signatureUrl ?? '');
@@ -147,7 +158,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env, services: Eviden
       recorder.write(await collect(settings, services, recorder.startedAt));
     });
   } catch (error) {
-    await failWithReport(error, { action: 'evidence-upload', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: false });
+    // failWithReport overwrites the summary, so a failure after it was written still leaves one.
+    await failWithReport(error, { action: 'evidence-upload', workspace: resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   } finally {
     if (recorder.hasWritten) core.setOutput('result-file', recorder.path);
   }

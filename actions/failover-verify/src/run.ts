@@ -108,7 +108,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('rto-seconds', '');
     core.setOutput('rpo-seconds', '');
     if (recorder.hasWritten) core.setOutput('result-file', resolve(workspace, recorder.path));
-    await failWithReport(error, { action: 'failover-verify', workspace: workspace, stepSummary: false });
+    // The success path's summary is written last, so a failure never leaves two (and failWithReport overwrites).
+    await failWithReport(error, { action: 'failover-verify', workspace, stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

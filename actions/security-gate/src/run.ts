@@ -4,7 +4,7 @@
  * the gate could not decide) by the try/finally below, so the app never mistakes silence for a pass.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { describeError, isFaultlineError } from '../../../core/errors.ts';
 import { createResult, type FaultlineResult } from '../../../core/result.ts';
@@ -18,6 +18,7 @@ import type { EvaluatedFinding, SecurityOutcome } from '../../../core/security/g
 import { runSecurityScan } from '../../../core/security/scan.ts';
 import { sarifLevelOf } from '../../../core/security/severity.ts';
 import { envInputReader, type OutputSettings, readOutputSettings, readSettings, type SecurityGateSettings } from './inputs.ts';
+import { failWithReport } from '../../shared/fail-step.ts';
 import { maskSecret } from '../../shared/mask.ts';
 
 function writeFile(path: string, text: string): void {
@@ -117,16 +118,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setOutput('new', '');
     core.setOutput('fixed', '');
     core.setOutput('sarif-file', '');
-    const message = isFaultlineError(error) ? error.format() : `unexpected error (please report it): ${describeError(error)}`;
-    core.setFailed(message);
     if (output) result = errorResult(error, output, startedAt);
-    if (output?.stepSummary) {
-      try {
-        await core.summary.addRaw(`## ⚠️ Security gate: error\n\nThe gate could not decide, so it does not pass:\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n`, true).write();
-      } catch {
-        // the result file below still says it
-      }
-    }
+    // As every action: problems of input files as annotations on their repository lines, a job summary.
+    await failWithReport(error, { action: 'security-gate', workspace: output?.workspace ?? resolve(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
   } finally {
     // Every run leaves a result; verdict error when the gate could not decide.
     if (output) {
