@@ -94,10 +94,11 @@ function toJsonShadow(shadow: ShadowReport): MigrationsJsonShadow {
 }
 
 export function toMigrationsJson(report: LintReport, shadow?: ShadowReport): MigrationsJson {
+  // Totals and statement counts follow what they count, as the streamed writer must write them.
   return {
     version: 1,
+    files: report.files.map((file) => ({ path: file.path, findings: file.findings.map(toJsonFinding), statements: file.statements })),
     totals: countFindings(report),
-    files: report.files.map((file) => ({ path: file.path, statements: file.statements, findings: file.findings.map(toJsonFinding) })),
     ...(shadow ? { shadow: toJsonShadow(shadow) } : {}),
   };
 }

@@ -36,6 +36,7 @@ abstract class CountingReport implements StreamingReport {
     for (const finding of batch) {
       if (finding.severity === 'error') this.counts.errors++;
       else this.counts.warnings++;
+      if (finding.source === 'shadow') this.counts.observed++;
     }
     if (batch.length > 0) this.write(batch);
   }
@@ -79,12 +80,12 @@ export class JsonStreamReport extends CountingReport {
     this.out(parts.join(''));
   }
 
-  protected end(): void {
-    this.out(this.inFile > 0 ? '\n      ]\n    }' : ']\n    }');
+  protected end(file: FileReport): void {
+    this.out(`${this.inFile > 0 ? '\n      ]' : ']'},\n      "statements": ${file.statements}\n    }`);
   }
 
   finish(): void {
-    this.out(this.counts.files > 0 ? '\n  ]\n}\n' : ']\n}\n');
+    this.out(`${this.counts.files > 0 ? '\n  ]' : ']'},\n  "totals": ${nested(this.counts, 2).trimStart()}\n}\n`);
   }
 }
 
