@@ -61332,6 +61332,8 @@ function loadDrill(text, file, baseDir, options = {}) {
         file,
         line: first?.line,
         column: first?.column,
+        // Each problem at its own place: an action annotates every one on the drill file's line.
+        problems: problems.map((p) => ({ file, ...(p.line ? { line: p.line, column: p.column } : {}), message: `${check_keyPath(p.pointer)}: ${p.message}` })),
         hint: problems.some((p) => p.hint)
             ? 'set the missing variables (in a workflow, from secrets.* under env:), or see docs/failover.md for the drill format'
             : 'see policy/schemas/drill.schema.json and docs/failover.md for the drill format',
@@ -65166,7 +65168,8 @@ async function run(env = process.env) {
         setOutput('rpo-seconds', '');
         if (recorder.hasWritten)
             setOutput('result-file', (0,external_node_path_.resolve)(workspace, recorder.path));
-        await failWithReport(error, { action: 'failover-verify', workspace: workspace, stepSummary: false });
+        // The success path's summary is written last, so a failure never leaves two (and failWithReport overwrites).
+        await failWithReport(error, { action: 'failover-verify', workspace, stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
     }
     finally {
         process.off('SIGINT', onSignal);

@@ -145,15 +145,18 @@ function parseConfig(text, file) {
     const unknown = Object.keys(value.migrations?.rules ?? {}).filter((id) => !(0,rules/* ruleById */.BD)(id));
     if (unknown.length > 0) {
         const first = doc.locate(`/migrations/rules/${unknown[0].replace(/~/g, '~0').replace(/\//g, '~1')}`, true);
-        const lines = unknown.map((id) => {
+        // Each unknown id at its own place, so an action annotates every one on its line.
+        const problems = unknown.map((id) => {
             const at = doc.locate(`/migrations/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`, true);
             const suggestion = closestRuleId(id);
-            return `  ${file}${at ? `:${at.line}:${at.column}` : ''}: migrations.rules.${id}: unknown rule id${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`;
+            return { file, ...(at ? { line: at.line, column: at.column } : {}), message: `migrations.rules.${id}: unknown rule id${suggestion ? ` (did you mean "${suggestion}"?)` : ''}` };
         });
+        const lines = problems.map((p) => `  ${file}${p.line !== undefined ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
         throw new errors/* FaultlineError */.RO(`invalid Faultline config (${unknown.length} unknown rule id${unknown.length > 1 ? 's' : ''}):\n${lines.join('\n')}`, {
             file,
             line: first?.line,
             column: first?.column,
+            problems,
             hint: 'use rule ids from docs/rules (for example non-concurrent-index, set-not-null)',
         });
     }

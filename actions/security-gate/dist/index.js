@@ -53545,7 +53545,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(9210);
 var anchors = __nccwpck_require__(1596);
@@ -54479,7 +54479,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -54764,7 +54764,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 
 class NodeBase {
     constructor(type) {
@@ -54859,7 +54859,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -55052,7 +55052,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -55174,7 +55174,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -55298,7 +55298,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 9281:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 "use strict";
@@ -58591,7 +58591,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(9281);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -63365,7 +63365,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -63388,7 +63388,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -68038,6 +68038,83 @@ function parseTflintJson(document, context) {
 
 
 const KNOWN_TOOLS = ['snyk', 'checkov', 'tflint'];
+/**
+ * Offset of the first JSON syntax error, for V8 messages that do not say where (`Unexpected
+ * token 'o', "…" is not valid JSON`). Only run once JSON.parse has failed.
+ */
+function jsonSyntaxErrorOffset(text) {
+    let i = 0;
+    const fail = () => {
+        throw i;
+    };
+    const space = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text.charCodeAt(i) < 0x20)
+                fail();
+            i += text[i] === '\\' ? 2 : 1;
+        }
+        if (i >= text.length)
+            fail();
+        i++;
+    };
+    const value = () => {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            const close = c === '{' ? '}' : ']';
+            i++;
+            space();
+            if (text[i] === close) {
+                i++;
+                return;
+            }
+            for (;;) {
+                if (c === '{') {
+                    space();
+                    if (text[i] !== '"')
+                        fail();
+                    string();
+                    space();
+                    if (text[i] !== ':')
+                        fail();
+                    i++;
+                }
+                value();
+                space();
+                if (text[i] === ',')
+                    i++;
+                else if (text[i] === close) {
+                    i++;
+                    return;
+                }
+                else
+                    fail();
+            }
+        }
+        if (c === '"') {
+            string();
+            return;
+        }
+        const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+        if (!literal)
+            fail();
+        i += literal[0].length;
+    };
+    try {
+        value();
+        space();
+        return i < text.length ? i : undefined;
+    }
+    catch (at) {
+        // A number is the offset; anything else (a nesting too deep for the stack) says nothing.
+        return typeof at === 'number' ? at : undefined;
+    }
+}
 /** JSON.parse with the line and column of a syntax error, which is what a person needs to look. */
 function parseJsonText(text, source) {
     try {
@@ -68049,13 +68126,15 @@ function parseJsonText(text, source) {
         let line;
         let column;
         // Truncated output (a scanner killed mid-write) ends early: point at the end of the file.
-        const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : undefined;
+        const offset = at ? Number(at[1]) : /end of JSON input/i.test(message) ? text.length : jsonSyntaxErrorOffset(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
         if (offset !== undefined) {
             const before = text.slice(0, offset);
             line = before.split('\n').length;
             column = offset - before.lastIndexOf('\n');
         }
-        throw new errors/* FaultlineError */.RO(`not valid JSON (${message})`, {
+        // V8 quotes the text around an unexpected token, newlines and all: the place says it better.
+        const token = /^Unexpected token '(.+?)',/.exec(message);
+        throw new errors/* FaultlineError */.RO(`not valid JSON (${token && line !== undefined ? `unexpected '${token[1]}'` : message.replace(/\s*\n\s*/g, ' ')})`, {
             file: source,
             line,
             column,
@@ -68727,6 +68806,161 @@ function readSettings(input, env, output = readOutputSettings(input, env)) {
     };
 }
 
+;// CONCATENATED MODULE: ./core/report/markdown-escape.ts
+/**
+ * Untrusted text (result names, summaries, messages, override reasons, paths) in Markdown that
+ * GitHub renders: the PR comment and check-run summaries use these same helpers, so a crafted
+ * string cannot add links, images, HTML, mentions, math or entities on either.
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+/**
+ * Neutralises Markdown/HTML control characters, mentions, bare URLs (GitHub autolinks them) and
+ * character references (`&commat;` would render as `@`) in untrusted text, on one line.
+ */
+function escapeMarkdown(text, max = 300) {
+    const clipped = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    return clipped
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/[\\`*_{}[\]()#+!|<>~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZERO_WIDTH_SPACE}`)
+        .replace(/(\b[a-z][a-z0-9+.-]*):\/\//gi, `$1:${ZERO_WIDTH_SPACE}//`)
+        .replace(/\bwww\./gi, `www${ZERO_WIDTH_SPACE}.`);
+}
+/**
+ * Untrusted text as an inline code span: a backtick fence longer than any run of backticks in it
+ * (so a path with backticks cannot close the span early), on one line. Nothing inside a code span
+ * is Markdown, HTML, a mention or a link.
+ */
+function codeSpan(text, max = 300) {
+    const clipped = (text.length > max ? `${text.slice(0, max - 1)}…` : text).replace(/[\r\n]+/g, ' ');
+    const longestRun = Math.max(0, ...(clipped.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = clipped.startsWith('`') || clipped.endsWith('`') || longestRun > 0 ? ' ' : '';
+    return `${fence}${pad}${clipped}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./core/report/failure-markdown.ts
+
+const MAX_ROWS = 50;
+function place(problem) {
+    if (!problem.file)
+        return '';
+    const line = problem.line !== undefined ? `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ''}` : '';
+    // In a table a `|` ends the cell even inside a code span, unless escaped (GitHub's table rule).
+    return codeSpan(`${problem.file}${line}`).replace(/\|/g, '\\|');
+}
+function renderFailureMarkdown(report) {
+    const lines = [`### ❌ ${escapeMarkdown(report.action)}: could not decide`, '', escapeMarkdown(report.headline.replace(/:$/, ''), 1000), ''];
+    if (report.problems.length > 0) {
+        lines.push('| Where | Problem |', '| --- | --- |');
+        for (const problem of report.problems.slice(0, MAX_ROWS))
+            lines.push(`| ${place(problem)} | ${escapeMarkdown(problem.message, 500)} |`);
+        if (report.problems.length > MAX_ROWS)
+            lines.push(`| | … and ${report.problems.length - MAX_ROWS} more (see the log) |`);
+        lines.push('');
+    }
+    else if (report.detail) {
+        lines.push('```text', report.detail.replace(/`{3,}/g, (run) => run.replace(/`/g, "'")).slice(0, 4000), '```', '');
+    }
+    if (report.hint)
+        lines.push(`**What to do:** ${escapeMarkdown(report.hint, 1000)}`, '');
+    lines.push('No verdict was reached: the result file (when it could be written) records `verdict: error` with this reason.', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/shared/fail-step.ts
+/**
+ * How an action fails when it could not decide: each problem of an input file as an annotation on
+ * the repository-relative file and line (so it lands on the pull request's diff), a job summary
+ * that says what failed and what to do, and the step's failure. Paths inside the runner's
+ * workspace are shown relative to it, never as the runner's absolute paths.
+ */
+
+
+
+
+/** GitHub shows at most 10 error annotations per step. */
+const MAX_ANNOTATIONS = 10;
+/** A path as the repository names it, or undefined when it is not inside the workspace. */
+function repositoryPath(file, workspace) {
+    const rel = (0,external_node_path_namespaceObject.isAbsolute)(file) ? (0,external_node_path_namespaceObject.relative)(workspace, file) : file;
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_namespaceObject.sep).join('/').replace(/^\.\//, '');
+}
+/** Text with the workspace's absolute prefix removed, so logs and summaries name repository paths. */
+function inRepositoryTerms(text, workspace) {
+    const prefix = workspace.endsWith(external_node_path_namespaceObject.sep) ? workspace : `${workspace}${external_node_path_namespaceObject.sep}`;
+    return text.split(prefix).join('');
+}
+/** What a thrown value says to a user: a FaultlineError's text, or "unexpected error" with its message. */
+function reasonOf(error) {
+    if ((0,errors/* isFaultlineError */.N2)(error))
+        return error.format();
+    return `unexpected error (please report it): ${error instanceof Error ? error.message : String(error)}`;
+}
+/** The error's problems at their places: the listed ones, else the error's own place. */
+function locatedProblems(error, workspace) {
+    if (!(0,errors/* isFaultlineError */.N2)(error))
+        return [];
+    const listed = error.problems ?? (error.file ? [{ file: error.file, line: error.line, column: error.column, message: error.message }] : []);
+    return listed.map((problem) => {
+        const file = problem.file ? repositoryPath(problem.file, workspace) : undefined;
+        return { ...problem, file, message: inRepositoryTerms(problem.message, workspace) };
+    });
+}
+async function writeSummary(markdown) {
+    try {
+        await summary.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        info(`could not write the job summary: ${(0,errors/* describeError */.Uc)(error)}`);
+    }
+}
+/**
+ * Fails the step with the reason. Problems in files of the repository become annotations at their
+ * file and line (then the step fails through its exit code, without a second, placeless copy of
+ * the same text); anything else fails the step with the whole reason. An unexpected error's stack
+ * goes to the log for a bug report.
+ */
+async function failWithReport(error, options) {
+    if (!(0,errors/* isFaultlineError */.N2)(error))
+        info((0,errors/* describeError */.Uc)(error));
+    const reason = inRepositoryTerms(reasonOf(error), options.workspace);
+    const problems = locatedProblems(error, options.workspace);
+    const onFiles = problems.filter((problem) => problem.file !== undefined);
+    const hint = (0,errors/* isFaultlineError */.N2)(error) ? error.hint : undefined;
+    if (onFiles.length > 0 && onFiles.length === problems.length) {
+        const title = `${options.action}: ${((0,errors/* isFaultlineError */.N2)(error) && error.problems ? error.message.split('\n')[0].replace(/:$/, '') : 'could not decide').slice(0, 200)}`;
+        for (const problem of onFiles.slice(0, MAX_ANNOTATIONS)) {
+            core_error(hint ? `${problem.message}\n  hint: ${hint}` : problem.message, {
+                title: inRepositoryTerms(title, options.workspace),
+                file: problem.file,
+                ...(problem.line !== undefined ? { startLine: problem.line } : {}),
+                ...(problem.column !== undefined ? { startColumn: problem.column } : {}),
+            });
+        }
+        // The log keeps every problem, also those beyond GitHub's ten annotations.
+        if (onFiles.length > MAX_ANNOTATIONS)
+            info(reason);
+        process.exitCode = ExitCode.Failure;
+    }
+    else {
+        setFailed(reason);
+    }
+    if (!options.stepSummary)
+        return;
+    const lines = reason.split('\n');
+    await writeSummary(renderFailureMarkdown({
+        action: options.action,
+        headline: onFiles.length > 0 && (0,errors/* isFaultlineError */.N2)(error) ? inRepositoryTerms(error.message.split('\n')[0], options.workspace) : lines[0],
+        problems: onFiles.length > 0 ? onFiles : [],
+        ...(onFiles.length === 0 && lines.length > 1 ? { detail: lines.slice(1).filter((line) => !line.startsWith('  hint: ')).join('\n') } : {}),
+        ...(hint ? { hint } : {}),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./actions/shared/mask.ts
 /**
  * Which values the job log masks. GitHub replaces every occurrence of a masked value, anywhere in
@@ -68787,6 +69021,7 @@ function maskUrl(raw, setSecret = core.setSecret) {
 
 
 
+
 function run_writeFile(path, text) {
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
     (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
@@ -68809,7 +69044,7 @@ function annotate(outcome) {
     const { annotations, omitted } = selectAnnotations(fresh.map(annotation).filter((a) => a !== undefined));
     for (const { level, message, ...properties } of annotations) {
         if (level === 'error')
-            error(message, properties);
+            core_error(message, properties);
         else if (level === 'warning')
             warning(message, properties);
         else
@@ -68895,18 +69130,10 @@ async function run(env = process.env) {
         setOutput('new', '');
         setOutput('fixed', '');
         setOutput('sarif-file', '');
-        const message = (0,errors/* isFaultlineError */.N2)(error) ? error.format() : `unexpected error (please report it): ${(0,errors/* describeError */.Uc)(error)}`;
-        setFailed(message);
         if (output)
             result = errorResult(error, output, startedAt);
-        if (output?.stepSummary) {
-            try {
-                await summary.addRaw(`## ⚠️ Security gate: error\n\nThe gate could not decide, so it does not pass:\n\n\`\`\`text\n${message.replace(/```/g, "'''")}\n\`\`\`\n`, true).write();
-            }
-            catch {
-                // the result file below still says it
-            }
-        }
+        // As every action: problems of input files as annotations on their repository lines, a job summary.
+        await failWithReport(error, { action: 'security-gate', workspace: output?.workspace ?? (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd()), stepSummary: Boolean(env.GITHUB_STEP_SUMMARY) });
     }
     finally {
         // Every run leaves a result; verdict error when the gate could not decide.
