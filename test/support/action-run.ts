@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOutputs } from '../../cli/demo/game-day/action-run.ts';
 
 export interface ActionRun {
   outputs: Record<string, string>;
@@ -15,19 +16,7 @@ export interface ActionRun {
   result: Record<string, unknown>;
 }
 
-/** GITHUB_OUTPUT's `name<<delimiter` blocks → name → value. */
-export function readOutputs(file: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const match = /^([\w-]+)<<(.+)$/.exec(lines[i]!);
-    if (!match) continue;
-    const end = lines.indexOf(match[2]!, i + 1);
-    outputs[match[1]!] = lines.slice(i + 1, end).join('\n');
-    i = end;
-  }
-  return outputs;
-}
+export { readOutputs };
 
 export async function runActionInProcess(
   run: (env: NodeJS.ProcessEnv) => Promise<void>,

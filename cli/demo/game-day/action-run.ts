@@ -19,7 +19,7 @@ export interface ActionRunOutcome {
 }
 
 /** GITHUB_OUTPUT's `name<<delimiter` blocks → name → value. */
-function readOutputs(file: string): Record<string, string> {
+export function readOutputs(file: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const lines = readFileSync(file, 'utf8').split('\n');
   for (let i = 0; i < lines.length; i++) {
