@@ -165,6 +165,8 @@ export function readSqlFile(path: string): string {
  * report's findings list is empty there: they went to `findings`).
  */
 export interface LintVisitor {
+  /** Before the first file: every file that will be linted, in order (for progress). */
+  start?(files: readonly string[]): void;
   beginFile(path: string): void;
   findings(batch: Finding[]): void;
   endFile(file: FileReport): void;
@@ -194,6 +196,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
 export async function lintFilesStreaming(paths: readonly string[], options: LintOptions, visitor: LintVisitor, stdin?: StdinInput): Promise<string[]> {
   const { files, columnTypes } = await prepare(paths, options);
   const sink: FindingSink = (batch) => visitor.findings(batch);
+  visitor.start?.(files);
   for (const file of files) {
     const fromStdin = file === STDIN_PATH;
     visitor.beginFile(fromStdin ? STDIN_NAME : file);
