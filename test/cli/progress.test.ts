@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliIO } from '../../cli/io.ts';
 import { main } from '../../cli/main.ts';
+import { startPostgres } from '../../cli/demo/support/postgres.ts';
 import { formatWait, waitWithProgress, workProgress, workProgressOptionsFrom } from '../../cli/progress.ts';
 
 function io(tty: boolean) {
@@ -145,10 +146,7 @@ describe('faultline migrations lint progress', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints plain progress lines to a non-terminal stderr while stdout stays one JSON document', async () => {
-    for (let n = 1; n <= 40; n++) {
-      writeFileSync(join(dir, `V${n}__step.sql`), `CREATE TABLE t${n} (id int);\nCREATE INDEX t${n}_idx ON t${n} (id);\n`);
-    }
+  async function lint(args: string[]): Promise<{ out: string; err: string }> {
     const stdout = new PassThrough();
     const stderr = new PassThrough();
     let out = '';
@@ -160,7 +158,30 @@ describe('faultline migrations lint progress', () => {
       err += String(chunk);
     });
     const cliIO: CliIO = { stdout, stderr, colour: false, cwd: dir, env: { FAULTLINE_PROGRESS_EVERY_MS: '0' } };
-    await main(['migrations', 'lint', '--format', 'json', '--fail-on', 'never', dir], cliIO);
+    await main(['migrations', 'lint', '--format', 'json', '--fail-on', 'never', ...args], cliIO);
+    return { out, err };
+  }
+
+  it('counts the statements of a shadow run (--database-url) on stderr, stdout staying JSON', async () => {
+    writeFileSync(join(dir, 'V1__a.sql'), 'CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n');
+    const server = await startPostgres();
+    try {
+      const { out, err } = await lint(['--database-url', server.url, join(dir, 'V1__a.sql')]);
+      expect(JSON.parse(out)).toMatchObject({ files: [expect.anything()] });
+      const lines = err.trimEnd().split('\n');
+      expect(lines).toContain('shadow run statements: 0/2 (0%) — V1__a.sql:1');
+      expect(lines).toContain('shadow run statements: 1/2 (50%) — V1__a.sql:2');
+      expect(lines.at(-1)).toMatch(/^shadow run statements: 2\/2 \(100%\) — done in \d+s$/);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+
+  it('prints plain progress lines to a non-terminal stderr while stdout stays one JSON document', async () => {
+    for (let n = 1; n <= 40; n++) {
+      writeFileSync(join(dir, `V${n}__step.sql`), `CREATE TABLE t${n} (id int);\nCREATE INDEX t${n}_idx ON t${n} (id);\n`);
+    }
+    const { out, err } = await lint([dir]);
     const report = JSON.parse(out) as { files: unknown[] };
     expect(report.files).toHaveLength(40);
     const lines = err.trimEnd().split('\n');
