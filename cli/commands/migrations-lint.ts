@@ -141,8 +141,10 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     const staticOptions = { ...lint, ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}) };
     return exitCode(await lintStreaming(paths, staticOptions, options.format, io, stdin), options.failOn);
   }
+  const linting = lintProgress(undefined, io);
   let progress: WorkProgress | undefined;
   const onProgress = (applied: number, total: number, at?: string) => {
+    if (!progress) linting.done();
     progress ??= workProgress(io, 'shadow run statements', total, workProgressOptionsFrom(io.env));
     progress.update(applied, at && relativeTo(io.cwd, at));
   };
@@ -150,8 +152,12 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     ...lint,
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl, ...shadowFromFor(options, config, io.cwd) } : {}),
+    lintProgress: linting.visitor,
     shadow: { onProgress },
-  }).finally(() => progress?.done());
+  }).finally(() => {
+    linting.done();
+    progress?.done();
+  });
   io.stdout.write(await render(options.format, report, io, shadow));
   return exitCode(countFindings(report), options.failOn);
 }
@@ -203,10 +209,10 @@ function relativeTo(cwd: string, path: string): string {
 }
 
 /**
- * The report as a visitor that also counts files and statements for a progress line on stderr
- * (see workProgress: throttled, and silent for short runs).
+ * The report (if any) as a visitor that also counts files and statements for a progress line on
+ * stderr (see workProgress: throttled, and silent for short runs).
  */
-function lintProgress(report: StreamingReport, io: CliIO): { visitor: LintVisitor; done: () => void } {
+function lintProgress(report: StreamingReport | undefined, io: CliIO): { visitor: LintVisitor; done: () => void } {
   let progress: WorkProgress | undefined;
   let files = 0;
   let statements = 0;
@@ -216,17 +222,17 @@ function lintProgress(report: StreamingReport, io: CliIO): { visitor: LintVisito
     },
     beginFile(path) {
       progress?.hide();
-      report.beginFile(path);
+      report?.beginFile(path);
       progress?.update(files, `${statements} statements, ${relativeTo(io.cwd, path)}`);
     },
     // The report may go to the same terminal: the live line is cleared before it writes.
     findings(batch) {
       progress?.hide();
-      report.findings(batch);
+      report?.findings(batch);
     },
     endFile(file) {
       progress?.hide();
-      report.endFile(file);
+      report?.endFile(file);
       files++;
       statements += file.statements;
       progress?.update(files, `${statements} statements`);

@@ -180,12 +180,23 @@ async function prepare(paths: readonly string[], options: LintOptions): Promise<
   return { files, columnTypes };
 }
 
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+/**
+ * Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input.
+ * `progress` hears of the files before the first and of each file's report as it is done.
+ */
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}, progress?: Partial<Pick<LintVisitor, 'start' | 'endFile'>>): Promise<LintReport> {
   const { files, columnTypes } = await prepare(paths, options);
+  progress?.start?.(files);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+  return {
+    version: 1,
+    files: files.map((file) => {
+      const report = lintFile(file, options, columnTypes);
+      progress?.endFile?.(report);
+      return report;
+    }),
+  };
 }
 
 /**

@@ -162,13 +162,16 @@ describe('faultline migrations lint progress', () => {
     return { out, err };
   }
 
-  it('counts the statements of a shadow run (--database-url) on stderr, stdout staying JSON', async () => {
+  it('counts the files linted and the statements of a shadow run (--database-url) on stderr, stdout staying JSON', async () => {
     writeFileSync(join(dir, 'V1__a.sql'), 'CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n');
     const server = await startPostgres();
     try {
       const { out, err } = await lint(['--database-url', server.url, join(dir, 'V1__a.sql')]);
       expect(JSON.parse(out)).toMatchObject({ files: [expect.anything()] });
       const lines = err.trimEnd().split('\n');
+      // The static lint first, then the shadow run.
+      expect(lines[0]).toBe('lint files: 1/1 (100%) — 2 statements');
+      expect(lines[1]).toMatch(/^lint files: 1\/1 \(100%\) — done in \d+s$/);
       expect(lines).toContain('shadow run statements: 0/2 (0%) — V1__a.sql:1');
       expect(lines).toContain('shadow run statements: 1/2 (50%) — V1__a.sql:2');
       expect(lines.at(-1)).toMatch(/^shadow run statements: 2\/2 \(100%\) — done in \d+s$/);
