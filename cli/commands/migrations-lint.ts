@@ -9,12 +9,13 @@ import { runMigrationGate } from '../../core/migrations/gate.ts';
 import type { ShadowFrom } from '../../core/migrations/shadow-from.ts';
 import type { ShadowReport } from '../../core/migrations/shadow-types.ts';
 import { DEFAULT_MAX_FILE_BYTES, type LintOptions } from '../../core/migrations/lint.ts';
-import { STDIN_PATH, type StdinInput } from '../../core/migrations/lint-files.ts';
+import { type LintVisitor, STDIN_PATH, type StdinInput } from '../../core/migrations/lint-files.ts';
 import type { LintReport } from '../../core/migrations/types.ts';
 import type { StreamingReport } from '../../core/report/migrations-stream.ts';
 import { countFindings, type MigrationsCounts } from '../../core/report/migrations-counts.ts';
 import { blockingWriter } from '../blocking-write.ts';
 import type { CliIO } from '../io.ts';
+import { type WorkProgress, workProgress, workProgressOptionsFrom } from '../progress.ts';
 import { type FailOn, type LintArgs, usageError } from './migrations.ts';
 
 interface LoadedConfig {
@@ -140,10 +141,22 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     const staticOptions = { ...lint, ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}) };
     return exitCode(await lintStreaming(paths, staticOptions, options.format, io, stdin), options.failOn);
   }
+  const linting = lintProgress(undefined, io);
+  let progress: WorkProgress | undefined;
+  const onProgress = (applied: number, total: number, at?: string) => {
+    if (!progress) linting.done();
+    progress ??= workProgress(io, 'shadow run statements', total, workProgressOptionsFrom(io.env));
+    progress.update(applied, at && relativeTo(io.cwd, at));
+  };
   const { report, shadow } = await runMigrationGate(paths, {
     ...lint,
     ...(options.pgVersion !== undefined ? { pgVersion: options.pgVersion } : {}),
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl, ...shadowFromFor(options, config, io.cwd) } : {}),
+    lintProgress: linting.visitor,
+    shadow: { onProgress },
+  }).finally(() => {
+    linting.done();
+    progress?.done();
   });
   io.stdout.write(await render(options.format, report, io, shadow));
   return exitCode(countFindings(report), options.failOn);
@@ -179,9 +192,53 @@ async function lintStreaming(paths: string[], lint: LintOptions, format: LintArg
   if (format === 'json') report = new stream.JsonStreamReport(write);
   else if (format === 'sarif') report = new stream.SarifStreamReport(write, (await import('../../core/migrations/rules/index.ts')).ruleInfos, paths, { rulesDocUri: RULES_PAGE });
   else report = new stream.TextStreamReport(write, io.colour);
-  await lintFilesStreaming(paths, lint, report, stdin);
+  const progress = lintProgress(report, io);
+  try {
+    await lintFilesStreaming(paths, lint, progress.visitor, stdin);
+  } finally {
+    progress.done();
+  }
   report.finish();
   return report.counts;
+}
+
+/** A path as shown in progress: relative to the working directory when it is under it. */
+function relativeTo(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/**
+ * The report (if any) as a visitor that also counts files and statements for a progress line on
+ * stderr (see workProgress: throttled, and silent for short runs).
+ */
+function lintProgress(report: StreamingReport | undefined, io: CliIO): { visitor: LintVisitor; done: () => void } {
+  let progress: WorkProgress | undefined;
+  let files = 0;
+  let statements = 0;
+  const visitor: LintVisitor = {
+    start(all) {
+      progress = workProgress(io, 'lint files', all.length, workProgressOptionsFrom(io.env));
+    },
+    beginFile(path) {
+      progress?.hide();
+      report?.beginFile(path);
+      progress?.update(files, `${statements} statements, ${relativeTo(io.cwd, path)}`);
+    },
+    // The report may go to the same terminal: the live line is cleared before it writes.
+    findings(batch) {
+      progress?.hide();
+      report?.findings(batch);
+    },
+    endFile(file) {
+      progress?.hide();
+      report?.endFile(file);
+      files++;
+      statements += file.statements;
+      progress?.update(files, `${statements} statements`);
+    },
+  };
+  return { visitor, done: () => progress?.done() };
 }
 
 /** The report in `format`; each renderer is loaded only when asked for (SARIF pulls in node:crypto). */

@@ -44,6 +44,9 @@ Options:
                             repository root; its paths are relative to the folder holding .github)
   -h, --help                show this help
 
+A run longer than about 2 s shows progress on stderr (files and statements linted, statements
+applied by the shadow run): a live line on a terminal, a plain line at most every 10 s otherwise.
+
 Exit status: 0 no finding at or above --fail-on, 1 some, 2 bad usage or unreadable input.`;
 
 export interface LintArgs {

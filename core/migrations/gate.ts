@@ -5,7 +5,7 @@
  */
 import { type LintOptions, lintFiles, severityFor } from './lint.ts';
 import { LineIndex } from './positions.ts';
-import { readSqlFile } from './lint-files.ts';
+import { type LintVisitor, readSqlFile } from './lint-files.ts';
 import type { ShadowFrom } from './shadow-from.ts';
 import { withoutPsqlCommands } from './shadow-scratch.ts';
 import type { ShadowFile, ShadowOptions, ShadowReport, ShadowStart } from './shadow-types.ts';
@@ -23,6 +23,8 @@ export interface GateOptions extends LintOptions {
    * linted ones are applied as context, so the linted ones meet the schema they build on.
    */
   history?: readonly string[];
+  /** Hears of the files to lint and of each one linted (for progress; the shadow run's is shadow.onProgress). */
+  lintProgress?: Partial<Pick<LintVisitor, 'start' | 'endFile'>>;
 }
 
 export interface GateRun {
@@ -70,8 +72,8 @@ function withHistory(linted: ShadowFile[], history: readonly string[] | undefine
  * runs them. Rejects with a FaultlineError (exit 2) for unreadable files or an unreachable server.
  */
 export async function runMigrationGate(files: readonly string[], options: GateOptions = {}): Promise<GateRun> {
-  const { databaseUrl, shadow: shadowOptions, shadowFrom, history, ...lintOptions } = options;
-  const report = await lintFiles(files, lintOptions);
+  const { databaseUrl, shadow: shadowOptions, shadowFrom, history, lintProgress, ...lintOptions } = options;
+  const report = await lintFiles(files, lintOptions, lintProgress);
   if (!databaseUrl || report.files.length === 0) return { report };
   // The PostgreSQL client is loaded only for a shadow run.
   const { mergeShadowFindings, shadowRunAgainst } = await import('./shadow.ts');

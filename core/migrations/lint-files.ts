@@ -165,6 +165,8 @@ export function readSqlFile(path: string): string {
  * report's findings list is empty there: they went to `findings`).
  */
 export interface LintVisitor {
+  /** Before the first file: every file that will be linted, in order (for progress). */
+  start?(files: readonly string[]): void;
   beginFile(path: string): void;
   findings(batch: Finding[]): void;
   endFile(file: FileReport): void;
@@ -178,12 +180,23 @@ async function prepare(paths: readonly string[], options: LintOptions): Promise<
   return { files, columnTypes };
 }
 
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-export async function lintFiles(paths: readonly string[], options: LintOptions = {}): Promise<LintReport> {
+/**
+ * Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input.
+ * `progress` hears of the files before the first and of each file's report as it is done.
+ */
+export async function lintFiles(paths: readonly string[], options: LintOptions = {}, progress?: Partial<Pick<LintVisitor, 'start' | 'endFile'>>): Promise<LintReport> {
   const { files, columnTypes } = await prepare(paths, options);
+  progress?.start?.(files);
   // One file's text at a time: memory is bounded by the largest file, not by all of them.
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+  return {
+    version: 1,
+    files: files.map((file) => {
+      const report = lintFile(file, options, columnTypes);
+      progress?.endFile?.(report);
+      return report;
+    }),
+  };
 }
 
 /**
@@ -194,6 +207,7 @@ export async function lintFiles(paths: readonly string[], options: LintOptions =
 export async function lintFilesStreaming(paths: readonly string[], options: LintOptions, visitor: LintVisitor, stdin?: StdinInput): Promise<string[]> {
   const { files, columnTypes } = await prepare(paths, options);
   const sink: FindingSink = (batch) => visitor.findings(batch);
+  visitor.start?.(files);
   for (const file of files) {
     const fromStdin = file === STDIN_PATH;
     visitor.beginFile(fromStdin ? STDIN_NAME : file);

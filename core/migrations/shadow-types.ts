@@ -77,6 +77,11 @@ export interface ShadowOptions {
   target?: string;
   /** Suffix generator for the scratch database name (tests); default 12 random hex characters. */
   randomSuffix?: () => string;
+  /**
+   * Progress: called before each statement is sent (with the statements finished so far, of all
+   * files, and the statement's place as `path:line`) and once at the end. For display only.
+   */
+  onProgress?: (applied: number, total: number, at?: string) => void;
 }
 
 export interface ShadowLock {

@@ -179,6 +179,24 @@ describe('shadow run with context-only files', () => {
   });
 });
 
+describe('shadow run progress', () => {
+  it('reports each statement before it is sent, of the total over all files, and the count at the end', async () => {
+    const calls: [number, number, string | undefined][] = [];
+    const report = await shadowRunAgainst(
+      server.url,
+      [shadowFile('001_a.sql', 'CREATE TABLE a (id int);\nCREATE TABLE b (id int);'), shadowFile('002_b.sql', 'CREATE TABLE c (id int);')],
+      { onProgress: (applied, total, at) => calls.push([applied, total, at]) },
+    );
+    expect(report.completed).toBe(true);
+    expect(calls).toEqual([
+      [0, 3, '001_a.sql:1'],
+      [1, 3, '001_a.sql:2'],
+      [2, 3, '002_b.sql:1'],
+      [3, 3, undefined],
+    ]);
+  });
+});
+
 describe('shadow run when a statement fails', () => {
   it('reports Postgres’ message and SQLSTATE where it pointed, stops, and still drops the scratch database', async () => {
     const report = await shadowRunAgainst(server.url, [
