@@ -1205,6 +1205,8 @@ async function applyFiles(files, connectAsRole, connectAsAdmin, guard, database,
     const deadlineMs = Math.max(1, Math.trunc(options.statementTimeoutMs ?? DEFAULT_DEADLINE_MS));
     let failed = false;
     const observer = await connectAsAdmin(database);
+    const total = files.reduce((sum, file) => sum + file.statements.length, 0);
+    let sent = 0;
     try {
         for (const file of files) {
             const fileReport = {
@@ -1228,6 +1230,7 @@ async function applyFiles(files, connectAsRole, connectAsAdmin, guard, database,
                     graceMs: options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS,
                 });
                 for (const statement of file.statements) {
+                    options.onProgress?.(sent++, total, `${file.path}:${statement.line}`);
                     // Context files only build the schema: applying them plainly keeps a long history cheap.
                     const observed = await run.apply(file.path, statement, !file.contextOnly);
                     statements.push(observed);
@@ -1254,6 +1257,7 @@ async function applyFiles(files, connectAsRole, connectAsAdmin, guard, database,
     finally {
         await observer.end().catch(() => { });
     }
+    options.onProgress?.(sent, total);
     return { database, serverVersion, files: fileReports, statements, findings, completed: !failed };
 }
 

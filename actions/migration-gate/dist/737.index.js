@@ -133,8 +133,8 @@ function withHistory(linted, history) {
  * runs them. Rejects with a FaultlineError (exit 2) for unreadable files or an unreachable server.
  */
 async function runMigrationGate(files, options = {}) {
-    const { databaseUrl, shadow: shadowOptions, shadowFrom, history, ...lintOptions } = options;
-    const report = await (0,lint/* lintFiles */.ji)(files, lintOptions);
+    const { databaseUrl, shadow: shadowOptions, shadowFrom, history, lintProgress, ...lintOptions } = options;
+    const report = await (0,lint/* lintFiles */.ji)(files, lintOptions, lintProgress);
     if (!databaseUrl || report.files.length === 0)
         return { report };
     // The PostgreSQL client is loaded only for a shadow run.
@@ -1995,12 +1995,23 @@ async function prepare(paths, options) {
     const columnTypes = options.schemaDump ? (await __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 7152))).columnTypesFromDump(options.schemaDump) : new _column_types_js__WEBPACK_IMPORTED_MODULE_3__/* .KnownColumnTypes */ .X();
     return { files, columnTypes };
 }
-/** Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input. */
-async function lintFiles(paths, options = {}) {
+/**
+ * Lints every SQL file under `paths`. Rejects with a FaultlineError (exit 2) for unreadable input.
+ * `progress` hears of the files before the first and of each file's report as it is done.
+ */
+async function lintFiles(paths, options = {}, progress) {
     const { files, columnTypes } = await prepare(paths, options);
+    progress?.start?.(files);
     // One file's text at a time: memory is bounded by the largest file, not by all of them.
     // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-    return { version: 1, files: files.map((file) => lintFile(file, options, columnTypes)) };
+    return {
+        version: 1,
+        files: files.map((file) => {
+            const report = lintFile(file, options, columnTypes);
+            progress?.endFile?.(report);
+            return report;
+        }),
+    };
 }
 /**
  * Lints like lintFiles but keeps no findings: each goes to `visitor` as soon as it is judged, so
@@ -2010,6 +2021,7 @@ async function lintFiles(paths, options = {}) {
 async function lintFilesStreaming(paths, options, visitor, stdin) {
     const { files, columnTypes } = await prepare(paths, options);
     const sink = (batch) => visitor.findings(batch);
+    visitor.start?.(files);
     for (const file of files) {
         const fromStdin = file === STDIN_PATH;
         visitor.beginFile(fromStdin ? STDIN_NAME : file);
