@@ -182,9 +182,10 @@ describe('actions/slo-gate in canary mode', () => {
     });
     expect(exitCode).toBe(1);
     expect(outputs).toMatchObject({ decision: 'rollback', verdict: 'fail' });
-    const errors = stdout.split('\n').filter((line) => line.startsWith('::error::'));
+    // One annotation, on the file's line and column in the diff.
+    const errors = stdout.split('\n').filter((line) => line.startsWith('::error'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('bad-metrics.yml:5:14: invalid canary metrics (1 problem):');
+    expect(errors[0]).toMatch(/^::error title=slo-gate%3A could not decide,file=bad-metrics\.yml,line=5,col=14::invalid canary metrics \(1 problem\):/);
     expect(errors[0]).toContain('bad-metrics.yml:5:14: [1].direction: must be one of "increase", "decrease", "either"');
     expect(weightServer.requests).toEqual([]);
     expect(result).toMatchObject({ kind: 'canary', verdict: 'error', findings: [{ rule: 'slo-gate-error' }] });
