@@ -18,7 +18,7 @@ import { runSource } from '../../shared/github-run.ts';
 import { failWithReport } from '../../shared/fail-step.ts';
 import { recordResult, ResultRecorder } from '../../shared/result-file.ts';
 import { type EvidenceSettings, envInputReader, readResultFile, readSecrets, readSettings } from './inputs.ts';
-import { writeSummary } from './result-file.ts';
+import { writeSummary } from '../../shared/job-summary.ts';
 import { defaultServices, type EvidenceServices } from './services.ts';
 import { maskSecret } from '../../shared/mask.ts';
 

@@ -66031,8 +66031,8 @@ async function runCanaryGate(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./actions/slo-gate/src/result-file.ts
-/** Where both modes leave their evidence: the result file (through the shared recorder) and the job summary. */
+;// CONCATENATED MODULE: ./actions/shared/job-summary.ts
+/** The job summary, where a runner offers one. */
 
 /** Runners without GITHUB_STEP_SUMMARY (act, some self-hosted setups) still get the result file. */
 async function writeSummary(markdown, available) {

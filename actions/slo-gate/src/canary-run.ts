@@ -12,7 +12,7 @@ import { type CanaryReport, runCanaryGate } from '../../../core/slo/canary/gate.
 import { commandWeightSetter, httpWeightSetter, type WeightSetter } from '../../../core/slo/canary/weight.ts';
 import type { CanarySettings } from './canary-inputs.ts';
 import type { ResultRecorder } from '../../shared/result-file.ts';
-import { writeSummary } from './result-file.ts';
+import { writeSummary } from '../../shared/job-summary.ts';
 
 /** Tests replay backfilled history by advancing a clock instead of waiting. */
 export interface CanaryClock {

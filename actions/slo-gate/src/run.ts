@@ -20,7 +20,7 @@ import { type BudgetSettings, type CommonSettings, type GateMode, readCommonSett
 import { runSource } from '../../shared/github-run.ts';
 import { failWithReport } from '../../shared/fail-step.ts';
 import { ResultRecorder, recordResult } from '../../shared/result-file.ts';
-import { writeSummary } from './result-file.ts';
+import { writeSummary } from '../../shared/job-summary.ts';
 import { maskSecret, maskUrl } from '../../shared/mask.ts';
 
 /** Masks secrets before anything can print them, even when the input turns out malformed. */
