@@ -4,11 +4,14 @@
  * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
  * `file`, not its message: every face prints `file: message`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, matchesGlob, relative, resolve } from 'node:path';
 import { FaultlineError } from '../errors.ts';
 import { KnownColumnTypes } from './column-types.ts';
-import { DEFAULT_MAX_FILE_BYTES, type FindingSink, type LintOptions, lintSource, refusedFile } from './lint.ts';
+import { type FileAhead, FilesAhead, readBytes, STDIN_PATH, type StdinInput, utf8 } from './files-ahead.ts';
+
+export { STDIN_PATH };
+import { type FindingSink, type LintOptions, lintSource } from './lint.ts';
 import { loadParser } from './parse.ts';
 import type { FileReport, Finding, LintReport } from './types.ts';
 
@@ -21,16 +24,7 @@ export function compareNatural(a: string, b: string): number {
   return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
-export const STDIN_PATH = '-';
-/** Standard input as read: its bytes (the face may stop keeping them past the size limit) and its size. */
-export interface StdinInput {
-  bytes: Buffer;
-  size: number;
-}
-
-/** How standard input is named in reports. */
-export const STDIN_NAME = '<stdin>';
+export { STDIN_NAME, type StdinInput } from './files-ahead.ts';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
@@ -87,58 +81,6 @@ export function collectSqlFiles(paths: readonly string[], exclude: readonly stri
   });
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-function readBytes(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    throw new FaultlineError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
-      file: path,
-      hint: 'check that the file exists and is readable',
-      cause: error,
-    });
-  }
-}
-
-/** The text of a migration, or why it is not UTF-8 text. */
-function decode(bytes: Buffer): { text: string } | { notText: string } {
-  if (bytes.includes(0)) return { notText: 'it contains NUL bytes (a binary file, or UTF-16)' };
-  try {
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
-  } catch {
-    return { notText: 'it is not valid UTF-8 (another encoding, or binary data)' };
-  }
-}
-
-/**
- * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
- * the gate: such input ends with a report, never with a crash or a usage error.
- */
-function lintFile(path: string, options: LintOptions, columnTypes: KnownColumnTypes, sink?: FindingSink, stdin?: StdinInput): FileReport {
-  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (path === STDIN_PATH) {
-    if (!stdin) throw new FaultlineError('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
-    path = STDIN_NAME;
-  }
-  let size = stdin?.size ?? 0;
-  if (!stdin) {
-    try {
-      size = statSync(path).size;
-    } catch {
-      // readBytes below reports the file as unreadable.
-    }
-  }
-  if (size > limit) {
-    return refusedFile(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
-  }
-  const decoded = decode(stdin?.bytes ?? readBytes(path));
-  if ('notText' in decoded) {
-    return refusedFile(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
-  }
-  return lintSource(decoded.text, path, options, columnTypes, sink);
-}
-
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
 export function readSqlFile(path: string): string {
   const bytes = readBytes(path);
@@ -187,16 +129,24 @@ async function prepare(paths: readonly string[], options: LintOptions): Promise<
 export async function lintFiles(paths: readonly string[], options: LintOptions = {}, progress?: Partial<Pick<LintVisitor, 'start' | 'endFile'>>): Promise<LintReport> {
   const { files, columnTypes } = await prepare(paths, options);
   progress?.start?.(files);
-  // One file's text at a time: memory is bounded by the largest file, not by all of them.
+  const reports: FileReport[] = [];
   // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-  return {
-    version: 1,
-    files: files.map((file) => {
-      const report = lintFile(file, options, columnTypes);
-      progress?.endFile?.(report);
-      return report;
-    }),
-  };
+  eachFileAhead(files, options, undefined, (file) => {
+    const report = 'refused' in file ? file.refused : lintSource(file.text, file.path, options, columnTypes, undefined, file.split);
+    progress?.endFile?.(report);
+    reports.push(report);
+  });
+  return { version: 1, files: reports };
+}
+
+/** Each file in order, read ahead (see files-ahead.ts); the helper's jobs end however this ends. */
+function eachFileAhead(files: readonly string[], options: LintOptions, stdin: StdinInput | undefined, visit: (file: FileAhead) => void): void {
+  const ahead = new FilesAhead(files, options, stdin);
+  try {
+    for (let file = ahead.take(); file; file = ahead.take()) visit(file);
+  } finally {
+    ahead.close();
+  }
 }
 
 /**
@@ -208,13 +158,14 @@ export async function lintFilesStreaming(paths: readonly string[], options: Lint
   const { files, columnTypes } = await prepare(paths, options);
   const sink: FindingSink = (batch) => visitor.findings(batch);
   visitor.start?.(files);
-  for (const file of files) {
-    const fromStdin = file === STDIN_PATH;
-    visitor.beginFile(fromStdin ? STDIN_NAME : file);
-    const report = lintFile(file, options, columnTypes, sink, fromStdin ? stdin : undefined);
-    // A refused file's finding comes back in its report.
-    if (report.findings.length > 0) visitor.findings(report.findings);
-    visitor.endFile({ ...report, findings: [] });
-  }
+  eachFileAhead(files, options, stdin, (file) => {
+    visitor.beginFile(file.path);
+    if ('refused' in file) {
+      if (file.refused.findings.length > 0) visitor.findings(file.refused.findings);
+      visitor.endFile({ ...file.refused, findings: [] });
+    } else {
+      visitor.endFile(lintSource(file.text, file.path, options, columnTypes, sink, file.split));
+    }
+  });
   return files;
 }

@@ -7,7 +7,7 @@
 import type { KnownColumnTypes } from './column-types.ts';
 import { MigrationState } from './context.ts';
 import { type RelationLock, relationLocks } from './locks.ts';
-import { isParserLoaded, loadParser, parseMigrationInChunks } from './parse.ts';
+import { isParserLoaded, loadParser, parseMigrationInChunks, type SplitFile } from './parse.ts';
 import { agreeingFindings } from './agree.ts';
 import type { LineIndex } from './positions.ts';
 import { allRules, ruleById } from './rules/index.ts';
@@ -135,8 +135,9 @@ export const SINK_BATCH_FINDINGS = 2_000;
  * instead (the report's list stays empty): a file with up to SINK_BATCH_FINDINGS of them in one
  * batch in reading order, as above; past that, each batch in reading order as statements are
  * checked, and the file-level findings (end-of-file rules, suppression problems) in a last batch.
+ * `split`: the text already split by splitFile (see lint-files.ts, which reads files ahead).
  */
-export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes, sink?: FindingSink): FileReport {
+export function lintSource(text: string, path: string, options: LintOptions = {}, columnTypes?: KnownColumnTypes, sink?: FindingSink, split?: SplitFile): FileReport {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
   const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
@@ -202,17 +203,18 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
       statements.forEach(lintStatement);
       flush();
     },
-    (split) => {
-      context.longestNameBytes = split.longestNameBytes;
-      lineIndex = split.lines;
+    (outline) => {
+      context.longestNameBytes = outline.longestNameBytes;
+      lineIndex = outline.lines;
       // Suppressions are known before any statement is checked, so findings can be judged as they come.
-      filter = new SuppressionFilter(findSuppressions(text, split.comments, split.lines), {
+      filter = new SuppressionFilter(findSuppressions(text, outline.comments, outline.lines), {
         path,
         isKnownRule: (id) => ruleById(id) !== undefined,
         severityOf: (id) => severityFor(options, id),
       });
     },
     options.maxStatements ?? DEFAULT_MAX_STATEMENTS,
+    split,
   );
   if (parsed.tooManyStatements !== undefined) {
     const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;

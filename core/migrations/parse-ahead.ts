@@ -101,7 +101,12 @@ export function parseAheadThread(): ParseAheadThread | undefined {
   return current;
 }
 
-/** One file's chunks, shared between this thread and the helper. */
+/** The helper when it is already running (started early for large input), without starting one. */
+export function runningParseAheadThread(): ParseAheadThread | undefined {
+  return current?.alive ? current : undefined;
+}
+
+/** One job's chunks (one file's, or several small files'), shared between this thread and the helper. */
 class ParseJob implements ParseAhead {
   private readonly state: Int32Array;
   private readonly port: MessagePort;
@@ -152,7 +157,7 @@ class ParseJob implements ParseAhead {
   }
 }
 
-/** One file for the helper: its chunks, and where each chunk's DO statements are. */
+/** One job for the helper: its chunks, and where each chunk's DO statements are. */
 export type ParseJobInput = Pick<ParseJobMessage, 'chunks' | 'doStatements'>;
 
 /**

@@ -5,7 +5,7 @@
  * `DO` blocks run at migration time, so their SQL is lifted out (see do-block.ts); function and
  * procedure bodies run later, when called, and are left alone.
  */
-import { type ParseAhead, type ParsedChunk, parseAheadThread, startParseAheadThreadFor, useParseAheadThread } from './parse-ahead.ts';
+import { type ParseAhead, type ParseJobInput, type ParsedChunk, parseAheadThread, runningParseAheadThread, startParseAheadThreadFor, useParseAheadThread } from './parse-ahead.ts';
 import { codePointToChar, LineIndex } from './positions.ts';
 import { type LineComment, type Segment, type SplitResult, splitStatements } from './split.ts';
 import { isParserLoaded, loadParser, parserError, usePrepared } from './sql-parser.ts';
@@ -42,14 +42,10 @@ function parseSegmentAlone(source: SourceFile, segment: Segment, out: Statement[
   }
 }
 
-function chunkText(source: SourceFile, chunk: Segment[]): string {
-  return source.text.slice(chunk[0]!.start, chunk[chunk.length - 1]!.end);
-}
-
 function parseChunk(source: SourceFile, chunk: Segment[], out: Statement[], parsed: ParsedChunk | undefined): void {
   const start = chunk[0]!.start;
   const mark = out.length;
-  const host = { sql: chunkText(source, chunk), toFile: (i: number) => start + i };
+  const host = { sql: source.text.slice(start, chunk[chunk.length - 1]!.end), toFile: (i: number) => start + i };
   try {
     if (parsed?.tree === undefined) parseHost(source, host, 0, out);
     else usePrepared(parsed.prepared, () => parseHost(source, host, 0, out, parsed.tree));
@@ -77,15 +73,59 @@ function chunkSegments(segments: Segment[]): Segment[][] {
   return chunks;
 }
 
-/** Hands the file's chunks to the helper, with where their DO statements are. */
-function beginParseAhead(source: SourceFile, chunks: Segment[][]): ParseAhead | undefined {
-  const thread = parseAheadThread();
-  if (!thread) return undefined;
-  const doStatements = chunks.map((chunk) => {
+/** A file's chunks as the helper takes them: their text, and where their DO statements are. */
+function jobInput(text: string, chunks: Segment[][], into: ParseJobInput = { chunks: [], doStatements: [] }): ParseJobInput {
+  for (const chunk of chunks) {
     const from = chunk[0]!.start;
-    return chunk.filter((s) => s.firstWord === 'do').map((s): [number, number] => [s.start - from, s.end - from]);
+    into.chunks.push(text.slice(from, chunk[chunk.length - 1]!.end));
+    into.doStatements.push(chunk.filter((s) => s.firstWord === 'do').map((s): [number, number] => [s.start - from, s.end - from]));
+  }
+  return into;
+}
+
+/**
+ * A file split into statements and cut into chunks before it is linted. `ahead`: where its chunks
+ * are in a job the helper parses ahead (chunk i is the job's chunk `base + i`).
+ */
+export interface SplitFile {
+  lines: LineIndex;
+  split: SplitResult;
+  chunks: Segment[][];
+  ahead?: { job: ParseAhead; base: number };
+}
+
+export function splitFile(text: string): SplitFile {
+  const split = splitStatements(text);
+  return { lines: new LineIndex(text), split, chunks: chunkSegments(split.segments) };
+}
+
+/** Whether a file has chunks enough to be parsed ahead on its own, as parseMigrationInChunks does. */
+export function parsedAheadAlone(file: SplitFile): boolean {
+  return file.chunks.length >= HELPER_MIN_CHUNKS;
+}
+
+/**
+ * Hands the chunks of several small files, linted one after the other, to the running helper in one
+ * job, so that it parses the next files while this thread lints the current one. A folder of small
+ * migrations (the usual layout) then uses both cores too. Returns the job (to close once the files
+ * are linted), or undefined when no helper is running (the files are parsed here, as before).
+ */
+export function parseAheadTogether(files: { text: string; split: SplitFile }[]): ParseAhead | undefined {
+  const thread = runningParseAheadThread();
+  if (!thread || files.length === 0) return undefined;
+  const input: ParseJobInput = { chunks: [], doStatements: [] };
+  const bases = files.map(({ text, split }) => {
+    const base = input.chunks.length;
+    jobInput(text, split.chunks, input);
+    return base;
   });
-  return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements });
+  const job = thread.begin(input);
+  if (job) {
+    files.forEach(({ split }, i) => {
+      split.ahead = { job, base: bases[i]! };
+    });
+  }
+  return job;
 }
 
 export interface ParsedOutline {
@@ -100,7 +140,8 @@ export interface ParsedOutline {
 /**
  * Parses a migration file a chunk at a time, handing each chunk's statements (in file order,
  * `index` set) to `visit` and dropping them afterwards, so memory stays bounded however long the
- * file is. Never throws for any text (once the parser is loaded).
+ * file is. Never throws for any text (once the parser is loaded). `given`: the file already split
+ * (splitFile), perhaps with its chunks in a job parsed ahead (parseAheadTogether).
  */
 export function parseMigrationInChunks(
   text: string,
@@ -108,26 +149,27 @@ export function parseMigrationInChunks(
   visit: (statements: Statement[]) => void,
   onSplit?: (split: Pick<SplitResult, 'longestNameBytes' | 'comments'> & { lines: LineIndex }) => void,
   maxStatements = Number.POSITIVE_INFINITY,
+  given?: SplitFile,
 ): ParsedOutline {
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() first');
-  const lines = new LineIndex(text);
+  const { lines, split, chunks, ahead } = given ?? splitFile(text);
   const source: SourceFile = { text, path, lines };
-  const { segments, comments, longestNameBytes } = splitStatements(text);
+  const { segments, comments, longestNameBytes } = split;
   onSplit?.({ longestNameBytes, comments, lines });
   if (segments.length > maxStatements) return { comments, lines, statements: 0, tooManyStatements: segments.length };
-  const chunks = chunkSegments(segments);
   // Handing chunks to the second thread pays off once there are a few to overlap with linting.
-  const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;
+  const own = !ahead && chunks.length >= HELPER_MIN_CHUNKS ? parseAheadThread()?.begin(jobInput(text, chunks)) : undefined;
+  const base = ahead?.base ?? 0;
   let count = 0;
   try {
     chunks.forEach((chunk, index) => {
       const statements: Statement[] = [];
-      parseChunk(source, chunk, statements, helper?.take(index));
+      parseChunk(source, chunk, statements, (own ?? ahead?.job)?.take(base + index));
       for (const statement of statements) statement.index = count++;
       visit(statements);
     });
   } finally {
-    helper?.close();
+    own?.close();
   }
   return { comments, lines, statements: count };
 }

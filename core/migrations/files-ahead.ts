@@ -1,0 +1,157 @@
+/**
+ * Reads a lint run's files ahead of their linting, a batch at a time, and splits them into
+ * statements. When the parse-ahead helper runs (the input is large), each batch of small files goes
+ * to it as one job, the following batch queued behind it, so the helper parses the next files while
+ * this thread lints the current one: a folder of many small migrations, the usual layout, then uses
+ * both cores as one large file does. A file large enough to be parsed ahead on its own ends a batch
+ * and is handed over alone (its own job starts when it is linted, after the jobs before it).
+ *
+ * Memory stays bounded by two batches. A file that cannot be read fails the run when its turn
+ * comes, so the files before it are linted and reported as before.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { FaultlineError } from '../errors.ts';
+import { DEFAULT_MAX_FILE_BYTES, type LintOptions, refusedFile } from './lint.ts';
+import type { ParseAhead } from './parse-ahead.ts';
+import { parseAheadTogether, parsedAheadAlone, type SplitFile, splitFile } from './parse.ts';
+import type { FileReport } from './types.ts';
+
+/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
+export const STDIN_PATH = '-';
+/** How standard input is named in reports. */
+export const STDIN_NAME = '<stdin>';
+
+/** Standard input as read: its bytes (the face may stop keeping them past the size limit) and its size. */
+export interface StdinInput {
+  bytes: Buffer;
+  size: number;
+}
+
+/** One file, in turn: its text split into statements, or the report of a file refused unread. */
+export type FileAhead = { path: string; text: string; split: SplitFile } | { path: string; refused: FileReport };
+
+type Item = FileAhead | { path: string; error: FaultlineError };
+
+interface Batch {
+  items: Item[];
+  job?: ParseAhead;
+}
+
+// Small enough that two batches of text are nothing beside a parse tree, large enough that the
+// helper is never short of work between them.
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 128;
+
+export const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new FaultlineError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, {
+      file: path,
+      hint: 'check that the file exists and is readable',
+      cause: error,
+    });
+  }
+}
+
+/** The text of a migration, or why it is not UTF-8 text. */
+function decode(bytes: Buffer): { text: string } | { notText: string } {
+  if (bytes.includes(0)) return { notText: 'it contains NUL bytes (a binary file, or UTF-16)' };
+  try {
+    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { notText: 'it is not valid UTF-8 (another encoding, or binary data)' };
+  }
+}
+
+/**
+ * One file read: refused (too large, not text) with a finding that fails the gate, so such input
+ * ends with a report, never with a crash or a usage error; split when it is text.
+ */
+function readOne(path: string, options: LintOptions, stdin: StdinInput | undefined): Item {
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const fromStdin = path === STDIN_PATH;
+  if (fromStdin && !stdin) throw new FaultlineError('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
+  const name = fromStdin ? STDIN_NAME : path;
+  try {
+    let size = stdin && fromStdin ? stdin.size : 0;
+    if (!fromStdin) {
+      try {
+        size = statSync(path).size;
+      } catch {
+        // readBytes below reports the file as unreadable.
+      }
+    }
+    if (size > limit) {
+      const refused = refusedFile(name, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
+      return { path: name, refused };
+    }
+    const decoded = decode(fromStdin ? stdin!.bytes : readBytes(path));
+    if ('notText' in decoded) {
+      const refused = refusedFile(name, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
+      return { path: name, refused };
+    }
+    return { path: name, text: decoded.text, split: splitFile(decoded.text) };
+  } catch (error) {
+    if (error instanceof FaultlineError) return { path: name, error };
+    throw error;
+  }
+}
+
+export class FilesAhead {
+  private next = 0;
+  private carried: Item | undefined;
+  private current: Batch = { items: [] };
+  private following: Batch | undefined;
+  private readonly files: readonly string[];
+  private readonly options: LintOptions;
+  private readonly stdin: StdinInput | undefined;
+
+  constructor(files: readonly string[], options: LintOptions, stdin?: StdinInput) {
+    this.files = files;
+    this.options = options;
+    this.stdin = stdin;
+  }
+
+  /** The next file in order, or undefined after the last. Throws for a file that cannot be read. */
+  take(): FileAhead | undefined {
+    if (this.current.items.length === 0) {
+      this.current.job?.close();
+      this.current = this.following ?? this.readBatch();
+      this.following = undefined;
+      // Queued behind this batch's job, the next one keeps the helper busy while this one is linted.
+      if (this.current.job) this.following = this.readBatch();
+    }
+    const item = this.current.items.shift();
+    if (item && 'error' in item) throw item.error;
+    return item;
+  }
+
+  /** Ends the jobs the helper holds; call when done, also after an error. */
+  close(): void {
+    this.current.job?.close();
+    this.following?.job?.close();
+  }
+
+  /** The next files up to the batch's size, stopping before a file that is parsed ahead alone. */
+  private readBatch(): Batch {
+    const items: Item[] = [];
+    let bytes = 0;
+    while (items.length < BATCH_FILES && bytes < BATCH_BYTES) {
+      const item = this.carried ?? (this.next < this.files.length ? readOne(this.files[this.next++]!, this.options, this.stdin) : undefined);
+      this.carried = undefined;
+      if (!item) break;
+      if ('split' in item && parsedAheadAlone(item.split)) {
+        if (items.length === 0) return { items: [item] };
+        this.carried = item;
+        break;
+      }
+      items.push(item);
+      if ('text' in item) bytes += item.text.length;
+    }
+    const job = parseAheadTogether(items.filter((item): item is Extract<FileAhead, { split: SplitFile }> => 'split' in item));
+    return { items, ...(job ? { job } : {}) };
+  }
+}
