@@ -1,21 +1,35 @@
 /**
- * `faultline migrations lint` beside squawk (npm squawk-cli) on the two layouts migrations come in:
- * one big file, and a folder of many small files (the usual layout: one migration per change). Each
- * tool is one invocation per layout, timed end to end (process start to exit), the tools in turn
- * (run 1 of each, then run 2…) so a slow stretch of a shared machine falls on both; medians of RUNS.
- * Then a file whose every statement is a hazard (90,000 findings): memory must stay under the
- * target however many findings a run reports, as the output is streamed.
+ * `faultline migrations lint` beside squawk (npm squawk-cli) on the layouts migrations come in:
+ *   (a) the real corpus (bench/corpus/SOURCES.md: 11 public projects, fetched, not in the repository)
+ *       as its many small files; (a) and (b) are left out when it is not there,
+ *   (b) the same corpus concatenated into one big file,
+ *   (c) the broad generated mix (generate-mix.ts): 20,000 statements of every kind the rules know,
+ *   (d) the narrow generated history cut into one small file per change,
+ *   (e) the narrow generated history as one big file (the figure earlier reports used).
+ * Each tool is one invocation per layout with every path, timed end to end (process start to exit),
+ * the tools in turn (faultline, squawk, faultline, squawk…) so a slow stretch of a shared machine falls
+ * on both; medians of RUNS. Statements are counted once, outside the timing, by PostgreSQL's parser
+ * (libpg-query), or by our splitter for a file it rejects. Then a file whose every statement is a
+ * hazard (45,000 findings): memory must stay under the target however many findings a run reports.
  *
  * Install the peer first: `npm install --no-save squawk-cli` (without it only our figures print).
+ * BENCH_RUNS=n changes the number of runs (default 5); BENCH_LAYOUTS=ac runs only those layouts
+ * (letters as above, h for the hazard file's memory).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { loadModule, parseSync } from 'libpg-query';
+import { splitStatements } from '../core/migrations/split.ts';
+import { corpusDir, findCorpusFiles } from '../test/support/migration-corpus.ts';
 import { runMeasured } from '../test/support/peak-rss.ts';
 import { generateMigration } from './generate-migration.ts';
+import { generateMix } from './generate-mix.ts';
 
-const RUNS = 5;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LAYOUTS = process.env.BENCH_LAYOUTS ?? 'abcdeh';
+const wanted = (letter: string) => LAYOUTS.includes(letter);
 const BIG_STATEMENTS = 20_000;
 const SMALL_STATEMENTS = 6_000;
 const HAZARD_STATEMENTS = 45_000;
@@ -29,56 +43,116 @@ interface Run {
   wallMs: number;
   rssMiB: number;
   findings: number;
+  /** Files the tool reported a syntax error in. */
+  parseErrorFiles: number;
 }
 
-function countJsonFindings(stdout: string): number {
-  const report = JSON.parse(stdout) as { files: { findings: unknown[] }[] };
-  return report.files.reduce((sum, file) => sum + file.findings.length, 0);
+interface Layout {
+  /** Its letter in the list above (and in BENCH_LAYOUTS). */
+  id: string;
+  name: string;
+  /** The corpus's paths are relative to the repository root (the tools run there: shorter command lines). */
+  paths: string[];
+  statements: number;
 }
 
 async function ours(paths: string[]): Promise<Run> {
-  const run = await runMeasured(bin, ['migrations', 'lint', '--format', 'json', ...paths]);
+  const run = await runMeasured(bin, ['migrations', 'lint', '--format', 'json', ...paths], { cwd: root });
   if (run.code !== 0 && run.code !== 1) throw new Error(`faultline exited ${run.code}: ${run.stderr}`);
-  return { wallMs: run.wallMs, rssMiB: run.peakRssMiB, findings: countJsonFindings(run.stdout) };
+  const report = JSON.parse(run.stdout) as { files: { findings: { rule: string }[] }[] };
+  return {
+    wallMs: run.wallMs,
+    rssMiB: run.peakRssMiB,
+    findings: report.files.reduce((sum, file) => sum + file.findings.length, 0),
+    parseErrorFiles: report.files.filter((file) => file.findings.some((f) => f.rule === 'syntax-error')).length,
+  };
 }
 
 function theirs(paths: string[]): Run {
   // GNU time reports squawk's peak RSS (%M, KiB) on stderr.
   const started = performance.now();
-  const child = spawnSync(timeBinary, ['-f', '%M', squawk, '--reporter', 'json', ...paths], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const child = spawnSync(timeBinary, ['-f', '%M', squawk, '--reporter', 'json', ...paths], { cwd: root, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   const wallMs = performance.now() - started;
-  if (child.status !== 0 && child.status !== 1) throw new Error(`squawk failed (${child.status}): ${child.stderr}`);
+  if (child.status !== 0 && child.status !== 1) throw new Error(`squawk failed (${child.status}): ${child.stderr.slice(-2000)}`);
   const rssKiB = Number(child.stderr.trim().split('\n').at(-1));
-  return { wallMs, rssMiB: rssKiB / 1024, findings: (JSON.parse(child.stdout || '[]') as unknown[]).length };
+  const findings = JSON.parse(child.stdout || '[]') as { file: string; rule_name: string }[];
+  return {
+    wallMs,
+    rssMiB: rssKiB / 1024,
+    findings: findings.length,
+    parseErrorFiles: new Set(findings.filter((f) => f.rule_name === 'syntax-error').map((f) => f.file)).size,
+  };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-async function compare(layout: string, paths: string[], statements: number): Promise<void> {
+function row(name: string, runs: Run[], statements: number): string {
+  const wall = median(runs.map((r) => r.wallMs));
+  const cells = [
+    name.padEnd(9),
+    wall.toFixed(0).padStart(9),
+    Math.round((statements / wall) * 1000).toLocaleString('en-US').padStart(9),
+    median(runs.map((r) => r.rssMiB)).toFixed(0).padStart(12),
+    String(median(runs.map((r) => r.findings))).padStart(8),
+    String(median(runs.map((r) => r.parseErrorFiles))).padStart(17),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+async function compare(layout: Layout): Promise<void> {
+  if (!wanted(layout.id)) return;
   const withPeer = existsSync(squawk) && existsSync(timeBinary);
   const mine: Run[] = [];
   const peer: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
-    mine.push(await ours(paths));
-    if (withPeer) peer.push(theirs(paths));
+    mine.push(await ours(layout.paths));
+    if (withPeer) peer.push(theirs(layout.paths));
   }
-  const line = (name: string, runs: Run[]) =>
-    `| ${name.padEnd(9)} | ${median(runs.map((r) => r.wallMs)).toFixed(0).padStart(9)} | ${Math.round((statements / median(runs.map((r) => r.wallMs))) * 1000).toLocaleString('en-US').padStart(9)} | ${Math.max(...runs.map((r) => r.rssMiB)).toFixed(0).padStart(12)} | ${String(runs[0]!.findings).padStart(8)} |`;
-  console.log(`\n${layout}: ${statements.toLocaleString('en-US')} statements in ${paths.length.toLocaleString('en-US')} file(s); ${RUNS} runs each, interleaved`);
-  console.log('| tool      | median ms | stmts/s   | peak RSS MiB | findings |');
-  console.log('|-----------|-----------|-----------|--------------|----------|');
-  console.log(line('faultline', mine));
+  console.log(
+    `\n(${layout.id}) ${layout.name}: ${layout.statements.toLocaleString('en-US')} statements in ${layout.paths.length.toLocaleString('en-US')} file(s); ${RUNS} runs each, interleaved`,
+  );
+  console.log('| tool      | median ms | stmts/s   | peak RSS MiB | findings | files w/ syntax err |');
+  console.log('|-----------|-----------|-----------|--------------|----------|---------------------|');
+  console.log(row('faultline', mine, layout.statements));
   if (!withPeer) {
     console.log('squawk not installed (npm install --no-save squawk-cli) or no GNU time: no peer to compare with');
     return;
   }
-  console.log(line('squawk', peer));
+  console.log(row('squawk', peer, layout.statements));
   const ratio = median(peer.map((r) => r.wallMs)) / median(mine.map((r) => r.wallMs));
-  console.log(`faultline/squawk throughput, medians end to end: ${ratio.toFixed(2)}x (target >= 1.00x: ${ratio >= 1 ? 'ok' : 'SLOWER'})`);
+  const rss = median(mine.map((r) => r.rssMiB));
+  console.log(
+    `faultline/squawk throughput, medians end to end: ${ratio.toFixed(2)}x (target >= 1.00x: ${ratio >= 1 ? 'ok' : 'SLOWER'}); ` +
+      `faultline peak RSS ${rss.toFixed(0)} MiB (target < ${RSS_TARGET_MIB}: ${rss < RSS_TARGET_MIB ? 'ok' : 'OVER'})`,
+  );
+}
+
+/** Top-level statements in a text: PostgreSQL's parser's count, or our splitter's where it rejects the text. */
+function countStatements(text: string): number {
+  try {
+    return (parseSync(text) as { stmts?: unknown[] }).stmts?.length ?? 0;
+  } catch {
+    return splitStatements(text).segments.length;
+  }
+}
+
+function writeFile(path: string, text: string): Layout['paths'] {
+  writeFileSync(path, text);
+  return [path];
+}
+
+/** Every corpus file after the other, each ended with a semicolon so no statement runs into the next file. */
+function concatenate(paths: string[]): string {
+  return paths
+    .map((path) => {
+      const text = readFileSync(join(root, path), 'utf8').trimEnd();
+      return `-- ${path}\n${text}${text === '' || text.endsWith(';') ? '' : '\n;'}\n`;
+    })
+    .join('\n');
 }
 
 /** The generated history cut at its table groups: one small migration per change, 4-9 statements each. */
-function smallFiles(dir: string): { paths: string[]; statements: number } {
+function smallFiles(dir: string): Layout {
   const { sql, statements } = generateMigration(SMALL_STATEMENTS, 1_111);
   const groups = sql.split(/\n(?=\n-- app_table_)/);
   mkdirSync(dir);
@@ -87,7 +161,7 @@ function smallFiles(dir: string): { paths: string[]; statements: number } {
     writeFileSync(path, `${group.trim()}\n`);
     return path;
   });
-  return { paths, statements };
+  return { id: 'd', name: 'generated history, many small files', paths, statements };
 }
 
 /** Every statement a hazard with a long safe rewrite: the most output a file of this size can produce. */
@@ -101,19 +175,31 @@ function hazards(statements: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+console.log('Timings are of a shared machine: compare the two tools within one run, not across runs.');
+await loadModule();
 const dir = mkdtempSync(join(tmpdir(), 'faultline-bench-squawk-'));
 try {
-  const big = generateMigration(BIG_STATEMENTS);
-  const bigFile = join(dir, 'V1__generated.sql');
-  writeFileSync(bigFile, big.sql);
-  await compare('one big file', [bigFile], big.statements);
+  const corpus = findCorpusFiles().map((path) => relative(root, path));
+  if (corpus.length === 0) {
+    console.log(`\n(a), (b): no real corpus at ${corpusDir}; bench/corpus/SOURCES.md says how to fetch it`);
+  } else {
+    const corpusStatements = corpus.reduce((sum, path) => sum + countStatements(readFileSync(join(root, path), 'utf8')), 0);
+    await compare({ id: 'a', name: 'real corpus, many small files', paths: corpus, statements: corpusStatements });
+    const joined = concatenate(corpus);
+    await compare({ id: 'b', name: 'real corpus, one big file', paths: writeFile(join(dir, 'V1__corpus.sql'), joined), statements: countStatements(joined) });
+  }
 
-  const small = smallFiles(join(dir, 'small'));
-  await compare('many small files', small.paths, small.statements);
+  const mix = generateMix(BIG_STATEMENTS);
+  await compare({ id: 'c', name: 'broad generated mix, one big file', paths: writeFile(join(dir, 'V2__mix.sql'), mix.sql), statements: mix.statements });
 
-  const hazardFile = join(dir, 'V2__hazards.sql');
+  await compare(smallFiles(join(dir, 'small')));
+
+  const narrow = generateMigration(BIG_STATEMENTS);
+  await compare({ id: 'e', name: 'generated history, one big file', paths: writeFile(join(dir, 'V3__generated.sql'), narrow.sql), statements: narrow.statements });
+
+  const hazardFile = join(dir, 'V4__hazards.sql');
   writeFileSync(hazardFile, hazards(HAZARD_STATEMENTS));
-  for (const format of ['json', 'sarif', 'text']) {
+  for (const format of wanted('h') ? ['json', 'sarif', 'text'] : []) {
     const run = await runMeasured(bin, ['migrations', 'lint', '--format', format, hazardFile]);
     if (run.code !== 1) throw new Error(`faultline exited ${run.code}: ${run.stderr}`);
     const verdict = run.peakRssMiB < RSS_TARGET_MIB ? 'ok' : 'OVER';
