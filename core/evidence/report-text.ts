@@ -2,8 +2,11 @@
 import { describeIdentity } from './sigstore/identity.ts';
 import type { VerifyReport } from './verify.ts';
 
+/** True when the identity is the certificate's of a signature that checked out, not merely claimed. */
+export const identityProven = (signature: VerifyReport['signature']) => ['verified', 'signer-unchecked', 'untrusted-signer'].includes(signature.status);
+
 export function describeSignature(signature: VerifyReport['signature']): string {
-  const by = signature.identity ? ` by ${describeIdentity(signature.identity)}` : '';
+  const by = !signature.identity ? '' : identityProven(signature) ? ` by ${describeIdentity(signature.identity)}` : `, its certificate claims ${describeIdentity(signature.identity)}`;
   switch (signature.status) {
     case 'verified':
       return signature.kind === 'sigstore' ? `Sigstore signature verified${by} (trusted root: ${signature.trustedRoot})` : `signature verified (${signature.kind}, key ${signature.keyId})`;
@@ -26,7 +29,7 @@ export function renderVerifyText(report: VerifyReport): string {
   if (report.verified) lines.push(`✓ ${verdict} ${report.location}: ${report.files} file(s), ${report.bytes} bytes, ${signature}`);
   else lines.push(`✗ NOT verified ${report.location}: ${report.problems.length} problem(s), ${signature}`);
   const id = report.signature.identity;
-  if (id && (id.repository || id.ref || id.commit)) lines.push(`  signer: repository ${id.repository ?? '?'}, ref ${id.ref ?? '?'}, commit ${id.commit ?? '?'}${id.trigger ? `, event ${id.trigger}` : ''}`);
+  if (id && (id.repository || id.ref || id.commit)) lines.push(`  ${identityProven(report.signature) ? 'signer' : 'claimed signer'}: repository ${id.repository ?? '?'}, ref ${id.ref ?? '?'}, commit ${id.commit ?? '?'}${id.trigger ? `, event ${id.trigger}` : ''}`);
   for (const p of report.problems) lines.push(`  ✗ ${p.path}: ${p.problem}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);
   return `${lines.join('\n')}\n`;

@@ -35,6 +35,7 @@ export interface VerifyReport {
   verified: boolean;
   problems: { path: string; problem: string }[];
   notes: string[];
+  /** `identity`: what the Sigstore certificate names; proven only when the signature checked out (see status). */
   signature: { kind?: 'ed25519' | 'sigstore'; status: SignatureStatus; keyId?: string; identity?: SignerIdentity; trustedRoot?: string };
   manifest?: Manifest;
   files: number;
