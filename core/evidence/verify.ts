@@ -22,6 +22,11 @@ export interface VerifyOptions {
   trustedRoots?: NamedTrustedRoot[];
   /** Whose Sigstore signature counts. A repo or workflow in it requires a Sigstore signature. */
   signer?: SignerPolicy;
+  /**
+   * Check that the bundle is intact (hashes, coverage, statement) but not the signature itself:
+   * for the check before storing, which must not lose evidence to a trusted root gone stale.
+   */
+  integrityOnly?: boolean;
 }
 
 /**
