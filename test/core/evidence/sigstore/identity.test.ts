@@ -14,6 +14,7 @@ function identityOf(fixture: string): SignerIdentity {
 }
 
 const conda = identityOf('conda-attestation.sigstore.json');
+const reusable = identityOf('reusable-workflow-attestation.sigstore.json');
 const policy = (extra: { repo?: string; workflow?: string; issuer?: string }) => ({ issuer: GITHUB_ACTIONS_ISSUER, ...extra });
 
 describe('reading the identity from a Fulcio certificate', () => {
@@ -51,6 +52,21 @@ describe('the signer policy', () => {
   it('accepts the workflow file that signed, in the repository or as a reusable workflow path', () => {
     expect(policyProblems(conda, policy({ repo: 'prefix-dev/sigstore-example', workflow: '.github/workflows/action.yaml' }))).toEqual([]);
     expect(policyProblems(conda, policy({ workflow: 'prefix-dev/sigstore-example/.github/workflows/action.yaml' }))).toEqual([]);
+  });
+
+  it('takes a reusable workflow\'s caller as the signer repository, and matches the reusable workflow by its full path', () => {
+    expect(reusable).toMatchObject({
+      san: 'https://github.com/github/artifact-attestations-workflows/.github/workflows/attest.yml@09b495c3f12c7881b3cc17209a327792065c1a1d',
+      repository: 'https://github.com/malancas/attest-demo',
+    });
+    const workflow = 'github/artifact-attestations-workflows/.github/workflows/attest.yml';
+    expect(policyProblems(reusable, policy({ repo: 'malancas/attest-demo', workflow }))).toEqual([]);
+    expect(policyProblems(reusable, policy({ repo: 'github/artifact-attestations-workflows' }))).toEqual([
+      'signed by a workflow of https://github.com/malancas/attest-demo, not of https://github.com/github/artifact-attestations-workflows (--signer-repo)',
+    ]);
+    expect(policyProblems(reusable, policy({ repo: 'malancas/attest-demo', workflow: '.github/workflows/attest.yml' }))).toEqual([
+      'signed by workflow https://github.com/github/artifact-attestations-workflows/.github/workflows/attest.yml, not https://github.com/malancas/attest-demo/.github/workflows/attest.yml (--signer-workflow)',
+    ]);
   });
 
   it('refuses another workflow of the same repository', () => {

@@ -45,6 +45,14 @@ describe('real bundles against the shipped trusted roots', () => {
     });
   });
 
+  it("verifies gh attestation verify's reusable-workflow fixture", () => {
+    expect(verifySigstoreBundle(fixture('reusable-workflow-attestation.sigstore.json'), shipped)).toMatchObject({
+      ok: true,
+      trustedRoot: 'public-good Sigstore (shipped)',
+      identity: { repository: 'https://github.com/malancas/attest-demo', run: 'https://github.com/malancas/attest-demo/actions/runs/9228858953/attempts/1' },
+    });
+  });
+
   it("verifies a bundle of GitHub's Sigstore instance (no log, RFC 3161 timestamp) against GitHub's root only", () => {
     const bundle = fixture('github-private-attestation.sigstore.json');
     expect(verifySigstoreBundle(bundle, shipped)).toMatchObject({ ok: true, trustedRoot: "GitHub's Sigstore (shipped)", identity: { san: 'https://dotcom.releases.github.com' } });
