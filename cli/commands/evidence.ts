@@ -1,7 +1,7 @@
 /**
  * `faultline evidence pack|verify|upload|keygen`: tamper-evident drill evidence. A face: parse the
- * arguments once, call core/evidence, print, pick the exit code (0 verified / done, 1 tampered or
- * unsigned when a signature is required, 2 bad input or an unreachable store).
+ * arguments once, call core/evidence, print, pick the exit code (0 verified / done, 1 tampered, a
+ * bad or refused signature, or unsigned when a signature is required, 2 bad input or an unreachable store).
  */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -55,8 +55,9 @@ upload options:
   --kms-key-id ID        encrypt with SSE-KMS and this key
   Credentials come from the AWS SDK's default chain (AWS_ACCESS_KEY_ID..., profiles, roles).
 
-Exit codes: 0 verified (pack/upload/keygen: done), 1 tampered, incomplete, or unsigned when a
-signature is required, 2 bad input or an unreachable store.`;
+Exit codes: 0 verified (pack/upload/keygen: done), 1 tampered, incomplete, a signature that does
+not verify or whose signer the options refuse, or unsigned when a signature is required, 2 bad
+input or an unreachable store.`;
 
 const abs = (path: string, io: CliIO) => (isAbsolute(path) ? path : resolve(io.cwd, path));
 
