@@ -1,25 +1,28 @@
 /**
  * `faultline evidence pack|verify|upload|keygen`: tamper-evident drill evidence. A face: parse the
- * arguments once, call core/evidence, print, pick the exit code (0 verified / done, 1 tampered or
- * unsigned when a signature is required, 2 bad input or an unreachable store).
+ * arguments once, call core/evidence, print, pick the exit code (0 verified / done, 1 tampered, a
+ * bad or refused signature, or unsigned when a signature is required, 2 bad input or an unreachable store).
  */
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { FaultlineError } from '../../core/errors.ts';
 import { folderReader } from '../../core/evidence/bundle-reader.ts';
 import { githubRunFacts, runContext } from '../../core/evidence/context.ts';
-import { generateKeyPair, readPublicKey } from '../../core/evidence/dsse.ts';
+import { generateKeyPair } from '../../core/evidence/dsse.ts';
 import { keyFileSigner } from '../../core/evidence/key-signer.ts';
 import { packEvidence } from '../../core/evidence/pack.ts';
 import { renderVerifyText } from '../../core/evidence/report-text.ts';
-import { verifyBundle } from '../../core/evidence/verify.ts';
+import { renderVerifyMarkdown } from '../../core/evidence/report-verify-markdown.ts';
+import { type VerifyReport, verifyBundle } from '../../core/evidence/verify.ts';
 import { type CliCommand, type CliIO, writeLine } from '../io.ts';
 import { parse, usageError } from './evidence-args.ts';
+import { type VerifyFormat, verifyArgs, verifyOptions } from './evidence-verify-options.ts';
 
 const USAGE = `Usage:
   faultline evidence pack [--out DIR] [--name NAME] [--key PRIVATE.pem] PATH|GLOB...
-  faultline evidence verify [--public-key PUBLIC.pem] [--require-signature] BUNDLE
-  faultline evidence verify [--endpoint URL] [--public-key PUBLIC.pem] s3://BUCKET/PREFIX
+  faultline evidence verify [--public-key PUBLIC.pem | --signer-repo OWNER/REPO [--signer-workflow PATH]]
+                            [--require-signature] [--trusted-root FILE] [--format text|json|markdown] BUNDLE
+  faultline evidence verify [--endpoint URL] [same options] s3://BUCKET/PREFIX
   faultline evidence upload BUNDLE --to s3://BUCKET/PREFIX [--endpoint URL] [--lock compliance|governance]
                             [--retain 30d] [--legal-hold] [--kms-key-id ID]
   faultline evidence keygen --out NAME      writes NAME.key (ed25519 private, 0600) and NAME.pub
@@ -32,7 +35,15 @@ pack options:
 
 verify options:
   --public-key FILE      the signature must verify with this ed25519 public key (PEM)
-  --require-signature    an unsigned bundle fails (exit 1)
+  --signer-repo OWNER/REPO  a Sigstore signature counts only from a workflow run in this repository
+  --signer-workflow PATH the signing workflow, e.g. .github/workflows/dr-drill.yml (with --signer-repo),
+                         or OWNER/REPO/.github/workflows/x.yml for a reusable workflow
+  --cert-oidc-issuer URL OIDC issuer the signing certificate must name
+                         (default https://token.actions.githubusercontent.com)
+  --trusted-root FILE    Sigstore trusted root(s), JSON or JSON lines ('gh attestation trusted-root');
+                         default: the public-good and GitHub roots shipped with faultline
+  --require-signature    an unsigned bundle, or a Sigstore one whose signer was not checked, fails (exit 1)
+  --format FORMAT        text (default), json or markdown
   --endpoint URL         S3-compatible endpoint (path-style), e.g. http://127.0.0.1:7480
   --version-id ID        the manifest.json version to verify (default: the first one written)
 
@@ -44,8 +55,9 @@ upload options:
   --kms-key-id ID        encrypt with SSE-KMS and this key
   Credentials come from the AWS SDK's default chain (AWS_ACCESS_KEY_ID..., profiles, roles).
 
-Exit codes: 0 verified (pack/upload/keygen: done), 1 tampered, incomplete, or unsigned when a
-signature is required, 2 bad input or an unreachable store.`;
+Exit codes: 0 verified (pack/upload/keygen: done), 1 tampered, incomplete, a signature that does
+not verify or whose signer the options refuse, or unsigned when a signature is required, 2 bad
+input or an unreachable store.`;
 
 const abs = (path: string, io: CliIO) => (isAbsolute(path) ? path : resolve(io.cwd, path));
 
@@ -80,24 +92,21 @@ async function pack(args: string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+function renderVerify(report: VerifyReport, format: VerifyFormat): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  return format === 'markdown' ? renderVerifyMarkdown(report) : renderVerifyText(report);
+}
+
 async function verify(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(args, {
-    'public-key': { type: 'string' },
-    'require-signature': { type: 'boolean', default: false },
-    endpoint: { type: 'string' },
-    'version-id': { type: 'string' },
-  });
+  const { values, positionals } = parse(args, verifyArgs);
   if (positionals.length !== 1) throw usageError('give exactly one bundle folder or s3://bucket/prefix');
   const target = positionals[0]!;
-  const options = {
-    requireSignature: values['require-signature'] as boolean,
-    ...(values['public-key'] ? { publicKey: readPublicKey(abs(values['public-key'] as string, io)) } : {}),
-  };
+  const { options, format } = verifyOptions(values, io);
   // The AWS SDK is loaded only for S3: it roughly doubles the CLI's start-up memory.
   const report = target.startsWith('s3://')
     ? await (await import('./evidence-s3.ts')).verifyS3(target, { endpoint: values.endpoint as string | undefined, versionId: values['version-id'] as string | undefined }, options, io)
     : await verifyBundle(folderReader(abs(target, io)), options);
-  io.stdout.write(renderVerifyText(report));
+  io.stdout.write(renderVerify(report, format));
   return report.verified ? 0 : 1;
 }
 

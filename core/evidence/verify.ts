@@ -6,26 +6,42 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { KeyObject } from 'node:crypto';
 import type { BundleReader } from './bundle-reader.ts';
-import { envelopeSignedBy, isEnvelope, keyIdOf } from './dsse.ts';
 import { sha256 } from './hash.ts';
 import { filePathInBundle, parseManifest } from './manifest-shape.ts';
+import type { SignerIdentity, SignerPolicy } from './sigstore/identity.ts';
+import type { NamedTrustedRoot } from './sigstore/trusted-roots.ts';
 import { type InTotoStatement, MANIFEST_FILE, type Manifest, PREDICATE_TYPE, STATEMENT_TYPE } from './types.ts';
+import { checkSignature } from './verify-signature.ts';
 
 export interface VerifyOptions {
   /** ed25519 public key the DSSE signature must verify with. Giving one requires a signature. */
   publicKey?: KeyObject;
   /** Without a verified signature the bundle fails (exit 1), instead of passing as unsigned. */
   requireSignature?: boolean;
+  /** Sigstore roots to check against (default: the shipped public-good and GitHub roots). */
+  trustedRoots?: NamedTrustedRoot[];
+  /** Whose Sigstore signature counts. A repo or workflow in it requires a Sigstore signature. */
+  signer?: SignerPolicy;
+  /**
+   * Check that the bundle is intact (hashes, coverage, statement) but not the signature itself:
+   * for the check before storing, which must not lose evidence to a trusted root gone stale.
+   */
+  integrityOnly?: boolean;
 }
 
-export type SignatureStatus = 'verified' | 'invalid' | 'absent' | 'not-checked';
+/**
+ * `signer-unchecked`: a valid Sigstore signature, but no policy said whose signature counts, so it
+ * proves nothing about who made the bundle. `untrusted-signer`: valid, by someone the policy refuses.
+ */
+export type SignatureStatus = 'verified' | 'invalid' | 'absent' | 'not-checked' | 'signer-unchecked' | 'untrusted-signer';
 
 export interface VerifyReport {
   location: string;
   verified: boolean;
   problems: { path: string; problem: string }[];
   notes: string[];
-  signature: { kind?: 'ed25519' | 'sigstore'; status: SignatureStatus; keyId?: string };
+  /** `identity`: what the Sigstore certificate names; proven only when the signature checked out (see status). */
+  signature: { kind?: 'ed25519' | 'sigstore'; status: SignatureStatus; keyId?: string; identity?: SignerIdentity; trustedRoot?: string };
   manifest?: Manifest;
   files: number;
   bytes: number;
@@ -97,72 +113,4 @@ function checkStatementAgrees(statement: InTotoStatement, manifest: Manifest, pr
   if (!isDeepStrictEqual(statement.predicate?.files, files)) problem('edited: its file sizes or media types differ from the statement');
   if (!isDeepStrictEqual(statement.predicate?.context, manifest.context)) problem('edited: its run context differs from the statement');
   if (statement.predicate?.name !== manifest.name) problem('edited: its name differs from the statement');
-}
-
-async function checkSignature(
-  reader: BundleReader,
-  manifest: Manifest,
-  statementBytes: Buffer | undefined,
-  present: Set<string>,
-  options: VerifyOptions,
-  report: VerifyReport,
-  problem: (path: string, text: string) => void,
-): Promise<void> {
-  const required = options.requireSignature === true || options.publicKey !== undefined;
-  const signature = manifest.signature;
-  if (!signature) {
-    if (required) problem(MANIFEST_FILE, 'unsigned: the bundle carries no signature, and one is required');
-    else report.notes.push('unsigned bundle: hashes prove it is intact, not who made it (pack with --key or sign: true in the action)');
-    return;
-  }
-  report.signature = { kind: signature.kind, status: 'not-checked', ...(signature.keyId ? { keyId: signature.keyId } : {}) };
-  if (!present.has(signature.file)) {
-    report.signature.status = 'invalid';
-    return; // reported as missing already
-  }
-  const bytes = await reader.readSmall(signature.file);
-  if (sha256(bytes) !== signature.sha256) problem(signature.file, 'content changed: its SHA-256 differs from the manifest');
-  let document: unknown;
-  try {
-    document = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    report.signature.status = 'invalid';
-    problem(signature.file, 'is not valid JSON');
-    return;
-  }
-  const envelope = signature.kind === 'sigstore' ? (document as { dsseEnvelope?: unknown }).dsseEnvelope : document;
-  if (!isEnvelope(envelope)) {
-    report.signature.status = 'invalid';
-    problem(signature.file, 'holds no DSSE envelope');
-    return;
-  }
-  const payload = Buffer.from(envelope.payload, 'base64');
-  // Sigstore re-serialises the statement it signs, so compare meaning there and bytes for our own envelopes.
-  const samePayload =
-    statementBytes !== undefined &&
-    (signature.kind === 'ed25519' ? payload.equals(statementBytes) : isDeepStrictEqual(decodeStatement(payload), decodeStatement(statementBytes)));
-  if (!samePayload) {
-    report.signature.status = 'invalid';
-    problem(signature.file, 'signs a different statement than the bundle holds');
-    return;
-  }
-  if (signature.kind === 'sigstore') {
-    report.notes.push(
-      `${signature.file}: Sigstore bundle over this statement; its certificate and transparency-log entry need Sigstore's trust root: run 'gh attestation verify --bundle ${signature.file} …' (see docs/evidence.md)`,
-    );
-    if (required) problem(signature.file, 'Sigstore signature not verified offline, and --public-key/--require-signature asks for a verified one');
-    return;
-  }
-  if (!options.publicKey) {
-    if (required) problem(signature.file, 'signature not checked: give --public-key with the signer\'s public key');
-    else report.notes.push(`${signature.file}: signed by key ${signature.keyId ?? '?'}; give --public-key to check the signature`);
-    return;
-  }
-  if (envelopeSignedBy(envelope, options.publicKey)) {
-    report.signature.status = 'verified';
-    report.signature.keyId = keyIdOf(options.publicKey);
-  } else {
-    report.signature.status = 'invalid';
-    problem(signature.file, `signature does not verify with the given public key (${keyIdOf(options.publicKey)})`);
-  }
 }

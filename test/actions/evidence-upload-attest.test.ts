@@ -4,7 +4,8 @@
  * endpoint, Fulcio (GitHub's instance, for a private repository), the timestamp authority, and
  * GitHub's attestations API (each GitHub request checked against GitHub's OpenAPI description).
  * The certificate is a self-signed stand-in (test/fixtures/evidence/fulcio-test-leaf.pem), so this
- * proves the wiring and the bundle's shape, not Sigstore's trust chain.
+ * proves the wiring and the bundle's shape, not Sigstore's trust chain (test/core/evidence/sigstore
+ * verifies real and test-instance bundles).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,8 +78,9 @@ it('signs the statement with a Fulcio certificate for the workflow identity and 
   expect(sigstore.verificationMaterial.timestampVerificationData.rfc3161Timestamps).toHaveLength(1);
   const statement = JSON.parse(Buffer.from(sigstore.dsseEnvelope.payload, 'base64').toString());
   expect(statement).toEqual(JSON.parse(readFileSync(join(bundleDir, 'statement.intoto.json'), 'utf8')));
+  // Everything but the trust chain is real, so offline verification refuses the stand-in's CA.
   const report = await verifyBundle(folderReader(bundleDir));
-  expect(report.problems).toEqual([]);
-  expect(report.signature).toMatchObject({ kind: 'sigstore', status: 'not-checked' });
+  expect(report.problems).toEqual([{ path: 'attestation.sigstore.json', problem: expect.stringContaining('CN=faultline test stand-in for a Fulcio leaf", which is no CA of the trusted roots') }]);
+  expect(report.signature).toMatchObject({ kind: 'sigstore', status: 'invalid' });
   expect(artifacts[0]!.at(-1)).toBe(join(bundleDir, 'manifest.json'));
 });

@@ -95,9 +95,10 @@ describe('actions/evidence-upload', () => {
     expect(artifact!.files.at(-1)).toBe(join(artifact!.root, 'manifest.json'));
     expect(artifact!.files.map((f) => f.slice(artifact!.root.length + 1))).toContain('attestation.sigstore.json');
 
+    // The stand-in attestation carries no real certificate: verify checks it offline and refuses it.
     const report = await verifyBundle(folderReader(artifact!.root));
-    expect(report.problems).toEqual([]);
-    expect(report.signature).toMatchObject({ kind: 'sigstore', status: 'not-checked' });
+    expect(report.problems).toEqual([{ path: 'attestation.sigstore.json', problem: expect.stringMatching(/^holds a signing certificate that cannot be parsed/) }]);
+    expect(report.signature).toMatchObject({ kind: 'sigstore', status: 'invalid' });
     expect(summary).toContain('## Evidence: nightly-drill');
     expect(summary).toMatch(/\| `faultline-failover-result\.json` \| 49 \| `[0-9a-f]{16}…` \| application\/json \|/);
     expect(summary).toContain('Workflow artifact [nightly-drill](https://github.com/acme/shop/actions/runs/77/artifacts/987), kept 30 day(s)');
