@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   columnTypesFromDumpText: () => (/* binding */ columnTypesFromDumpText)
 /* harmony export */ });
 /* harmony import */ var _column_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(640);
-/* harmony import */ var _lint_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5833);
+/* harmony import */ var _lint_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2853);
 /* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3843);
 /**
  * Column types from a schema dump (`pg_dump --schema-only`, or any SQL that creates the tables):

@@ -29,8 +29,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
 var out = __webpack_require__(5648);
 var out_default = /*#__PURE__*/__webpack_require__.n(out);
-// EXTERNAL MODULE: ./core/migrations/lint-files.ts
-var lint_files = __webpack_require__(5833);
+// EXTERNAL MODULE: ./core/migrations/lint-files.ts + 1 modules
+var lint_files = __webpack_require__(2853);
 ;// CONCATENATED MODULE: ./core/migrations/find-files.ts
 /**
  * Which migration files a run looks at when it is given globs (the action's `paths`, the config's
@@ -1818,29 +1818,182 @@ function derivedName(...parts) {
 
 /***/ }),
 
-/***/ 5833:
+/***/ 2853:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lf: () => (/* binding */ readSqlFile),
-/* harmony export */   dk: () => (/* binding */ compareNatural),
-/* harmony export */   ji: () => (/* binding */ lintFiles)
-/* harmony export */ });
-/* unused harmony exports STDIN_PATH, STDIN_NAME, collectSqlFiles, lintFilesStreaming */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(265);
-/* harmony import */ var _column_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(640);
-/* harmony import */ var _lint_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7148);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3843);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dk: () => (/* binding */ compareNatural),
+  ji: () => (/* binding */ lintFiles),
+  Lf: () => (/* binding */ readSqlFile)
+});
+
+// UNUSED EXPORTS: STDIN_NAME, STDIN_PATH, collectSqlFiles, lintFilesStreaming
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./core/errors.ts
+var errors = __webpack_require__(265);
+// EXTERNAL MODULE: ./core/migrations/column-types.ts
+var column_types = __webpack_require__(640);
+// EXTERNAL MODULE: ./core/migrations/lint.ts + 4 modules
+var lint = __webpack_require__(7148);
+// EXTERNAL MODULE: ./core/migrations/parse.ts
+var parse = __webpack_require__(3843);
+;// CONCATENATED MODULE: ./core/migrations/files-ahead.ts
+/**
+ * Reads a lint run's files ahead of their linting, a batch at a time, and splits them into
+ * statements. When the parse-ahead helper runs (the input is large), each batch of small files goes
+ * to it as one job, the following batch queued behind it, so the helper parses the next files while
+ * this thread lints the current one: a folder of many small migrations, the usual layout, then uses
+ * both cores as one large file does. A file large enough to be parsed ahead on its own ends a batch
+ * and is handed over alone (its own job starts when it is linted, after the jobs before it).
+ *
+ * Memory stays bounded by two batches. A file that cannot be read fails the run when its turn
+ * comes, so the files before it are linted and reported as before.
+ */
+
+
+
+
+/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
+const STDIN_PATH = '-';
+/** How standard input is named in reports. */
+const STDIN_NAME = '<stdin>';
+// Small enough that two batches of text are nothing beside a parse tree, large enough that the
+// helper is never short of work between them.
+const BATCH_BYTES = 256 * 1024;
+const BATCH_FILES = 128;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function readBytes(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path);
+    }
+    catch (error) {
+        throw new errors/* FaultlineError */.RO(`cannot read the file (${error.code ?? String(error)})`, {
+            file: path,
+            hint: 'check that the file exists and is readable',
+            cause: error,
+        });
+    }
+}
+/** The text of a migration, or why it is not UTF-8 text. */
+function decode(bytes) {
+    if (bytes.includes(0))
+        return { notText: 'it contains NUL bytes (a binary file, or UTF-16)' };
+    try {
+        return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+    }
+    catch {
+        return { notText: 'it is not valid UTF-8 (another encoding, or binary data)' };
+    }
+}
+/**
+ * One file read: refused (too large, not text) with a finding that fails the gate, so such input
+ * ends with a report, never with a crash or a usage error; split when it is text.
+ */
+function readOne(path, options, stdin) {
+    const limit = options.maxFileBytes ?? lint/* DEFAULT_MAX_FILE_BYTES */.CR;
+    const fromStdin = path === STDIN_PATH;
+    if (fromStdin && !stdin)
+        throw new errors/* FaultlineError */.RO('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
+    const name = fromStdin ? STDIN_NAME : path;
+    try {
+        let size = stdin && fromStdin ? stdin.size : 0;
+        if (!fromStdin) {
+            try {
+                size = (0,external_node_fs_.statSync)(path).size;
+            }
+            catch {
+                // readBytes below reports the file as unreadable.
+            }
+        }
+        if (size > limit) {
+            const refused = (0,lint/* refusedFile */.Fe)(name, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
+            return { path: name, refused };
+        }
+        const decoded = decode(fromStdin ? stdin.bytes : readBytes(path));
+        if ('notText' in decoded) {
+            const refused = (0,lint/* refusedFile */.Fe)(name, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
+            return { path: name, refused };
+        }
+        return { path: name, text: decoded.text, split: (0,parse/* splitFile */.bH)(decoded.text) };
+    }
+    catch (error) {
+        if (error instanceof errors/* FaultlineError */.RO)
+            return { path: name, error };
+        throw error;
+    }
+}
+class FilesAhead {
+    next = 0;
+    carried;
+    current = { items: [] };
+    following;
+    files;
+    options;
+    stdin;
+    constructor(files, options, stdin) {
+        this.files = files;
+        this.options = options;
+        this.stdin = stdin;
+    }
+    /** The next file in order, or undefined after the last. Throws for a file that cannot be read. */
+    take() {
+        if (this.current.items.length === 0) {
+            this.current.job?.close();
+            this.current = this.following ?? this.readBatch();
+            this.following = undefined;
+            // Queued behind this batch's job, the next one keeps the helper busy while this one is linted.
+            if (this.current.job)
+                this.following = this.readBatch();
+        }
+        const item = this.current.items.shift();
+        if (item && 'error' in item)
+            throw item.error;
+        return item;
+    }
+    /** Ends the jobs the helper holds; call when done, also after an error. */
+    close() {
+        this.current.job?.close();
+        this.following?.job?.close();
+    }
+    /** The next files up to the batch's size, stopping before a file that is parsed ahead alone. */
+    readBatch() {
+        const items = [];
+        let bytes = 0;
+        while (items.length < BATCH_FILES && bytes < BATCH_BYTES) {
+            const item = this.carried ?? (this.next < this.files.length ? readOne(this.files[this.next++], this.options, this.stdin) : undefined);
+            this.carried = undefined;
+            if (!item)
+                break;
+            if ('split' in item && (0,parse/* parsedAheadAlone */.G0)(item.split)) {
+                if (items.length === 0)
+                    return { items: [item] };
+                this.carried = item;
+                break;
+            }
+            items.push(item);
+            if ('text' in item)
+                bytes += item.text.length;
+        }
+        const job = (0,parse/* parseAheadTogether */.Jd)(items.filter((item) => 'split' in item));
+        return { items, ...(job ? { job } : {}) };
+    }
+}
+
+;// CONCATENATED MODULE: ./core/migrations/lint-files.ts
 /**
  * Lints files and folders: folders are walked for `*.sql`, in natural order (V2 before V10, as
  * migration tools apply them). Unreadable input is the user's to fix, so it stops the run with a
  * FaultlineError (exit code 2) naming the file; SQL problems never do. The path goes in the error's
  * `file`, not its message: every face prints `file: message`.
  */
+
+
 
 
 
@@ -1854,15 +2007,12 @@ function compareNatural(a, b) {
     naturalOrder ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
     return naturalOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
-/** The PATH that means standard input (its text is read by the face and handed over as `stdin`). */
-const STDIN_PATH = '-';
-/** How standard input is named in reports. */
-const STDIN_NAME = '<stdin>';
+
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 function walk(dir, out) {
-    const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => compareNatural(a.name, b.name));
+    const entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => compareNatural(a.name, b.name));
     for (const entry of entries) {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name);
+        const path = (0,external_node_path_.join)(dir, entry.name);
         if (entry.isDirectory()) {
             if (!SKIPPED_DIRS.has(entry.name))
                 walk(path, out);
@@ -1875,9 +2025,9 @@ function walk(dir, out) {
 function isExcluded(path, exclude, cwd) {
     if (exclude.length === 0)
         return false;
-    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, path) || path;
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, path);
-    return exclude.some((glob) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(rel, glob) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(path, glob) || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.matchesGlob)(absolute, glob));
+    const rel = (0,external_node_path_.relative)(cwd, path) || path;
+    const absolute = (0,external_node_path_.resolve)(cwd, path);
+    return exclude.some((glob) => (0,external_node_path_.matchesGlob)(rel, glob) || (0,external_node_path_.matchesGlob)(path, glob) || (0,external_node_path_.matchesGlob)(absolute, glob));
 }
 /** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
 function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
@@ -1889,10 +2039,10 @@ function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
         }
         let stats;
         try {
-            stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path);
+            stats = (0,external_node_fs_.statSync)(path);
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('no such file or folder', {
+            throw new errors/* FaultlineError */.RO('no such file or folder', {
                 file: path,
                 hint: 'check the path (it is relative to the current directory) or the "paths" in your config',
                 cause: error,
@@ -1915,64 +2065,11 @@ function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
         return true;
     });
 }
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function readBytes(path) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO(`cannot read the file (${error.code ?? String(error)})`, {
-            file: path,
-            hint: 'check that the file exists and is readable',
-            cause: error,
-        });
-    }
-}
-/** The text of a migration, or why it is not UTF-8 text. */
-function decode(bytes) {
-    if (bytes.includes(0))
-        return { notText: 'it contains NUL bytes (a binary file, or UTF-16)' };
-    try {
-        return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
-    }
-    catch {
-        return { notText: 'it is not valid UTF-8 (another encoding, or binary data)' };
-    }
-}
-/**
- * Lints one file, or reports why it was not checked (too large, not text) as a finding that fails
- * the gate: such input ends with a report, never with a crash or a usage error.
- */
-function lintFile(path, options, columnTypes, sink, stdin) {
-    const limit = options.maxFileBytes ?? _lint_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_MAX_FILE_BYTES */ .CR;
-    if (path === STDIN_PATH) {
-        if (!stdin)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('standard input was named but not read', { file: path, hint: 'pass - as a PATH to the CLI' });
-        path = STDIN_NAME;
-    }
-    let size = stdin?.size ?? 0;
-    if (!stdin) {
-        try {
-            size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).size;
-        }
-        catch {
-            // readBytes below reports the file as unreadable.
-        }
-    }
-    if (size > limit) {
-        return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedFile */ .Fe)(path, options, 'file-too-large', `The file is ${size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
-    }
-    const decoded = decode(stdin?.bytes ?? readBytes(path));
-    if ('notText' in decoded) {
-        return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .refusedFile */ .Fe)(path, options, 'not-utf8', `The file was not checked: ${decoded.notText}.`, 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), or exclude it when it is not SQL');
-    }
-    return (0,_lint_js__WEBPACK_IMPORTED_MODULE_4__/* .lintSource */ .nr)(decoded.text, path, options, columnTypes, sink);
-}
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
 function readSqlFile(path) {
     const bytes = readBytes(path);
     if (bytes.includes(0)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('this is a binary file, not SQL text', {
+        throw new errors/* FaultlineError */.RO('this is a binary file, not SQL text', {
             file: path,
             hint: 'exclude it (migrations.exclude in .github/faultline.yml) or pass only .sql files',
         });
@@ -1981,7 +2078,7 @@ function readSqlFile(path) {
         return utf8.decode(bytes).replace(/^\uFEFF/, '');
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FaultlineError */ .RO('the file is not valid UTF-8 text', {
+        throw new errors/* FaultlineError */.RO('the file is not valid UTF-8 text', {
             file: path,
             hint: 'save the migration as UTF-8 (e.g. iconv -f latin1 -t utf-8), as PostgreSQL clients expect',
             cause: error,
@@ -1990,9 +2087,9 @@ function readSqlFile(path) {
 }
 /** The files to lint and the old column types they start from. */
 async function prepare(paths, options) {
-    await (0,_parse_js__WEBPACK_IMPORTED_MODULE_5__/* .loadParser */ .qd)();
+    await (0,parse/* loadParser */.qd)();
     const files = collectSqlFiles(paths, options.exclude ?? []);
-    const columnTypes = options.schemaDump ? (await __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 7152))).columnTypesFromDump(options.schemaDump) : new _column_types_js__WEBPACK_IMPORTED_MODULE_3__/* .KnownColumnTypes */ .X();
+    const columnTypes = options.schemaDump ? (await __webpack_require__.e(/* import() */ 152).then(__webpack_require__.bind(__webpack_require__, 7152))).columnTypesFromDump(options.schemaDump) : new column_types/* KnownColumnTypes */.X();
     return { files, columnTypes };
 }
 /**
@@ -2002,16 +2099,25 @@ async function prepare(paths, options) {
 async function lintFiles(paths, options = {}, progress) {
     const { files, columnTypes } = await prepare(paths, options);
     progress?.start?.(files);
-    // One file's text at a time: memory is bounded by the largest file, not by all of them.
+    const reports = [];
     // Files are linted in the order they are applied, so a later one knows the columns earlier ones made.
-    return {
-        version: 1,
-        files: files.map((file) => {
-            const report = lintFile(file, options, columnTypes);
-            progress?.endFile?.(report);
-            return report;
-        }),
-    };
+    eachFileAhead(files, options, undefined, (file) => {
+        const report = 'refused' in file ? file.refused : (0,lint/* lintSource */.nr)(file.text, file.path, options, columnTypes, undefined, file.split);
+        progress?.endFile?.(report);
+        reports.push(report);
+    });
+    return { version: 1, files: reports };
+}
+/** Each file in order, read ahead (see files-ahead.ts); the helper's jobs end however this ends. */
+function eachFileAhead(files, options, stdin, visit) {
+    const ahead = new FilesAhead(files, options, stdin);
+    try {
+        for (let file = ahead.take(); file; file = ahead.take())
+            visit(file);
+    }
+    finally {
+        ahead.close();
+    }
 }
 /**
  * Lints like lintFiles but keeps no findings: each goes to `visitor` as soon as it is judged, so
@@ -2022,15 +2128,17 @@ async function lintFilesStreaming(paths, options, visitor, stdin) {
     const { files, columnTypes } = await prepare(paths, options);
     const sink = (batch) => visitor.findings(batch);
     visitor.start?.(files);
-    for (const file of files) {
-        const fromStdin = file === STDIN_PATH;
-        visitor.beginFile(fromStdin ? STDIN_NAME : file);
-        const report = lintFile(file, options, columnTypes, sink, fromStdin ? stdin : undefined);
-        // A refused file's finding comes back in its report.
-        if (report.findings.length > 0)
-            visitor.findings(report.findings);
-        visitor.endFile({ ...report, findings: [] });
-    }
+    eachFileAhead(files, options, stdin, (file) => {
+        visitor.beginFile(file.path);
+        if ('refused' in file) {
+            if (file.refused.findings.length > 0)
+                visitor.findings(file.refused.findings);
+            visitor.endFile({ ...file.refused, findings: [] });
+        }
+        else {
+            visitor.endFile(lintSource(file.text, file.path, options, columnTypes, sink, file.split));
+        }
+    });
     return files;
 }
 
@@ -2777,8 +2885,8 @@ function applySuppressions(anchored, suppressions, settings) {
     return [...filter.keep(anchored), ...filter.problems()];
 }
 
-// EXTERNAL MODULE: ./core/migrations/lint-files.ts
-var lint_files = __webpack_require__(5833);
+// EXTERNAL MODULE: ./core/migrations/lint-files.ts + 1 modules
+var lint_files = __webpack_require__(2853);
 ;// CONCATENATED MODULE: ./core/migrations/lint.ts
 
 
@@ -2866,8 +2974,9 @@ const SINK_BATCH_FINDINGS = 2_000;
  * instead (the report's list stays empty): a file with up to SINK_BATCH_FINDINGS of them in one
  * batch in reading order, as above; past that, each batch in reading order as statements are
  * checked, and the file-level findings (end-of-file rules, suppression problems) in a last batch.
+ * `split`: the text already split by splitFile (see lint-files.ts, which reads files ahead).
  */
-function lintSource(text, path, options = {}, columnTypes, sink) {
+function lintSource(text, path, options = {}, columnTypes, sink, split) {
     if (!(0,parse/* isParserLoaded */.vM)())
         throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
     const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
@@ -2938,16 +3047,16 @@ function lintSource(text, path, options = {}, columnTypes, sink) {
     const parsed = (0,parse/* parseMigrationInChunks */.LF)(text, path, (statements) => {
         statements.forEach(lintStatement);
         flush();
-    }, (split) => {
-        context.longestNameBytes = split.longestNameBytes;
-        lineIndex = split.lines;
+    }, (outline) => {
+        context.longestNameBytes = outline.longestNameBytes;
+        lineIndex = outline.lines;
         // Suppressions are known before any statement is checked, so findings can be judged as they come.
-        filter = new SuppressionFilter(findSuppressions(text, split.comments, split.lines), {
+        filter = new SuppressionFilter(findSuppressions(text, outline.comments, outline.lines), {
             path,
             isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
             severityOf: (id) => severityFor(options, id),
         });
-    }, options.maxStatements ?? DEFAULT_MAX_STATEMENTS);
+    }, options.maxStatements ?? DEFAULT_MAX_STATEMENTS, split);
     if (parsed.tooManyStatements !== undefined) {
         const limit = options.maxStatements ?? DEFAULT_MAX_STATEMENTS;
         const refused = refusedFile(path, options, 'too-many-statements', `The file has ${parsed.tooManyStatements} statements, more than the limit of ${limit}: it was not checked.`, 'split the file, or raise migrations.max-statements in .github/faultline.yml');
@@ -3425,7 +3534,10 @@ function lockFor(statement, pgVersion = 15) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ parsedAheadAlone),
+/* harmony export */   Jd: () => (/* binding */ parseAheadTogether),
 /* harmony export */   LF: () => (/* binding */ parseMigrationInChunks),
+/* harmony export */   bH: () => (/* binding */ splitFile),
 /* harmony export */   qd: () => (/* reexport safe */ _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__.qd),
 /* harmony export */   vM: () => (/* reexport safe */ _sql_parser_js__WEBPACK_IMPORTED_MODULE_1__.vM)
 /* harmony export */ });
@@ -3467,13 +3579,10 @@ function parseSegmentAlone(source, segment, out) {
         out.push((0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .syntaxErrorStatement */ .FE)(source, text, segment.start, message, errorAt));
     }
 }
-function chunkText(source, chunk) {
-    return source.text.slice(chunk[0].start, chunk[chunk.length - 1].end);
-}
 function parseChunk(source, chunk, out, parsed) {
     const start = chunk[0].start;
     const mark = out.length;
-    const host = { sql: chunkText(source, chunk), toFile: (i) => start + i };
+    const host = { sql: source.text.slice(start, chunk[chunk.length - 1].end), toFile: (i) => start + i };
     try {
         if (parsed?.tree === undefined)
             (0,_statements_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHost */ .o6)(source, host, 0, out);
@@ -3504,46 +3613,77 @@ function chunkSegments(segments) {
         chunks.push(chunk);
     return chunks;
 }
-/** Hands the file's chunks to the helper, with where their DO statements are. */
-function beginParseAhead(source, chunks) {
-    const thread = (0,_parse_ahead_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAheadThread */ .fb)();
-    if (!thread)
-        return undefined;
-    const doStatements = chunks.map((chunk) => {
+/** A file's chunks as the helper takes them: their text, and where their DO statements are. */
+function jobInput(text, chunks, into = { chunks: [], doStatements: [] }) {
+    for (const chunk of chunks) {
         const from = chunk[0].start;
-        return chunk.filter((s) => s.firstWord === 'do').map((s) => [s.start - from, s.end - from]);
+        into.chunks.push(text.slice(from, chunk[chunk.length - 1].end));
+        into.doStatements.push(chunk.filter((s) => s.firstWord === 'do').map((s) => [s.start - from, s.end - from]));
+    }
+    return into;
+}
+function splitFile(text) {
+    const split = (0,_split_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(text);
+    return { lines: new _positions_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text), split, chunks: chunkSegments(split.segments) };
+}
+/** Whether a file has chunks enough to be parsed ahead on its own, as parseMigrationInChunks does. */
+function parsedAheadAlone(file) {
+    return file.chunks.length >= HELPER_MIN_CHUNKS;
+}
+/**
+ * Hands the chunks of several small files, linted one after the other, to the running helper in one
+ * job, so that it parses the next files while this thread lints the current one. A folder of small
+ * migrations (the usual layout) then uses both cores too. Returns the job (to close once the files
+ * are linted), or undefined when no helper is running (the files are parsed here, as before).
+ */
+function parseAheadTogether(files) {
+    const thread = (0,_parse_ahead_js__WEBPACK_IMPORTED_MODULE_0__/* .runningParseAheadThread */ .YH)();
+    if (!thread || files.length === 0)
+        return undefined;
+    const input = { chunks: [], doStatements: [] };
+    const bases = files.map(({ text, split }) => {
+        const base = input.chunks.length;
+        jobInput(text, split.chunks, input);
+        return base;
     });
-    return thread.begin({ chunks: chunks.map((chunk) => chunkText(source, chunk)), doStatements });
+    const job = thread.begin(input);
+    if (job) {
+        files.forEach(({ split }, i) => {
+            split.ahead = { job, base: bases[i] };
+        });
+    }
+    return job;
 }
 /**
  * Parses a migration file a chunk at a time, handing each chunk's statements (in file order,
  * `index` set) to `visit` and dropping them afterwards, so memory stays bounded however long the
- * file is. Never throws for any text (once the parser is loaded).
+ * file is. Never throws for any text (once the parser is loaded). `given`: the file already split
+ * (splitFile), perhaps with its chunks in a job parsed ahead (parseAheadTogether).
  */
-function parseMigrationInChunks(text, path, visit, onSplit, maxStatements = Number.POSITIVE_INFINITY) {
+function parseMigrationInChunks(text, path, visit, onSplit, maxStatements = Number.POSITIVE_INFINITY, given) {
     if (!(0,_sql_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .isParserLoaded */ .vM)())
         throw new Error('the SQL parser is not loaded: await loadParser() first');
-    const lines = new _positions_js__WEBPACK_IMPORTED_MODULE_3__/* .LineIndex */ .rr(text);
+    const { lines, split, chunks, ahead } = given ?? splitFile(text);
     const source = { text, path, lines };
-    const { segments, comments, longestNameBytes } = (0,_split_js__WEBPACK_IMPORTED_MODULE_4__/* .splitStatements */ .Xd)(text);
+    const { segments, comments, longestNameBytes } = split;
     onSplit?.({ longestNameBytes, comments, lines });
     if (segments.length > maxStatements)
         return { comments, lines, statements: 0, tooManyStatements: segments.length };
-    const chunks = chunkSegments(segments);
     // Handing chunks to the second thread pays off once there are a few to overlap with linting.
-    const helper = chunks.length >= HELPER_MIN_CHUNKS ? beginParseAhead(source, chunks) : undefined;
+    const own = !ahead && chunks.length >= HELPER_MIN_CHUNKS ? (0,_parse_ahead_js__WEBPACK_IMPORTED_MODULE_0__/* .parseAheadThread */ .fb)()?.begin(jobInput(text, chunks)) : undefined;
+    const base = ahead?.base ?? 0;
     let count = 0;
     try {
         chunks.forEach((chunk, index) => {
             const statements = [];
-            parseChunk(source, chunk, statements, helper?.take(index));
+            parseChunk(source, chunk, statements, (own ?? ahead?.job)?.take(base + index));
             for (const statement of statements)
                 statement.index = count++;
             visit(statements);
         });
     }
     finally {
-        helper?.close();
+        own?.close();
     }
     return { comments, lines, statements: count };
 }

@@ -603,6 +603,7 @@ function wantsStack(env) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   fb: () => (/* binding */ parseAheadThread),
+  YH: () => (/* binding */ runningParseAheadThread),
   Wj: () => (/* binding */ startParseAheadThreadFor),
   EJ: () => (/* binding */ useParseAheadThread)
 });
@@ -704,7 +705,11 @@ function parseAheadThread() {
     }
     return current;
 }
-/** One file's chunks, shared between this thread and the helper. */
+/** The helper when it is already running (started early for large input), without starting one. */
+function runningParseAheadThread() {
+    return current?.alive ? current : undefined;
+}
+/** One job's chunks (one file's, or several small files'), shared between this thread and the helper. */
 class ParseJob {
     state;
     port;
