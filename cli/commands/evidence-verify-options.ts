@@ -2,7 +2,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { readPublicKey } from '../../core/evidence/dsse.ts';
 import { GITHUB_ACTIONS_ISSUER, type SignerPolicy } from '../../core/evidence/sigstore/identity.ts';
-import { readTrustedRoots } from '../../core/evidence/sigstore/trusted-roots.ts';
 import type { VerifyOptions } from '../../core/evidence/verify.ts';
 import type { CliIO } from '../io.ts';
 import { usageError } from './evidence-args.ts';
@@ -42,7 +41,7 @@ function signerPolicy(values: Record<string, unknown>): SignerPolicy | undefined
   return repo !== undefined || workflow !== undefined ? { issuer, ...(repo ? { repo } : {}), ...(workflow ? { workflow } : {}) } : undefined;
 }
 
-export function verifyOptions(values: Record<string, unknown>, io: CliIO): { options: VerifyOptions; format: VerifyFormat } {
+export async function verifyOptions(values: Record<string, unknown>, io: CliIO): Promise<{ options: VerifyOptions; format: VerifyFormat }> {
   const abs = (path: string) => (isAbsolute(path) ? path : resolve(io.cwd, path));
   const format = values.format as VerifyFormat;
   if (!VERIFY_FORMATS.includes(format)) throw usageError(`--format "${format}": expected one of ${VERIFY_FORMATS.join(', ')}`);
@@ -50,7 +49,8 @@ export function verifyOptions(values: Record<string, unknown>, io: CliIO): { opt
   const options: VerifyOptions = {
     requireSignature: values['require-signature'] as boolean,
     ...(values['public-key'] ? { publicKey: readPublicKey(abs(values['public-key'] as string)) } : {}),
-    ...(values['trusted-root'] ? { trustedRoots: readTrustedRoots(abs(values['trusted-root'] as string)) } : {}),
+    // Loaded only when asked for: the Sigstore libraries are memory every other run does without.
+    ...(values['trusted-root'] ? { trustedRoots: (await import('../../core/evidence/sigstore/trusted-roots.ts')).readTrustedRoots(abs(values['trusted-root'] as string)) } : {}),
     ...(signer ? { signer } : {}),
   };
   if (options.publicKey && signer) throw usageError('--public-key (an ed25519 key signature) and --signer-repo/--signer-workflow (a Sigstore signature) exclude each other');

@@ -101,7 +101,7 @@ async function verify(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(args, verifyArgs);
   if (positionals.length !== 1) throw usageError('give exactly one bundle folder or s3://bucket/prefix');
   const target = positionals[0]!;
-  const { options, format } = verifyOptions(values, io);
+  const { options, format } = await verifyOptions(values, io);
   // The AWS SDK is loaded only for S3: it roughly doubles the CLI's start-up memory.
   const report = target.startsWith('s3://')
     ? await (await import('./evidence-s3.ts')).verifyS3(target, { endpoint: values.endpoint as string | undefined, versionId: values['version-id'] as string | undefined }, options, io)
