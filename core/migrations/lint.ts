@@ -47,6 +47,10 @@ export const DEFAULT_PG_VERSION = 15;
 const STATEMENT_PREVIEW = 160;
 
 function preview(text: string): string {
+  // Only the start is shown: collapsing a long function body whole, for each of its findings, cost
+  // more than checking it. A head longer than the preview after collapsing starts the same way.
+  const head = text.length > STATEMENT_PREVIEW * 4 ? text.slice(0, STATEMENT_PREVIEW * 4).replace(/\s+/g, ' ').trim() : '';
+  if (head.length > STATEMENT_PREVIEW) return `${head.slice(0, STATEMENT_PREVIEW - 1)}…`;
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > STATEMENT_PREVIEW ? `${oneLine.slice(0, STATEMENT_PREVIEW - 1)}…` : oneLine;
 }
