@@ -188,16 +188,22 @@ async function readStdin(io: CliIO, limit: number): Promise<StdinInput> {
 async function lintStreaming(paths: string[], lint: LintOptions, format: LintArgs['format'], io: CliIO, stdin: StdinInput | undefined): Promise<MigrationsCounts> {
   const [{ lintFilesStreaming }, stream] = await Promise.all([import('../../core/migrations/lint-files.ts'), import('../../core/report/migrations-stream.ts')]);
   const write = blockingWriter(io.stdout);
-  let report: StreamingReport;
-  if (format === 'json') report = new stream.JsonStreamReport(write);
-  else if (format === 'sarif') report = new stream.SarifStreamReport(write, (await import('../../core/migrations/rules/index.ts')).ruleInfos, paths, { rulesDocUri: RULES_PAGE });
-  else report = new stream.TextStreamReport(write, io.colour);
-  const progress = lintProgress(report, io);
+  const ruleInfos = format === 'sarif' ? (await import('../../core/migrations/rules/index.ts')).ruleInfos : [];
+  // Opened once the files are known: a missing PATH (exit 2) then leaves no half-written document.
+  let report: StreamingReport | undefined;
+  const open = (): StreamingReport => {
+    if (format === 'json') report = new stream.JsonStreamReport(write);
+    else if (format === 'sarif') report = new stream.SarifStreamReport(write, ruleInfos, paths, { rulesDocUri: RULES_PAGE });
+    else report = new stream.TextStreamReport(write, io.colour);
+    return report;
+  };
+  const progress = lintProgress(open, io);
   try {
     await lintFilesStreaming(paths, lint, progress.visitor, stdin);
   } finally {
     progress.done();
   }
+  report ??= open();
   report.finish();
   return report.counts;
 }
@@ -209,15 +215,17 @@ function relativeTo(cwd: string, path: string): string {
 }
 
 /**
- * The report (if any) as a visitor that also counts files and statements for a progress line on
- * stderr (see workProgress: throttled, and silent for short runs).
+ * The report (if any, opened by `open` before the first file) as a visitor that also counts files
+ * and statements for a progress line on stderr (see workProgress: throttled, and silent for short runs).
  */
-function lintProgress(report: StreamingReport | undefined, io: CliIO): { visitor: LintVisitor; done: () => void } {
+function lintProgress(open: (() => StreamingReport) | undefined, io: CliIO): { visitor: LintVisitor; done: () => void } {
   let progress: WorkProgress | undefined;
+  let report: StreamingReport | undefined;
   let files = 0;
   let statements = 0;
   const visitor: LintVisitor = {
     start(all) {
+      report = open?.();
       progress = workProgress(io, 'lint files', all.length, workProgressOptionsFrom(io.env));
     },
     beginFile(path) {

@@ -166,6 +166,11 @@ describe('faultline migrations lint: bad usage and unreadable input exit 2 with 
   const cases: [string, () => string[], RegExp][] = [
     // The path appears once: `faultline migrations: <path>: <problem>`.
     ['a missing path', () => ['migrations', 'lint', join(dir, 'nope.sql')], /^faultline migrations: [^:]*\/nope\.sql: no such file or folder$/m],
+    [
+      'a missing path after a good one, with a JSON report (no half-written document)',
+      () => ['migrations', 'lint', '--format', 'json', write('V1__ok.sql', 'SELECT 1;\n'), join(dir, 'nope.sql')],
+      /^faultline migrations: [^:]*\/nope\.sql: no such file or folder$/m,
+    ],
     ['no PATH and no paths in a config', () => ['migrations', 'lint'], /no PATH given and no migrations.paths in \.github\/faultline\.yml/],
     ['a --config file that does not exist', () => ['migrations', 'lint', '--config', 'ci/nope.yml', 'x.sql'], /ci\/nope\.yml: cannot read the config file \(ENOENT\)/],
     [
