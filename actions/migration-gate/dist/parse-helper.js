@@ -884,19 +884,39 @@ class LineIndex {
 }
 exports.LineIndex = LineIndex;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** How often the byte-to-char walk leaves a mark to resume from (in characters). */
+const MARK_EVERY = 512;
 /**
  * Returns a function converting UTF-8 byte offsets of `text` to character offsets. Offsets are
- * usually asked for in increasing order, so it walks forward from the last answer.
+ * mostly asked for in increasing order, so it walks forward from the last answer; an earlier offset
+ * (a rule asking where a node inside the statement is) resumes from the nearest mark before it
+ * rather than from the start: a chunk is up to 128 KiB, and restarting there for every node made
+ * non-ASCII files quadratic.
  */
 function byteToCharMapper(text) {
     if (ASCII_ONLY.test(text))
         return (byteOffset) => byteOffset;
     let bytes = 0;
     let chars = 0;
+    // markBytes[i], markChars[i]: a position the walk passed, every MARK_EVERY characters or so.
+    const markBytes = [0];
+    const markChars = [0];
     return (byteOffset) => {
-        if (byteOffset < bytes) {
-            bytes = 0;
-            chars = 0;
+        if (byteOffset < bytes || byteOffset >= markBytes[markBytes.length - 1] + MARK_EVERY) {
+            let lo = 0;
+            let hi = markBytes.length - 1;
+            while (lo < hi) {
+                const mid = (lo + hi + 1) >> 1;
+                if (markBytes[mid] <= byteOffset)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            // Resume from the mark unless the walk is already between it and the offset.
+            if (byteOffset < bytes || markBytes[lo] > bytes) {
+                bytes = markBytes[lo];
+                chars = markChars[lo];
+            }
         }
         while (bytes < byteOffset && chars < text.length) {
             const code = text.charCodeAt(chars);
@@ -915,6 +935,10 @@ function byteToCharMapper(text) {
             else {
                 bytes += 3;
                 chars += 1;
+            }
+            if (chars >= markChars[markChars.length - 1] + MARK_EVERY) {
+                markBytes.push(bytes);
+                markChars.push(chars);
             }
         }
         return chars;
