@@ -124,6 +124,35 @@ export function refusedFile(path: string, options: LintOptions, rule: string, me
   return { path, findings, statements: 0 };
 }
 
+type EnabledRule = { rule: Rule; severity: Severity };
+
+interface EnabledRules {
+  enabled: EnabledRule[];
+  /** The enabled rules that judge statements of `kind`. */
+  rulesFor(kind: string): EnabledRule[];
+  internalSeverity: RuleSetting;
+}
+
+// Per options object: a run lints each of its files with the same one, and a folder of small files
+// would otherwise sort the rules out again for every file.
+const enabledRulesCache = new WeakMap<LintOptions, EnabledRules>();
+
+function enabledRules(options: LintOptions): EnabledRules {
+  const cached = enabledRulesCache.get(options);
+  if (cached) return cached;
+  const enabled = allRules.map((rule) => ({ rule, severity: severityFor(options, rule.id) })).filter((r): r is EnabledRule => r.severity !== 'off');
+  // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
+  const byKind = new Map<string, EnabledRule[]>();
+  const rulesFor = (kind: string): EnabledRule[] => {
+    let rules = byKind.get(kind);
+    if (!rules) byKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
+    return rules;
+  };
+  const rules = { enabled, rulesFor, internalSeverity: severityFor(options, 'internal-error') };
+  enabledRulesCache.set(options, rules);
+  return rules;
+}
+
 /** Takes a file's findings in batches while it is linted (see lintSource). */
 export type FindingSink = (batch: Finding[]) => void;
 
@@ -145,17 +174,7 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
   if (!isParserLoaded()) throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
   const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
   const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
-  const enabled = allRules
-    .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
-    .filter((r): r is { rule: Rule; severity: Severity } => r.severity !== 'off');
-  // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
-  const rulesByKind = new Map<string, typeof enabled>();
-  const rulesFor = (kind: string): typeof enabled => {
-    let rules = rulesByKind.get(kind);
-    if (!rules) rulesByKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
-    return rules;
-  };
-  const internalSeverity = severityFor(options, 'internal-error');
+  const { enabled, rulesFor, internalSeverity } = enabledRules(options);
   let anchored: AnchoredFinding[] = [];
   let filter: SuppressionFilter | undefined;
   let lineIndex: LineIndex | undefined;
