@@ -2736,7 +2736,7 @@ var parse = __webpack_require__(3843);
 // EXTERNAL MODULE: ./core/migrations/agree.ts
 var agree = __webpack_require__(384);
 // EXTERNAL MODULE: ./core/migrations/rules/index.ts + 63 modules
-var rules = __webpack_require__(1555);
+var migrations_rules = __webpack_require__(1555);
 ;// CONCATENATED MODULE: ./core/migrations/suppress.ts
 const DIRECTIVE = /^\s*faultline-ignore(-file)?\s*:(.*)$/i;
 /** Parses one comment's text (after `--`); undefined when it is not a faultline directive. */
@@ -2912,7 +2912,7 @@ function severityFor(options, id) {
     const configured = options.rules?.[id];
     if (configured)
         return configured;
-    const rule = (0,rules/* ruleById */.BD)(id);
+    const rule = (0,migrations_rules/* ruleById */.BD)(id);
     if (options.profile === 'strict' && rule?.strictSeverity)
         return rule.strictSeverity;
     return rule?.defaultSeverity ?? 'error';
@@ -2968,6 +2968,26 @@ function refusedFile(path, options, rule, message, fix) {
         : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
     return { path, findings, statements: 0 };
 }
+// Per options object: a run lints each of its files with the same one, and a folder of small files
+// would otherwise sort the rules out again for every file.
+const enabledRulesCache = new WeakMap();
+function enabledRules(options) {
+    const cached = enabledRulesCache.get(options);
+    if (cached)
+        return cached;
+    const enabled = migrations_rules/* allRules */.V7.map((rule) => ({ rule, severity: severityFor(options, rule.id) })).filter((r) => r.severity !== 'off');
+    // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
+    const byKind = new Map();
+    const rulesFor = (kind) => {
+        let rules = byKind.get(kind);
+        if (!rules)
+            byKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
+        return rules;
+    };
+    const rules = { enabled, rulesFor, internalSeverity: severityFor(options, 'internal-error') };
+    enabledRulesCache.set(options, rules);
+    return rules;
+}
 /** With a sink, findings are handed over once this many are pending: memory stays bounded. */
 const SINK_BATCH_FINDINGS = 2_000;
 /**
@@ -2986,18 +3006,7 @@ function lintSource(text, path, options = {}, columnTypes, sink, split) {
         throw new Error('the SQL parser is not loaded: await loadParser() before lintSource()');
     const pgVersion = options.pgVersion ?? DEFAULT_PG_VERSION;
     const context = new MigrationState({ pgVersion, path, assumeTransaction: options.assumeTransaction, columnTypes });
-    const enabled = rules/* allRules */.V7
-        .map((rule) => ({ rule, severity: severityFor(options, rule.id) }))
-        .filter((r) => r.severity !== 'off');
-    // Most rules judge one or two statement kinds: each statement meets only the rules for its kind.
-    const rulesByKind = new Map();
-    const rulesFor = (kind) => {
-        let rules = rulesByKind.get(kind);
-        if (!rules)
-            rulesByKind.set(kind, (rules = enabled.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind))));
-        return rules;
-    };
-    const internalSeverity = severityFor(options, 'internal-error');
+    const { enabled, rulesFor, internalSeverity } = enabledRules(options);
     let anchored = [];
     let filter;
     let lineIndex;
@@ -3058,7 +3067,7 @@ function lintSource(text, path, options = {}, columnTypes, sink, split) {
         // Suppressions are known before any statement is checked, so findings can be judged as they come.
         filter = new SuppressionFilter(findSuppressions(text, outline.comments, outline.lines), {
             path,
-            isKnownRule: (id) => (0,rules/* ruleById */.BD)(id) !== undefined,
+            isKnownRule: (id) => (0,migrations_rules/* ruleById */.BD)(id) !== undefined,
             severityOf: (id) => severityFor(options, id),
         });
     }, options.maxStatements ?? DEFAULT_MAX_STATEMENTS, split);
