@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from '../support/peak-rss.ts';
+import { withoutProgress } from '../support/progress-lines.ts';
 
 const BIN = new URL('../../bin/faultline', import.meta.url).pathname;
 const MiB = 1024 * 1024;
@@ -24,7 +25,7 @@ interface Report {
 
 async function lint(files: string[], ...args: string[]): Promise<{ code: number | null; report: Report; peakRssMiB: number; stderr: string }> {
   const run = await runMeasured(BIN, ['migrations', 'lint', '--format', 'json', ...args, ...files], { cwd: dir });
-  return { code: run.code, report: JSON.parse(run.stdout) as Report, peakRssMiB: run.peakRssMiB, stderr: run.stderr };
+  return { code: run.code, report: JSON.parse(run.stdout) as Report, peakRssMiB: run.peakRssMiB, stderr: withoutProgress(run.stderr) };
 }
 
 function write(name: string, content: string | Buffer): string {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMigration } from '../../bench/generate-migration.ts';
 import { runMeasured } from '../support/peak-rss.ts';
+import { withoutProgress } from '../support/progress-lines.ts';
 
 const BIN = new URL('../../bin/faultline', import.meta.url).pathname;
 const STATEMENTS = 20_000;
@@ -25,7 +26,7 @@ describe('migrations lint memory', () => {
 
     const run = await runMeasured(BIN, ['migrations', 'lint', '--format', 'json', file]);
 
-    expect(run.stderr).toBe('');
+    expect(withoutProgress(run.stderr)).toBe('');
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { files: { path: string; findings: { rule: string }[] }[] };
     expect(report.files).toHaveLength(1);
