@@ -6,7 +6,7 @@
  */
 
 /** Small seeded PRNG (mulberry32) so every run lints the same file. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,17 +8,7 @@
  * generate-migration.ts is the narrower history the earlier benchmarks used.
  */
 
-/** Small seeded PRNG (mulberry32) so every run lints the same file. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './generate-migration.ts';
 
 export interface GeneratedMix {
   sql: string;

@@ -203,9 +203,10 @@ async function lintStreaming(paths: string[], lint: LintOptions, format: LintArg
   } finally {
     progress.done();
   }
-  report ??= open();
-  report.finish();
-  return report.counts;
+  // Opened by start(), which lintFilesStreaming calls before the first file, also when there is none.
+  const opened = report as StreamingReport;
+  opened.finish();
+  return opened.counts;
 }
 
 /** A path as shown in progress: relative to the working directory when it is under it. */
