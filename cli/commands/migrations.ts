@@ -47,7 +47,8 @@ Options:
 A run longer than about 2 s shows progress on stderr (files and statements linted, statements
 applied by the shadow run): a live line on a terminal, a plain line at most every 10 s otherwise.
 
-Exit status: 0 no finding at or above --fail-on, 1 some, 2 bad usage or unreadable input.`;
+Exit status: 0 no finding at or above --fail-on, 1 some, 2 bad usage or unreadable input (also a
+PATH, glob or folder that yields no file to lint: a run that checked nothing never passes).`;
 
 export interface LintArgs {
   format: Format;

@@ -47,12 +47,21 @@ function isExcluded(path: string, exclude: readonly string[], cwd: string): bool
   return exclude.some((glob) => matchesGlob(rel, glob) || matchesGlob(path, glob) || matchesGlob(absolute, glob));
 }
 
-/** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
+/**
+ * Expands PATHs (files or folders) to the SQL files to lint, in order. A missing path is an error,
+ * and so is a folder that yields nothing to lint: a gate that checked no file must not pass.
+ */
 export function collectSqlFiles(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd()): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string): void => {
+    if (seen.has(file) || isExcluded(file, exclude, cwd)) return;
+    seen.add(file);
+    files.push(file);
+  };
   for (const path of paths) {
     if (path === STDIN_PATH) {
-      files.push(path);
+      add(path);
       continue;
     }
     let stats: ReturnType<typeof statSync>;
@@ -65,20 +74,27 @@ export function collectSqlFiles(paths: readonly string[], exclude: readonly stri
         cause: error,
       });
     }
-    if (stats.isDirectory()) {
-      const found: string[] = [];
-      walk(path, found);
-      files.push(...found);
-    } else {
-      files.push(path);
+    if (!stats.isDirectory()) {
+      add(path);
+      continue;
     }
+    const found: string[] = [];
+    walk(path, found);
+    if (found.length === 0) {
+      throw new FaultlineError('the folder holds no .sql file: nothing would be checked', {
+        file: path,
+        hint: 'name the folder the migrations are in (it is walked for *.sql, subfolders too)',
+      });
+    }
+    if (found.every((file) => isExcluded(file, exclude, cwd))) {
+      throw new FaultlineError(`every .sql file in the folder (${found.length}) is excluded: nothing would be checked`, {
+        file: path,
+        hint: 'narrow --exclude or migrations.exclude in .github/faultline.yml',
+      });
+    }
+    for (const file of found) add(file);
   }
-  const seen = new Set<string>();
-  return files.filter((file) => {
-    if (seen.has(file) || isExcluded(file, exclude, cwd)) return false;
-    seen.add(file);
-    return true;
-  });
+  return files;
 }
 
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */

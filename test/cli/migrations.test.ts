@@ -171,6 +171,14 @@ describe('faultline migrations lint: bad usage and unreadable input exit 2 with 
       () => ['migrations', 'lint', '--format', 'json', write('V1__ok.sql', 'SELECT 1;\n'), join(dir, 'nope.sql')],
       /^faultline migrations: [^:]*\/nope\.sql: no such file or folder$/m,
     ],
+    [
+      'a folder without a .sql file',
+      () => {
+        mkdirSync(join(dir, 'empty'), { recursive: true });
+        return ['migrations', 'lint', '--format', 'json', join(dir, 'empty')];
+      },
+      /^faultline migrations: [^:]*\/empty: the folder holds no \.sql file: nothing would be checked$/m,
+    ],
     ['no PATH and no paths in a config', () => ['migrations', 'lint'], /no PATH given and no migrations.paths in \.github\/faultline\.yml/],
     ['a --config file that does not exist', () => ['migrations', 'lint', '--config', 'ci/nope.yml', 'x.sql'], /ci\/nope\.yml: cannot read the config file \(ENOENT\)/],
     [

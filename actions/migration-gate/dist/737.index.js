@@ -2029,12 +2029,22 @@ function isExcluded(path, exclude, cwd) {
     const absolute = (0,external_node_path_.resolve)(cwd, path);
     return exclude.some((glob) => (0,external_node_path_.matchesGlob)(rel, glob) || (0,external_node_path_.matchesGlob)(path, glob) || (0,external_node_path_.matchesGlob)(absolute, glob));
 }
-/** Expands PATHs (files or folders) to the SQL files to lint, in order; a missing path is an error. */
+/**
+ * Expands PATHs (files or folders) to the SQL files to lint, in order. A missing path is an error,
+ * and so is a folder that yields nothing to lint: a gate that checked no file must not pass.
+ */
 function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
     const files = [];
+    const seen = new Set();
+    const add = (file) => {
+        if (seen.has(file) || isExcluded(file, exclude, cwd))
+            return;
+        seen.add(file);
+        files.push(file);
+    };
     for (const path of paths) {
         if (path === STDIN_PATH) {
-            files.push(path);
+            add(path);
             continue;
         }
         let stats;
@@ -2048,22 +2058,28 @@ function collectSqlFiles(paths, exclude = [], cwd = process.cwd()) {
                 cause: error,
             });
         }
-        if (stats.isDirectory()) {
-            const found = [];
-            walk(path, found);
-            files.push(...found);
+        if (!stats.isDirectory()) {
+            add(path);
+            continue;
         }
-        else {
-            files.push(path);
+        const found = [];
+        walk(path, found);
+        if (found.length === 0) {
+            throw new errors/* FaultlineError */.RO('the folder holds no .sql file: nothing would be checked', {
+                file: path,
+                hint: 'name the folder the migrations are in (it is walked for *.sql, subfolders too)',
+            });
         }
+        if (found.every((file) => isExcluded(file, exclude, cwd))) {
+            throw new errors/* FaultlineError */.RO(`every .sql file in the folder (${found.length}) is excluded: nothing would be checked`, {
+                file: path,
+                hint: 'narrow --exclude or migrations.exclude in .github/faultline.yml',
+            });
+        }
+        for (const file of found)
+            add(file);
     }
-    const seen = new Set();
-    return files.filter((file) => {
-        if (seen.has(file) || isExcluded(file, exclude, cwd))
-            return false;
-        seen.add(file);
-        return true;
-    });
+    return files;
 }
 /** Reads a migration as UTF-8 text; binary or non-UTF-8 content is an input error naming the file. */
 function readSqlFile(path) {

@@ -216,6 +216,30 @@ describe('lintFiles', () => {
     );
   });
 
+  it('rejects a folder without a .sql file: a run that checked nothing must not pass', async () => {
+    const folder = join(dir, 'migrations');
+    mkdirSync(join(folder, 'nested'), { recursive: true });
+    writeFileSync(join(folder, 'README.md'), '# not sql');
+    const error = await inputError([folder]);
+    expect(error.format()).toBe(
+      `${folder}: the folder holds no .sql file: nothing would be checked\n  hint: name the folder the migrations are in (it is walked for *.sql, subfolders too)`,
+    );
+  });
+
+  it('rejects a folder whose every .sql file is excluded, but not a folder with one left', async () => {
+    const folder = join(dir, 'migrations');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'V1__a.sql'), 'SELECT 1;');
+    writeFileSync(join(folder, 'V2__b.sql'), 'SELECT 1;');
+    const error = await lintFiles([folder], { exclude: [`${folder}/*`] }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(FaultlineError);
+    expect((error as FaultlineError).format()).toBe(
+      `${folder}: every .sql file in the folder (2) is excluded: nothing would be checked\n  hint: narrow --exclude or migrations.exclude in .github/faultline.yml`,
+    );
+    const report = await lintFiles([folder], { exclude: [`${folder}/V1*`] });
+    expect(report.files.map((f) => f.path)).toEqual([join(folder, 'V2__b.sql')]);
+  });
+
   it('reports a binary file and a non-UTF-8 file as not-utf8 findings (a report, not a usage error)', async () => {
     const binary = join(dir, 'dump.sql');
     writeFileSync(binary, Buffer.from([0x50, 0x47, 0x00, 0x01]));
