@@ -13,7 +13,7 @@ import { type LintVisitor, STDIN_PATH, type StdinInput } from '../../core/migrat
 import type { LintReport } from '../../core/migrations/types.ts';
 import type { StreamingReport } from '../../core/report/migrations-stream.ts';
 import { countFindings, type MigrationsCounts } from '../../core/report/migrations-counts.ts';
-import { blockingWriter } from '../blocking-write.ts';
+import { bufferedBlockingWriter } from '../blocking-write.ts';
 import type { CliIO } from '../io.ts';
 import { type WorkProgress, workProgress, workProgressOptionsFrom } from '../progress.ts';
 import { type FailOn, type LintArgs, usageError } from './migrations.ts';
@@ -187,7 +187,7 @@ async function readStdin(io: CliIO, limit: number): Promise<StdinInput> {
  */
 async function lintStreaming(paths: string[], lint: LintOptions, format: LintArgs['format'], io: CliIO, stdin: StdinInput | undefined): Promise<MigrationsCounts> {
   const [{ lintFilesStreaming }, stream] = await Promise.all([import('../../core/migrations/lint-files.ts'), import('../../core/report/migrations-stream.ts')]);
-  const write = blockingWriter(io.stdout);
+  const { write, flush } = bufferedBlockingWriter(io.stdout);
   const ruleInfos = format === 'sarif' ? (await import('../../core/migrations/rules/index.ts')).ruleInfos : [];
   // Opened once the files are known: a missing PATH (exit 2) then leaves no half-written document.
   let report: StreamingReport | undefined;
@@ -200,13 +200,13 @@ async function lintStreaming(paths: string[], lint: LintOptions, format: LintArg
   const progress = lintProgress(open, io);
   try {
     await lintFilesStreaming(paths, lint, progress.visitor, stdin);
+    // Opened by start(), which lintFilesStreaming calls before the first file, also when there is none.
+    (report as StreamingReport).finish();
   } finally {
+    flush();
     progress.done();
   }
-  // Opened by start(), which lintFilesStreaming calls before the first file, also when there is none.
-  const opened = report as StreamingReport;
-  opened.finish();
-  return opened.counts;
+  return (report as StreamingReport).counts;
 }
 
 /** A path as shown in progress: relative to the working directory when it is under it. */

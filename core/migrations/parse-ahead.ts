@@ -84,8 +84,11 @@ export function startParseAheadThreadFor(paths: readonly string[]): void {
     } catch {
       // Reported by the lint itself.
     }
+    if (bytes >= EARLY_START_BYTES) {
+      parseAheadThread();
+      return;
+    }
   }
-  if (bytes >= EARLY_START_BYTES) parseAheadThread();
 }
 
 /** The helper, started if need be; undefined when none is configured or it cannot start. */

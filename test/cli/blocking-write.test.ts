@@ -4,6 +4,7 @@
  * goes away (`| head`).
  */
 import { spawn } from 'node:child_process';
+import { bufferedBlockingWriter } from '../../cli/blocking-write.ts';
 
 const WRITER = `
 import { blockingWriter } from ${JSON.stringify(new URL('../../cli/blocking-write.ts', import.meta.url).pathname)};
@@ -48,4 +49,32 @@ describe('blockingWriter on a pipe', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stderr)).toEqual({ queued: 0 });
   }, 120_000);
+});
+
+describe('bufferedBlockingWriter', () => {
+  function sink(isTTY: boolean): { stream: NodeJS.WritableStream; writes: string[] } {
+    const writes: string[] = [];
+    const stream = { isTTY, write: (chunk: string) => writes.push(chunk) } as unknown as NodeJS.WritableStream;
+    return { stream, writes };
+  }
+
+  it('collects small chunks into 64 KiB writes and hands over the rest on flush, in order', () => {
+    const { stream, writes } = sink(false);
+    const { write, flush } = bufferedBlockingWriter(stream);
+    for (let i = 0; i < 3000; i++) write(`${String(i).padStart(40, '.')}\n`);
+    expect(writes.length).toBe(1);
+    expect(writes[0]!.length).toBeGreaterThanOrEqual(64 * 1024);
+    flush();
+    flush();
+    expect(writes.length).toBe(2);
+    expect(writes.join('').split('\n').slice(0, -1)).toEqual(Array.from({ length: 3000 }, (_, i) => String(i).padStart(40, '.')));
+  });
+
+  it('writes through on a terminal, where progress lines share the screen', () => {
+    const { stream, writes } = sink(true);
+    const { write } = bufferedBlockingWriter(stream);
+    write('a');
+    write('b');
+    expect(writes).toEqual(['a', 'b']);
+  });
 });

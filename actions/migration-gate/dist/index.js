@@ -688,9 +688,11 @@ function startParseAheadThreadFor(paths) {
         catch {
             // Reported by the lint itself.
         }
+        if (bytes >= EARLY_START_BYTES) {
+            parseAheadThread();
+            return;
+        }
     }
-    if (bytes >= EARLY_START_BYTES)
-        parseAheadThread();
 }
 /** The helper, started if need be; undefined when none is configured or it cannot start. */
 function parseAheadThread() {
