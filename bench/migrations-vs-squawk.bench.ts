@@ -8,7 +8,9 @@
  *   (e) the narrow generated history as one big file (the figure earlier reports used).
  * Each tool is one invocation per layout with every path, timed end to end (process start to exit),
  * the tools in turn (faultline, squawk, faultline, squawk…) so a slow stretch of a shared machine falls
- * on both; medians of RUNS. Statements are counted once, outside the timing, by PostgreSQL's parser
+ * on both; medians of RUNS. The "parse only" rows (parse-floor.ts) are a Node process that only
+ * parses the same files with libpg-query, as faultline does, on one thread and (for many files) on
+ * two, and runs no rule: the floor under any linter's time with this parser. Statements are counted once, outside the timing, by PostgreSQL's parser
  * (libpg-query), or by our splitter for a file it rejects. Then a file whose every statement is a
  * hazard (45,000 findings): memory must stay under the target however many findings a run reports.
  *
@@ -68,6 +70,19 @@ async function ours(paths: string[]): Promise<Run> {
   };
 }
 
+const floorScript = join(root, 'bench/parse-floor.ts');
+
+// bin/faultline's compile cache: the floor, too, starts without stripping types from its modules again.
+const compileCache = join(process.env.XDG_CACHE_HOME ?? join(process.env.HOME ?? '/tmp', '.cache'), 'faultline/node-compile-cache');
+
+/** parse-floor.ts on `threads` threads, under the flags bin/faultline gives the linter. */
+async function parseOnly(paths: string[], threads: number): Promise<Run> {
+  const args = ['--max-semi-space-size=16', '--disable-warning=ExperimentalWarning', floorScript, ...(threads > 1 ? ['--threads', String(threads)] : []), ...paths];
+  const run = await runMeasured(process.execPath, args, { cwd: root, env: { ...process.env, NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? compileCache } });
+  if (run.code !== 0) throw new Error(`parse-floor.ts exited ${run.code}: ${run.stderr}`);
+  return { wallMs: run.wallMs, rssMiB: run.peakRssMiB, findings: 0, parseErrorFiles: 0 };
+}
+
 function theirs(paths: string[]): Run {
   // GNU time reports squawk's peak RSS (%M, KiB) on stderr.
   const started = performance.now();
@@ -89,7 +104,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 function row(name: string, runs: Run[], statements: number): string {
   const wall = median(runs.map((r) => r.wallMs));
   const cells = [
-    name.padEnd(9),
+    name.padEnd(11),
     wall.toFixed(0).padStart(9),
     Math.round((statements / wall) * 1000).toLocaleString('en-US').padStart(9),
     median(runs.map((r) => r.rssMiB)).toFixed(0).padStart(12),
@@ -104,26 +119,36 @@ async function compare(layout: Layout): Promise<void> {
   const withPeer = existsSync(squawk) && existsSync(timeBinary);
   const mine: Run[] = [];
   const peer: Run[] = [];
+  const floor: Run[] = [];
+  const floor2: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
     mine.push(await ours(layout.paths));
     if (withPeer) peer.push(theirs(layout.paths));
+    floor.push(await parseOnly(layout.paths, 1));
+    if (layout.paths.length > 1) floor2.push(await parseOnly(layout.paths, 2));
   }
   console.log(
     `\n(${layout.id}) ${layout.name}: ${layout.statements.toLocaleString('en-US')} statements in ${layout.paths.length.toLocaleString('en-US')} file(s); ${RUNS} runs each, interleaved`,
   );
-  console.log('| tool      | median ms | stmts/s   | peak RSS MiB | findings | files w/ syntax err |');
-  console.log('|-----------|-----------|-----------|--------------|----------|---------------------|');
+  console.log('| tool        | median ms | stmts/s   | peak RSS MiB | findings | files w/ syntax err |');
+  console.log('|-------------|-----------|-----------|--------------|----------|---------------------|');
   console.log(row('faultline', mine, layout.statements));
+  if (withPeer) console.log(row('squawk', peer, layout.statements));
+  console.log(row('parse only', floor, layout.statements));
+  if (floor2.length > 0) console.log(row('parse, 2 th', floor2, layout.statements));
+  const ms = (runs: Run[]) => median(runs.map((r) => r.wallMs));
+  // The faster of one and two threads: the least any linter on this parser could take.
+  const least = floor2.length > 0 && ms(floor2) < ms(floor) ? floor2 : floor;
   if (!withPeer) {
     console.log('squawk not installed (npm install --no-save squawk-cli) or no GNU time: no peer to compare with');
     return;
   }
-  console.log(row('squawk', peer, layout.statements));
-  const ratio = median(peer.map((r) => r.wallMs)) / median(mine.map((r) => r.wallMs));
+  const ratio = ms(peer) / ms(mine);
   const rss = median(mine.map((r) => r.rssMiB));
   console.log(
     `faultline/squawk throughput, medians end to end: ${ratio.toFixed(2)}x (target >= 1.00x: ${ratio >= 1 ? 'ok' : 'SLOWER'}); ` +
-      `faultline peak RSS ${rss.toFixed(0)} MiB (target < ${RSS_TARGET_MIB}: ${rss < RSS_TARGET_MIB ? 'ok' : 'OVER'})`,
+      `faultline peak RSS ${rss.toFixed(0)} MiB (target < ${RSS_TARGET_MIB}: ${rss < RSS_TARGET_MIB ? 'ok' : 'OVER'}); ` +
+      `parsing alone takes ${Math.round((ms(least) / ms(peer)) * 100)}% of squawk's time and ${Math.round((ms(least) / ms(mine)) * 100)}% of faultline's`,
   );
 }
 
