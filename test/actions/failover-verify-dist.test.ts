@@ -91,6 +91,14 @@ describe('actions/failover-verify/dist', () => {
     const deadline = Date.now() + 20_000;
     while (!(existsSync(join(workspace, 'fault.pid')) && existsSync(join(workspace, 'load.pid'))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const pids = ['fault.pid', 'load.pid'].map((f) => Number(readFileSync(join(workspace, f), 'utf8')));
+    // The main step lists each process just after starting it; on a loaded machine a command can
+    // write its pid file first. Killed in that instant, the main step would leave an unlisted process,
+    // which is not the case this test is about: it waits until both are listed.
+    const listed = () => {
+      const list = existsSync(join(workspace, 'state.txt')) ? readOutputs(join(workspace, 'state.txt'))['process-list'] : undefined;
+      return list !== undefined && existsSync(list) && pids.every((pid) => readFileSync(list, 'utf8').includes(`"pid":${pid}`));
+    };
+    while (!listed() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     main.child.kill('SIGKILL');
     await main.done;
     for (const pid of pids) expect(running(pid)).toBe(true);
