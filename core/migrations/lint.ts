@@ -90,7 +90,8 @@ function toFinding(rule: Rule, severity: Severity, statement: Statement | undefi
   };
 }
 
-function internalError(rule: Rule, statement: Statement | undefined, error: unknown, path: string, severity: RuleSetting): Finding[] {
+/** `failed`: what failed and what that leaves unchecked, e.g. "rule x failed on this statement (…); …". */
+function internalError(failed: (reason: string) => string, statement: Statement | undefined, error: unknown, path: string, severity: RuleSetting): Finding[] {
   if (severity === 'off') return [];
   const reason = error instanceof Error ? error.message : String(error);
   return [
@@ -100,7 +101,7 @@ function internalError(rule: Rule, statement: Statement | undefined, error: unkn
       path,
       line: statement?.line ?? 1,
       column: statement?.column ?? 1,
-      message: `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it. Please report this.`,
+      message: `${failed(reason)} Please report this.`,
       lock: null,
       blocks: [],
       rewrite: false,
@@ -110,6 +111,14 @@ function internalError(rule: Rule, statement: Statement | undefined, error: unkn
     },
   ];
 }
+
+const ruleFailed =
+  (rule: Rule) =>
+  (reason: string): string =>
+    `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it.`;
+
+const BOOKKEEPING_FAILED = (reason: string): string =>
+  `the linter could not record what this statement changes (${reason}): transactions, settings, locks and column types after it are judged without it.`;
 
 /**
  * The report for a file the gate refuses to check (too large, not text): one finding, an error by
@@ -207,7 +216,7 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
           anchored.push({ finding: toFinding(rule, severity, statement, hit, path, statementEnd()), anchorLines: anchorLines() });
         }
       } catch (error) {
-        for (const finding of internalError(rule, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines: anchorLines() });
+        for (const finding of internalError(ruleFailed(rule), statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines: anchorLines() });
       }
     }
     let locks: RelationLock[] = [];
@@ -216,7 +225,13 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
     } catch {
       // Lock bookkeeping is best effort; the rules judged the statement already.
     }
-    context.apply(statement, locks);
+    try {
+      context.apply(statement, locks);
+    } catch (error) {
+      // A statement the bookkeeping cannot follow (a parse tree thousands of levels deep) must not end
+      // the run without a report: it fails the gate as an internal error, and the file goes on.
+      for (const finding of internalError(BOOKKEEPING_FAILED, statement, error, path, internalSeverity)) anchored.push({ finding, anchorLines: anchorLines() });
+    }
   };
   // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
   const parsed = parseMigrationInChunks(
@@ -254,7 +269,7 @@ export function lintSource(text: string, path: string, options: LintOptions = {}
         anchored.push({ finding: toFinding(rule, severity, undefined, hit, path), anchorLines: [hit.line ?? 1] });
       }
     } catch (error) {
-      for (const finding of internalError(rule, undefined, error, path, internalSeverity)) anchored.push({ finding, anchorLines: [1] });
+      for (const finding of internalError(ruleFailed(rule), undefined, error, path, internalSeverity)) anchored.push({ finding, anchorLines: [1] });
     }
   }
 

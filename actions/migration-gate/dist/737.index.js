@@ -2983,7 +2983,8 @@ function toFinding(rule, severity, statement, hit, path, end) {
         source: 'static',
     };
 }
-function internalError(rule, statement, error, path, severity) {
+/** `failed`: what failed and what that leaves unchecked, e.g. "rule x failed on this statement (…); …". */
+function internalError(failed, statement, error, path, severity) {
     if (severity === 'off')
         return [];
     const reason = error instanceof Error ? error.message : String(error);
@@ -2994,7 +2995,7 @@ function internalError(rule, statement, error, path, severity) {
             path,
             line: statement?.line ?? 1,
             column: statement?.column ?? 1,
-            message: `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it. Please report this.`,
+            message: `${failed(reason)} Please report this.`,
             lock: null,
             blocks: [],
             rewrite: false,
@@ -3004,6 +3005,8 @@ function internalError(rule, statement, error, path, severity) {
         },
     ];
 }
+const ruleFailed = (rule) => (reason) => `rule ${rule.id} failed on this statement (${reason}); the statement was not checked by it.`;
+const BOOKKEEPING_FAILED = (reason) => `the linter could not record what this statement changes (${reason}): transactions, settings, locks and column types after it are judged without it.`;
 /**
  * The report for a file the gate refuses to check (too large, not text): one finding, an error by
  * default, so that a file nobody checked never passes.
@@ -3091,7 +3094,7 @@ function lintSource(text, path, options = {}, columnTypes, sink, split) {
                 }
             }
             catch (error) {
-                for (const finding of internalError(rule, statement, error, path, internalSeverity))
+                for (const finding of internalError(ruleFailed(rule), statement, error, path, internalSeverity))
                     anchored.push({ finding, anchorLines: anchorLines() });
             }
         }
@@ -3102,7 +3105,15 @@ function lintSource(text, path, options = {}, columnTypes, sink, split) {
         catch {
             // Lock bookkeeping is best effort; the rules judged the statement already.
         }
-        context.apply(statement, locks);
+        try {
+            context.apply(statement, locks);
+        }
+        catch (error) {
+            // A statement the bookkeeping cannot follow (a parse tree thousands of levels deep) must not end
+            // the run without a report: it fails the gate as an internal error, and the file goes on.
+            for (const finding of internalError(BOOKKEEPING_FAILED, statement, error, path, internalSeverity))
+                anchored.push({ finding, anchorLines: anchorLines() });
+        }
     };
     // Statements are checked as each chunk is parsed and then dropped: memory stays bounded.
     const parsed = (0,parse/* parseMigrationInChunks */.LF)(text, path, (statements) => {
@@ -3137,7 +3148,7 @@ function lintSource(text, path, options = {}, columnTypes, sink, split) {
             }
         }
         catch (error) {
-            for (const finding of internalError(rule, undefined, error, path, internalSeverity))
+            for (const finding of internalError(ruleFailed(rule), undefined, error, path, internalSeverity))
                 anchored.push({ finding, anchorLines: [1] });
         }
     }
@@ -7470,10 +7481,12 @@ const engineRules = [
     },
     {
         id: 'internal-error',
-        defaultSeverity: 'warning',
-        summary: 'A rule failed on a statement (a bug in Faultline: please report it)',
-        description: 'The linter never stops on any input: when one rule fails on one statement, it reports this ' +
-            'finding with the error and carries on with the other rules and statements.',
+        defaultSeverity: 'error',
+        summary: 'A rule, or the linter\'s bookkeeping, failed on a statement (a bug in Faultline: please report it)',
+        description: 'The linter never stops on any input: when one rule fails on one statement, or it cannot record what ' +
+            'a statement changes (such as a parse tree thousands of levels deep), it reports this finding with the ' +
+            'error and carries on with the other rules and statements. It fails the gate, because what failed was ' +
+            'not checked; set it to warning in `migrations.rules` to let such a run pass.',
     },
 ];
 const allRules = [...lockingRules, ...schemaChangeRules];
@@ -8101,8 +8114,13 @@ function isParserLoaded() {
 function parserKey(grammar, text) {
     return `${grammar}:${text}`;
 }
+const TOO_DEEP = 'the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too, with "stack depth limit exceeded"): split the expression or build it in steps';
 /** Message and cursor (code points into the parsed text) of a libpg-query error. */
 function parserError(error) {
+    // A parse tree thousands of levels deep (`1+1+…`, nested IFs) exhausts the parser's stack.
+    // Deep in that recursion even a regular expression can fail, with a SyntaxError saying "Stack overflow".
+    if (error instanceof Error && !('sqlDetails' in error) && /maximum call stack|stack overflow/i.test(error.message))
+        return { message: TOO_DEEP };
     const details = error.sqlDetails;
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
     return { message, cursor: details?.cursorPosition };

@@ -1340,8 +1340,13 @@ function isParserLoaded() {
 function parserKey(grammar, text) {
     return `${grammar}:${text}`;
 }
+const TOO_DEEP = 'the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too, with "stack depth limit exceeded"): split the expression or build it in steps';
 /** Message and cursor (code points into the parsed text) of a libpg-query error. */
 function parserError(error) {
+    // A parse tree thousands of levels deep (`1+1+…`, nested IFs) exhausts the parser's stack.
+    // Deep in that recursion even a regular expression can fail, with a SyntaxError saying "Stack overflow".
+    if (error instanceof Error && !('sqlDetails' in error) && /maximum call stack|stack overflow/i.test(error.message))
+        return { message: TOO_DEEP };
     const details = error.sqlDetails;
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
     return { message, cursor: details?.cursorPosition };

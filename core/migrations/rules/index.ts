@@ -71,11 +71,13 @@ export const engineRules: RuleInfo[] = [
   },
   {
     id: 'internal-error',
-    defaultSeverity: 'warning',
-    summary: 'A rule failed on a statement (a bug in Faultline: please report it)',
+    defaultSeverity: 'error',
+    summary: 'A rule, or the linter\'s bookkeeping, failed on a statement (a bug in Faultline: please report it)',
     description:
-      'The linter never stops on any input: when one rule fails on one statement, it reports this ' +
-      'finding with the error and carries on with the other rules and statements.',
+      'The linter never stops on any input: when one rule fails on one statement, or it cannot record what ' +
+      'a statement changes (such as a parse tree thousands of levels deep), it reports this finding with the ' +
+      'error and carries on with the other rules and statements. It fails the gate, because what failed was ' +
+      'not checked; set it to warning in `migrations.rules` to let such a run pass.',
   },
 ];
 

@@ -90,13 +90,35 @@ END $$;`;
       const findings = lintSql('CREATE TABLE t (a text);\nALTER TABLE orders ADD COLUMN b json;', { rules: { 'missing-lock-timeout': 'off' } });
       expect(findings.map((f) => [f.rule, f.line])).toEqual([
         ['internal-error', 1],
-        ['add-json-column', 2],
         ['internal-error', 2],
+        ['add-json-column', 2],
       ]);
       expect(findings[0]!.message).toContain('duplicate-column failed on this statement (boom)');
+      // What was not checked fails the gate.
+      expect(findings[0]!.severity).toBe('error');
     } finally {
       rule.check = original;
     }
+  });
+
+  it('reports a statement too deep for the bookkeeping as an internal error and lints the rest of the file', () => {
+    const deep = `SELECT ${'ARRAY['.repeat(3000)}1${']'.repeat(3000)};`;
+    const findings = lintSql(`${deep}
+CREATE INDEX i ON orders (a);`, { rules: { 'missing-lock-timeout': 'off' } });
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+      ['internal-error', 'error', 1],
+      ['non-concurrent-index', 'error', 2],
+    ]);
+    expect(findings[0]!.message).toMatch(/^the linter could not record what this statement changes \(Maximum call stack size exceeded\)/);
+  });
+
+  it('reports a statement too deep for the parser as a syntax error that says so, and lints the rest', () => {
+    const findings = lintSql(`SELECT ${Array(50_000).fill('1').join(' + ')};\nCREATE INDEX i ON orders (a);`, { rules: { 'missing-lock-timeout': 'off' } });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['syntax-error', 1],
+      ['non-concurrent-index', 2],
+    ]);
+    expect(findings[0]!.message).toContain('the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too');
   });
 
   it('never throws on random or mutated SQL (property test)', () => {
