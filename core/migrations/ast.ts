@@ -47,6 +47,27 @@ export function unwrap(node: unknown): [string, Node] | undefined {
   return [key, ((node as Node)[key] ?? {}) as Node];
 }
 
+/**
+ * Whether a parse tree nests objects and arrays more than `limit` levels deep. Iterative, so it
+ * answers for any depth, where the recursive readers and rules would run out of stack.
+ */
+export function deeperThan(tree: unknown, limit: number): boolean {
+  const nodes: object[] = tree !== null && typeof tree === 'object' ? [tree] : [];
+  const depths: number[] = [0];
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Record<string, unknown>;
+    const depth = depths.pop()! + 1;
+    for (const key in node) {
+      const child = node[key];
+      if (child === null || typeof child !== 'object') continue;
+      if (depth > limit) return true;
+      nodes.push(child);
+      depths.push(depth);
+    }
+  }
+  return false;
+}
+
 /** The content of `node` when it is a `{ kind: {...} }`, else undefined. */
 export function nodeOf(node: unknown, kind: string): Node | undefined {
   if (!node || typeof node !== 'object' || firstKey(node) !== kind) return undefined;

@@ -5,9 +5,11 @@
  * `||`, format(), constants, loops over literal arrays: see constant-sql.ts). An EXECUTE whose text
  * is known only at run time becomes a `DynamicSql` pseudo-statement, reported by the dynamic-sql rule.
  */
+import { deeperThan } from './ast.ts';
 import { LineIndex } from './positions.ts';
 import { dollarTagAt } from './split.ts';
 import {
+  DEPTH_CHECK_CHARS,
   DYNAMIC_SQL_KIND,
   type DynamicSqlNode,
   type Host,
@@ -17,7 +19,7 @@ import {
   syntaxErrorStatement,
 } from './statements.ts';
 import { type Bindings, type ConstantValue, evaluateArray, evaluateLoopQuery, evaluateText } from './constant-sql.ts';
-import { parsePlpgsql, parserError } from './sql-parser.ts';
+import { MAX_TREE_DEPTH, parsePlpgsql, parserError, TOO_DEEP } from './sql-parser.ts';
 import type { Statement } from './types.ts';
 
 interface DefElem {
@@ -242,6 +244,8 @@ export function expandDoBlock(
     const errorAt = nearAt === -1 ? doFileOffset : bodyToFile(nearAt);
     return [syntaxErrorStatement(source, at.text, doFileOffset, `in DO block: ${message}`, errorAt, doBlock)];
   }
+
+  if (body.length > DEPTH_CHECK_CHARS && deeperThan(tree, MAX_TREE_DEPTH)) return [syntaxErrorStatement(source, at.text, doFileOffset, `in DO block: ${TOO_DEEP}`, doFileOffset, doBlock)];
 
   const fn = (tree as { plpgsql_funcs?: { PLpgSQL_function?: { action?: unknown; datums?: Datum[] } }[] }).plpgsql_funcs?.[0]?.PLpgSQL_function;
   const datums = fn?.datums ?? [];

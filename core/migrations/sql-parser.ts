@@ -49,8 +49,16 @@ function parserKey(grammar: Grammar, text: string): string {
   return `${grammar}:${text}`;
 }
 
-const TOO_DEEP =
-  'the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too, with "stack depth limit exceeded"): split the expression or build it in steps';
+/**
+ * Parse trees are followed this many levels deep (objects and arrays of the parser's JSON: a level
+ * of SQL is three or four of them). Deeper statements are refused, the same way every run, before
+ * a recursive reader runs out of stack at a depth that varies with the JIT's frames.
+ */
+export const MAX_TREE_DEPTH = 2_000;
+
+/** Why a statement nested deeper than MAX_TREE_DEPTH, or than the parser's own stack, was not checked. */
+export const TOO_DEEP =
+  'the statement is nested too deeply to be checked (its parse tree is over 2,000 levels deep; PostgreSQL, too, stops at some depth with "stack depth limit exceeded"): split the expression or build it in steps';
 
 /** Message and cursor (code points into the parsed text) of a libpg-query error. */
 export function parserError(error: unknown): { message: string; cursor?: number } {

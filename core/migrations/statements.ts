@@ -3,11 +3,11 @@
  * the file, or inside a DO block or an `EXECUTE '…'` string. `hostToFile` maps a character offset of
  * the parsed text back to the file, so every statement gets the line and column a person would look at.
  */
-import { firstKey } from './ast.ts';
+import { deeperThan, firstKey } from './ast.ts';
 import { expandDoBlock } from './do-block.ts';
 import { byteToCharMapper, type LineIndex } from './positions.ts';
 import { skipTrivia } from './split.ts';
-import { parseSql } from './sql-parser.ts';
+import { MAX_TREE_DEPTH, parseSql, TOO_DEEP } from './sql-parser.ts';
 import type { Statement } from './types.ts';
 
 /** Kind of the pseudo-statement standing for text the parser rejected. */
@@ -21,6 +21,12 @@ export interface DynamicSqlNode {
   expression: string;
   reason: string;
 }
+
+/**
+ * No SQL adds more than two tree levels a character (`- - -1`, `f(f(f(1)))` add one or two), so a
+ * statement this short cannot be too deep: nearly all are not walked for their depth.
+ */
+export const DEPTH_CHECK_CHARS = MAX_TREE_DEPTH / 4;
 
 /** How deep DO blocks (a DO in a DO, or in an EXECUTE in a DO) are followed. */
 export const MAX_DO_DEPTH = 32;
@@ -104,6 +110,10 @@ export function parseHost(source: SourceFile, host: Host, depth: number, out: St
     const end = raw.stmt_len ? toChar(location + raw.stmt_len) : sql.length;
     const start = skipTrivia(sql, toChar(location), end);
     const text = sql.slice(start, end).trimEnd();
+    if (text.length > DEPTH_CHECK_CHARS && deeperThan(raw.stmt, MAX_TREE_DEPTH)) {
+      out.push(syntaxErrorStatement(source, text, host.toFile(start), TOO_DEEP, host.toFile(start), host.doBlock));
+      continue;
+    }
     const [kind, inner] = nodeKind(raw.stmt);
     if (kind === 'DoStmt' && depth < MAX_DO_DEPTH) {
       const expanded = expandDoBlock(source, host, inner, { start, text, toChar }, depth);

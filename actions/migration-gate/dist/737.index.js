@@ -1270,6 +1270,7 @@ function agreeingFindings(findings) {
 /* harmony export */   Ke: () => (/* binding */ relationOf),
 /* harmony export */   Kz: () => (/* binding */ hasOption),
 /* harmony export */   Yn: () => (/* binding */ stringList),
+/* harmony export */   ZF: () => (/* binding */ deeperThan),
 /* harmony export */   bH: () => (/* binding */ stringConstants),
 /* harmony export */   be: () => (/* binding */ relationFromNames),
 /* harmony export */   oA: () => (/* binding */ unwrap),
@@ -1317,6 +1318,28 @@ function unwrap(node) {
     if (key === undefined)
         return undefined;
     return [key, (node[key] ?? {})];
+}
+/**
+ * Whether a parse tree nests objects and arrays more than `limit` levels deep. Iterative, so it
+ * answers for any depth, where the recursive readers and rules would run out of stack.
+ */
+function deeperThan(tree, limit) {
+    const nodes = tree !== null && typeof tree === 'object' ? [tree] : [];
+    const depths = [0];
+    while (nodes.length > 0) {
+        const node = nodes.pop();
+        const depth = depths.pop() + 1;
+        for (const key in node) {
+            const child = node[key];
+            if (child === null || typeof child !== 'object')
+                continue;
+            if (depth > limit)
+                return true;
+            nodes.push(child);
+            depths.push(depth);
+        }
+    }
+    return false;
 }
 /** The content of `node` when it is a `{ kind: {...} }`, else undefined. */
 function nodeOf(node, kind) {
@@ -5205,7 +5228,10 @@ const setNotNull = {
     },
 };
 
+// EXTERNAL MODULE: ./core/migrations/sql-parser.ts
+var sql_parser = __webpack_require__(8298);
 ;// CONCATENATED MODULE: ./core/migrations/rules/syntax-error.ts
+
 
 /** Text PostgreSQL's parser rejects: the migration would fail right there. */
 const syntaxError = {
@@ -5215,14 +5241,16 @@ const syntaxError = {
     summary: "SQL that PostgreSQL's parser rejects (its own message, line and column)",
     description: 'The file is parsed with PostgreSQL\'s own parser; where it stops, the migration would fail. The ' +
         'finding carries the parser\'s message at the position it points to. The linter carries on with the ' +
-        'next statement, so one typo does not hide the rest of the file.',
+        'next statement, so one typo does not hide the rest of the file. A statement nested too deeply to ' +
+        'check (a parse tree over 2,000 levels, such as a sum of a thousand terms) is reported here too, and ' +
+        'fails the gate the same way on every run.',
     check(statement) {
         if (statement.kind !== statements/* SYNTAX_ERROR_KIND */.c6)
             return [];
         const error = statement.node;
         return [
             {
-                message: `PostgreSQL cannot parse this: ${error.message}.`,
+                message: error.message.endsWith(sql_parser/* TOO_DEEP */.gZ) ? `Faultline cannot check this: ${error.message}.` : `PostgreSQL cannot parse this: ${error.message}.`,
                 lock: null,
                 blocks: [],
                 rewrite: false,
@@ -8068,6 +8096,8 @@ function identifierTokens(text, minLength = 0) {
 /* harmony export */   It: () => (/* binding */ parserError),
 /* harmony export */   Tu: () => (/* binding */ parsePlpgsql),
 /* harmony export */   eg: () => (/* binding */ parseSql),
+/* harmony export */   gZ: () => (/* binding */ TOO_DEEP),
+/* harmony export */   is: () => (/* binding */ MAX_TREE_DEPTH),
 /* harmony export */   qd: () => (/* binding */ loadParser),
 /* harmony export */   vM: () => (/* binding */ isParserLoaded),
 /* harmony export */   zp: () => (/* binding */ usePrepared)
@@ -8114,7 +8144,14 @@ function isParserLoaded() {
 function parserKey(grammar, text) {
     return `${grammar}:${text}`;
 }
-const TOO_DEEP = 'the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too, with "stack depth limit exceeded"): split the expression or build it in steps';
+/**
+ * Parse trees are followed this many levels deep (objects and arrays of the parser's JSON: a level
+ * of SQL is three or four of them). Deeper statements are refused, the same way every run, before
+ * a recursive reader runs out of stack at a depth that varies with the JIT's frames.
+ */
+const MAX_TREE_DEPTH = 2_000;
+/** Why a statement nested deeper than MAX_TREE_DEPTH, or than the parser's own stack, was not checked. */
+const TOO_DEEP = 'the statement is nested too deeply to be checked (its parse tree is over 2,000 levels deep; PostgreSQL, too, stops at some depth with "stack depth limit exceeded"): split the expression or build it in steps';
 /** Message and cursor (code points into the parsed text) of a libpg-query error. */
 function parserError(error) {
     // A parse tree thousands of levels deep (`1+1+…`, nested IFs) exhausts the parser's stack.
@@ -8222,6 +8259,7 @@ function parsePlpgsql(text) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  TK: () => (/* binding */ DEPTH_CHECK_CHARS),
   Ss: () => (/* binding */ DYNAMIC_SQL_KIND),
   tg: () => (/* binding */ MAX_DO_DEPTH),
   c6: () => (/* binding */ SYNTAX_ERROR_KIND),
@@ -8515,6 +8553,7 @@ function format(template, args) {
 
 
 
+
 /** Most loop iterations unrolled per DO block: enough for any list a person writes out. */
 const MAX_UNROLLED = 1000;
 function expressionOf(node) {
@@ -8718,6 +8757,8 @@ function expandDoBlock(source, host, node, at, depth) {
         const errorAt = nearAt === -1 ? doFileOffset : bodyToFile(nearAt);
         return [syntaxErrorStatement(source, at.text, doFileOffset, `in DO block: ${message}`, errorAt, doBlock)];
     }
+    if (body.length > DEPTH_CHECK_CHARS && (0,ast/* deeperThan */.ZF)(tree, sql_parser/* MAX_TREE_DEPTH */.is))
+        return [syntaxErrorStatement(source, at.text, doFileOffset, `in DO block: ${sql_parser/* TOO_DEEP */.gZ}`, doFileOffset, doBlock)];
     const fn = tree.plpgsql_funcs?.[0]?.PLpgSQL_function;
     const datums = fn?.datums ?? [];
     const walk = {
@@ -8797,6 +8838,11 @@ function parseInner(source, host, depth, out, fileOffset) {
 const SYNTAX_ERROR_KIND = 'SyntaxError';
 /** Kind of the pseudo-statement standing for SQL executed dynamically whose text cannot be known. */
 const DYNAMIC_SQL_KIND = 'DynamicSql';
+/**
+ * No SQL adds more than two tree levels a character (`- - -1`, `f(f(f(1)))` add one or two), so a
+ * statement this short cannot be too deep: nearly all are not walked for their depth.
+ */
+const DEPTH_CHECK_CHARS = sql_parser/* MAX_TREE_DEPTH */.is / 4;
 /** How deep DO blocks (a DO in a DO, or in an EXECUTE in a DO) are followed. */
 const MAX_DO_DEPTH = 32;
 /** `{ IndexStmt: {...} }` → `['IndexStmt', {...}]`. */
@@ -8836,6 +8882,10 @@ function parseHost(source, host, depth, out, parsed) {
         const end = raw.stmt_len ? toChar(location + raw.stmt_len) : sql.length;
         const start = (0,split/* skipTrivia */.pU)(sql, toChar(location), end);
         const text = sql.slice(start, end).trimEnd();
+        if (text.length > DEPTH_CHECK_CHARS && (0,ast/* deeperThan */.ZF)(raw.stmt, sql_parser/* MAX_TREE_DEPTH */.is)) {
+            out.push(syntaxErrorStatement(source, text, host.toFile(start), sql_parser/* TOO_DEEP */.gZ, host.toFile(start), host.doBlock));
+            continue;
+        }
         const [kind, inner] = nodeKind(raw.stmt);
         if (kind === 'DoStmt' && depth < MAX_DO_DEPTH) {
             const expanded = expandDoBlock(source, host, inner, { start, text, toChar }, depth);

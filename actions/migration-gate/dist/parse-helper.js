@@ -67,6 +67,7 @@ exports.relationFromNames = relationFromNames;
 exports.stringList = stringList;
 exports.firstKey = firstKey;
 exports.unwrap = unwrap;
+exports.deeperThan = deeperThan;
 exports.nodeOf = nodeOf;
 exports.alterCommands = alterCommands;
 exports.constraintOf = constraintOf;
@@ -114,6 +115,28 @@ function unwrap(node) {
     if (key === undefined)
         return undefined;
     return [key, (node[key] ?? {})];
+}
+/**
+ * Whether a parse tree nests objects and arrays more than `limit` levels deep. Iterative, so it
+ * answers for any depth, where the recursive readers and rules would run out of stack.
+ */
+function deeperThan(tree, limit) {
+    const nodes = tree !== null && typeof tree === 'object' ? [tree] : [];
+    const depths = [0];
+    while (nodes.length > 0) {
+        const node = nodes.pop();
+        const depth = depths.pop() + 1;
+        for (const key in node) {
+            const child = node[key];
+            if (child === null || typeof child !== 'object')
+                continue;
+            if (depth > limit)
+                return true;
+            nodes.push(child);
+            depths.push(depth);
+        }
+    }
+    return false;
 }
 /** The content of `node` when it is a `{ kind: {...} }`, else undefined. */
 function nodeOf(node, kind) {
@@ -482,6 +505,7 @@ exports.expandDoBlock = expandDoBlock;
  * `||`, format(), constants, loops over literal arrays: see constant-sql.ts). An EXECUTE whose text
  * is known only at run time becomes a `DynamicSql` pseudo-statement, reported by the dynamic-sql rule.
  */
+const ast_ts_1 = __nccwpck_require__(580);
 const positions_ts_1 = __nccwpck_require__(900);
 const split_ts_1 = __nccwpck_require__(556);
 const statements_ts_1 = __nccwpck_require__(172);
@@ -690,6 +714,8 @@ function expandDoBlock(source, host, node, at, depth) {
         const errorAt = nearAt === -1 ? doFileOffset : bodyToFile(nearAt);
         return [(0, statements_ts_1.syntaxErrorStatement)(source, at.text, doFileOffset, `in DO block: ${message}`, errorAt, doBlock)];
     }
+    if (body.length > statements_ts_1.DEPTH_CHECK_CHARS && (0, ast_ts_1.deeperThan)(tree, sql_parser_ts_1.MAX_TREE_DEPTH))
+        return [(0, statements_ts_1.syntaxErrorStatement)(source, at.text, doFileOffset, `in DO block: ${sql_parser_ts_1.TOO_DEEP}`, doFileOffset, doBlock)];
     const fn = tree.plpgsql_funcs?.[0]?.PLpgSQL_function;
     const datums = fn?.datums ?? [];
     const walk = {
@@ -1295,6 +1321,7 @@ function identifierTokens(text, minLength = 0) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TOO_DEEP = exports.MAX_TREE_DEPTH = void 0;
 exports.loadParser = loadParser;
 exports.isParserLoaded = isParserLoaded;
 exports.parserError = parserError;
@@ -1340,13 +1367,20 @@ function isParserLoaded() {
 function parserKey(grammar, text) {
     return `${grammar}:${text}`;
 }
-const TOO_DEEP = 'the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too, with "stack depth limit exceeded"): split the expression or build it in steps';
+/**
+ * Parse trees are followed this many levels deep (objects and arrays of the parser's JSON: a level
+ * of SQL is three or four of them). Deeper statements are refused, the same way every run, before
+ * a recursive reader runs out of stack at a depth that varies with the JIT's frames.
+ */
+exports.MAX_TREE_DEPTH = 2_000;
+/** Why a statement nested deeper than MAX_TREE_DEPTH, or than the parser's own stack, was not checked. */
+exports.TOO_DEEP = 'the statement is nested too deeply to be checked (its parse tree is over 2,000 levels deep; PostgreSQL, too, stops at some depth with "stack depth limit exceeded"): split the expression or build it in steps';
 /** Message and cursor (code points into the parsed text) of a libpg-query error. */
 function parserError(error) {
     // A parse tree thousands of levels deep (`1+1+…`, nested IFs) exhausts the parser's stack.
     // Deep in that recursion even a regular expression can fail, with a SyntaxError saying "Stack overflow".
     if (error instanceof Error && !('sqlDetails' in error) && /maximum call stack|stack overflow/i.test(error.message))
-        return { message: TOO_DEEP };
+        return { message: exports.TOO_DEEP };
     const details = error.sqlDetails;
     const message = details?.message ?? (error instanceof Error ? error.message : String(error));
     return { message, cursor: details?.cursorPosition };
@@ -1448,7 +1482,7 @@ function parsePlpgsql(text) {
 "use strict";
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.MAX_DO_DEPTH = exports.DYNAMIC_SQL_KIND = exports.SYNTAX_ERROR_KIND = void 0;
+exports.MAX_DO_DEPTH = exports.DEPTH_CHECK_CHARS = exports.DYNAMIC_SQL_KIND = exports.SYNTAX_ERROR_KIND = void 0;
 exports.nodeKind = nodeKind;
 exports.makeStatement = makeStatement;
 exports.syntaxErrorStatement = syntaxErrorStatement;
@@ -1467,6 +1501,11 @@ const sql_parser_ts_1 = __nccwpck_require__(298);
 exports.SYNTAX_ERROR_KIND = 'SyntaxError';
 /** Kind of the pseudo-statement standing for SQL executed dynamically whose text cannot be known. */
 exports.DYNAMIC_SQL_KIND = 'DynamicSql';
+/**
+ * No SQL adds more than two tree levels a character (`- - -1`, `f(f(f(1)))` add one or two), so a
+ * statement this short cannot be too deep: nearly all are not walked for their depth.
+ */
+exports.DEPTH_CHECK_CHARS = sql_parser_ts_1.MAX_TREE_DEPTH / 4;
 /** How deep DO blocks (a DO in a DO, or in an EXECUTE in a DO) are followed. */
 exports.MAX_DO_DEPTH = 32;
 /** `{ IndexStmt: {...} }` → `['IndexStmt', {...}]`. */
@@ -1506,6 +1545,10 @@ function parseHost(source, host, depth, out, parsed) {
         const end = raw.stmt_len ? toChar(location + raw.stmt_len) : sql.length;
         const start = (0, split_ts_1.skipTrivia)(sql, toChar(location), end);
         const text = sql.slice(start, end).trimEnd();
+        if (text.length > exports.DEPTH_CHECK_CHARS && (0, ast_ts_1.deeperThan)(raw.stmt, sql_parser_ts_1.MAX_TREE_DEPTH)) {
+            out.push(syntaxErrorStatement(source, text, host.toFile(start), sql_parser_ts_1.TOO_DEEP, host.toFile(start), host.doBlock));
+            continue;
+        }
         const [kind, inner] = nodeKind(raw.stmt);
         if (kind === 'DoStmt' && depth < exports.MAX_DO_DEPTH) {
             const expanded = (0, do_block_ts_1.expandDoBlock)(source, host, inner, { start, text, toChar }, depth);

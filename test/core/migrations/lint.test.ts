@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { FaultlineError } from '../../../core/errors.ts';
+import { MigrationState } from '../../../core/migrations/context.ts';
 import { lintFiles, lintSource } from '../../../core/migrations/lint.ts';
 import { compareNatural, readSqlFile } from '../../../core/migrations/lint-files.ts';
 import { allRules, ruleById, ruleIds } from '../../../core/migrations/rules/index.ts';
@@ -101,24 +102,59 @@ END $$;`;
     }
   });
 
-  it('reports a statement too deep for the bookkeeping as an internal error and lints the rest of the file', () => {
-    const deep = `SELECT ${'ARRAY['.repeat(3000)}1${']'.repeat(3000)};`;
-    const findings = lintSql(`${deep}
-CREATE INDEX i ON orders (a);`, { rules: { 'missing-lock-timeout': 'off' } });
-    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
-      ['internal-error', 'error', 1],
-      ['non-concurrent-index', 'error', 2],
-    ]);
-    expect(findings[0]!.message).toMatch(/^the linter could not record what this statement changes \(Maximum call stack size exceeded\)/);
+  it('reports a statement the bookkeeping fails on as an internal error and lints the rest of the file', () => {
+    const original = MigrationState.prototype.apply;
+    MigrationState.prototype.apply = function (statement, locks) {
+      if (statement.kind === 'SelectStmt') throw new RangeError('Maximum call stack size exceeded');
+      return original.call(this, statement, locks);
+    };
+    try {
+      const findings = lintSql('SELECT 1;\nCREATE INDEX i ON orders (a);', { rules: { 'missing-lock-timeout': 'off' } });
+      expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+        ['internal-error', 'error', 1],
+        ['non-concurrent-index', 'error', 2],
+      ]);
+      expect(findings[0]!.message).toMatch(/^the linter could not record what this statement changes \(Maximum call stack size exceeded\)/);
+    } finally {
+      MigrationState.prototype.apply = original;
+    }
   });
 
-  it('reports a statement too deep for the parser as a syntax error that says so, and lints the rest', () => {
-    const findings = lintSql(`SELECT ${Array(50_000).fill('1').join(' + ')};\nCREATE INDEX i ON orders (a);`, { rules: { 'missing-lock-timeout': 'off' } });
-    expect(findings.map((f) => [f.rule, f.line])).toEqual([
-      ['syntax-error', 1],
-      ['non-concurrent-index', 2],
-    ]);
-    expect(findings[0]!.message).toContain('the statement is nested too deeply to be parsed (stack depth exceeded; PostgreSQL refuses such statements too');
+  describe('statements nested too deeply to check', () => {
+    const sum = (terms: number) => `SELECT ${Array(terms).fill('1').join(' + ')};`;
+    const nestedIfs = (n: number) => `DO $$BEGIN ${'IF true THEN '.repeat(n)}CREATE INDEX j ON orders (b);${' END IF;'.repeat(n)} END$$;`;
+    const lint = (sql: string) => lintSql(`${sql}\nCREATE INDEX i ON orders (a);`, { rules: { 'missing-lock-timeout': 'off' } }).map((f) => [f.rule, f.line]);
+    const TOO_DEEP = /^Faultline cannot check this: (in DO block: )?the statement is nested too deeply to be checked \(its parse tree is over 2,000 levels deep/;
+
+    it('are refused at a fixed depth, the same on every run, and the rest of the file is linted', () => {
+      // 996 terms make a tree 2,000 levels deep (the limit), 1,001 one just over it.
+      expect(lint(sum(996))).toEqual([['non-concurrent-index', 2]]);
+      const findings = lintSql(sum(1_001));
+      expect(findings.map((f) => f.rule)).toEqual(['syntax-error']);
+      expect(findings[0]!.message).toMatch(TOO_DEEP);
+      expect(lint(sum(1_001))).toEqual([
+        ['syntax-error', 1],
+        ['non-concurrent-index', 2],
+      ]);
+    });
+
+    it('are refused the same way when the parser itself runs out of stack', () => {
+      const findings = lintSql(sum(50_000));
+      expect(findings.map((f) => f.rule)).toEqual(['syntax-error']);
+      expect(findings[0]!.message).toMatch(TOO_DEEP);
+    });
+
+    it('in a DO block: the body is expanded up to the limit and refused past it', () => {
+      expect(lint(nestedIfs(600))).toEqual([
+        ['non-concurrent-index', 1],
+        ['non-concurrent-index', 2],
+      ]);
+      expect(lint(nestedIfs(700))).toEqual([
+        ['syntax-error', 1],
+        ['non-concurrent-index', 2],
+      ]);
+      expect(lintSql(nestedIfs(700))[0]!.message).toMatch(TOO_DEEP);
+    });
   });
 
   it('never throws on random or mutated SQL (property test)', () => {
