@@ -9,7 +9,7 @@
  * Memory stays bounded by two batches. A file that cannot be read fails the run when its turn
  * comes, so the files before it are linted and reported as before.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { FaultlineError } from '../errors.ts';
 import { DEFAULT_MAX_FILE_BYTES, type LintOptions, refusedFile } from './lint.ts';
 import type { ParseAhead } from './parse-ahead.ts';
@@ -52,11 +52,51 @@ function unreadable(path: string, error: unknown): FaultlineError {
   });
 }
 
-export function readBytes(path: string): Buffer {
+/**
+ * Where `path` points when it is a symbolic link, else undefined. A migration tool runs whatever a
+ * link points to, which a pull request can aim out of the repository (at a runner's credentials,
+ * `/proc/self/environ`): the gate neither reads such a file nor lets it pass unread.
+ */
+export function symlinkTarget(path: string): string | undefined {
   try {
-    return readFileSync(path);
+    return lstatSync(path).isSymbolicLink() ? readlinkSync(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Opening with O_NOFOLLOW fails on a link (ELOOP), so a plain file costs no extra system call.
+const NO_FOLLOW = constants.O_NOFOLLOW ?? 0;
+
+function openNoFollow(path: string): number | { symlink: string } {
+  if (NO_FOLLOW === 0) {
+    const target = symlinkTarget(path);
+    if (target !== undefined) return { symlink: target };
+  }
+  try {
+    return openSync(path, constants.O_RDONLY | NO_FOLLOW);
+  } catch (error) {
+    const target = (error as NodeJS.ErrnoException).code === 'ELOOP' ? symlinkTarget(path) : undefined;
+    if (target !== undefined) return { symlink: target };
+    throw unreadable(path, error);
+  }
+}
+
+/** The bytes of a migration that is not a symbolic link (see symlinkTarget). */
+export function readBytes(path: string): Buffer {
+  const fd = openNoFollow(path);
+  if (typeof fd !== 'number') {
+    throw new FaultlineError(`the file is a symbolic link (to ${fd.symlink}), which is not read`, {
+      file: path,
+      hint: 'replace the link with the migration it points to, or exclude it',
+    });
+  }
+  try {
+    return readFileSync(fd);
   } catch (error) {
     throw unreadable(path, error);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -64,13 +104,9 @@ export function readBytes(path: string): Buffer {
  * The file's bytes, or only its size when that is over `limit` (it is then not read). One open and
  * one fstat: a run over a thousand small files spent more on system calls than on some rules.
  */
-function readCapped(path: string, limit: number): { bytes: Buffer } | { size: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw unreadable(path, error);
-  }
+function readCapped(path: string, limit: number): { bytes: Buffer } | { size: number } | { symlink: string } {
+  const fd = openNoFollow(path);
+  if (typeof fd !== 'number') return fd;
   try {
     const stats = fstatSync(fd);
     if (stats.size > limit) return { size: stats.size };
@@ -112,6 +148,16 @@ function readOne(path: string, options: LintOptions, stdin: StdinInput | undefin
   const name = fromStdin ? STDIN_NAME : path;
   try {
     const read = fromStdin ? (stdin!.size > limit ? { size: stdin!.size } : { bytes: stdin!.bytes }) : readCapped(path, limit);
+    if ('symlink' in read) {
+      const refused = refusedFile(
+        name,
+        options,
+        'symlinked-migration',
+        `The file is a symbolic link (to ${read.symlink}): it was not read or checked. A migration tool would run whatever it points to, which may be outside the repository.`,
+        'replace the link with the migration it points to, or exclude it',
+      );
+      return { path: name, refused };
+    }
     if ('size' in read) {
       const refused = refusedFile(name, options, 'file-too-large', `The file is ${read.size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
       return { path: name, refused };

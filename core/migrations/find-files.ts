@@ -41,6 +41,11 @@ export async function findMigrationFiles(root: string, globs: readonly string[],
     .map((g) => (isFolder(join(root, g)) ? `${g.replace(/\/+$/, '')}/**/*.sql` : g));
   const ignore = [...ALWAYS_IGNORED, ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
   if (include.length === 0) return [];
-  const found = await fg(include, { cwd: root, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
-  return found.filter((path) => !exclude.some((glob) => matchesGlob(path, glob))).sort(compareNatural);
+  // Links are listed, not followed: the linter reports a linked migration rather than skip it unseen.
+  const entries = await fg(include, { cwd: root, ignore, onlyFiles: false, dot: false, followSymbolicLinks: false, unique: true, objectMode: true });
+  return entries
+    .filter(({ dirent }) => dirent.isFile() || dirent.isSymbolicLink())
+    .map(({ path }) => path)
+    .filter((path) => !exclude.some((glob) => matchesGlob(path, glob)))
+    .sort(compareNatural);
 }

@@ -34,7 +34,8 @@ function walk(dir: string, out: string[]): void {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(path, out);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sql')) {
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.sql')) {
+      // A link is listed so that it is reported (see symlinkTarget), not skipped as if it were not there.
       out.push(path);
     }
   }

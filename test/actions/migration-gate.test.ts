@@ -5,7 +5,7 @@
  * specified in-process in migration-gate-changed-only.test.ts.)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -268,6 +268,17 @@ describe('migration gate action: bad input fails the step with one clear message
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(new RegExp(`^::error title=not-utf8,file=db/migrations/${file.replace('.', '\\.')},line=1,col=1::The file was not checked: .*${reason}`, 'm'));
     expect(run.stdout).not.toMatch(/^\s+at /m);
+  });
+
+  it('fails a migration that is a symbolic link out of the repository without reading it', async () => {
+    const credentials = join(runnerDir, 'credentials');
+    writeFileSync(credentials, 'GITHUB_TOKEN=ghs_secretvalue123\n');
+    write('db/migrations/V1__ok.sql', 'SELECT 1;\n');
+    symlinkSync(credentials, join(workspace, 'db/migrations/V2__link.sql'));
+    const run = await runAction({ paths: 'db/migrations/*.sql' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error title=symlinked-migration,file=db\/migrations\/V2__link\.sql,line=1,col=1::The file is a symbolic link \(to /m);
+    expect(`${run.stdout}${run.summary}`).not.toContain('ghs_secretvalue123');
   });
 
   it.each(cases)('%s', async (_name, inputs, prepare, message) => {

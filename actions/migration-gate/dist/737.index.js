@@ -73,8 +73,13 @@ async function findMigrationFiles(root, globs, exclude = []) {
     const ignore = [...ALWAYS_IGNORED, ...globs.filter((g) => g.startsWith('!')).map((g) => g.slice(1))];
     if (include.length === 0)
         return [];
-    const found = await out_default()(include, { cwd: root, ignore, onlyFiles: true, dot: false, followSymbolicLinks: false, unique: true });
-    return found.filter((path) => !exclude.some((glob) => (0,external_node_path_.matchesGlob)(path, glob))).sort(lint_files/* compareNatural */.dk);
+    // Links are listed, not followed: the linter reports a linked migration rather than skip it unseen.
+    const entries = await out_default()(include, { cwd: root, ignore, onlyFiles: false, dot: false, followSymbolicLinks: false, unique: true, objectMode: true });
+    return entries
+        .filter(({ dirent }) => dirent.isFile() || dirent.isSymbolicLink())
+        .map(({ path }) => path)
+        .filter((path) => !exclude.some((glob) => (0,external_node_path_.matchesGlob)(path, glob)))
+        .sort(lint_files/* compareNatural */.dk);
 }
 
 // EXTERNAL MODULE: ./core/migrations/lint.ts + 4 modules
@@ -140,8 +145,8 @@ async function runMigrationGate(files, options = {}) {
     // The PostgreSQL client is loaded only for a shadow run.
     const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 6382));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
-    // Files the linter refused (too large, not text) are not sent either: they fail the gate already.
-    const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements']);
+    // Files the linter refused (too large, not text, links) are not sent either: they fail the gate already.
+    const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements', 'symlinked-migration']);
     const linted = report.files
         .filter((file) => !file.findings.some((finding) => refused.has(finding.rule)))
         .map((file) => shadowFileOf(file.path, (0,lint_files/* readSqlFile */.Lf)(file.path)));
@@ -1898,12 +1903,54 @@ function unreadable(path, error) {
         cause: error,
     });
 }
-function readBytes(path) {
+/**
+ * Where `path` points when it is a symbolic link, else undefined. A migration tool runs whatever a
+ * link points to, which a pull request can aim out of the repository (at a runner's credentials,
+ * `/proc/self/environ`): the gate neither reads such a file nor lets it pass unread.
+ */
+function symlinkTarget(path) {
     try {
-        return (0,external_node_fs_.readFileSync)(path);
+        return (0,external_node_fs_.lstatSync)(path).isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+// Opening with O_NOFOLLOW fails on a link (ELOOP), so a plain file costs no extra system call.
+const NO_FOLLOW = external_node_fs_.constants.O_NOFOLLOW ?? 0;
+function openNoFollow(path) {
+    if (NO_FOLLOW === 0) {
+        const target = symlinkTarget(path);
+        if (target !== undefined)
+            return { symlink: target };
+    }
+    try {
+        return (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch (error) {
+        const target = error.code === 'ELOOP' ? symlinkTarget(path) : undefined;
+        if (target !== undefined)
+            return { symlink: target };
+        throw unreadable(path, error);
+    }
+}
+/** The bytes of a migration that is not a symbolic link (see symlinkTarget). */
+function readBytes(path) {
+    const fd = openNoFollow(path);
+    if (typeof fd !== 'number') {
+        throw new errors/* FaultlineError */.RO(`the file is a symbolic link (to ${fd.symlink}), which is not read`, {
+            file: path,
+            hint: 'replace the link with the migration it points to, or exclude it',
+        });
+    }
+    try {
+        return (0,external_node_fs_.readFileSync)(fd);
     }
     catch (error) {
         throw unreadable(path, error);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
     }
 }
 /**
@@ -1911,13 +1958,9 @@ function readBytes(path) {
  * one fstat: a run over a thousand small files spent more on system calls than on some rules.
  */
 function readCapped(path, limit) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(path, 'r');
-    }
-    catch (error) {
-        throw unreadable(path, error);
-    }
+    const fd = openNoFollow(path);
+    if (typeof fd !== 'number')
+        return fd;
     try {
         const stats = (0,external_node_fs_.fstatSync)(fd);
         if (stats.size > limit)
@@ -1965,6 +2008,10 @@ function readOne(path, options, stdin) {
     const name = fromStdin ? STDIN_NAME : path;
     try {
         const read = fromStdin ? (stdin.size > limit ? { size: stdin.size } : { bytes: stdin.bytes }) : readCapped(path, limit);
+        if ('symlink' in read) {
+            const refused = (0,lint/* refusedFile */.Fe)(name, options, 'symlinked-migration', `The file is a symbolic link (to ${read.symlink}): it was not read or checked. A migration tool would run whatever it points to, which may be outside the repository.`, 'replace the link with the migration it points to, or exclude it');
+            return { path: name, refused };
+        }
         if ('size' in read) {
             const refused = (0,lint/* refusedFile */.Fe)(name, options, 'file-too-large', `The file is ${read.size} bytes, more than the limit of ${limit}: it was not read or checked.`, 'exclude or split it, or raise migrations.max-file-size in .github/faultline.yml');
             return { path: name, refused };
@@ -2071,7 +2118,8 @@ function walk(dir, out) {
             if (!SKIPPED_DIRS.has(entry.name))
                 walk(path, out);
         }
-        else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sql')) {
+        else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.sql')) {
+            // A link is listed so that it is reported (see symlinkTarget), not skipped as if it were not there.
             out.push(path);
         }
     }
@@ -7483,6 +7531,15 @@ const engineRules = [
         defaultSeverity: 'error',
         summary: 'A faultline-ignore comment names a rule id that does not exist',
         description: 'Check the spelling against the list of rule ids (docs/rules); a misspelt id suppresses nothing.',
+    },
+    {
+        id: 'symlinked-migration',
+        defaultSeverity: 'error',
+        summary: 'A migration that is a symbolic link was not read',
+        description: 'A migration tool runs whatever a link points to, and a pull request can aim a link out of the ' +
+            'repository (at the runner\'s credentials, `/proc/self/environ`). The gate does not read it, so ' +
+            'nothing from there reaches a report or a log, and it does not let it pass unread: the finding fails ' +
+            'the gate. Replace the link with the migration it points to, or exclude it.',
     },
     {
         id: 'file-too-large',

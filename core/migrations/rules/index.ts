@@ -44,6 +44,16 @@ export const engineRules: RuleInfo[] = [
     description: 'Check the spelling against the list of rule ids (docs/rules); a misspelt id suppresses nothing.',
   },
   {
+    id: 'symlinked-migration',
+    defaultSeverity: 'error',
+    summary: 'A migration that is a symbolic link was not read',
+    description:
+      'A migration tool runs whatever a link points to, and a pull request can aim a link out of the ' +
+      'repository (at the runner\'s credentials, `/proc/self/environ`). The gate does not read it, so ' +
+      'nothing from there reaches a report or a log, and it does not let it pass unread: the finding fails ' +
+      'the gate. Replace the link with the migration it points to, or exclude it.',
+  },
+  {
     id: 'file-too-large',
     defaultSeverity: 'error',
     summary: 'A file larger than the size limit was not checked',

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -296,6 +296,31 @@ describe('lintFiles', () => {
     );
     const report = await lintFiles([folder], { exclude: [`${folder}/V1*`] });
     expect(report.files.map((f) => f.path)).toEqual([join(folder, 'V2__b.sql')]);
+  });
+
+  it('reports a migration that is a symbolic link, named or found in a folder, without reading what it points to', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'faultline-outside-'));
+    try {
+      writeFileSync(join(outside, 'environ'), 'AWS_SECRET_ACCESS_KEY=not-for-reports');
+      const folder = join(dir, 'migrations');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'V1__ok.sql'), 'CREATE INDEX i ON orders (a);');
+      symlinkSync(join(outside, 'environ'), join(folder, 'V2__link.sql'));
+      for (const paths of [[folder], [join(folder, 'V2__link.sql')]]) {
+        const report = await lintFiles(paths, { rules: { 'missing-lock-timeout': 'off' } });
+        const link = report.files.find((f) => f.path.endsWith('V2__link.sql'))!;
+        expect(link.findings.map((f) => [f.rule, f.severity])).toEqual([['symlinked-migration', 'error']]);
+        expect(link.findings[0]!.message).toBe(
+          `The file is a symbolic link (to ${join(outside, 'environ')}): it was not read or checked. A migration tool would run whatever it points to, which may be outside the repository.`,
+        );
+        expect(JSON.stringify(report)).not.toContain('not-for-reports');
+      }
+      expect((await lintFiles([folder])).files.map((f) => f.path)).toEqual([join(folder, 'V1__ok.sql'), join(folder, 'V2__link.sql')]);
+      // The shadow run and schema dumps read files through readSqlFile: a link stops them (exit 2).
+      expect(() => readSqlFile(join(folder, 'V2__link.sql'))).toThrow(/is a symbolic link \(to .*environ\), which is not read/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('reports a binary file and a non-UTF-8 file as not-utf8 findings (a report, not a usage error)', async () => {
