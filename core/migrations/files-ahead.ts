@@ -82,22 +82,13 @@ function openNoFollow(path: string): number | { symlink: string } {
   }
 }
 
+const REPLACE_LINK = 'replace the link with the migration it points to, or exclude it';
+
 /** The bytes of a migration that is not a symbolic link (see symlinkTarget). */
 export function readBytes(path: string): Buffer {
-  const fd = openNoFollow(path);
-  if (typeof fd !== 'number') {
-    throw new FaultlineError(`the file is a symbolic link (to ${fd.symlink}), which is not read`, {
-      file: path,
-      hint: 'replace the link with the migration it points to, or exclude it',
-    });
-  }
-  try {
-    return readFileSync(fd);
-  } catch (error) {
-    throw unreadable(path, error);
-  } finally {
-    closeSync(fd);
-  }
+  const read = readCapped(path, Number.POSITIVE_INFINITY);
+  if ('symlink' in read) throw new FaultlineError(`the file is a symbolic link (to ${read.symlink}), which is not read`, { file: path, hint: REPLACE_LINK });
+  return (read as { bytes: Buffer }).bytes;
 }
 
 /**
@@ -154,7 +145,7 @@ function readOne(path: string, options: LintOptions, stdin: StdinInput | undefin
         options,
         'symlinked-migration',
         `The file is a symbolic link (to ${read.symlink}): it was not read or checked. A migration tool would run whatever it points to, which may be outside the repository.`,
-        'replace the link with the migration it points to, or exclude it',
+        REPLACE_LINK,
       );
       return { path: name, refused };
     }

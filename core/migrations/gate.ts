@@ -79,9 +79,8 @@ export async function runMigrationGate(files: readonly string[], options: GateOp
   const { mergeShadowFindings, shadowRunAgainst } = await import('./shadow.ts');
   // The report's paths are the collected files (folders expanded, exclusions applied), in order.
   // Files the linter refused (too large, not text, links) are not sent either: they fail the gate already.
-  const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements', 'symlinked-migration']);
   const linted = report.files
-    .filter((file) => !file.findings.some((finding) => refused.has(finding.rule)))
+    .filter((file) => !file.refused)
     .map((file) => shadowFileOf(file.path, readSqlFile(file.path)));
   const shadow = await shadowRunAgainst(databaseUrl, withHistory(linted, history), {
     ...shadowOptions,

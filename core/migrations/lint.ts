@@ -130,7 +130,7 @@ export function refusedFile(path: string, options: LintOptions, rule: string, me
     severity === 'off'
       ? []
       : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
-  return { path, findings, statements: 0 };
+  return { path, findings, statements: 0, refused: true };
 }
 
 type EnabledRule = { rule: Rule; severity: Severity };

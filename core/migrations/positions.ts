@@ -61,7 +61,8 @@ export function byteToCharMapper(text: string): (byteOffset: number) => number {
   const markBytes = [0];
   const markChars = [0];
   return (byteOffset) => {
-    if (byteOffset < bytes || byteOffset >= markBytes[markBytes.length - 1]! + MARK_EVERY) {
+    // Marks lie behind the walk, so only an offset behind it needs one: the nearest at or before it.
+    if (byteOffset < bytes) {
       let lo = 0;
       let hi = markBytes.length - 1;
       while (lo < hi) {
@@ -69,11 +70,8 @@ export function byteToCharMapper(text: string): (byteOffset: number) => number {
         if (markBytes[mid]! <= byteOffset) lo = mid;
         else hi = mid - 1;
       }
-      // Resume from the mark unless the walk is already between it and the offset.
-      if (byteOffset < bytes || markBytes[lo]! > bytes) {
-        bytes = markBytes[lo]!;
-        chars = markChars[lo]!;
-      }
+      bytes = markBytes[lo]!;
+      chars = markChars[lo]!;
     }
     while (bytes < byteOffset && chars < text.length) {
       const code = text.charCodeAt(chars);

@@ -181,6 +181,8 @@ export interface FileReport {
   findings: Finding[];
   /** Number of statements analysed, after DO-block expansion. */
   statements: number;
+  /** Set when the file was not checked (too large, not text, a link, too many statements): see refusedFile. */
+  refused?: true;
 }
 
 export interface LintReport {

@@ -146,9 +146,8 @@ async function runMigrationGate(files, options = {}) {
     const { mergeShadowFindings, shadowRunAgainst } = await Promise.all(/* import() */[__webpack_require__.e(849), __webpack_require__.e(382)]).then(__webpack_require__.bind(__webpack_require__, 6382));
     // The report's paths are the collected files (folders expanded, exclusions applied), in order.
     // Files the linter refused (too large, not text, links) are not sent either: they fail the gate already.
-    const refused = new Set(['file-too-large', 'not-utf8', 'too-many-statements', 'symlinked-migration']);
     const linted = report.files
-        .filter((file) => !file.findings.some((finding) => refused.has(finding.rule)))
+        .filter((file) => !file.refused)
         .map((file) => shadowFileOf(file.path, (0,lint_files/* readSqlFile */.Lf)(file.path)));
     const shadow = await shadowRunAgainst(databaseUrl, withHistory(linted, history), {
         ...shadowOptions,
@@ -1934,24 +1933,13 @@ function openNoFollow(path) {
         throw unreadable(path, error);
     }
 }
+const REPLACE_LINK = 'replace the link with the migration it points to, or exclude it';
 /** The bytes of a migration that is not a symbolic link (see symlinkTarget). */
 function readBytes(path) {
-    const fd = openNoFollow(path);
-    if (typeof fd !== 'number') {
-        throw new errors/* FaultlineError */.RO(`the file is a symbolic link (to ${fd.symlink}), which is not read`, {
-            file: path,
-            hint: 'replace the link with the migration it points to, or exclude it',
-        });
-    }
-    try {
-        return (0,external_node_fs_.readFileSync)(fd);
-    }
-    catch (error) {
-        throw unreadable(path, error);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
+    const read = readCapped(path, Number.POSITIVE_INFINITY);
+    if ('symlink' in read)
+        throw new errors/* FaultlineError */.RO(`the file is a symbolic link (to ${read.symlink}), which is not read`, { file: path, hint: REPLACE_LINK });
+    return read.bytes;
 }
 /**
  * The file's bytes, or only its size when that is over `limit` (it is then not read). One open and
@@ -2009,7 +1997,7 @@ function readOne(path, options, stdin) {
     try {
         const read = fromStdin ? (stdin.size > limit ? { size: stdin.size } : { bytes: stdin.bytes }) : readCapped(path, limit);
         if ('symlink' in read) {
-            const refused = (0,lint/* refusedFile */.Fe)(name, options, 'symlinked-migration', `The file is a symbolic link (to ${read.symlink}): it was not read or checked. A migration tool would run whatever it points to, which may be outside the repository.`, 'replace the link with the migration it points to, or exclude it');
+            const refused = (0,lint/* refusedFile */.Fe)(name, options, 'symlinked-migration', `The file is a symbolic link (to ${read.symlink}): it was not read or checked. A migration tool would run whatever it points to, which may be outside the repository.`, REPLACE_LINK);
             return { path: name, refused };
         }
         if ('size' in read) {
@@ -3087,7 +3075,7 @@ function refusedFile(path, options, rule, message, fix) {
     const findings = severity === 'off'
         ? []
         : [{ rule, severity, path, line: 1, column: 1, message, lock: null, blocks: [], rewrite: false, fix: `-- ${fix}`, source: 'static' }];
-    return { path, findings, statements: 0 };
+    return { path, findings, statements: 0, refused: true };
 }
 // Per options object: a run lints each of its files with the same one, and a folder of small files
 // would otherwise sort the rules out again for every file.
@@ -3997,7 +3985,8 @@ function byteToCharMapper(text) {
     const markBytes = [0];
     const markChars = [0];
     return (byteOffset) => {
-        if (byteOffset < bytes || byteOffset >= markBytes[markBytes.length - 1] + MARK_EVERY) {
+        // Marks lie behind the walk, so only an offset behind it needs one: the nearest at or before it.
+        if (byteOffset < bytes) {
             let lo = 0;
             let hi = markBytes.length - 1;
             while (lo < hi) {
@@ -4007,11 +3996,8 @@ function byteToCharMapper(text) {
                 else
                     hi = mid - 1;
             }
-            // Resume from the mark unless the walk is already between it and the offset.
-            if (byteOffset < bytes || markBytes[lo] > bytes) {
-                bytes = markBytes[lo];
-                chars = markChars[lo];
-            }
+            bytes = markBytes[lo];
+            chars = markChars[lo];
         }
         while (bytes < byteOffset && chars < text.length) {
             const code = text.charCodeAt(chars);
