@@ -1,9 +1,9 @@
 /**
  * A small HTTP service with a primary store and an asynchronously replicated one, for HTTP-writer
- * drills. POST /heartbeat stores `{id}` (acknowledged at once, copied to the replica `lagMs`
- * later); GET /heartbeat/:id answers 200 or 404. POST /fail takes it down for `downMs` and then
- * "fails over" to the replica: whatever had not been replicated yet is lost, like an async standby.
- * `onFailover` runs when it is back (e.g. to flip a DNS record, as Route 53 would).
+ * drills. POST /heartbeat stores `{id}` (acknowledged at once, copied to the replica `lagMs` later,
+ * at once when it is 0); GET /heartbeat/:id answers 200 or 404. POST /fail takes it down for
+ * `downMs` and then "fails over" to the replica: whatever had not been replicated yet is lost, like
+ * an async standby. `onFailover` runs when it is back (e.g. to flip a DNS record, as Route 53 would).
  */
 import { json, startTestServer, type TestServer } from './http-server.ts';
 
@@ -83,7 +83,10 @@ export async function startHeartbeatService(options: { lagMs: number; downMs: nu
       const { id } = JSON.parse(request.body) as { id: string };
       primary.add(id);
       const target = replica;
-      later(options.lagMs, () => target.add(id));
+      // No lag is a synchronous replica: even a timer of 0 ms lets a failover on a loaded machine
+      // slip in between, losing a write that a drill expecting none then reports.
+      if (options.lagMs === 0) target.add(id);
+      else later(options.lagMs, () => target.add(id));
       acknowledged.add(id);
       ackedAt.set(id, performance.now());
       json(response, 201, { id });
